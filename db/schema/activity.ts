@@ -1,0 +1,55 @@
+import { sql } from 'drizzle-orm';
+import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { createdAt, id } from './columns';
+import { customers } from './customers';
+
+export const ACTIVITY_TYPES = [
+  'note',
+  'call',
+  'email',
+  'visit',
+  'intervention',
+  'invoice',
+  'payment',
+  'document',
+  'consent',
+  'status',
+  'profile',
+  'export',
+  'merge',
+  'system',
+  'other',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const ACTOR_KINDS = ['user', 'token', 'system'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export const customerActivity = pgTable(
+  'customer_activity',
+  {
+    id: id(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    type: text('type').$type<ActivityType>().notNull(),
+    title: text('title').notNull(),
+    description: text('description'),
+    metadata: jsonb('metadata').$type<Record<string, unknown>>().notNull().default({}),
+    actorKind: text('actor_kind').$type<ActorKind>().notNull(),
+    // users.id or api_tokens.id depending on actorKind; no FK so history survives a deleted user/token.
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    relatedType: text('related_type'),
+    relatedId: text('related_id'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('customer_activity_timeline_idx').on(t.customerId, t.occurredAt.desc(), t.id.desc()),
+    index('customer_activity_type_idx').on(t.customerId, t.type, t.occurredAt.desc()),
+    index('customer_activity_related_idx')
+      .on(t.relatedType, t.relatedId)
+      .where(sql`${t.relatedId} is not null`),
+  ],
+);

@@ -1,0 +1,75 @@
+import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { ActorKind } from './activity';
+import { createdAt, id } from './columns';
+import { customers } from './customers';
+import { customerDocuments } from './documents';
+
+export const CONSENT_PURPOSES = [
+  'service-notifications',
+  'marketing',
+  'satisfaction-surveys',
+  'data-sharing-partners',
+  'geolocation',
+  'photos',
+] as const;
+export const CONSENT_CHANNELS = ['email', 'sms', 'phone', 'post'] as const;
+export const CONSENT_SOURCES = ['paper-form', 'web-form', 'phone', 'in-person', 'api', 'legacy-import'] as const;
+
+/**
+ * Append-only (a trigger in the migrations rejects UPDATE and DELETE): the current state of a
+ * purpose × channel is the latest event.
+ */
+export const consentEvents = pgTable(
+  'consent_events',
+  {
+    id: id(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'restrict' }),
+    purpose: text('purpose').notNull(),
+    channel: text('channel').notNull(),
+    granted: boolean('granted').notNull(),
+    source: text('source').notNull(),
+    textVersion: text('text_version'),
+    proofText: text('proof_text'),
+    documentId: uuid('document_id').references(() => customerDocuments.id, { onDelete: 'set null' }),
+    actorKind: text('actor_kind').$type<ActorKind>().notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    ip: text('ip'),
+    userAgent: text('user_agent'),
+    occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('consent_events_customer_idx').on(t.customerId, t.occurredAt.desc(), t.id.desc()),
+    index('consent_events_state_idx').on(t.customerId, t.purpose, t.channel, t.occurredAt.desc()),
+    index('consent_events_document_idx').on(t.documentId),
+  ],
+);
+
+export const EMAIL_STATUSES = ['queued', 'sent', 'failed', 'blocked'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+export const emailOutbox = pgTable(
+  'email_outbox',
+  {
+    id: id(),
+    customerId: uuid('customer_id').references(() => customers.id, { onDelete: 'set null' }),
+    to: text('to').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    purpose: text('purpose').notNull(),
+    status: text('status').$type<EmailStatus>().notNull().default('queued'),
+    error: text('error'),
+    actorKind: text('actor_kind').$type<ActorKind>().notNull(),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name').notNull(),
+    createdAt: createdAt(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('email_outbox_customer_idx').on(t.customerId, t.createdAt.desc()),
+    index('email_outbox_status_idx').on(t.status, t.createdAt),
+  ],
+);

@@ -1,0 +1,106 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { users } from './auth';
+import { createdAt, id, updatedAt } from './columns';
+import { customers, vehicles } from './customers';
+
+export const INTERVENTION_STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const;
+export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
+export const INTERVENTION_KINDS = [
+  'maintenance',
+  'repair',
+  'tyres',
+  'diagnostic',
+  'bodywork',
+  'inspection',
+  'glass',
+  'air-conditioning',
+] as const;
+
+/** Work orders: the source of "visits" for analytics. */
+export const interventions = pgTable(
+  'interventions',
+  {
+    id: id(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'cascade' }),
+    vehicleId: uuid('vehicle_id').references(() => vehicles.id, { onDelete: 'set null' }),
+    technicianId: uuid('technician_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind').notNull(),
+    status: text('status').$type<InterventionStatus>().notNull().default('scheduled'),
+    description: text('description'),
+    scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    amountCents: integer('amount_cents').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    index('interventions_customer_idx').on(t.customerId, t.scheduledAt.desc()),
+    index('interventions_vehicle_idx').on(t.vehicleId),
+    index('interventions_technician_idx').on(t.technicianId),
+    index('interventions_status_idx').on(t.status),
+    check('interventions_amount_ck', sql`${t.amountCents} >= 0`),
+  ],
+);
+
+export const INVOICE_STATUSES = ['unpaid', 'partial', 'paid', 'cancelled'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+export const invoices = pgTable(
+  'invoices',
+  {
+    id: id(),
+    // No cascade: invoices are kept 10 years (French accounting law), even through GDPR erasure.
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'restrict' }),
+    interventionId: uuid('intervention_id').references(() => interventions.id, { onDelete: 'set null' }),
+    number: text('number').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    dueAt: timestamp('due_at', { withTimezone: true }).notNull(),
+    totalHtCents: integer('total_ht_cents').notNull(),
+    vatCents: integer('vat_cents').notNull(),
+    totalTtcCents: integer('total_ttc_cents').notNull(),
+    // Denormalised from payments in the same transaction that records a payment.
+    paidCents: integer('paid_cents').notNull().default(0),
+    status: text('status').$type<InvoiceStatus>().notNull().default('unpaid'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('invoices_number_uq').on(t.number),
+    index('invoices_customer_idx').on(t.customerId, t.issuedAt.desc(), t.id.desc()),
+    index('invoices_intervention_idx').on(t.interventionId),
+    index('invoices_status_due_idx').on(t.status, t.dueAt),
+    check('invoices_amounts_ck', sql`${t.totalHtCents} >= 0 and ${t.vatCents} >= 0 and ${t.totalTtcCents} = ${t.totalHtCents} + ${t.vatCents}`),
+    check('invoices_paid_ck', sql`${t.paidCents} >= 0 and ${t.paidCents} <= ${t.totalTtcCents}`),
+  ],
+);
+
+export const PAYMENT_METHODS = ['card', 'transfer', 'cash', 'check', 'direct-debit'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export const payments = pgTable(
+  'payments',
+  {
+    id: id(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'restrict' }),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'restrict' }),
+    amountCents: integer('amount_cents').notNull(),
+    method: text('method').$type<PaymentMethod>().notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }).notNull(),
+    reference: text('reference'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('payments_customer_idx').on(t.customerId, t.paidAt.desc(), t.id.desc()),
+    index('payments_invoice_idx').on(t.invoiceId),
+    check('payments_amount_ck', sql`${t.amountCents} > 0`),
+  ],
+);

@@ -1,0 +1,46 @@
+import { unstable_rethrow } from 'next/navigation';
+import type { FieldErrors } from '@/lib/errors';
+import { toAppError } from '@/lib/errors';
+
+/** What every server action returns to `useActionState`. */
+export interface ActionState<T = unknown> {
+  ok: boolean;
+  message: string;
+  fieldErrors?: FieldErrors;
+  data?: T;
+}
+
+export const initialActionState: ActionState = { ok: false, message: '' };
+
+/**
+ * Runs an action body and turns any error into `{ ok: false, message, fieldErrors }` — never a
+ * stack trace in the browser. Next's redirect/notFound signals pass through.
+ */
+export async function runAction<T>(body: () => Promise<ActionState<T>>): Promise<ActionState<T>> {
+  try {
+    return await body();
+  } catch (error) {
+    unstable_rethrow(error);
+    const appError = toAppError(error);
+    if (appError.code === 'internal_error') console.error('[action] unexpected error', error);
+    return { ok: false, message: appError.message, fieldErrors: appError.fields };
+  }
+}
+
+/** FormData → plain object; empty strings become undefined so optional fields stay optional. */
+export function formDataToObject(formData: FormData): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith('$ACTION')) continue;
+    if (typeof value !== 'string') {
+      out[key] = value;
+      continue;
+    }
+    const v = value.trim() === '' ? undefined : value;
+    if (key in out) {
+      const prev = out[key];
+      out[key] = Array.isArray(prev) ? [...prev, v] : [prev, v];
+    } else out[key] = v;
+  }
+  return out;
+}

@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Every variable is optional; a bad value
+ * raises an EnvError whose message is one line naming the variable.
+ */
+
+const agencySchema = z.object({
+  name: z.string().min(1),
+  lat: z.number().min(-90).max(90),
+  lon: z.number().min(-180).max(180),
+});
+export type Agency = z.infer<typeof agencySchema>;
+
+const DEFAULT_AGENCIES: Agency[] = [
+  { name: 'Agence Paris', lat: 48.8566, lon: 2.3522 },
+  { name: 'Agence Lyon', lat: 45.764, lon: 4.8357 },
+  { name: 'Agence Marseille', lat: 43.2965, lon: 5.3698 },
+];
+
+const boolish = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const urlWithProtocol = (protocols: string[]) =>
+  z
+    .string()
+    .url()
+    .refine((v) => protocols.some((p) => v.startsWith(`${p}:`)), {
+      message: `must start with ${protocols.map((p) => `${p}://`).join(' or ')}`,
+    });
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
+  DATA_DIR: z.string().min(1).default('./.data'),
+  AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  DEMO: boolish.default(true),
+  DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('customer360'),
+  REDIS_URL: urlWithProtocol(['redis', 'rediss']).optional(),
+  UPLOADTHING_TOKEN: z.string().min(10).optional(),
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(20),
+  MAX_JSON_KB: z.coerce.number().int().positive().max(10240).default(256),
+  SMTP_URL: urlWithProtocol(['smtp', 'smtps']).optional(),
+  MAIL_FROM: z.string().min(3).default('Customer 360 <no-reply@customer360.local>'),
+  MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  GEOCODER_URL: urlWithProtocol(['http', 'https']).optional(),
+  GEOCODER_TIMEOUT_MS: z.coerce.number().int().positive().max(30000).default(1500),
+  AGENCIES: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return z.array(agencySchema).min(1).parse(JSON.parse(v));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {name, lat, lon}' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  TEST_DRIVER: z.enum(['pglite', 'postgres']).optional(),
+  TEST_DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
+});
+
+export type Env = Omit<z.infer<typeof envSchema>, 'AGENCIES'> & { AGENCIES: Agency[] };
+
+export class EnvError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'EnvError';
+  }
+}
+
+function readProcessEnv(): Record<string, string | undefined> {
+  const raw: Record<string, string | undefined> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = process.env[key];
+    // Empty strings mean "unset", as in most .env tooling.
+    raw[key] = value === '' && key !== 'DEMO' ? undefined : value;
+  }
+  return raw;
+}
+
+export function parseEnv(raw: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(raw);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const name = String(issue.path[0] ?? 'environment');
+    throw new EnvError(`Invalid environment variable ${name}: ${issue.message}`);
+  }
+  const env = result.data;
+  if (env.NODE_ENV === 'production' && env.DATABASE_URL && !env.AUTH_SECRET) {
+    throw new EnvError(
+      'Invalid environment variable AUTH_SECRET: required when NODE_ENV=production with DATABASE_URL (several instances must share it)',
+    );
+  }
+  return { ...env, AGENCIES: env.AGENCIES ?? DEFAULT_AGENCIES };
+}
+
+const cache = globalThis as unknown as { __c360Env?: Env; __c360Secret?: string };
+
+export function env(): Env {
+  cache.__c360Env ??= parseEnv(readProcessEnv());
+  return cache.__c360Env;
+}
+
+/** Test hook: forget the parsed environment after a test changed process.env. */
+export function resetEnvCache(): void {
+  cache.__c360Env = undefined;
+  cache.__c360Secret = undefined;
+}
+
+export function dataDir(): string {
+  return path.resolve(env().DATA_DIR);
+}
+
+/**
+ * AUTH_SECRET when set; otherwise a secret generated once and kept in the data
+ * directory so that `npm start` needs no setup and sessions survive restarts.
+ */
+export function authSecret(): string {
+  if (cache.__c360Secret) return cache.__c360Secret;
+  const fromEnv = env().AUTH_SECRET;
+  if (fromEnv) return (cache.__c360Secret = fromEnv);
+  const dir = dataDir();
+  const file = path.join(dir, 'auth-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString('base64url'), { mode: 0o600, flag: 'wx' });
+    } catch (error) {
+      // Another process created it first: read theirs.
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+  return (cache.__c360Secret = readFileSync(file, 'utf8').trim());
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import { AppError, zodFieldErrors } from '@/lib/errors';
+import { env } from '@/lib/env';
+
+/** Reads at most `maxBytes` of the body; more is a 413 before anything is parsed. */
+async function readLimited(req: Request, maxBytes: number): Promise<string> {
+  const declared = Number(req.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw new AppError('payload_too_large', `Corps de requête trop volumineux (max ${Math.round(maxBytes / 1024)} Ko).`);
+  if (!req.body) return '';
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw new AppError('payload_too_large', `Corps de requête trop volumineux (max ${Math.round(maxBytes / 1024)} Ko).`);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw AppError.validation(zodFieldErrors(result.error));
+  return result.data;
+}
+
+/** JSON body → 400 when malformed, 413 when too large, 422 with `fields` when invalid. */
+export async function parseJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  const text = await readLimited(req, env().MAX_JSON_KB * 1024);
+  let body: unknown;
+  try {
+    body = text.trim() === '' ? undefined : JSON.parse(text);
+  } catch {
+    throw AppError.badRequest('JSON mal formé.');
+  }
+  if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw AppError.badRequest('Le corps de la requête doit être un objet JSON.');
+  }
+  return validate(schema, body);
+}
+
+/** Query string → object; a repeated key becomes an array. */
+export function searchParamsToObject(params: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const all = params.getAll(key);
+    out[key] = all.length > 1 ? all : all[0];
+  }
+  return out;
+}
+
+export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infer<S> {
+  return validate(schema, searchParamsToObject(new URL(req.url).searchParams));
+}
+
+const uuid = z.string().uuid();
+
+/** A path id that is not a UUID cannot name anything: 404, like an unknown one. */
+export function parseId(value: unknown, what = 'Ressource'): string {
+  const result = uuid.safeParse(value);
+  if (!result.success) throw AppError.notFound(`${what} introuvable.`);
+  return result.data.toLowerCase();
+}

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { AppError } from '@/lib/errors';
+
+/** `?limit=` 1–100 (default 20): above 100 is a validation error, not a silent clamp. */
+export const limitSchema = z.coerce.number().int().min(1).max(100).default(20);
+
+export interface Page<T> {
+  data: T[];
+  nextCursor: string | null;
+}
+
+/** Cursors are opaque base64url JSON; their content is validated like any other input. */
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+export function decodeCursor<T>(cursor: string | null | undefined, schema: z.ZodType<T>): T | null {
+  if (cursor == null || cursor === '') return null;
+  try {
+    if (cursor.length > 1024) throw new Error('too long');
+    return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+  } catch {
+    throw AppError.badRequest('Curseur de pagination invalide.');
+  }
+}
+
+/** Fetch limit + 1 rows, return limit rows and a cursor built from the last one when more exist. */
+export function toPage<R, T>(rows: R[], limit: number, map: (row: R) => T, cursorOf: (row: R) => unknown): Page<T> {
+  const hasMore = rows.length > limit;
+  const slice = hasMore ? rows.slice(0, limit) : rows;
+  return {
+    data: slice.map(map),
+    nextCursor: hasMore && slice.length ? encodeCursor(cursorOf(slice[slice.length - 1])) : null,
+  };
+}
+
+/** Cursor for (timestamp desc, id desc) keysets. */
+export const timeIdCursor = z.object({ t: z.string().datetime({ offset: true }), id: z.string().uuid() });
+export type TimeIdCursor = z.infer<typeof timeIdCursor>;

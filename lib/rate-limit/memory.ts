@@ -1,0 +1,35 @@
+import type { RateLimiter, RateLimitResult } from './index';
+
+export class MemoryRateLimiter implements RateLimiter {
+  private windows = new Map<string, { count: number; resetAt: number }>();
+
+  constructor(private now: () => number = Date.now) {}
+
+  async hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
+    const now = this.now();
+    let w = this.windows.get(key);
+    if (!w || w.resetAt <= now) {
+      w = { count: 0, resetAt: now + windowSeconds * 1000 };
+      this.windows.set(key, w);
+      // Keep the map bounded: drop expired windows now and then.
+      if (this.windows.size > 10_000) this.sweep(now);
+    }
+    w.count++;
+    return { ok: w.count <= limit, count: w.count, retryAfter: Math.ceil((w.resetAt - now) / 1000) };
+  }
+
+  async peek(key: string, limit: number): Promise<RateLimitResult> {
+    const now = this.now();
+    const w = this.windows.get(key);
+    if (!w || w.resetAt <= now) return { ok: true, count: 0, retryAfter: 0 };
+    return { ok: w.count < limit, count: w.count, retryAfter: Math.ceil((w.resetAt - now) / 1000) };
+  }
+
+  async reset(key: string): Promise<void> {
+    this.windows.delete(key);
+  }
+
+  private sweep(now: number) {
+    for (const [k, w] of this.windows) if (w.resetAt <= now) this.windows.delete(k);
+  }
+}
