@@ -1,0 +1,131 @@
+/**
+ * `npm test`: every suite, as CI runs it.
+ *   1. Vitest unit + integration on the embedded PGlite driver;
+ *   2. Vitest integration again on PostgreSQL (TEST_DATABASE_URL, else DATABASE_URL, else the local
+ *      server at postgres://postgres@127.0.0.1:5432/test) — skipped with a message when unreachable;
+ *   3. Playwright end-to-end against the production build with Debian's Chromium (installed with
+ *      apt-get when missing and we are root; otherwise a message says how).
+ * Ends with one line "N passed, N failed".
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import postgres from 'postgres';
+
+const root = path.resolve(import.meta.dirname, '..');
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'c360-test-'));
+const only = new Set(process.argv.slice(2)); // e.g. `npm test -- vitest` or `npm test -- e2e`
+const wants = (suite: string) => only.size === 0 || only.has(suite);
+
+interface Tally {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+  note?: string;
+}
+const tallies: Tally[] = [];
+
+function run(cmd: string, args: string[], env: Record<string, string | undefined>) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+}
+
+function vitest(name: string, projects: string[], env: Record<string, string | undefined>) {
+  const out = path.join(tmp, `${name}.json`);
+  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  const code = run('npx', args, env);
+  if (!existsSync(out)) {
+    tallies.push({ name, passed: 0, failed: 1, skipped: 0, note: `vitest exited ${code} without a report` });
+    return;
+  }
+  const report = JSON.parse(readFileSync(out, 'utf8'));
+  // A file that fails to load counts as a failure even if it declared no test.
+  const failedSuites = (report.testResults ?? []).filter((r: { status: string; assertionResults: unknown[] }) => r.status === 'failed' && r.assertionResults.length === 0).length;
+  tallies.push({
+    name,
+    passed: report.numPassedTests,
+    failed: report.numFailedTests + failedSuites + (code !== 0 && report.numFailedTests + failedSuites === 0 ? 1 : 0),
+    skipped: report.numPendingTests + report.numTodoTests,
+  });
+}
+
+async function postgresUrl(): Promise<string | null> {
+  const url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+  const sql = postgres(url, { max: 1, connect_timeout: 3, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return url;
+  } catch (error) {
+    console.log(`\n[test] PostgreSQL not reachable at ${url} (${(error as Error).message}): skipping the postgres driver run. Set TEST_DATABASE_URL to run it.`);
+    return null;
+  } finally {
+    await sql.end({ timeout: 1 }).catch(() => {});
+  }
+}
+
+function ensureChromium(): string | null {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const found = candidates.find((c) => existsSync(c));
+  if (found) return found;
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (isRoot && existsSync('/usr/bin/apt-get')) {
+    console.log('\n[test] Chromium is missing: installing Debian\'s chromium package (apt-get)…');
+    run('apt-get', ['update', '-qq'], {});
+    run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
+    if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
+  }
+  console.log('\n[test] Chromium not found. Install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH), then run `npm test` again.');
+  return null;
+}
+
+function e2e() {
+  const chromium = ensureChromium();
+  if (!chromium) {
+    tallies.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0, note: 'Chromium missing' });
+    return;
+  }
+  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    console.log('\n[test] No production build yet: running `next build` for the end-to-end suite…');
+    if (run('npx', ['next', 'build'], {}) !== 0) {
+      tallies.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0, note: 'next build failed' });
+      return;
+    }
+  }
+  const out = path.join(tmp, 'e2e.json');
+  const code = run('npx', ['playwright', 'test'], {
+    CHROMIUM_PATH: chromium,
+    PLAYWRIGHT_JSON_OUTPUT_NAME: out,
+    E2E_DATA_DIR: path.join(tmp, 'e2e-data'),
+  });
+  if (!existsSync(out)) {
+    tallies.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without a report` });
+    return;
+  }
+  const { stats } = JSON.parse(readFileSync(out, 'utf8'));
+  const failed = stats.unexpected + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
+  tallies.push({ name: 'e2e', passed: stats.expected + stats.flaky, failed, skipped: stats.skipped });
+}
+
+async function main() {
+  if (wants('vitest')) {
+    vitest('vitest (pglite)', ['unit', 'integration'], { TEST_DRIVER: 'pglite' });
+    const url = await postgresUrl();
+    if (url) vitest('vitest (postgres)', ['integration'], { TEST_DRIVER: 'postgres', TEST_DATABASE_URL: url });
+  }
+  if (wants('e2e')) e2e();
+
+  console.log('\n── Summary ──');
+  for (const t of tallies) {
+    console.log(`${t.name.padEnd(20)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped${t.note ? ` (${t.note})` : ''}`);
+  }
+  const passed = tallies.reduce((s, t) => s + t.passed, 0);
+  const failed = tallies.reduce((s, t) => s + t.failed, 0);
+  const skipped = tallies.reduce((s, t) => s + t.skipped, 0);
+  rmSync(tmp, { recursive: true, force: true });
+  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+void main();
