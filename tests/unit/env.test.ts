@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { EnvError, parseEnv } from '@/lib/env';
+
+describe('parseEnv', () => {
+  it('needs nothing: every variable has a default', () => {
+    const env = parseEnv({});
+    expect(env.PORT).toBe(3000);
+    expect(env.DATA_DIR).toBe('./.data');
+    expect(env.DEMO).toBe(true);
+    expect(env.DEMO_PASSWORD).toBe('customer360');
+    expect(env.MAX_UPLOAD_MB).toBe(20);
+    expect(env.AGENCIES.length).toBeGreaterThan(0);
+    expect(env.DATABASE_URL).toBeUndefined();
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'mysql://x' }, 'DATABASE_URL'],
+    [{ REDIS_URL: 'http://x' }, 'REDIS_URL'],
+    [{ MAX_UPLOAD_MB: '-1' }, 'MAX_UPLOAD_MB'],
+    [{ AGENCIES: 'not json' }, 'AGENCIES'],
+    [{ AGENCIES: '[{"name":"A","lat":999,"lon":2}]' }, 'AGENCIES'],
+    [{ DEMO: 'maybe' }, 'DEMO'],
+    [{ AUTH_SECRET: 'short' }, 'AUTH_SECRET'],
+  ])('rejects %j with one line naming %s', (raw, name) => {
+    let error: unknown;
+    try {
+      parseEnv(raw);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(EnvError);
+    const message = (error as Error).message;
+    expect(message).toContain(name);
+    expect(message).not.toContain('\n');
+  });
+
+  it('requires AUTH_SECRET in production with PostgreSQL (several instances must share it)', () => {
+    expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@h/db' })).toThrow(/AUTH_SECRET/);
+    expect(parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@h/db', AUTH_SECRET: 'x'.repeat(32) }).AUTH_SECRET).toHaveLength(32);
+  });
+
+  it('parses AGENCIES and DEMO=0', () => {
+    const env = parseEnv({ AGENCIES: '[{"name":"Agence Brest","lat":48.39,"lon":-4.49}]', DEMO: '0' });
+    expect(env.AGENCIES).toEqual([{ name: 'Agence Brest', lat: 48.39, lon: -4.49 }]);
+    expect(env.DEMO).toBe(false);
+  });
+});
