@@ -1,0 +1,107 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { getDb } from '@/db';
+import { type ActionState, runAction } from '@/lib/actions';
+import { requireActionActor } from '@/lib/auth/session';
+import { AppError, zodFieldErrors } from '@/lib/errors';
+import { parseId } from '@/lib/http/parse';
+import { pickFormFields } from './form';
+import {
+  archiveCustomer,
+  createCustomer,
+  eraseCustomerWithFiles,
+  findPossibleDuplicates,
+  type PossibleDuplicate,
+  toggleCustomerStatus,
+  updateCustomer,
+} from './mutations';
+import { customerCreateSchema, customerFields, customerUpdateSchema } from './schema';
+
+const FIELD_KEYS = Object.keys(customerFields);
+// Fields a user may empty in the edit form (kind is required; country falls back to its value).
+const CLEARABLE = FIELD_KEYS.filter((k) => k !== 'kind' && k !== 'country');
+
+export async function createCustomerAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<{ possibleDuplicates?: PossibleDuplicate[] }>> {
+  let createdId: string | undefined;
+  const result = await runAction<{ possibleDuplicates?: PossibleDuplicate[] }>(async () => {
+    const actor = await requireActionActor('customer.create');
+    const parsed = customerCreateSchema.safeParse(pickFormFields(formData, FIELD_KEYS));
+    if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
+    const db = getDb();
+    if (formData.get('confirmDuplicates') !== '1') {
+      const possibleDuplicates = await findPossibleDuplicates(db, parsed.data);
+      if (possibleDuplicates.length) {
+        return { ok: false, message: 'Des clients similaires existent déjà.', data: { possibleDuplicates } };
+      }
+    }
+    const { customer } = await createCustomer(db, actor, parsed.data);
+    createdId = customer.id;
+    revalidatePath('/customers');
+    return { ok: true, message: 'Client créé.' };
+  });
+  if (createdId) redirect(`/customers/${createdId}`);
+  return result;
+}
+
+export async function updateCustomerAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  let done = false;
+  const result = await runAction(async () => {
+    const actor = await requireActionActor('customer.update');
+    const customerId = parseId(id, 'Client');
+    const input = pickFormFields(formData, [...FIELD_KEYS, 'updatedAt'], { clearEmpty: CLEARABLE });
+    const parsed = customerUpdateSchema.safeParse(input);
+    if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
+    await updateCustomer(getDb(), actor, customerId, parsed.data);
+    revalidatePath(`/customers/${customerId}`, 'layout');
+    revalidatePath('/customers');
+    done = true;
+    return { ok: true, message: 'Client enregistré.' };
+  });
+  if (done) redirect(`/customers/${parseId(id)}`);
+  return result;
+}
+
+export async function toggleStatusAction(id: string, _prev: ActionState, _formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const actor = await requireActionActor('customer.status');
+    const customerId = parseId(id, 'Client');
+    const customer = await toggleCustomerStatus(getDb(), actor, customerId);
+    revalidatePath(`/customers/${customerId}`, 'layout');
+    revalidatePath('/customers');
+    return { ok: true, message: customer.status === 'active' ? 'Client réactivé.' : 'Client désactivé.', data: { status: customer.status } };
+  });
+}
+
+export async function archiveCustomerAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const actor = await requireActionActor('customer.update');
+    const customerId = parseId(id, 'Client');
+    const raw = formData.get('archived');
+    if (raw !== '1' && raw !== '0') throw AppError.validation({ archived: ['Valeur attendue : 1 ou 0.'] });
+    const customer = await archiveCustomer(getDb(), actor, customerId, raw === '1');
+    revalidatePath(`/customers/${customerId}`, 'layout');
+    revalidatePath('/customers');
+    return { ok: true, message: customer.archivedAt ? 'Client archivé.' : 'Client désarchivé.', data: { archivedAt: customer.archivedAt } };
+  });
+}
+
+/** GDPR erasure (admin): personal data removed, invoices and payments kept; files removed after commit. */
+export async function deleteCustomerAction(id: string, _prev: ActionState, _formData: FormData): Promise<ActionState> {
+  let done = false;
+  const result = await runAction(async () => {
+    const actor = await requireActionActor('customer.delete');
+    const customerId = parseId(id, 'Client');
+    await eraseCustomerWithFiles(getDb(), actor, customerId);
+    revalidatePath(`/customers/${customerId}`, 'layout');
+    revalidatePath('/customers');
+    done = true;
+    return { ok: true, message: 'Données personnelles du client effacées.' };
+  });
+  if (done) redirect('/customers');
+  return result;
+}

@@ -1,0 +1,208 @@
+import { and, eq, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { Db, DbOrTx, Tx } from '@/db';
+import { customers } from '@/db/schema';
+import { type Actor, userActorId } from '@/lib/auth/actor';
+import { diffFields, withActivity } from '@/lib/audit';
+import { AppError, type FieldErrors } from '@/lib/errors';
+import { type CustomerCreateInput, type CustomerUpdateInput, customerDisplayName, customerRuleIssues } from './schema';
+import { buildSearchText, buildSortName, refreshCustomerSearch } from './search';
+import { type CustomerRecordDto, serializeCustomer } from './serialize';
+import { tagsByCustomer } from './queries';
+
+export { eraseCustomer, eraseCustomerWithFiles } from './erasure';
+
+export interface PossibleDuplicate {
+  id: string;
+  number: string;
+  displayName: string;
+  reason: 'siret' | 'email' | 'phone' | 'name';
+}
+
+const EDITABLE = [
+  'kind',
+  'firstName',
+  'lastName',
+  'companyName',
+  'siret',
+  'vatNumber',
+  'email',
+  'phone',
+  'mobile',
+  'addressLine1',
+  'addressLine2',
+  'postalCode',
+  'city',
+  'country',
+  'agency',
+] as const;
+
+const ERASED_MESSAGE = 'Ce client a été effacé (RGPD) : il ne peut plus être modifié.';
+
+/** Same SIRET, same email (case-insensitive), same phone/mobile, or a similar name in the same postal code. */
+export async function findPossibleDuplicates(
+  db: DbOrTx,
+  input: Partial<CustomerCreateInput>,
+  excludeId?: string,
+): Promise<PossibleDuplicate[]> {
+  const conditions: { reason: PossibleDuplicate['reason']; where: SQL }[] = [];
+  if (input.siret) conditions.push({ reason: 'siret', where: eq(customers.siret, input.siret) });
+  if (input.email) conditions.push({ reason: 'email', where: sql`lower(${customers.email}) = lower(${input.email})` });
+  const phones = [input.phone, input.mobile].filter((p): p is string => !!p);
+  for (const p of new Set(phones)) {
+    conditions.push({ reason: 'phone', where: or(eq(customers.phone, p), eq(customers.mobile, p))! });
+  }
+  const name = input.kind ? buildSortName({ kind: input.kind, ...input }) : '';
+  if (name && input.postalCode) {
+    conditions.push({
+      reason: 'name',
+      where: and(eq(customers.postalCode, input.postalCode), sql`similarity(${customers.sortName}, ${name}) > 0.45`)!,
+    });
+  }
+  if (!conditions.length) return [];
+  const found = new Map<string, PossibleDuplicate>();
+  for (const c of conditions) {
+    const filters = [c.where, sql`${customers.erasedAt} is null`];
+    if (excludeId) filters.push(ne(customers.id, excludeId));
+    const rows = await db
+      .select({
+        id: customers.id,
+        number: customers.number,
+        kind: customers.kind,
+        firstName: customers.firstName,
+        lastName: customers.lastName,
+        companyName: customers.companyName,
+      })
+      .from(customers)
+      .where(and(...filters))
+      .orderBy(customers.createdAt)
+      .limit(5);
+    for (const r of rows) {
+      if (!found.has(r.id)) found.set(r.id, { id: r.id, number: r.number, displayName: customerDisplayName(r), reason: c.reason });
+    }
+    if (found.size >= 5) break;
+  }
+  return [...found.values()].slice(0, 5);
+}
+
+async function serializeWithTags(db: DbOrTx, row: typeof customers.$inferSelect): Promise<CustomerRecordDto> {
+  const tagMap = await tagsByCustomer(db, [row.id]);
+  return serializeCustomer(row, tagMap.get(row.id) ?? []);
+}
+
+export async function createCustomer(
+  db: Db,
+  actor: Actor,
+  input: CustomerCreateInput,
+): Promise<{ customer: CustomerRecordDto; possibleDuplicates: PossibleDuplicate[] }> {
+  const row = await withActivity(db, actor, async (tx) => {
+    const [created] = await tx
+      .insert(customers)
+      .values({
+        ...input,
+        createdBy: userActorId(actor),
+        sortName: buildSortName(input),
+        searchText: buildSearchText(input, []),
+      })
+      .returning();
+    return {
+      value: created,
+      activity: {
+        customerId: created.id,
+        type: 'profile',
+        title: 'Client créé',
+        metadata: { number: created.number },
+      },
+    };
+  });
+  const possibleDuplicates = await findPossibleDuplicates(db, input, row.id);
+  return { customer: await serializeWithTags(db, row), possibleDuplicates };
+}
+
+/** Locks the customer row for the rest of the transaction; 404 when unknown, 409 when erased. */
+export async function lockCustomer(tx: Tx, id: string) {
+  const [row] = await tx.select().from(customers).where(eq(customers.id, id)).for('update').limit(1);
+  if (!row) throw AppError.notFound('Client introuvable.');
+  if (row.erasedAt) throw AppError.conflict(ERASED_MESSAGE);
+  return row;
+}
+
+/**
+ * Partial update with optimistic concurrency: `input.updatedAt` must equal the stored value (to the
+ * millisecond), checked under a row lock so two concurrent edits cannot both win.
+ */
+export async function updateCustomer(db: Db, actor: Actor, id: string, input: CustomerUpdateInput): Promise<CustomerRecordDto> {
+  const row = await withActivity(db, actor, async (tx) => {
+    const current = await lockCustomer(tx, id);
+    if (current.updatedAt.getTime() !== input.updatedAt.getTime()) {
+      throw AppError.conflict(
+        "Ce client a été modifié par quelqu'un d'autre depuis que vous l'avez ouvert. Rechargez la page pour voir la dernière version.",
+      );
+    }
+    const { updatedAt: _ignored, ...patch } = input;
+    const changes: Partial<typeof customers.$inferInsert> = {};
+    for (const key of EDITABLE) if (key in patch && patch[key] !== undefined) (changes as Record<string, unknown>)[key] = patch[key];
+    const merged = { ...current, ...changes };
+    const issues = customerRuleIssues(merged);
+    if (issues.length) {
+      const fields: FieldErrors = {};
+      for (const i of issues) (fields[i.path] ??= []).push(i.message);
+      throw AppError.validation(fields);
+    }
+    const diff = diffFields(current as Record<string, unknown>, changes as Record<string, unknown>, EDITABLE);
+    if (!Object.keys(diff).length) return { value: current, activity: null };
+    const [updated] = await tx.update(customers).set(changes).where(eq(customers.id, id)).returning();
+    await refreshCustomerSearch(tx, id);
+    return {
+      value: updated,
+      activity: {
+        customerId: id,
+        type: 'profile',
+        title: 'Fiche client modifiée',
+        description: `Champs modifiés : ${Object.keys(diff).join(', ')}`,
+        metadata: { changes: diff },
+      },
+    };
+  });
+  const fresh = (await db.select().from(customers).where(eq(customers.id, id)).limit(1))[0] ?? row;
+  return serializeWithTags(db, fresh);
+}
+
+export async function toggleCustomerStatus(db: Db, actor: Actor, id: string): Promise<CustomerRecordDto> {
+  const row = await withActivity(db, actor, async (tx) => {
+    const current = await lockCustomer(tx, id);
+    const status = current.status === 'active' ? 'inactive' : 'active';
+    const [updated] = await tx.update(customers).set({ status }).where(eq(customers.id, id)).returning();
+    return {
+      value: updated,
+      activity: {
+        customerId: id,
+        type: 'status',
+        title: status === 'active' ? 'Client réactivé' : 'Client désactivé',
+        metadata: { from: current.status, to: status },
+      },
+    };
+  });
+  return serializeWithTags(db, row);
+}
+
+export async function archiveCustomer(db: Db, actor: Actor, id: string, archived: boolean): Promise<CustomerRecordDto> {
+  const row = await withActivity(db, actor, async (tx) => {
+    const current = await lockCustomer(tx, id);
+    if (!!current.archivedAt === archived) return { value: current, activity: null };
+    const [updated] = await tx
+      .update(customers)
+      .set({ archivedAt: archived ? new Date() : null })
+      .where(eq(customers.id, id))
+      .returning();
+    return {
+      value: updated,
+      activity: {
+        customerId: id,
+        type: 'profile',
+        title: archived ? 'Client archivé' : 'Client désarchivé',
+        metadata: { archived },
+      },
+    };
+  });
+  return serializeWithTags(db, row);
+}

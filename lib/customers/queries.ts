@@ -1,0 +1,150 @@
+import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbOrTx } from '@/db';
+import { customerContacts, customers, customerTags, tags, vehicles } from '@/db/schema';
+import { AppError } from '@/lib/errors';
+import { decodeCursor, type Page, toPage } from '@/lib/pagination';
+import { type CustomerListQuery, customerDisplayName } from './schema';
+import { buildSearchQuery } from './search';
+import { type CustomerRecordDto, serializeContact, serializeCustomer, serializeVehicle } from './serialize';
+import type { CustomerDetailDto, CustomerListItem, TagDto } from './types';
+
+export type CustomerDetail = CustomerDetailDto & { erasedAt: Date | null };
+export type CustomerListRow = CustomerListItem & { erasedAt: Date | null };
+
+// Cursors carry the sort they belong to and the exact (microsecond) timestamp, so a page boundary
+// inside one millisecond neither skips nor repeats rows.
+const recentCursor = z.object({ s: z.literal('recent'), t: z.string().datetime({ offset: true }), id: z.string().uuid() });
+const nameCursor = z.object({ s: z.literal('name'), n: z.string().max(400), id: z.string().uuid() });
+const listCursor = z.discriminatedUnion('s', [recentCursor, nameCursor]);
+
+const createdAtText = sql<string>`to_char(${customers.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const vehicleCount = sql<number>`(select count(*)::int from ${vehicles} where ${vehicles.customerId} = ${customers.id})`;
+
+/** Tags of several customers in one query. */
+export async function tagsByCustomer(db: DbOrTx, ids: string[]): Promise<Map<string, TagDto[]>> {
+  const map = new Map<string, TagDto[]>();
+  if (!ids.length) return map;
+  const rows = await db
+    .select({ customerId: customerTags.customerId, id: tags.id, name: tags.name, color: tags.color })
+    .from(customerTags)
+    .innerJoin(tags, eq(tags.id, customerTags.tagId))
+    .where(inArray(customerTags.customerId, ids))
+    .orderBy(asc(tags.name));
+  for (const r of rows) {
+    const list = map.get(r.customerId) ?? [];
+    list.push({ id: r.id, name: r.name, color: r.color });
+    map.set(r.customerId, list);
+  }
+  return map;
+}
+
+/**
+ * The customer list: keyset pages on (created_at desc, id desc) or (sort_name asc, id asc), both
+ * backed by an index; full-text on the GIN search vector. Erased customers are never listed.
+ * `extraWhere` lets other modules (segments, compliance) add their own conditions.
+ */
+export async function listCustomers(
+  db: DbOrTx,
+  query: CustomerListQuery,
+  extraWhere: SQL[] = [],
+): Promise<Page<CustomerListRow>> {
+  const where: SQL[] = [isNull(customers.erasedAt), ...extraWhere];
+  if (query.archived === 'exclude') where.push(isNull(customers.archivedAt));
+  else if (query.archived === 'only') where.push(isNotNull(customers.archivedAt));
+  if (query.status) where.push(eq(customers.status, query.status));
+  if (query.kind) where.push(eq(customers.kind, query.kind));
+  if (query.city) where.push(sql`lower(${customers.city}) = lower(${query.city})`);
+  if (query.tag) {
+    where.push(
+      sql`exists (select 1 from ${customerTags} join ${tags} on ${tags.id} = ${customerTags.tagId} where ${customerTags.customerId} = ${customers.id} and lower(${tags.name}) = lower(${query.tag}))`,
+    );
+  }
+  const tsquery = buildSearchQuery(query.q);
+  if (tsquery) where.push(sql`${customers.searchVector} @@ to_tsquery('simple', ${tsquery})`);
+
+  const cursor = decodeCursor(query.cursor, listCursor);
+  if (cursor && cursor.s !== query.sort) throw AppError.badRequest('Curseur de pagination invalide pour ce tri.');
+  if (cursor?.s === 'recent') where.push(sql`(${customers.createdAt}, ${customers.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)`);
+  if (cursor?.s === 'name') where.push(sql`(${customers.sortName}, ${customers.id}) > (${cursor.n}, ${cursor.id}::uuid)`);
+
+  const order =
+    query.sort === 'name' ? [asc(customers.sortName), asc(customers.id)] : [desc(customers.createdAt), desc(customers.id)];
+  const rows = await db
+    .select({ row: customers, createdAtText, vehicleCount })
+    .from(customers)
+    .where(and(...where))
+    .orderBy(...order)
+    .limit(query.limit + 1);
+
+  const tagMap = await tagsByCustomer(
+    db,
+    rows.slice(0, query.limit).map((r) => r.row.id),
+  );
+  return toPage(
+    rows,
+    query.limit,
+    (r) => ({
+      ...serializeCustomer(r.row, tagMap.get(r.row.id) ?? []),
+      displayName: customerDisplayName(r.row),
+      vehicleCount: Number(r.vehicleCount),
+    }),
+    (r) =>
+      query.sort === 'name'
+        ? { s: 'name', n: r.row.sortName, id: r.row.id }
+        : { s: 'recent', t: r.createdAtText, id: r.row.id },
+  );
+}
+
+/** The raw row (erased customers included), or null. */
+export async function getCustomerRow(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(customers).where(eq(customers.id, id)).limit(1);
+  return row ?? null;
+}
+
+/** Customer with contacts, vehicles and tags; null when unknown. Erased customers come back anonymised. */
+export async function getCustomer(db: DbOrTx, id: string): Promise<CustomerDetail | null> {
+  const row = await getCustomerRow(db, id);
+  if (!row) return null;
+  const [contactRows, vehicleRows, tagMap] = await Promise.all([
+    db.select().from(customerContacts).where(eq(customerContacts.customerId, id)).orderBy(desc(customerContacts.isPrimary), asc(customerContacts.createdAt), asc(customerContacts.id)),
+    db.select().from(vehicles).where(eq(vehicles.customerId, id)).orderBy(asc(vehicles.createdAt), asc(vehicles.id)),
+    tagsByCustomer(db, [id]),
+  ]);
+  return {
+    ...serializeCustomer(row, tagMap.get(id) ?? []),
+    contacts: contactRows.map(serializeContact),
+    vehicles: vehicleRows.map(serializeVehicle),
+  };
+}
+
+export async function getCustomerOrThrow(db: DbOrTx, id: string): Promise<CustomerDetail> {
+  const customer = await getCustomer(db, id);
+  if (!customer) throw AppError.notFound('Client introuvable.');
+  return customer;
+}
+
+/** Just the customer (no children), for headers and mutations' responses. */
+export async function getCustomerSummary(db: DbOrTx, id: string): Promise<CustomerRecordDto | null> {
+  const row = await getCustomerRow(db, id);
+  if (!row) return null;
+  const tagMap = await tagsByCustomer(db, [id]);
+  return serializeCustomer(row, tagMap.get(id) ?? []);
+}
+
+/** All tags (filter suggestions, tag pickers). */
+export async function listTags(db: DbOrTx): Promise<TagDto[]> {
+  return db.select({ id: tags.id, name: tags.name, color: tags.color }).from(tags).orderBy(asc(tags.name)).limit(500);
+}
+
+/** The 50 most frequent cities of listed customers, for the city filter. */
+export async function listCities(db: DbOrTx): Promise<{ city: string; count: number }[]> {
+  const rows = await db
+    .select({ city: sql<string>`min(${customers.city})`, count: sql<number>`count(*)::int` })
+    .from(customers)
+    .where(and(isNull(customers.erasedAt), isNotNull(customers.city)))
+    .groupBy(sql`lower(${customers.city})`)
+    .orderBy(sql`count(*) desc`, sql`min(${customers.city})`)
+    .limit(50);
+  return rows.map((r) => ({ city: r.city, count: Number(r.count) }));
+}
