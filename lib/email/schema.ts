@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import type { ConsentPurpose } from '@/lib/consents/config';
+
+/**
+ * What the send form and `POST /api/customers/{id}/send-email` accept. `service` is the short
+ * name of the consent purpose `service-notifications`; the other purposes are consent purposes.
+ */
+export const EMAIL_PURPOSES = ['service', 'marketing', 'satisfaction-surveys'] as const;
+export type EmailPurpose = (typeof EMAIL_PURPOSES)[number];
+
+export const EMAIL_PURPOSE_LABELS: Record<EmailPurpose, string> = {
+  service: 'Notification de service (sans consentement)',
+  marketing: 'Prospection commerciale (consentement requis)',
+  'satisfaction-surveys': 'Enquête de satisfaction (consentement requis)',
+};
+
+export function emailPurposeToConsent(purpose: EmailPurpose | 'service-notifications'): ConsentPurpose {
+  return purpose === 'service' ? 'service-notifications' : purpose;
+}
+
+export const sendEmailSchema = z.object({
+  subject: z
+    .string({ error: 'Indiquez un objet.' })
+    .trim()
+    .min(1, 'Indiquez un objet.')
+    .max(200, 'Objet : 200 caractères au maximum.')
+    // A line break in a header would let a subject inject other headers.
+    .refine((v) => !/[\r\n]/.test(v), 'L’objet doit tenir sur une ligne.'),
+  body: z
+    .string({ error: 'Écrivez le message.' })
+    .trim()
+    .min(1, 'Écrivez le message.')
+    .max(20000, 'Message : 20 000 caractères au maximum.'),
+  purpose: z.enum([...EMAIL_PURPOSES, 'service-notifications'], { error: 'Finalité d’envoi inconnue.' }),
+});
+export type SendEmailInput = z.output<typeof sendEmailSchema>;
+
+export const EMAIL_STATUS_LABELS: Record<'queued' | 'sent' | 'failed' | 'blocked', string> = {
+  queued: 'En file d’attente',
+  sent: 'Envoyé',
+  failed: 'Échec',
+  blocked: 'Refusé (consentement)',
+};

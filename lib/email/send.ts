@@ -1,0 +1,125 @@
+import { and, eq, sql } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { customerActivity, customers, emailOutbox, type EmailStatus } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { withActivity } from '@/lib/audit';
+import { consentValidUntil, purposeLabel, requiresConsent } from '@/lib/consents/config';
+import { getLatestConsentEvent, lastContactAtSql } from '@/lib/consents/queries';
+import { env } from '@/lib/env';
+import { AppError } from '@/lib/errors';
+import { emailPurposeToConsent, type SendEmailInput } from './schema';
+import { getMailTransport, smtpErrorMessage } from './transport';
+
+export interface SendEmailResult {
+  id: string;
+  status: EmailStatus;
+  error: string | null;
+}
+
+const frDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
+
+/**
+ * Sends an e-mail to a customer. Consent is checked before anything is queued: a purpose other
+ * than service notifications needs a current, valid grant on the e-mail channel, else the
+ * refusal is logged (outbox row 'blocked' + activity) and a 403 consent_missing is thrown.
+ * Delivery happens after the commit, so a slow SMTP server never holds a transaction open.
+ */
+export async function sendCustomerEmail(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  input: SendEmailInput,
+): Promise<SendEmailResult> {
+  const purpose = emailPurposeToConsent(input.purpose);
+  const outcome = await withActivity(db, actor, async (tx) => {
+    const [customer] = await tx
+      .select({
+        email: customers.email,
+        erasedAt: customers.erasedAt,
+        lastContactAt: sql<Date | null>`${lastContactAtSql(sql`${customers.id}`)}`.mapWith(customerActivity.occurredAt),
+      })
+      .from(customers)
+      .where(eq(customers.id, customerId))
+      .limit(1);
+    if (!customer || customer.erasedAt) throw AppError.notFound('Client introuvable.');
+    if (!customer.email) {
+      throw AppError.validation({ to: ['Ce client n’a pas d’adresse e-mail.'] }, 'Ce client n’a pas d’adresse e-mail.');
+    }
+
+    const refusal = requiresConsent(purpose) ? await consentRefusal(tx, customerId, purpose, customer.lastContactAt) : null;
+    const [row] = await tx
+      .insert(emailOutbox)
+      .values({
+        customerId,
+        to: customer.email,
+        subject: input.subject,
+        body: input.body,
+        purpose,
+        status: refusal ? 'blocked' : 'queued',
+        error: refusal,
+        actorKind: actor.kind,
+        actorId: actor.id,
+        actorName: actor.name,
+      })
+      .returning({ id: emailOutbox.id });
+    const metadata = { outboxId: row.id, purpose, subject: input.subject, to: customer.email };
+    return {
+      value: { id: row.id, to: customer.email, refusal },
+      activity: refusal
+        ? { customerId, type: 'email', title: 'Envoi refusé : consentement manquant', description: refusal, metadata: { ...metadata, status: 'blocked' }, relatedType: 'email', relatedId: row.id }
+        : { customerId, type: 'email', title: `E-mail mis en file : ${input.subject}`, description: `Finalité : ${purposeLabel(purpose)}.`, metadata: { ...metadata, status: 'queued' }, relatedType: 'email', relatedId: row.id },
+    };
+  });
+
+  if (outcome.refusal) throw new AppError('consent_missing', outcome.refusal);
+
+  const transport = getMailTransport();
+  if (transport.kind === 'outbox') return { id: outcome.id, status: 'queued', error: null };
+
+  let error: string | null = null;
+  try {
+    await transport.deliver({ from: env().MAIL_FROM, to: outcome.to, subject: input.subject, text: input.body });
+  } catch (e) {
+    error = smtpErrorMessage(e);
+  }
+  const status: EmailStatus = error ? 'failed' : 'sent';
+  await withActivity(db, actor, async (tx) => {
+    await tx
+      .update(emailOutbox)
+      .set(error ? { status, error } : { status, sentAt: new Date() })
+      .where(and(eq(emailOutbox.id, outcome.id), eq(emailOutbox.status, 'queued')));
+    return {
+      value: null,
+      activity: {
+        customerId,
+        type: 'email',
+        title: error ? `Échec de l’envoi : ${input.subject}` : `E-mail envoyé : ${input.subject}`,
+        description: error ? `Le serveur de messagerie a refusé le message : ${error}` : `Envoyé à ${outcome.to}.`,
+        metadata: { outboxId: outcome.id, purpose, status, ...(error ? { error } : {}) },
+        relatedType: 'email',
+        relatedId: outcome.id,
+      },
+    };
+  });
+  return { id: outcome.id, status, error };
+}
+
+/** Why this purpose may not be e-mailed now (null = allowed). */
+async function consentRefusal(
+  tx: Parameters<typeof getLatestConsentEvent>[0],
+  customerId: string,
+  purpose: string,
+  lastContactAt: Date | null,
+): Promise<string | null> {
+  const label = `« ${purposeLabel(purpose)} »`;
+  const latest = await getLatestConsentEvent(tx, customerId, purpose, 'email');
+  if (!latest) return `Envoi refusé : le client n’a jamais donné son consentement ${label} par e-mail.`;
+  if (!latest.granted) {
+    return `Envoi refusé : le client a retiré son consentement ${label} par e-mail le ${frDate.format(latest.occurredAt)}.`;
+  }
+  const validUntil = consentValidUntil(purpose, latest.occurredAt, lastContactAt);
+  if (validUntil && validUntil < new Date()) {
+    return `Envoi refusé : le consentement ${label} par e-mail a expiré le ${frDate.format(validUntil)} ; faites-le renouveler.`;
+  }
+  return null;
+}
