@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { type RouteDoc, registeredRoutes } from './registry';
+// One import per domain file (each calls registerRoutes); add yours here.
+import './routes/customers';
+
+type JsonSchema = Record<string, unknown>;
+
+/** Request side of a zod schema (what clients send: transforms and coercions documented by their input). */
+function toSchema(schema: z.ZodType): JsonSchema {
+  const out = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any', target: 'draft-2020-12' }) as JsonSchema;
+  delete out.$schema;
+  return out;
+}
+
+const errorSchema: JsonSchema = {
+  type: 'object',
+  required: ['error'],
+  properties: {
+    error: {
+      type: 'object',
+      required: ['code', 'message'],
+      properties: {
+        code: {
+          type: 'string',
+          enum: ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'validation_failed', 'rate_limited', 'consent_missing', 'internal_error'],
+        },
+        message: { type: 'string' },
+        fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
+      },
+    },
+  },
+};
+
+const ERRORS: Record<string, string> = {
+  '400': 'JSON mal formé ou curseur invalide',
+  '401': 'Authentification requise',
+  '403': 'Permission refusée',
+  '404': 'Introuvable (y compris un sous-élément d’un autre client)',
+  '409': 'Conflit (version périmée, valeur unique en double)',
+  '422': 'Champs invalides (`fields`)',
+  '429': 'Trop de requêtes (`Retry-After`)',
+};
+
+function operation(route: RouteDoc): JsonSchema {
+  const parameters: JsonSchema[] = [];
+  for (const m of route.path.matchAll(/\{(\w+)\}/g)) {
+    parameters.push({ name: m[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });
+  }
+  if (route.query) {
+    const q = toSchema(route.query) as { properties?: Record<string, JsonSchema>; required?: string[] };
+    for (const [name, schema] of Object.entries(q.properties ?? {})) {
+      parameters.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema });
+    }
+  }
+  const responses: Record<string, JsonSchema> = {};
+  for (const r of route.responses) {
+    responses[String(r.status)] = {
+      description: r.description,
+      ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: toSchema(r.schema) } } } : {}),
+    };
+  }
+  const errorCodes = route.permission === 'public' ? [] : Object.keys(ERRORS);
+  for (const code of errorCodes) {
+    if (code === '403' && route.permission === null) continue;
+    responses[code] ??= { description: ERRORS[code], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+  }
+  const op: JsonSchema = {
+    summary: route.summary,
+    tags: [route.tag],
+    operationId: `${route.method}${route.path.replace(/[{}]/g, '').replace(/[^a-zA-Z0-9]+(.)?/g, (_, c: string | undefined) => (c ? c.toUpperCase() : ''))}`,
+    'x-permission': route.permission,
+    ...(route.permission === 'public' ? { security: [] } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    responses,
+  };
+  if (route.body) {
+    op.requestBody = { required: true, content: { [route.bodyContentType ?? 'application/json']: { schema: toSchema(route.body) } } };
+  }
+  return op;
+}
+
+let cached: JsonSchema | undefined;
+
+/** The OpenAPI 3.1 document, built once per process from the registered routes. */
+export function openApiDocument(): JsonSchema {
+  if (cached) return cached;
+  const paths: Record<string, Record<string, JsonSchema>> = {};
+  for (const route of [...registeredRoutes()].sort((a, b) => a.path.localeCompare(b.path))) {
+    (paths[route.path] ??= {})[route.method] = operation(route);
+  }
+  cached = {
+    openapi: '3.1.0',
+    info: {
+      title: 'Customer 360 API',
+      version: '1.0.0',
+      description:
+        'JSON API. Authentication: `Authorization: Bearer <token>` (admin-issued API token) or the session cookie. Errors: `{ error: { code, message, fields? } }`. Lists: keyset pages `?limit=1..100&cursor=` → `{ data, nextCursor }`.',
+    },
+    servers: [{ url: '/' }],
+    security: [{ bearerAuth: [] }, { sessionCookie: [] }],
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer' },
+        sessionCookie: { type: 'apiKey', in: 'cookie', name: 'authjs.session-token' },
+      },
+      schemas: { Error: errorSchema },
+    },
+    paths,
+  };
+  return cached;
+}
