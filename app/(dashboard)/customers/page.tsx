@@ -1,0 +1,128 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { CustomerFilters, type CustomerFilterValues } from '@/components/customers/customer-filters';
+import { CustomerList } from '@/components/customers/customer-list';
+import { buttonClasses } from '@/components/ui/button';
+import { EmptyState } from '@/components/ui/empty-state';
+import { getDb } from '@/db';
+import { can } from '@/lib/auth/permissions';
+import { requirePageActor } from '@/lib/auth/session';
+import { listCities, listCustomers, listTags } from '@/lib/customers/queries';
+import { customerListQuerySchema } from '@/lib/customers/schema';
+import { AppError } from '@/lib/errors';
+
+export const metadata: Metadata = { title: 'Clients' };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+const FILTER_KEYS = ['q', 'status', 'kind', 'tag', 'city', 'segment', 'compliance', 'archived', 'sort', 'limit'] as const;
+
+function pickParams(params: SearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of [...FILTER_KEYS, 'cursor'] as const) {
+    const raw = params[key];
+    const v = (Array.isArray(raw) ? raw[0] : raw)?.trim();
+    if (v) out[key] = v;
+  }
+  return out;
+}
+
+function hrefWith(params: Record<string, string>, cursor?: string | null): string {
+  const qs = new URLSearchParams();
+  for (const key of FILTER_KEYS) if (params[key]) qs.set(key, params[key]);
+  if (cursor) qs.set('cursor', cursor);
+  const s = qs.toString();
+  return s ? `/customers?${s}` : '/customers';
+}
+
+export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
+  const actor = await requirePageActor('customer.read');
+  const params = pickParams(await searchParams);
+  const parsed = customerListQuerySchema.safeParse(params);
+  // A hand-edited URL with an unknown filter value: show the list unfiltered rather than an error page.
+  const query = parsed.success ? parsed.data : customerListQuerySchema.parse({});
+  const db = getDb();
+
+  let page: Awaited<ReturnType<typeof listCustomers>> | null = null;
+  let problem: string | null = parsed.success ? null : 'Certains filtres de l’adresse étaient invalides et ont été ignorés.';
+  try {
+    page = await listCustomers(db, query);
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'bad_request') throw error;
+    problem = 'Ce lien de pagination n’est plus valide. Reprenez depuis la première page.';
+  }
+  const [tags, cities] = await Promise.all([listTags(db), listCities(db)]);
+
+  const values: CustomerFilterValues = parsed.success ? params : {};
+  const filtered = Boolean(params.q || params.status || params.kind || params.tag || params.city || params.segment || params.compliance || (params.archived && params.archived !== 'exclude'));
+  const canCreate = can(actor.role, 'customer.create');
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold text-slate-900">Clients</h1>
+        {canCreate && (
+          <Link href="/customers/new" className={buttonClasses('primary')}>
+            Nouveau client
+          </Link>
+        )}
+      </div>
+
+      <CustomerFilters values={values} tags={tags} cities={cities} />
+
+      {problem && (
+        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {problem}
+        </p>
+      )}
+
+      <section aria-labelledby="results-heading" className="space-y-3">
+        <h2 id="results-heading" className="sr-only">
+          Résultats
+        </h2>
+        {page && page.data.length > 0 ? (
+          <CustomerList items={page.data} />
+        ) : page ? (
+          filtered ? (
+            <EmptyState
+              title="Aucun client ne correspond à cette recherche"
+              description="Vérifiez l’orthographe ou retirez des filtres."
+              action={
+                <Link href="/customers" className={buttonClasses('secondary')}>
+                  Réinitialiser les filtres
+                </Link>
+              }
+            />
+          ) : (
+            <EmptyState
+              title={params.cursor ? 'Plus aucun client' : 'Aucun client pour le moment'}
+              description={canCreate && !params.cursor ? 'Créez la première fiche client.' : undefined}
+              action={
+                canCreate && !params.cursor ? (
+                  <Link href="/customers/new" className={buttonClasses('primary')}>
+                    Nouveau client
+                  </Link>
+                ) : undefined
+              }
+            />
+          )
+        ) : null}
+
+        <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2">
+          {params.cursor ? (
+            <Link href={hrefWith(params)} className={buttonClasses('secondary')}>
+              Première page
+            </Link>
+          ) : (
+            <span />
+          )}
+          {page?.nextCursor && (
+            <Link href={hrefWith(params, page.nextCursor)} className={buttonClasses('secondary')} rel="next">
+              Page suivante
+            </Link>
+          )}
+        </nav>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { Badge } from '@/components/ui/badge';
+import { STATUS_LABELS } from '@/lib/customers/schema';
+
+/** Status + archived/erased markers, shared by the list and the 360 header. */
+export function CustomerStatusBadges({ status, archivedAt, erasedAt }: { status: 'active' | 'inactive'; archivedAt?: Date | string | null; erasedAt?: Date | string | null }) {
+  return (
+    <span className="inline-flex flex-wrap gap-1">
+      {erasedAt ? (
+        <Badge tone="danger">Données effacées</Badge>
+      ) : (
+        <Badge tone={status === 'active' ? 'success' : 'neutral'}>{STATUS_LABELS[status]}</Badge>
+      )}
+      {archivedAt && !erasedAt && <Badge tone="warning">Archivé</Badge>}
+    </span>
+  );
+}

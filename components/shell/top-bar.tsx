@@ -1,0 +1,62 @@
+import Link from 'next/link';
+import { Button } from '@/components/ui/button';
+import type { Actor } from '@/lib/auth/actor';
+import { logoutAction } from '@/lib/auth/login-action';
+import { can, ROLE_LABELS } from '@/lib/auth/permissions';
+import { type NavItem, NavLinks } from './nav-links';
+
+/** App chrome: name, main navigation, who is signed in, sign out. On phones the account part folds into a menu. */
+export function TopBar({ actor }: { actor: Actor }) {
+  const items: NavItem[] = [{ href: '/customers', label: 'Clients', match: '/customers' }];
+  if (can(actor.role, 'admin')) items.push({ href: '/admin/tokens', label: 'Admin', match: '/admin' });
+  const roleLabel = ROLE_LABELS[actor.role];
+
+  return (
+    <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:px-4">
+        <Link href="/customers" className="mr-1 shrink-0 text-base font-semibold text-slate-900 no-underline hover:no-underline">
+          <span aria-hidden="true" className="mr-1.5 inline-block size-2.5 rounded-full bg-blue-700" />
+          Customer 360
+        </Link>
+        <nav aria-label="Navigation principale" className="min-w-0">
+          <NavLinks items={items} />
+        </nav>
+
+        <div className="ml-auto hidden items-center gap-3 md:flex">
+          <p className="text-right text-sm leading-tight" data-testid="current-user">
+            <span className="block font-medium text-slate-900">{actor.name}</span>
+            <span className="block text-slate-600">{roleLabel}</span>
+          </p>
+          <form action={logoutAction}>
+            <Button type="submit" variant="secondary" size="sm">
+              Se déconnecter
+            </Button>
+          </form>
+        </div>
+
+        {/* Phones: a native disclosure, so the menu works before any JavaScript has loaded. */}
+        <details className="group relative ml-auto md:hidden">
+          <summary
+            aria-label="Menu du compte"
+            className="flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center rounded-md border border-slate-300 text-slate-800 [&::-webkit-details-marker]:hidden"
+          >
+            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2">
+              <path d="M4 6h16M4 12h16M4 18h16" strokeLinecap="round" />
+            </svg>
+          </summary>
+          <div className="absolute right-0 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-3 shadow-lg">
+            <p className="mb-3 text-sm">
+              <span className="block font-medium text-slate-900">{actor.name}</span>
+              <span className="block text-slate-600">{roleLabel}</span>
+            </p>
+            <form action={logoutAction}>
+              <Button type="submit" variant="secondary" className="w-full">
+                Se déconnecter
+              </Button>
+            </form>
+          </div>
+        </details>
+      </div>
+    </header>
+  );
+}
