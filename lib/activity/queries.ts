@@ -1,0 +1,79 @@
+import { and, count, desc, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { customerActivity } from '@/db/schema';
+import { assertCustomerExists } from '@/lib/documents/queries';
+import { decodeCursor, type Page, timeIdCursor, type TimeIdCursor, toPage } from '@/lib/pagination';
+import { type ActivityDto, type ActivityListFilters, type ActivityStats } from './schema';
+import { serializeActivity } from './serialize';
+
+type Filters = Pick<ActivityListFilters, 'type' | 'from' | 'to'>;
+
+function filterWhere(customerId: string, f: Filters): SQL | undefined {
+  const a = customerActivity;
+  return and(
+    eq(a.customerId, customerId),
+    f.type?.length ? inArray(a.type, f.type) : undefined,
+    f.from ? gte(a.occurredAt, f.from) : undefined,
+    f.to ? lte(a.occurredAt, f.to) : undefined,
+  );
+}
+
+/**
+ * The timeline page query, exported so the EXPLAIN test runs exactly this SQL. Keyset on
+ * (occurred_at desc, id desc) with a row comparison, which walks customer_activity_timeline_idx.
+ * The cursor time is the database's own text (microseconds): a JS Date would round to
+ * milliseconds and skip rows that share the millisecond.
+ */
+export function timelineQuery(db: DbOrTx, customerId: string, filters: Filters, cursor: TimeIdCursor | null, limit: number) {
+  const a = customerActivity;
+  return db
+    .select({
+      ...getTableColumns(a),
+      cursorT: sql<string>`to_char(${a.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+    })
+    .from(a)
+    .where(
+      and(
+        filterWhere(customerId, filters),
+        cursor ? sql`(${a.occurredAt}, ${a.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)` : undefined,
+      ),
+    )
+    .orderBy(desc(a.occurredAt), desc(a.id))
+    .limit(limit + 1);
+}
+
+/** Counts for the filtered set (types, from, to). */
+export async function activityStats(db: DbOrTx, customerId: string, filters: Filters): Promise<ActivityStats> {
+  const rows = await db
+    .select({ type: customerActivity.type, n: count() })
+    .from(customerActivity)
+    .where(filterWhere(customerId, filters))
+    .groupBy(customerActivity.type);
+  const stats: ActivityStats = { total: 0, byType: {} };
+  for (const r of rows) {
+    stats.total += r.n;
+    stats.byType[r.type] = r.n;
+  }
+  return stats;
+}
+
+export async function listActivities(
+  db: DbOrTx,
+  customerId: string,
+  query: Pick<ActivityListFilters, 'type' | 'from' | 'to' | 'limit' | 'cursor'>,
+): Promise<Page<ActivityDto> & { stats: ActivityStats }> {
+  const cursor = decodeCursor(query.cursor, timeIdCursor);
+  await assertCustomerExists(db, customerId);
+  const limit = query.limit ?? 20;
+  const [rows, stats] = await Promise.all([
+    timelineQuery(db, customerId, query, cursor, limit),
+    activityStats(db, customerId, query),
+  ]);
+  const page = toPage(
+    rows,
+    limit,
+    ({ cursorT: _t, ...row }) => serializeActivity(row),
+    (row) => ({ t: row.cursorT, id: row.id }),
+  );
+  return { ...page, stats };
+}

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { DOCUMENT_CATEGORIES, type DocumentCategory } from '@/db/schema/documents';
+
+import { DOCUMENT_CATEGORY_LABELS } from './labels';
+
+export { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS, type DocumentCategory };
+
+export const documentCategorySchema = z.enum(DOCUMENT_CATEGORIES, {
+  error: 'Catégorie inconnue. Choisissez une catégorie dans la liste.',
+});
+
+/** The non-file fields of an upload (multipart form, server action): same schema on both sides. */
+export const documentUploadSchema = z.object({
+  category: documentCategorySchema,
+  description: z
+    .string()
+    .trim()
+    .max(500, 'La description ne doit pas dépasser 500 caractères.')
+    .optional()
+    .transform((v) => (v ? v : undefined)),
+});
+export type DocumentUploadInput = z.infer<typeof documentUploadSchema>;
+
+export const documentListQuerySchema = z.object({
+  category: documentCategorySchema.optional(),
+});
+export type DocumentListQuery = z.infer<typeof documentListQuerySchema>;
+
+/** API shape (SPEC §3). */
+export interface DocumentDto {
+  id: string;
+  customerId: string;
+  category: DocumentCategory;
+  originalName: string;
+  mimeType: string;
+  sizeBytes: number;
+  sha256: string;
+  description: string | null;
+  uploadedBy: { id: string | null; kind: 'user' | 'token'; name: string };
+  uploadedAt: string;
+}
+
+export interface DocumentStats {
+  count: number;
+  totalBytes: number;
+  byCategory: Partial<Record<DocumentCategory, { count: number; bytes: number }>>;
+}
