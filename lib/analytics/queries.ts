@@ -1,0 +1,178 @@
+import { and, asc, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { interventions, vehicles } from '@/db/schema';
+import { assertCustomer } from '@/lib/finances/queries';
+import {
+  churnRisk,
+  type ChurnRisk,
+  medianOf,
+  nextVisit,
+  type NextVisitPrediction,
+  revenueTrend,
+  type RevenueTrend,
+  visitIntervals,
+} from './predictions';
+import { getRfmBase, RFM_WINDOW_MONTHS, type ScoreBucket } from './rfm';
+import { SEGMENT_LABELS, SEGMENT_RULES, type Segment } from './segments-rules';
+import { num, PARIS, sqlRows } from './sql';
+
+export interface MonthlyPoint {
+  month: string;
+  /** Invoiced excl. VAT (HT) in the month, non-cancelled invoices. */
+  revenueCents: number;
+  /** Completed interventions in the month. */
+  visits: number;
+}
+
+export interface CustomerAnalytics {
+  rfm: {
+    recencyDays: number | null;
+    frequency: number;
+    monetaryCents: number;
+    r: number | null;
+    f: number | null;
+    m: number | null;
+    segment: Segment | null;
+    segmentLabel: string | null;
+    /** false for an inactive customer: scores are computed over the active base only. */
+    inBase: boolean;
+  };
+  monthly: MonthlyPoint[];
+  kinds: { kind: string; count: number }[];
+  vehicles: { vehicleId: string; label: string; visits: number }[];
+  baseDistribution: {
+    total: number;
+    computedAt: Date;
+    r: ScoreBucket[];
+    f: ScoreBucket[];
+    m: ScoreBucket[];
+    segments: { segment: Segment; label: string; count: number }[];
+  };
+  predictions: {
+    nextVisitAt: Date | null;
+    confidence: number;
+    nextVisit: NextVisitPrediction;
+    revenueTrend: RevenueTrend;
+    churnRisk: ChurnRisk;
+  };
+}
+
+/** 24 calendar months (Paris), oldest first, empty months included thanks to generate_series. */
+export async function getMonthly(db: DbOrTx, customerId: string): Promise<MonthlyPoint[]> {
+  const rows = await sqlRows<{ month: string; revenue: number; visits: number }>(
+    db,
+    sql`with bounds as (
+      select date_trunc('month', now() at time zone ${PARIS}) as last_month
+    ), months as (
+      select generate_series(last_month - make_interval(months => ${RFM_WINDOW_MONTHS - 1}), last_month, interval '1 month') as m
+      from bounds
+    ), rev as (
+      select date_trunc('month', i.issued_at at time zone ${PARIS}) as m, sum(i.total_ht_cents) as s
+      from invoices i, bounds
+      where i.customer_id = ${customerId} and i.status <> 'cancelled'
+        and i.issued_at >= (bounds.last_month - make_interval(months => ${RFM_WINDOW_MONTHS - 1})) at time zone ${PARIS}
+      group by 1
+    ), vis as (
+      select date_trunc('month', v.completed_at at time zone ${PARIS}) as m, count(*) as c
+      from interventions v, bounds
+      where v.customer_id = ${customerId} and v.status = 'completed'
+        and v.completed_at >= (bounds.last_month - make_interval(months => ${RFM_WINDOW_MONTHS - 1})) at time zone ${PARIS}
+      group by 1
+    )
+    select to_char(months.m, 'YYYY-MM') as month, coalesce(rev.s, 0)::float8 as revenue, coalesce(vis.c, 0)::int as visits
+    from months left join rev on rev.m = months.m left join vis on vis.m = months.m
+    order by months.m`,
+  );
+  return rows.map((r) => ({ month: String(r.month), revenueCents: num(r.revenue), visits: num(r.visits) }));
+}
+
+async function getKinds(db: DbOrTx, customerId: string) {
+  const rows = await db
+    .select({ kind: interventions.kind, count: count() })
+    .from(interventions)
+    .where(and(eq(interventions.customerId, customerId), eq(interventions.status, 'completed')))
+    .groupBy(interventions.kind)
+    .orderBy(desc(count()), asc(interventions.kind));
+  return rows.map((r) => ({ kind: r.kind, count: Number(r.count) }));
+}
+
+async function getVehicleVisits(db: DbOrTx, customerId: string) {
+  const visits = sql<number>`(count(${interventions.id}) filter (where ${interventions.status} = 'completed'))::int`;
+  const rows = await db
+    .select({ id: vehicles.id, make: vehicles.make, model: vehicles.model, plate: vehicles.plate, visits })
+    .from(vehicles)
+    .leftJoin(interventions, eq(interventions.vehicleId, vehicles.id))
+    .where(eq(vehicles.customerId, customerId))
+    .groupBy(vehicles.id)
+    .orderBy(desc(visits), asc(vehicles.plate));
+  return rows.map((r) => ({
+    vehicleId: r.id,
+    label: [[r.make, r.model].filter(Boolean).join(' '), r.plate ? `(${r.plate})` : ''].filter(Boolean).join(' ') || 'Véhicule',
+    visits: Number(r.visits),
+  }));
+}
+
+/** Completed visit dates, oldest first (per-customer index on interventions). */
+export async function getVisitDates(db: DbOrTx, customerId: string): Promise<Date[]> {
+  const rows = await db
+    .select({ at: interventions.completedAt })
+    .from(interventions)
+    .where(and(eq(interventions.customerId, customerId), eq(interventions.status, 'completed'), isNotNull(interventions.completedAt)))
+    .orderBy(asc(interventions.completedAt));
+  return rows.map((r) => r.at as Date);
+}
+
+export async function getCustomerAnalytics(db: DbOrTx, customerId: string): Promise<CustomerAnalytics> {
+  await assertCustomer(db, customerId);
+  const [base, monthly, kinds, vehicleVisits, visitDates] = await Promise.all([
+    getRfmBase(db),
+    getMonthly(db, customerId),
+    getKinds(db, customerId),
+    getVehicleVisits(db, customerId),
+    getVisitDates(db, customerId),
+  ]);
+  const score = base.scores.get(customerId) ?? null;
+  const history = visitIntervals(visitDates);
+  const segmentMedian = (score && base.segmentMedianInterval[score.segment]) ?? base.overallMedianInterval;
+  const next = nextVisit(history, segmentMedian);
+  const daysSinceVisit = history.lastVisitAt ? Math.floor((Date.now() - history.lastVisitAt.getTime()) / 86_400_000) : null;
+  const usual = history.intervals.length ? medianOf(history.intervals.slice(-6)) : segmentMedian;
+
+  // Inactive customers are outside the scored base: show their raw figures without scores.
+  const raw = score ?? {
+    recencyDays: daysSinceVisit,
+    frequency: visitDates.filter((d) => d.getTime() >= Date.now() - RFM_WINDOW_MONTHS * 30.44 * 86_400_000).length,
+    monetaryCents: 0,
+  };
+  return {
+    rfm: {
+      recencyDays: raw.recencyDays,
+      frequency: raw.frequency,
+      monetaryCents: raw.monetaryCents,
+      r: score?.r ?? null,
+      f: score?.f ?? null,
+      m: score?.m ?? null,
+      segment: score?.segment ?? null,
+      segmentLabel: score ? SEGMENT_LABELS[score.segment] : null,
+      inBase: !!score,
+    },
+    monthly,
+    kinds,
+    vehicles: vehicleVisits,
+    baseDistribution: {
+      total: base.total,
+      computedAt: base.computedAt,
+      r: base.distribution.r,
+      f: base.distribution.f,
+      m: base.distribution.m,
+      segments: SEGMENT_RULES.map((rule) => ({ segment: rule.segment, label: rule.label, count: base.segmentCounts[rule.segment] })),
+    },
+    predictions: {
+      nextVisitAt: next.nextVisitAt,
+      confidence: next.confidence,
+      nextVisit: next,
+      revenueTrend: revenueTrend(monthly),
+      churnRisk: churnRisk(daysSinceVisit ?? raw.recencyDays, usual),
+    },
+  };
+}

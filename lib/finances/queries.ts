@@ -1,0 +1,305 @@
+import { and, asc, desc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
+import { customers, invoices, payments } from '@/db/schema';
+import type { InvoiceStatus, PaymentMethod } from '@/db/schema/finances';
+import { num, numOrNull, PARIS, sqlRows } from '@/lib/analytics/sql';
+import { AppError } from '@/lib/errors';
+import { decodeCursor, type Page, toPage } from '@/lib/pagination';
+import { computeRisk, type RiskInputs, type RiskResult } from './risk';
+import { type InvoiceListQuery, type ListCursor, listCursorSchema, type PaymentListQuery } from './schema';
+
+export interface InvoiceDto {
+  id: string;
+  customerId: string;
+  number: string;
+  issuedAt: Date;
+  dueAt: Date;
+  totalHtCents: number;
+  vatCents: number;
+  totalTtcCents: number;
+  paidCents: number;
+  remainingCents: number;
+  status: InvoiceStatus;
+  interventionId: string | null;
+  /** Past due and not fully paid (computed at read time). */
+  overdue: boolean;
+}
+
+export interface PaymentDto {
+  id: string;
+  customerId: string;
+  invoiceId: string;
+  invoiceNumber: string;
+  amountCents: number;
+  method: PaymentMethod;
+  paidAt: Date;
+  reference: string | null;
+}
+
+export interface FinanceSummary {
+  invoicedCents: number;
+  paidCents: number;
+  balanceCents: number;
+  overdueCents: number;
+  overdueCount: number;
+  invoiceCount: number;
+  /** Mean days from issue to the payment that settled the invoice (fully paid invoices only). */
+  averageDaysToPay: number | null;
+  lastPaymentAt: Date | null;
+}
+
+export interface BalancePoint {
+  date: string;
+  balanceCents: number;
+}
+
+/** The customer must exist (any status): unknown id → 404 before anything else. */
+export async function assertCustomer(db: DbOrTx, customerId: string): Promise<{ id: string; status: string }> {
+  const [row] = await db
+    .select({ id: customers.id, status: customers.status })
+    .from(customers)
+    .where(eq(customers.id, customerId))
+    .limit(1);
+  if (!row) throw AppError.notFound('Client introuvable.');
+  return row;
+}
+
+type InvoiceRow = typeof invoices.$inferSelect;
+
+export function toInvoiceDto(row: InvoiceRow, now = new Date()): InvoiceDto {
+  const remainingCents = row.totalTtcCents - row.paidCents;
+  return {
+    id: row.id,
+    customerId: row.customerId,
+    number: row.number,
+    issuedAt: row.issuedAt,
+    dueAt: row.dueAt,
+    totalHtCents: row.totalHtCents,
+    vatCents: row.vatCents,
+    totalTtcCents: row.totalTtcCents,
+    paidCents: row.paidCents,
+    remainingCents,
+    status: row.status,
+    interventionId: row.interventionId,
+    overdue: (row.status === 'unpaid' || row.status === 'partial') && row.dueAt.getTime() < now.getTime(),
+  };
+}
+
+const OPEN: InvoiceStatus[] = ['unpaid', 'partial'];
+
+/** (sort value, id) keyset condition in the requested direction. */
+function keyset(column: SQL, idColumn: SQL, cursor: ListCursor, isDate: boolean): SQL {
+  const value = isDate ? sql`${cursor.v}::timestamptz` : sql`${cursor.v}::int`;
+  return cursor.o === 'desc'
+    ? sql`(${column}, ${idColumn}) < (${value}, ${cursor.id}::uuid)`
+    : sql`(${column}, ${idColumn}) > (${value}, ${cursor.id}::uuid)`;
+}
+
+function readCursor(raw: string | undefined, sort: string, order: 'asc' | 'desc'): ListCursor | null {
+  const cursor = decodeCursor(raw, listCursorSchema);
+  if (cursor && (cursor.s !== sort || cursor.o !== order)) throw AppError.badRequest('Curseur de pagination invalide pour ce tri.');
+  return cursor;
+}
+
+export async function listInvoices(db: DbOrTx, customerId: string, query: InvoiceListQuery): Promise<Page<InvoiceDto>> {
+  const cursor = readCursor(query.cursor, query.sort, query.order);
+  const column = query.sort === 'total' ? invoices.totalTtcCents : query.sort === 'dueAt' ? invoices.dueAt : invoices.issuedAt;
+  const isDate = query.sort !== 'total';
+  const where: SQL[] = [eq(invoices.customerId, customerId)];
+  if (query.status === 'overdue') where.push(inArray(invoices.status, OPEN), lt(invoices.dueAt, sql`now()`));
+  else if (query.status) where.push(eq(invoices.status, query.status));
+  if (cursor) where.push(keyset(sql`${column}`, sql`${invoices.id}`, cursor, isDate));
+  const dir = query.order === 'desc' ? desc : asc;
+  const rows = await db
+    .select()
+    .from(invoices)
+    .where(and(...where))
+    .orderBy(dir(column), dir(invoices.id))
+    .limit(query.limit + 1);
+  const now = new Date();
+  return toPage(
+    rows,
+    query.limit,
+    (r) => toInvoiceDto(r, now),
+    (r) => ({
+      s: query.sort,
+      o: query.order,
+      v: query.sort === 'total' ? r.totalTtcCents : (query.sort === 'dueAt' ? r.dueAt : r.issuedAt).toISOString(),
+      id: r.id,
+    }),
+  );
+}
+
+export async function getInvoiceOrThrow(db: DbOrTx, customerId: string, invoiceId: string) {
+  const [row] = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.id, invoiceId), eq(invoices.customerId, customerId)))
+    .limit(1);
+  if (!row) throw AppError.notFound('Facture introuvable.');
+  const paid = await db
+    .select()
+    .from(payments)
+    .where(eq(payments.invoiceId, invoiceId))
+    .orderBy(asc(payments.paidAt), asc(payments.id));
+  return {
+    ...toInvoiceDto(row),
+    payments: paid.map((p) => toPaymentDto({ ...p, invoiceNumber: row.number })),
+  };
+}
+
+function toPaymentDto(p: typeof payments.$inferSelect & { invoiceNumber: string }): PaymentDto {
+  return {
+    id: p.id,
+    customerId: p.customerId,
+    invoiceId: p.invoiceId,
+    invoiceNumber: p.invoiceNumber,
+    amountCents: p.amountCents,
+    method: p.method,
+    paidAt: p.paidAt,
+    reference: p.reference,
+  };
+}
+
+export async function listPayments(db: DbOrTx, customerId: string, query: PaymentListQuery): Promise<Page<PaymentDto>> {
+  const cursor = readCursor(query.cursor, query.sort, query.order);
+  const column = query.sort === 'amount' ? payments.amountCents : payments.paidAt;
+  const where: SQL[] = [eq(payments.customerId, customerId)];
+  if (query.invoiceId) where.push(eq(payments.invoiceId, query.invoiceId));
+  if (cursor) where.push(keyset(sql`${column}`, sql`${payments.id}`, cursor, query.sort === 'paidAt'));
+  const dir = query.order === 'desc' ? desc : asc;
+  const rows = await db
+    .select({ payment: payments, invoiceNumber: invoices.number })
+    .from(payments)
+    .innerJoin(invoices, eq(invoices.id, payments.invoiceId))
+    .where(and(...where))
+    .orderBy(dir(column), dir(payments.id))
+    .limit(query.limit + 1);
+  return toPage(
+    rows,
+    query.limit,
+    (r) => toPaymentDto({ ...r.payment, invoiceNumber: r.invoiceNumber }),
+    (r) => ({
+      s: query.sort,
+      o: query.order,
+      v: query.sort === 'amount' ? r.payment.amountCents : r.payment.paidAt.toISOString(),
+      id: r.payment.id,
+    }),
+  );
+}
+
+interface TotalsRow {
+  invoiced: number;
+  paid: number;
+  overdue: number;
+  overdue_count: number;
+  invoice_count: number;
+  avg_invoice: number | null;
+  oldest_overdue_days: number | null;
+  last_payment_ms: number | null;
+}
+
+interface SettledRow {
+  days_to_pay: number;
+  days_late: number;
+}
+
+/** Summary + everything the risk score needs, in two indexed per-customer queries. */
+async function loadFinanceFacts(db: DbOrTx, customerId: string) {
+  const [totals] = await sqlRows<TotalsRow>(
+    db,
+    sql`select
+      coalesce(sum(i.total_ttc_cents), 0)::float8 as invoiced,
+      coalesce(sum(i.paid_cents), 0)::float8 as paid,
+      coalesce(sum(i.total_ttc_cents - i.paid_cents) filter (where i.status in ('unpaid','partial') and i.due_at < now()), 0)::float8 as overdue,
+      (count(*) filter (where i.status in ('unpaid','partial') and i.due_at < now()))::int as overdue_count,
+      count(*)::int as invoice_count,
+      avg(i.total_ttc_cents)::float8 as avg_invoice,
+      floor(extract(epoch from now() - min(i.due_at) filter (where i.status in ('unpaid','partial') and i.due_at < now())) / 86400)::int as oldest_overdue_days,
+      (select extract(epoch from max(p.paid_at)) * 1000 from ${payments} p where p.customer_id = ${customerId})::float8 as last_payment_ms
+    from ${invoices} i
+    where i.customer_id = ${customerId} and i.status <> 'cancelled'`,
+  );
+  // Fully paid invoices, oldest first: settled on the date of their last payment.
+  const settled = await sqlRows<SettledRow>(
+    db,
+    sql`select
+      (extract(epoch from max(p.paid_at) - i.issued_at) / 86400)::float8 as days_to_pay,
+      (extract(epoch from max(p.paid_at) - i.due_at) / 86400)::float8 as days_late
+    from ${invoices} i join ${payments} p on p.invoice_id = i.id
+    where i.customer_id = ${customerId} and i.status = 'paid'
+    group by i.id, i.issued_at, i.due_at
+    order by i.issued_at, i.id`,
+  );
+  const invoiced = num(totals?.invoiced);
+  const paid = num(totals?.paid);
+  const summary: FinanceSummary = {
+    invoicedCents: invoiced,
+    paidCents: paid,
+    balanceCents: invoiced - paid,
+    overdueCents: num(totals?.overdue),
+    overdueCount: num(totals?.overdue_count),
+    invoiceCount: num(totals?.invoice_count),
+    averageDaysToPay: settled.length
+      ? Math.round((settled.reduce((s, r) => s + num(r.days_to_pay), 0) / settled.length) * 10) / 10
+      : null,
+    lastPaymentAt: totals?.last_payment_ms != null ? new Date(num(totals.last_payment_ms)) : null,
+  };
+  const riskInputs: RiskInputs = {
+    overdueCents: summary.overdueCents,
+    overdueCount: summary.overdueCount,
+    oldestOverdueDays: numOrNull(totals?.oldest_overdue_days) ?? 0,
+    balanceCents: summary.balanceCents,
+    averageInvoiceCents: Math.round(num(totals?.avg_invoice)),
+    settledDaysLate: settled.map((r) => num(r.days_late)),
+  };
+  return { summary, riskInputs };
+}
+
+export async function getFinanceSummary(db: DbOrTx, customerId: string): Promise<FinanceSummary> {
+  return (await loadFinanceFacts(db, customerId)).summary;
+}
+
+export async function getFinanceOverview(
+  db: DbOrTx,
+  customerId: string,
+): Promise<{ summary: FinanceSummary; risk: RiskResult }> {
+  const { summary, riskInputs } = await loadFinanceFacts(db, customerId);
+  return { summary, risk: computeRisk(riskInputs) };
+}
+
+/**
+ * Running balance per day (Paris calendar): invoices add their TTC on the issue day, payments
+ * subtract on the payment day; the running sum is a window function in SQL, so the work stays in
+ * the database however long the history.
+ */
+export async function getBalanceHistory(db: DbOrTx, customerId: string): Promise<BalancePoint[]> {
+  const rows = await sqlRows<{ date: string; balance: number }>(
+    db,
+    sql`with events as (
+      select (i.issued_at at time zone ${PARIS})::date as day, i.total_ttc_cents as delta
+        from ${invoices} i where i.customer_id = ${customerId} and i.status <> 'cancelled'
+      union all
+      select (p.paid_at at time zone ${PARIS})::date as day, -p.amount_cents as delta
+        from ${payments} p join ${invoices} i on i.id = p.invoice_id
+        where p.customer_id = ${customerId} and i.status <> 'cancelled'
+    ), daily as (
+      select day, sum(delta) as delta from events group by day
+    )
+    select to_char(day, 'YYYY-MM-DD') as date,
+      (sum(delta) over (order by day rows between unbounded preceding and current row))::float8 as balance
+    from daily order by day`,
+  );
+  return rows.map((r) => ({ date: String(r.date), balanceCents: num(r.balance) }));
+}
+
+/** Open invoices for the payment form's select (oldest due first). */
+export async function listOpenInvoices(db: DbOrTx, customerId: string, limit = 100): Promise<InvoiceDto[]> {
+  const rows = await db
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.customerId, customerId), inArray(invoices.status, OPEN), ne(invoices.totalTtcCents, 0)))
+    .orderBy(asc(invoices.dueAt), asc(invoices.id))
+    .limit(limit);
+  return rows.map((r) => toInvoiceDto(r));
+}
