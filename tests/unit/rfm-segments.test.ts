@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { SEGMENT_CASE_SQL } from '@/lib/analytics/rfm';
+import { SEGMENT_LABELS, SEGMENT_RULES, SEGMENTS, segmentOf } from '@/lib/analytics/segments-rules';
+import { median } from '@/lib/analytics/rfm';
+
+const all: [number, number, number][] = [];
+for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5; m++) all.push([r, f, m]);
+
+describe('RFM segments', () => {
+  it('every (r, f, m) in 1..5 matches at least one rule (the fallback is never needed)', () => {
+    for (const [r, f, m] of all) {
+      const matching = SEGMENT_RULES.filter((x) => r >= x.r[0] && r <= x.r[1] && f >= x.f[0] && f <= x.f[1] && m >= x.m[0] && m <= x.m[1]);
+      expect(matching.length, `${r}${f}${m}`).toBeGreaterThan(0);
+      expect(segmentOf(r, f, m)).toBe(matching[0].segment);
+    }
+  });
+
+  it('every segment is reachable and labelled in French', () => {
+    const reached = new Set(all.map(([r, f, m]) => segmentOf(r, f, m)));
+    expect([...reached].sort()).toEqual([...SEGMENTS].sort());
+    expect(SEGMENT_LABELS['cant-lose']).toBe('À ne pas perdre');
+    expect(SEGMENT_LABELS['at-risk']).toBe('À risque');
+  });
+
+  it('boundaries of the rule table', () => {
+    expect(segmentOf(5, 5, 5)).toBe('champions');
+    expect(segmentOf(4, 4, 4)).toBe('champions');
+    expect(segmentOf(4, 4, 3)).toBe('loyal');
+    expect(segmentOf(3, 4, 5)).toBe('loyal');
+    expect(segmentOf(5, 1, 1)).toBe('new');
+    expect(segmentOf(5, 2, 5)).toBe('new');
+    expect(segmentOf(5, 3, 1)).toBe('potential');
+    expect(segmentOf(4, 2, 1)).toBe('potential');
+    expect(segmentOf(3, 3, 3)).toBe('potential');
+    expect(segmentOf(2, 4, 4)).toBe('cant-lose');
+    expect(segmentOf(1, 5, 5)).toBe('cant-lose');
+    expect(segmentOf(2, 4, 3)).toBe('at-risk');
+    expect(segmentOf(1, 3, 1)).toBe('at-risk');
+    expect(segmentOf(2, 2, 5)).toBe('hibernating');
+    expect(segmentOf(2, 1, 1)).toBe('hibernating');
+    expect(segmentOf(1, 2, 5)).toBe('lost');
+    expect(segmentOf(1, 1, 1)).toBe('lost');
+  });
+
+  it('the SQL CASE is generated from the same table, in order', () => {
+    const text = (SEGMENT_CASE_SQL as unknown as { queryChunks: { value: string[] }[] }).queryChunks.map((c) => c.value.join('')).join('');
+    const order = SEGMENT_RULES.map((r) => text.indexOf(`then '${r.segment}'`));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    expect(text).toContain("when r between 4 and 5 and f between 4 and 5 and m between 4 and 5 then 'champions'");
+    expect(text).toContain("when r = 1 and f between 1 and 2 and true then 'lost'");
+  });
+
+  it('median', () => {
+    expect(median([])).toBeNull();
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+  });
+});
