@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { optionalChecked, optionalText } from '@/lib/validation';
+import { checkedOrNull } from '@/lib/customers/fields';
+import { optionalText } from '@/lib/validation';
 
 /** Checkbox / JSON boolean: true, "true", "1", "on" → true; false, "false", "0", "off" → false. */
 export const formBoolean = z.union([
@@ -14,8 +15,8 @@ export const contactFields = {
     .min(1, 'Le nom du contact est obligatoire.')
     .max(200, '200 caractères maximum.'),
   role: optionalText(100),
-  email: optionalChecked('email'),
-  phone: optionalChecked('phone'),
+  email: checkedOrNull('email'),
+  phone: checkedOrNull('phone'),
   isPrimary: formBoolean.optional(),
 };
 

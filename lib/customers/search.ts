@@ -45,22 +45,21 @@ type SearchSource = {
 };
 
 /**
- * The text behind the GIN-indexed tsvector. Emails and plates appear both whole and split into
- * their alphanumeric parts, so "martin@", "exemple" or "AB123CD" all find them by prefix.
+ * The text behind the GIN-indexed tsvector: alphanumeric words only; plates also compact, so
+ * "martin@", "exemple", "AB-123" or "AB123CD" all find them by prefix.
  */
 export function buildSearchText(c: SearchSource, plates: readonly (string | null | undefined)[]): string {
   const parts: string[] = [];
+  // Only letters and digits reach the tsvector: the parser reads "ab-481" as "ab" + the signed
+  // integer "-481", so punctuation is turned into spaces (the query side splits the same way).
   const add = (v: string | null | undefined) => {
-    const n = normalizeText(v).trim();
+    const n = normalizeText(v).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
     if (n) parts.push(n);
   };
   add(c.firstName);
   add(c.lastName);
   add(c.companyName);
-  if (c.email) {
-    add(c.email);
-    add(normalizeText(c.email).replace(/[^\p{L}\p{N}]+/gu, ' '));
-  }
+  add(c.email);
   for (const p of [c.phone, c.mobile]) for (const form of phoneSearchForms(p)) parts.push(form);
   add(c.city);
   add(c.postalCode);
@@ -68,7 +67,7 @@ export function buildSearchText(c: SearchSource, plates: readonly (string | null
   for (const plate of plates) {
     if (!plate) continue;
     add(plate);
-    add(normalizeText(plate).replace(/[^\p{L}\p{N}]+/gu, ''));
+    add(normalizeText(plate).replace(/[^\p{L}\p{N}]+/gu, '')); // "AB123CD" typed without dashes
   }
   return [...new Set(parts)].join(' ').replace(/\s+/g, ' ').trim();
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FUELS } from '@/db/schema/customers';
-import { optionalChecked, optionalText } from '@/lib/validation';
+import { checkedOrNull } from '@/lib/customers/fields';
+import { optionalText } from '@/lib/validation';
 
 export const FUEL_LABELS: Record<(typeof FUELS)[number], string> = {
   petrol: 'Essence',
@@ -32,8 +33,8 @@ function optionalInt(min: number, max: number, message: string) {
 const maxYear = () => new Date().getFullYear() + 1;
 
 export const vehicleFields = {
-  plate: optionalChecked('plate'),
-  vin: optionalChecked('vin'),
+  plate: checkedOrNull('plate'),
+  vin: checkedOrNull('vin'),
   make: optionalText(60),
   model: optionalText(80),
   year: optionalInt(1900, maxYear(), `Année entre 1900 et ${maxYear()}.`),
