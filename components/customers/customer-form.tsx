@@ -16,7 +16,7 @@ interface PossibleDuplicate {
   reason: 'siret' | 'email' | 'phone' | 'name';
 }
 
-type FormAction = (state: ActionState<{ possibleDuplicates?: PossibleDuplicate[] }>, formData: FormData) => Promise<ActionState<{ possibleDuplicates?: PossibleDuplicate[] }>>;
+type FormAction = (state: ActionState, formData: FormData) => Promise<ActionState>;
 
 const REASONS: Record<PossibleDuplicate['reason'], string> = {
   siret: 'même SIRET',
@@ -47,7 +47,7 @@ export function CustomerForm({
 }) {
   const { state, formAction, onSubmit, pending, errors } = useFormAction(action, { validate });
   const [kind, setKind] = useState<CustomerDto['kind']>(customer?.kind ?? 'individual');
-  const duplicates = state.data?.possibleDuplicates ?? [];
+  const duplicates = (state.data as { possibleDuplicates?: PossibleDuplicate[] } | undefined)?.possibleDuplicates ?? [];
   const isEdit = Boolean(customer);
   const v = (key: keyof CustomerDto) => {
     const value = customer?.[key];
