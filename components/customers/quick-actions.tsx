@@ -1,0 +1,128 @@
+'use client';
+
+import Link from 'next/link';
+import { useTransition } from 'react';
+import { Button, buttonClasses } from '@/components/ui/button';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { useToast } from '@/components/ui/toast';
+import type { ActionState } from '@/lib/actions';
+import { archiveCustomerAction, deleteCustomerAction, toggleStatusAction } from '@/lib/customers/actions';
+
+export interface QuickActionsProps {
+  customerId: string;
+  displayName: string;
+  status: 'active' | 'inactive';
+  archived: boolean;
+  hasEmail: boolean;
+  allowed: {
+    update: boolean;
+    status: boolean;
+    delete: boolean;
+    emailSend: boolean;
+    duplicate: boolean;
+    export: boolean;
+  };
+}
+
+const EMPTY: ActionState = { ok: false, message: '' };
+const EXPORT_FORMATS = [
+  { format: 'json', label: 'JSON (portabilité RGPD)' },
+  { format: 'csv', label: 'CSV' },
+  { format: 'xlsx', label: 'Excel (XLSX)' },
+  { format: 'pdf', label: 'PDF' },
+] as const;
+
+/** Header actions: only those the role may perform are rendered (the server checks again). */
+export function QuickActions({ customerId, displayName, status, archived, hasEmail, allowed }: QuickActionsProps) {
+  const toast = useToast();
+  const [statusPending, startStatus] = useTransition();
+  const [archivePending, startArchive] = useTransition();
+
+  function report(result: ActionState) {
+    if (result.message) toast.show(result.message, result.ok ? 'success' : 'error');
+  }
+
+  function toggleStatus() {
+    startStatus(async () => report(await toggleStatusAction(customerId, EMPTY, new FormData())));
+  }
+
+  function toggleArchive() {
+    const fd = new FormData();
+    fd.set('archived', archived ? '0' : '1');
+    startArchive(async () => report(await archiveCustomerAction(customerId, EMPTY, fd)));
+  }
+
+  return (
+    <div className="flex flex-wrap gap-2" role="group" aria-label="Actions sur le client">
+      {allowed.update && (
+        <Link href={`/customers/${customerId}/edit`} className={buttonClasses('primary', 'sm')}>
+          Modifier
+        </Link>
+      )}
+      {allowed.emailSend && hasEmail && (
+        <Link href={`/customers/${customerId}/consents#email`} className={buttonClasses('secondary', 'sm')}>
+          Envoyer un e-mail
+        </Link>
+      )}
+      {allowed.status && (
+        <Button variant="secondary" size="sm" onClick={toggleStatus} disabled={statusPending} aria-busy={statusPending || undefined}>
+          {statusPending ? 'Mise à jour…' : status === 'active' ? 'Désactiver' : 'Activer'}
+        </Button>
+      )}
+      {allowed.update && (
+        <Button variant="secondary" size="sm" onClick={toggleArchive} disabled={archivePending} aria-busy={archivePending || undefined}>
+          {archivePending ? 'Mise à jour…' : archived ? 'Désarchiver' : 'Archiver'}
+        </Button>
+      )}
+      {allowed.export && (
+        <details className="relative">
+          <summary className={buttonClasses('secondary', 'sm', 'list-none cursor-pointer [&::-webkit-details-marker]:hidden')}>
+            Exporter <span aria-hidden="true">▾</span>
+          </summary>
+          <ul className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg" aria-label="Formats d’export">
+            {EXPORT_FORMATS.map((f) => (
+              <li key={f.format}>
+                {/* Plain <a download>: a file download, not a client-side navigation. */}
+                <a
+                  href={`/api/customers/${customerId}/export?format=${f.format}`}
+                  download
+                  className="flex min-h-11 items-center px-3 text-sm text-slate-800 no-underline hover:bg-slate-100 hover:no-underline"
+                >
+                  {f.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {allowed.delete && (
+        <ConfirmDialog
+          triggerLabel="Supprimer"
+          triggerSize="sm"
+          title={`Effacer les données de ${displayName} ?`}
+          confirmLabel="Effacer définitivement"
+          pendingLabel="Effacement…"
+          onConfirm={async () => {
+            // On success the action redirects to the list; a failure comes back as a message.
+            const result = await deleteCustomerAction(customerId, EMPTY, new FormData());
+            if (result && !result.ok) {
+              report(result);
+              return false;
+            }
+            return true;
+          }}
+        >
+          <p>
+            <strong>Seront effacés :</strong> identité, coordonnées, adresse, contacts, véhicules, notes, tags, documents et historique
+            d’activité ; les consentements ne gardent que la trace minimale des retraits.
+          </p>
+          <p>
+            <strong>Seront conservés :</strong> les factures et les paiements, anonymisés, pendant 10 ans comme l’exige la loi comptable
+            française ; le numéro client reste réservé.
+          </p>
+          <p>Cette action est irréversible.</p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}
