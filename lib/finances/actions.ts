@@ -4,25 +4,19 @@ import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
 import { type ActionState, formDataToObject, runAction } from '@/lib/actions';
 import { requireActionActor } from '@/lib/auth/session';
-import { AppError, type FieldErrors, zodFieldErrors } from '@/lib/errors';
+import { AppError, zodFieldErrors } from '@/lib/errors';
 import { parseId } from '@/lib/http/parse';
 import { createInvoice, recordPayment } from './mutations';
-import { eurosToCents, invoiceCreateSchema, paymentCreateSchema } from './schema';
+import { invoiceCreateSchema, invoiceFormInput, paymentCreateSchema, paymentFormInput, toFormFieldErrors } from './schema';
 
-/**
+/*
  * The forms post euros ("1 234,56"); the API takes cents. Field errors are reported under the
  * form's field names (totalHt, vat, amount) so they show next to the right input.
  */
-const FORM_FIELD: Record<string, string> = { totalHtCents: 'totalHt', vatCents: 'vat', amountCents: 'amount' };
-
-function toFormFields(fields: FieldErrors | undefined): FieldErrors | undefined {
-  if (!fields) return fields;
-  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [FORM_FIELD[k] ?? k, v]));
-}
 
 async function run<T>(body: () => Promise<ActionState<T>>): Promise<ActionState<T>> {
   const state = await runAction(body);
-  return state.ok ? state : { ...state, fieldErrors: toFormFields(state.fieldErrors) };
+  return state.ok ? state : { ...state, fieldErrors: toFormFieldErrors(state.fieldErrors) };
 }
 
 function revalidateCustomer(customerId: string) {
@@ -35,14 +29,7 @@ export async function createInvoiceAction(customerId: string, _prev: ActionState
     const actor = await requireActionActor('finance.write');
     const id = parseId(customerId, 'Client');
     const raw = formDataToObject(formData);
-    const parsed = invoiceCreateSchema.safeParse({
-      number: raw.number,
-      issuedAt: raw.issuedAt,
-      dueAt: raw.dueAt,
-      totalHtCents: eurosToCents(raw.totalHt),
-      vatCents: eurosToCents(raw.vat ?? '0'),
-      interventionId: raw.interventionId,
-    });
+    const parsed = invoiceCreateSchema.safeParse(invoiceFormInput(raw));
     if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
     const invoice = await createInvoice(getDb(), actor, id, parsed.data);
     revalidateCustomer(id);
@@ -55,13 +42,7 @@ export async function recordPaymentAction(customerId: string, _prev: ActionState
     const actor = await requireActionActor('finance.write');
     const id = parseId(customerId, 'Client');
     const raw = formDataToObject(formData);
-    const parsed = paymentCreateSchema.safeParse({
-      invoiceId: raw.invoiceId,
-      amountCents: eurosToCents(raw.amount),
-      method: raw.method,
-      paidAt: raw.paidAt,
-      reference: raw.reference,
-    });
+    const parsed = paymentCreateSchema.safeParse(paymentFormInput(raw));
     if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
     const { invoice } = await recordPayment(getDb(), actor, id, parsed.data);
     revalidateCustomer(id);

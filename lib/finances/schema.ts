@@ -134,3 +134,36 @@ export function eurosToCents(value: unknown): number | undefined | unknown {
   if (!/^-?\d+(\.\d{1,2})?$/.test(cleaned)) return Number.NaN;
   return Math.round(Number(cleaned) * 100);
 }
+
+/**
+ * The forms post euros under `totalHt`, `vat`, `amount`; these turn a form's raw values into the
+ * API input so the browser and the server action validate with the same schemas, and map the
+ * schema's field names back to the form's.
+ */
+export const FORM_FIELD_NAMES: Record<string, string> = { totalHtCents: 'totalHt', vatCents: 'vat', amountCents: 'amount' };
+
+export function invoiceFormInput(raw: Record<string, unknown>) {
+  return {
+    number: raw.number,
+    issuedAt: raw.issuedAt,
+    dueAt: raw.dueAt,
+    totalHtCents: eurosToCents(raw.totalHt),
+    vatCents: eurosToCents(raw.vat ?? '0'),
+    interventionId: raw.interventionId,
+  };
+}
+
+export function paymentFormInput(raw: Record<string, unknown>) {
+  return {
+    invoiceId: raw.invoiceId,
+    amountCents: eurosToCents(raw.amount),
+    method: raw.method,
+    paidAt: raw.paidAt,
+    reference: raw.reference,
+  };
+}
+
+export function toFormFieldErrors(fields: Record<string, string[]> | undefined): Record<string, string[]> | undefined {
+  if (!fields) return fields;
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [FORM_FIELD_NAMES[k] ?? k, v]));
+}
