@@ -20,6 +20,8 @@ export default function config(phase: string): NextConfig {
   const isProd = phase !== PHASE_DEVELOPMENT_SERVER;
   return {
     reactStrictMode: true,
+    // `npm run typecheck` (tsc) runs on its own in CI; checking twice during the build only costs time.
+    typescript: { ignoreBuildErrors: true },
     poweredByHeader: false,
     // Native / WASM / filesystem-heavy packages stay as plain Node requires instead of being bundled.
     serverExternalPackages: [
