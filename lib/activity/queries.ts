@@ -1,4 +1,4 @@
-import { and, count, desc, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { customerActivity } from '@/db/schema';
 import { assertCustomerExists } from '@/lib/documents/queries';
@@ -38,7 +38,9 @@ export function timelineQuery(db: DbOrTx, customerId: string, filters: Filters, 
         cursor ? sql`(${a.occurredAt}, ${a.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)` : undefined,
       ),
     )
-    .orderBy(desc(a.occurredAt), desc(a.id))
+    // NULLS LAST matches the index as drizzle-kit created it (`DESC NULLS LAST`); a plain DESC
+    // (= NULLS FIRST) cannot use it for ordering and the planner falls back to a sort.
+    .orderBy(sql`${a.occurredAt} desc nulls last`, sql`${a.id} desc nulls last`)
     .limit(limit + 1);
 }
 

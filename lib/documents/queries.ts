@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { customerDocuments, customers } from '@/db/schema';
 import { ROLES, type Role } from '@/db/schema/auth';
@@ -54,7 +54,7 @@ export async function listDocuments(
       .select()
       .from(customerDocuments)
       .where(and(base, query.category ? eq(customerDocuments.category, query.category) : undefined))
-      .orderBy(desc(customerDocuments.uploadedAt), desc(customerDocuments.id))
+      .orderBy(sql`${customerDocuments.uploadedAt} desc nulls last`, sql`${customerDocuments.id} desc nulls last`)
       .limit(DOCUMENT_LIST_CAP),
     db
       .select({
