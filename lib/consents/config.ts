@@ -1,10 +1,28 @@
-import { CONSENT_CHANNELS, CONSENT_PURPOSES, CONSENT_SOURCES } from '@/db/schema/consents';
+import type * as db from '@/db/schema/consents';
 
 /**
  * Consent rules in one place (CNIL: consent must be provable, withdrawable as easily as given,
- * and data kept only as long as needed). Pure data: safe to import from client components.
+ * and data kept only as long as needed). Pure data: safe to import from client components, so
+ * the lists are restated here instead of importing drizzle's table module into the browser —
+ * the type checks below fail the build if they drift from db/schema/consents.ts.
  */
-export { CONSENT_CHANNELS, CONSENT_PURPOSES, CONSENT_SOURCES };
+export const CONSENT_PURPOSES = [
+  'service-notifications',
+  'marketing',
+  'satisfaction-surveys',
+  'data-sharing-partners',
+  'geolocation',
+  'photos',
+] as const satisfies typeof db.CONSENT_PURPOSES;
+export const CONSENT_CHANNELS = ['email', 'sms', 'phone', 'post'] as const satisfies typeof db.CONSENT_CHANNELS;
+export const CONSENT_SOURCES = [
+  'paper-form',
+  'web-form',
+  'phone',
+  'in-person',
+  'api',
+  'legacy-import',
+] as const satisfies typeof db.CONSENT_SOURCES;
 export type ConsentPurpose = (typeof CONSENT_PURPOSES)[number];
 export type ConsentChannel = (typeof CONSENT_CHANNELS)[number];
 export type ConsentSource = (typeof CONSENT_SOURCES)[number];

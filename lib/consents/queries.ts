@@ -1,6 +1,9 @@
-import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { consentEvents, customerActivity, interventions, invoices } from '@/db/schema';
+import { consentEvents, customerActivity, customerDocuments, interventions, invoices } from '@/db/schema';
+import type { Role } from '@/db/schema/auth';
+import { ROLES } from '@/db/schema/auth';
+import { roleAtLeast } from '@/lib/auth/permissions';
 import type { ActorKind } from '@/db/schema/activity';
 import { decodeCursor, type Page, timeIdCursor, toPage } from '@/lib/pagination';
 import { CONSENT_CHANNELS, CONSENT_PURPOSES, LAST_CONTACT_ACTIVITY_TYPES, type ConsentChannel, type ConsentPurpose } from './config';
@@ -163,4 +166,33 @@ export async function getLastContactAt(db: DbOrTx, customerId: string): Promise<
     .select({ at: sql<Date | null>`${lastContactAtSql(customerId)}`.mapWith(customerActivity.occurredAt) })
     .from(sql`(select 1) as one`);
   return row?.at ?? null;
+}
+
+export interface ProofDocumentOption {
+  id: string;
+  originalName: string;
+  category: string;
+  uploadedAt: Date;
+}
+
+/** The customer's live documents the role may see: candidates for "signed form" proof. */
+export async function listProofDocuments(db: DbOrTx, customerId: string, role: Role): Promise<ProofDocumentOption[]> {
+  const visibleRoles = ROLES.filter((r) => roleAtLeast(role, r));
+  return db
+    .select({
+      id: customerDocuments.id,
+      originalName: customerDocuments.originalName,
+      category: customerDocuments.category,
+      uploadedAt: customerDocuments.uploadedAt,
+    })
+    .from(customerDocuments)
+    .where(
+      and(
+        eq(customerDocuments.customerId, customerId),
+        isNull(customerDocuments.deletedAt),
+        inArray(customerDocuments.minRole, visibleRoles),
+      ),
+    )
+    .orderBy(desc(customerDocuments.uploadedAt))
+    .limit(200);
 }
