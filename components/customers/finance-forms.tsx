@@ -2,12 +2,12 @@
 
 import { useEffect, useRef } from 'react';
 import type { ZodType } from 'zod';
-import { PAYMENT_METHODS } from '@/db/schema/finances';
 import { createInvoiceAction, recordPaymentAction } from '@/lib/finances/actions';
 import {
   invoiceCreateSchema,
   invoiceFormInput,
   PAYMENT_METHOD_LABELS,
+  PAYMENT_METHODS,
   paymentCreateSchema,
   paymentFormInput,
   toFormFieldErrors,

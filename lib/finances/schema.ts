@@ -1,6 +1,11 @@
 import { z } from 'zod';
-import { INVOICE_STATUSES, PAYMENT_METHODS } from '@/db/schema/finances';
+import type * as db from '@/db/schema/finances';
 import { limitSchema } from '@/lib/pagination';
+
+// Restated (type-checked against db/schema/finances.ts) so the client forms that import this
+// module do not pull drizzle's table definitions into the browser bundle.
+export const PAYMENT_METHODS = ['card', 'transfer', 'cash', 'check', 'direct-debit'] as const satisfies typeof db.PAYMENT_METHODS;
+export const INVOICE_STATUSES = ['unpaid', 'partial', 'paid', 'cancelled'] as const satisfies typeof db.INVOICE_STATUSES;
 
 /**
  * Invoices and payments, once: the API handlers and the server actions validate with these

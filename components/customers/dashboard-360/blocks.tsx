@@ -1,0 +1,169 @@
+/**
+ * Blocks of the one-screen 360° summary. Each is an async server component rendered in its own
+ * <Suspense>, so a slow block never holds back the others.
+ */
+import Link from 'next/link';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Card } from '@/components/ui/card';
+import { formatDateTime, formatMoney, formatRelative } from '@/components/ui/format';
+import { Skeleton, SkeletonText } from '@/components/ui/skeleton';
+import { getDb } from '@/db';
+import { consentEvents, customerActivity, customerDocuments } from '@/db/schema';
+import type { Role } from '@/db/schema/auth';
+import { ACTIVITY_TYPE_LABELS } from '@/lib/activity/labels';
+import { getRfmBase } from '@/lib/analytics/rfm';
+import { SEGMENT_RULES } from '@/lib/analytics/segments-rules';
+import { CHANNEL_LABELS, CONSENT_CHANNELS, CONSENT_PURPOSES, PURPOSE_LABELS } from '@/lib/consents/config';
+import { getFinanceOverview } from '@/lib/finances/queries';
+import { RISK_LEVEL_LABELS } from '@/lib/finances/risk';
+
+const ROLES_UP_TO: Record<Role, Role[]> = {
+  viewer: ['viewer'],
+  technician: ['viewer', 'technician'],
+  manager: ['viewer', 'technician', 'manager'],
+  admin: ['viewer', 'technician', 'manager', 'admin'],
+};
+
+export function BlockSkeleton({ title }: { title: string }) {
+  return (
+    <div role="status" className="rounded-lg border border-slate-200 bg-white p-4">
+      <span className="sr-only">Chargement : {title}</span>
+      <Skeleton className="mb-3 h-5 w-40" />
+      <SkeletonText lines={3} />
+    </div>
+  );
+}
+
+const more = (href: string, label: string) => (
+  <Link href={href} className="inline-flex min-h-11 items-center text-sm text-blue-800 underline-offset-2 hover:underline">
+    {label}
+  </Link>
+);
+
+export async function RecentActivityBlock({ customerId }: { customerId: string }) {
+  const rows = await getDb()
+    .select({ id: customerActivity.id, type: customerActivity.type, title: customerActivity.title, occurredAt: customerActivity.occurredAt, actorName: customerActivity.actorName })
+    .from(customerActivity)
+    .where(eq(customerActivity.customerId, customerId))
+    .orderBy(desc(customerActivity.occurredAt), desc(customerActivity.id))
+    .limit(5);
+  return (
+    <Card title="Dernières activités" actions={more(`/customers/${customerId}/activity`, 'Tout voir')}>
+      {rows.length ? (
+        <ol className="space-y-2">
+          {rows.map((a) => (
+            <li key={a.id} className="text-sm">
+              <Badge>{ACTIVITY_TYPE_LABELS[a.type] ?? a.type}</Badge> <span className="font-medium">{a.title}</span>
+              <span className="block text-xs text-slate-600">
+                <time dateTime={a.occurredAt.toISOString()} title={formatDateTime(a.occurredAt)}>{formatRelative(a.occurredAt)}</time> · {a.actorName}
+              </span>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="text-sm text-slate-600">Aucune activité.</p>
+      )}
+    </Card>
+  );
+}
+
+const RISK_TONE: Record<string, BadgeTone> = { low: 'success', medium: 'warning', high: 'danger' };
+
+export async function BalanceRiskBlock({ customerId }: { customerId: string }) {
+  const { summary, risk } = await getFinanceOverview(getDb(), customerId);
+  return (
+    <Card title="Solde et risque" actions={more(`/customers/${customerId}/finances`, 'Finances')}>
+      <dl className="grid grid-cols-2 gap-3 text-sm">
+        <div>
+          <dt className="text-slate-600">Solde dû</dt>
+          <dd className="text-xl font-semibold tabular-nums">{formatMoney(summary.balanceCents)}</dd>
+        </div>
+        <div className={summary.overdueCents > 0 ? 'rounded bg-red-50 p-1 text-red-900' : undefined}>
+          <dt className={summary.overdueCents > 0 ? 'text-red-800' : 'text-slate-600'}>En retard</dt>
+          <dd className="text-xl font-semibold tabular-nums">{formatMoney(summary.overdueCents)}</dd>
+        </div>
+        <div className="col-span-2">
+          <dt className="text-slate-600">Score de risque</dt>
+          <dd className="flex items-center gap-2">
+            <span className="text-xl font-semibold tabular-nums">{risk.score} / 100</span>
+            <Badge tone={RISK_TONE[risk.level]}>{RISK_LEVEL_LABELS[risk.level]}</Badge>
+          </dd>
+        </div>
+      </dl>
+    </Card>
+  );
+}
+
+export async function SegmentBlock({ customerId }: { customerId: string }) {
+  const base = await getRfmBase(getDb());
+  const score = base.scores.get(customerId);
+  const rule = score ? SEGMENT_RULES.find((r) => r.segment === score.segment) : undefined;
+  return (
+    <Card title="Segment RFM" actions={more(`/customers/${customerId}/analytics`, 'Analyse')}>
+      {score && rule ? (
+        <div className="space-y-1 text-sm">
+          <p>
+            <Badge tone="info">{rule.label}</Badge>
+          </p>
+          <p className="tabular-nums">
+            R {score.r} · F {score.f} · M {score.m}
+          </p>
+          <p className="text-slate-600">{rule.description}</p>
+        </div>
+      ) : (
+        <p className="text-sm text-slate-600">Client inactif : hors de la base segmentée.</p>
+      )}
+    </Card>
+  );
+}
+
+export async function ConsentsBlock({ customerId }: { customerId: string }) {
+  // Latest event per purpose × channel = the current state (the table is append-only).
+  const rows = await getDb()
+    .selectDistinctOn([consentEvents.purpose, consentEvents.channel], {
+      purpose: consentEvents.purpose,
+      channel: consentEvents.channel,
+      granted: consentEvents.granted,
+      occurredAt: consentEvents.occurredAt,
+    })
+    .from(consentEvents)
+    .where(eq(consentEvents.customerId, customerId))
+    .orderBy(consentEvents.purpose, consentEvents.channel, desc(consentEvents.occurredAt), desc(consentEvents.id));
+  const state = new Map(rows.map((r) => [`${r.purpose}:${r.channel}`, r.granted]));
+  const purposes = CONSENT_PURPOSES.filter((p) => CONSENT_CHANNELS.some((c) => state.has(`${p}:${c}`)));
+  return (
+    <Card title="Consentements" actions={more(`/customers/${customerId}/consents`, 'Détail')}>
+      {purposes.length ? (
+        <ul className="space-y-1 text-sm">
+          {purposes.map((p) => (
+            <li key={p}>
+              <span className="font-medium">{PURPOSE_LABELS[p]}</span> :{' '}
+              {CONSENT_CHANNELS.filter((c) => state.has(`${p}:${c}`))
+                .map((c) => `${CHANNEL_LABELS[c]} ${state.get(`${p}:${c}`) ? '✓ accordé' : '✗ retiré'}`)
+                .join(' · ')}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="text-sm text-slate-600">Aucun consentement enregistré.</p>
+      )}
+    </Card>
+  );
+}
+
+export async function DocumentsBlock({ customerId, role }: { customerId: string; role: Role }) {
+  const [row] = await getDb()
+    .select({ n: count(), bytes: sql<number>`coalesce(sum(${customerDocuments.sizeBytes}), 0)::float8` })
+    .from(customerDocuments)
+    .where(and(eq(customerDocuments.customerId, customerId), isNull(customerDocuments.deletedAt), inArray(customerDocuments.minRole, ROLES_UP_TO[role])));
+  const n = Number(row?.n ?? 0);
+  return (
+    <Card title="Documents" actions={more(`/customers/${customerId}/documents`, 'Documents')}>
+      <p className="text-2xl font-semibold tabular-nums">{n}</p>
+      <p className="text-sm text-slate-600">
+        document{n > 1 ? 's' : ''} · {new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(Number(row?.bytes ?? 0) / 1048576)} Mo
+      </p>
+    </Card>
+  );
+}
