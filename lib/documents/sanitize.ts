@@ -6,7 +6,6 @@ const MAX_NAME_CHARS = 150;
 const MAX_EXT_CHARS = 12;
 const WINDOWS_RESERVED = /^(con|prn|aux|nul|com\d|lpt\d)(\..*)?$/i;
 // C0/C1 controls, DEL, bidi overrides/isolates (used to disguise "fdp.exe" as "exe.pdf"), zero-width chars.
-// eslint-disable-next-line no-control-regex
 const INVISIBLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 
 export function sanitizeFileName(input: string | null | undefined, fallback = 'document'): string {

@@ -305,3 +305,28 @@ describe('GET/DELETE /api/customers/{id}/documents/{docId}', () => {
     expect(techList.body.data).toHaveLength(0);
   });
 });
+
+describe('storage check (npm run storage:check)', () => {
+  it('reports orphan files and rows, and is clean when they agree', async () => {
+    const { checkStorage } = await import('@/lib/storage/check');
+    const { getStorage, newStorageKey } = await import('@/lib/storage');
+    const storage = await getStorage();
+    const before = await checkStorage(getDb(), storage);
+    expect(before.orphanFiles).toEqual([]);
+    expect(before.orphanRows).toEqual([]);
+    const c = await createCustomer();
+    const up: any = await upload(c.id, samples.pdf(), 'a.pdf', { category: 'other' });
+    const stray = newStorageKey();
+    await storage.put(stray, Buffer.from('stray'));
+    const [row] = await getDb().select().from(customerDocuments).where(eq(customerDocuments.id, up.body.id));
+    await storage.delete(row.storageKey);
+    const after = await checkStorage(getDb(), storage);
+    expect(after.orphanFiles).toEqual([stray]);
+    expect(after.orphanRows.map((r) => r.id)).toEqual([up.body.id]);
+    await storage.delete(stray);
+    await getDb().update(customerDocuments).set({ deletedAt: new Date() }).where(eq(customerDocuments.id, up.body.id));
+    const clean = await checkStorage(getDb(), storage);
+    expect(clean.orphanFiles).toEqual([]);
+    expect(clean.orphanRows).toEqual([]);
+  });
+});
