@@ -7,7 +7,7 @@ import { type ActionState, runAction } from '@/lib/actions';
 import { requireActionActor } from '@/lib/auth/session';
 import { AppError, zodFieldErrors } from '@/lib/errors';
 import { parseId } from '@/lib/http/parse';
-import { pickFormFields } from './form';
+import { pickFormFields, withRuleErrors } from './form';
 import {
   archiveCustomer,
   createCustomer,
@@ -17,7 +17,7 @@ import {
   toggleCustomerStatus,
   updateCustomer,
 } from './mutations';
-import { customerCreateSchema, customerFields, customerUpdateSchema } from './schema';
+import { customerCreateSchema, customerFields, customerRuleIssues, customerUpdateSchema } from './schema';
 
 const FIELD_KEYS = Object.keys(customerFields);
 // Fields a user may empty in the edit form (kind is required; country falls back to its value).
@@ -30,8 +30,11 @@ export async function createCustomerAction(
   let createdId: string | undefined;
   const result = await runAction<{ possibleDuplicates?: PossibleDuplicate[] }>(async () => {
     const actor = await requireActionActor('customer.create');
-    const parsed = customerCreateSchema.safeParse(pickFormFields(formData, FIELD_KEYS));
-    if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
+    const raw = pickFormFields(formData, FIELD_KEYS);
+    const parsed = customerCreateSchema.safeParse(raw);
+    if (!parsed.success) {
+      throw AppError.validation(withRuleErrors(raw, zodFieldErrors(parsed.error), (c) => customerRuleIssues(c as never)));
+    }
     const db = getDb();
     if (formData.get('confirmDuplicates') !== '1') {
       const possibleDuplicates = await findPossibleDuplicates(db, parsed.data);

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { type RouteDoc, registeredRoutes } from './registry';
 // One import per domain file (each calls registerRoutes); add yours here.
+import './routes/consents';
 import './routes/customers';
+import './routes/finances';
 
 type JsonSchema = Record<string, unknown>;
 

@@ -50,7 +50,7 @@ beforeAll(async () => {
 type Case = {
   name: string;
   permission: Permission | null;
-  run: (auth: string | null) => Promise<{ status: number }>;
+  run: (auth: string | null) => Promise<{ status: number; body: any }>;
 };
 
 const cases: Case[] = [
@@ -98,10 +98,12 @@ describe('every route × every role', () => {
       it(`${c.name} as ${role} → ${allowed ? '2xx' : '403'}`, async () => {
         const before = await countRows();
         const res = await c.run(bearer[role]);
-        if (allowed) expect(res.status).toBeGreaterThanOrEqual(200), expect(res.status).toBeLessThan(300);
-        else {
+        if (allowed) {
+          expect(res.status).toBeGreaterThanOrEqual(200);
+          expect(res.status).toBeLessThan(300);
+        } else {
           expect(res.status).toBe(403);
-          expect((res as { body: { error: { code: string } } }).body.error.code).toBe('forbidden');
+          expect(res.body.error.code).toBe('forbidden');
           // the target created by the case itself is the only new row; no activity was written
           const after = await countRows();
           expect(after.activity).toBe(before.activity);
@@ -369,6 +371,12 @@ describe('GET /api/customers: keyset pages, filters, search', () => {
     expect(first.body.nextCursor).toEqual(expect.any(String));
     expect((await call(listRoute.GET, { auth: bearer.viewer, query: { sort: 'name', cursor: first.body.nextCursor } })).status).toBe(400);
     expect((await call(listRoute.GET, { auth: bearer.viewer, query: { status: 'deleted' } })).status).toBe(422);
+    // segment / compliance come from the analytics and consents modules
+    const seg = await call(listRoute.GET, { auth: bearer.viewer, query: { segment: 'nope' } });
+    expect(seg.status).toBe(422);
+    expect(seg.body.error.fields).toHaveProperty('segment');
+    expect((await call(listRoute.GET, { auth: bearer.viewer, query: { segment: 'champions' } })).status).toBe(200);
+    expect((await call(listRoute.GET, { auth: bearer.viewer, query: { compliance: 'issues' } })).status).toBe(200);
   });
 
   it('filters by status, kind, tag (any case), city (any case), archived; list items carry displayName and vehicleCount', async () => {
