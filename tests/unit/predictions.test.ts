@@ -24,10 +24,12 @@ describe('nextVisit', () => {
     expect(p.method).toMatch(/médiane des 6 derniers intervalles/);
   });
 
-  it('regular history with a segment median: shrinks by one interval toward it', () => {
+  it("the customer's own intervals win over the segment median (backtested)", () => {
     const p = nextVisit({ lastVisitAt: d('2025-01-01'), intervals: [100, 100, 100] }, 180);
-    expect(p.intervalDays).toBe(120); // (3×100 + 180) / 4
-    expect(p.method).toMatch(/segment/);
+    expect(p.intervalDays).toBe(100);
+    const one = nextVisit({ lastVisitAt: d('2025-01-01'), intervals: [45] }, 180);
+    expect(one).toMatchObject({ intervalDays: 45, confidence: 0.17 }); // 1/(1+2) × (1 − 0.5)
+    expect(one.method).toMatch(/unique intervalle/);
   });
 
   it('irregular history: median resists the outlier, confidence drops', () => {
