@@ -13,3 +13,11 @@ export const DOCUMENT_CATEGORY_LABELS: Record<DocumentCategory, string> = {
 };
 
 export const DOCUMENT_CATEGORY_OPTIONS = Object.keys(DOCUMENT_CATEGORY_LABELS) as DocumentCategory[];
+
+/** `accept` hint for file pickers (the server decides from the bytes, not from this). */
+export const ACCEPT_ATTRIBUTE =
+  '.pdf,.jpg,.jpeg,.png,.webp,.heic,.heif,.docx,.xlsx,.odt,.txt,.csv,application/pdf,image/jpeg,image/png,image/webp,image/heic,image/heif,text/plain,text/csv';
+
+export function isPreviewableMime(mime: string): boolean {
+  return mime === 'application/pdf' || (mime.startsWith('image/') && mime !== 'image/svg+xml' && !/hei[cf]/.test(mime));
+}

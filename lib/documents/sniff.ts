@@ -3,6 +3,8 @@ import { fileTypeFromBuffer } from 'file-type';
 import { AppError } from '@/lib/errors';
 import { extensionOf } from './sanitize';
 
+export { ACCEPT_ATTRIBUTE } from './labels';
+
 /**
  * The type of an upload is decided from its bytes only (magic numbers via `file-type`), against
  * an allow-list. The client's MIME type and the extension are ignored for the decision; the
@@ -25,9 +27,6 @@ export type AllowedMime = keyof typeof ALLOWED_TYPES;
 
 /** Bytes read before deciding. Office files are zips whose [Content_Types].xml comes first. */
 export const SNIFF_HEAD_BYTES = 1024 * 1024;
-
-export const ACCEPT_ATTRIBUTE =
-  '.pdf,.jpg,.jpeg,.png,.webp,.heic,.heif,.docx,.xlsx,.odt,.txt,.csv,application/pdf,image/jpeg,image/png,image/webp,image/heic,image/heif,text/plain,text/csv';
 
 export interface SniffResult {
   mime: AllowedMime;

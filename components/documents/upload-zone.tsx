@@ -1,0 +1,176 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { type DragEvent, useRef, useState } from 'react';
+import { Button } from '@/components/ui/button';
+import { cn } from '@/components/ui/cn';
+import { inputClasses } from '@/components/ui/field';
+import { formatBytes } from '@/components/ui/format';
+import { useToast } from '@/components/ui/toast';
+import { ACCEPT_ATTRIBUTE, DOCUMENT_CATEGORY_LABELS, DOCUMENT_CATEGORY_OPTIONS } from '@/lib/documents/labels';
+
+type Item = { id: number; name: string; size: number; progress: number; status: 'queued' | 'uploading' | 'done' | 'error'; message?: string };
+
+/**
+ * Drag-and-drop, file picker, and the phone camera (capture). Each file is POSTed to the API with
+ * XMLHttpRequest so the upload progress can be shown; the session cookie authenticates it. The
+ * server decides the type from the bytes; the checks here only spare a useless upload.
+ */
+export function UploadZone({ customerId, maxBytes, defaultCategory }: { customerId: string; maxBytes: number; defaultCategory?: string }) {
+  const router = useRouter();
+  const toast = useToast();
+  const [items, setItems] = useState<Item[]>([]);
+  const [dragging, setDragging] = useState(false);
+  const [category, setCategory] = useState(defaultCategory ?? 'other');
+  const [description, setDescription] = useState('');
+  const picker = useRef<HTMLInputElement>(null);
+  const camera = useRef<HTMLInputElement>(null);
+  const seq = useRef(0);
+
+  const update = (id: number, patch: Partial<Item>) => setItems((list) => list.map((i) => (i.id === id ? { ...i, ...patch } : i)));
+
+  function send(file: File, id: number, cat: string, desc: string): Promise<boolean> {
+    return new Promise((resolve) => {
+      const form = new FormData();
+      form.append('file', file, file.name);
+      form.append('category', cat);
+      if (desc.trim()) form.append('description', desc.trim());
+      const xhr = new XMLHttpRequest();
+      xhr.open('POST', `/api/customers/${customerId}/documents`);
+      xhr.responseType = 'json';
+      xhr.upload.onprogress = (e) => {
+        if (e.lengthComputable) update(id, { progress: Math.round((e.loaded / e.total) * 100) });
+      };
+      xhr.onload = () => {
+        if (xhr.status === 201) {
+          update(id, { status: 'done', progress: 100 });
+          resolve(true);
+        } else {
+          const message = (xhr.response as { error?: { message?: string; fields?: Record<string, string[]> } } | null)?.error;
+          const detail = message?.fields ? Object.values(message.fields).flat()[0] : undefined;
+          update(id, { status: 'error', message: detail ?? message?.message ?? `Échec de l’envoi (HTTP ${xhr.status}).` });
+          resolve(false);
+        }
+      };
+      xhr.onerror = () => {
+        update(id, { status: 'error', message: 'Connexion interrompue : le fichier n’a pas été enregistré.' });
+        resolve(false);
+      };
+      update(id, { status: 'uploading' });
+      xhr.send(form);
+    });
+  }
+
+  async function upload(files: FileList | File[] | null) {
+    const list = Array.from(files ?? []);
+    if (!list.length) return;
+    const queued = list.map((f) => ({ file: f, id: ++seq.current }));
+    setItems((prev) => [
+      ...queued.map(({ file, id }) => {
+        const tooBig = file.size > maxBytes;
+        const empty = file.size === 0;
+        return {
+          id, name: file.name, size: file.size, progress: 0,
+          status: tooBig || empty ? ('error' as const) : ('queued' as const),
+          message: tooBig ? `Fichier trop volumineux (maximum ${formatBytes(maxBytes)}).` : empty ? 'Le fichier est vide.' : undefined,
+        };
+      }),
+      ...prev.filter((i) => i.status !== 'done'),
+    ]);
+    let ok = 0;
+    for (const { file, id } of queued) {
+      if (file.size === 0 || file.size > maxBytes) continue;
+      if (await send(file, id, category, description)) ok++;
+    }
+    if (ok) {
+      toast.success(ok > 1 ? `${ok} documents ajoutés.` : 'Document ajouté.');
+      setDescription('');
+      router.refresh();
+    }
+    if (picker.current) picker.current.value = '';
+    if (camera.current) camera.current.value = '';
+  }
+
+  function onDrop(e: DragEvent) {
+    e.preventDefault();
+    setDragging(false);
+    void upload(e.dataTransfer.files);
+  }
+
+  return (
+    <section aria-labelledby="upload-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+      <h2 id="upload-title" className="text-base font-semibold text-slate-900">
+        Ajouter des documents
+      </h2>
+      <div className="grid gap-3 sm:grid-cols-2">
+        <div>
+          <label htmlFor="upload-category" className="block text-sm font-medium text-slate-800">
+            Catégorie
+          </label>
+          <select id="upload-category" value={category} onChange={(e) => setCategory(e.target.value)} className={inputClasses(false)}>
+            {DOCUMENT_CATEGORY_OPTIONS.map((c) => (
+              <option key={c} value={c}>
+                {DOCUMENT_CATEGORY_LABELS[c]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label htmlFor="upload-description" className="block text-sm font-medium text-slate-800">
+            Description <span className="font-normal text-slate-600">(facultatif)</span>
+          </label>
+          <input id="upload-description" value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} className={inputClasses(false)} />
+        </div>
+      </div>
+      <div
+        onDragOver={(e) => {
+          e.preventDefault();
+          setDragging(true);
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        data-testid="upload-dropzone"
+        className={cn(
+          'flex flex-col items-center gap-3 rounded-lg border-2 border-dashed p-4 text-center',
+          dragging ? 'border-blue-600 bg-blue-50' : 'border-slate-300 bg-slate-50',
+        )}
+      >
+        <p className="text-sm text-slate-700">
+          Glissez-déposez vos fichiers ici — PDF, images, Word, Excel, ODT, TXT, CSV, {formatBytes(maxBytes)} maximum.
+        </p>
+        <div className="flex flex-wrap justify-center gap-2">
+          <Button variant="primary" onClick={() => picker.current?.click()}>
+            Choisir des fichiers
+          </Button>
+          <Button variant="secondary" onClick={() => camera.current?.click()} className="sm:hidden">
+            Prendre une photo
+          </Button>
+        </div>
+        <input ref={picker} type="file" multiple accept={ACCEPT_ATTRIBUTE} className="sr-only" tabIndex={-1} aria-label="Choisir des fichiers" data-testid="upload-input" onChange={(e) => void upload(e.target.files)} />
+        <input ref={camera} type="file" accept="image/*" capture="environment" className="sr-only" tabIndex={-1} aria-label="Prendre une photo" data-testid="upload-camera" onChange={(e) => void upload(e.target.files)} />
+      </div>
+      {items.length > 0 && (
+        <ul className="space-y-2" aria-live="polite" data-testid="upload-progress">
+          {items.map((i) => (
+            <li key={i.id} className="rounded-md border border-slate-200 p-2 text-sm">
+              <div className="flex justify-between gap-2">
+                <span className="truncate font-medium">{i.name}</span>
+                <span className="shrink-0 text-slate-600">{formatBytes(i.size)}</span>
+              </div>
+              {i.status === 'error' ? (
+                <p role="alert" className="mt-1 text-red-700">{i.message}</p>
+              ) : (
+                <div className="mt-1 flex items-center gap-2">
+                  <progress value={i.progress} max={100} className="h-2 flex-1" aria-label={`Envoi de ${i.name}`} />
+                  <span className="w-24 text-right text-xs text-slate-600">
+                    {i.status === 'done' ? 'Terminé' : i.status === 'queued' ? 'En attente' : `${i.progress} %`}
+                  </span>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
