@@ -1,0 +1,126 @@
+import PDFDocument from 'pdfkit';
+import { customerDisplayName, KIND_LABELS, STATUS_LABELS } from '@/lib/customers/schema';
+import { formatPhone } from '@/lib/validation';
+import type { ExportBundle } from './bundle';
+import { toDate } from './cells';
+
+/**
+ * A printable customer sheet (A4, French) a technician can hand over: identity and address,
+ * contacts, vehicles, balance, last activities and the current consent per purpose × channel.
+ * Standard PDF fonts (Helvetica, WinAnsi) cover French accents and €.
+ */
+const PARIS = 'Europe/Paris';
+const dateFr = (v: string | null | undefined) => {
+  const d = toDate(v);
+  return d ? new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short' }).format(d) : '—';
+};
+const money = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100).replace(/\u202f|\u00a0/g, ' ');
+
+const PURPOSES: Record<string, string> = {
+  'service-notifications': 'Notifications de service',
+  marketing: 'Prospection commerciale',
+  'satisfaction-surveys': 'Enquêtes de satisfaction',
+  'data-sharing-partners': 'Partage avec des partenaires',
+  geolocation: 'Géolocalisation',
+  photos: 'Photos',
+};
+const CHANNELS: Record<string, string> = { email: 'e-mail', sms: 'SMS', phone: 'téléphone', post: 'courrier' };
+
+export interface PdfOptions {
+  /** Off in tests so the text can be searched in the raw file. */
+  compress?: boolean;
+}
+
+export function balanceOf(bundle: ExportBundle) {
+  const open = bundle.invoices.filter((i) => i.status !== 'cancelled');
+  const invoiced = open.reduce((s, i) => s + i.totalTtcCents, 0);
+  const paid = open.reduce((s, i) => s + i.paidCents, 0);
+  const now = Date.now();
+  const overdue = open.filter((i) => i.remainingCents > 0 && new Date(i.dueAt).getTime() < now).reduce((s, i) => s + i.remainingCents, 0);
+  return { invoiced, paid, balance: invoiced - paid, overdue };
+}
+
+/** Latest event per purpose × channel = the current state (consent_events is append-only). */
+export function currentConsents(bundle: ExportBundle) {
+  const latest = new Map<string, ExportBundle['consents'][number]>();
+  for (const e of bundle.consents) {
+    const key = `${e.purpose}|${e.channel}`;
+    const prev = latest.get(key);
+    if (!prev || prev.occurredAt <= e.occurredAt) latest.set(key, e);
+  }
+  return [...latest.values()].sort((a, b) => (a.purpose + a.channel).localeCompare(b.purpose + b.channel));
+}
+
+export async function renderCustomerPdf(bundle: ExportBundle, opts: PdfOptions = {}): Promise<Buffer> {
+  const c = bundle.customer;
+  const name = customerDisplayName(c);
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: 50,
+    compress: opts.compress ?? true,
+    info: { Title: `Fiche client ${c.number} — ${name}`, Author: 'Customer 360', Subject: 'Fiche client' },
+    lang: 'fr-FR',
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const heading = (text: string) => {
+    if (doc.y > 720) doc.addPage();
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('#1e3a8a').text(text).moveDown(0.3);
+    doc.font('Helvetica').fontSize(10).fillColor('black');
+  };
+  const line = (label: string, value: string | null | undefined) => {
+    doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value || '—');
+  };
+
+  doc.font('Helvetica-Bold').fontSize(18).text(name);
+  doc.font('Helvetica').fontSize(10).fillColor('#475569')
+    .text(`Fiche client ${c.number} · ${KIND_LABELS[c.kind]} · ${STATUS_LABELS[c.status]}${c.archivedAt ? ' · archivé' : ''}`)
+    .fillColor('black');
+
+  heading('Identité et coordonnées');
+  if (c.kind === 'company') {
+    line('Raison sociale', c.companyName);
+    line('SIRET', c.siret);
+    line('N° TVA', c.vatNumber);
+    line('Contact', [c.firstName, c.lastName].filter(Boolean).join(' '));
+  } else line('Nom', [c.firstName, c.lastName].filter(Boolean).join(' '));
+  line('E-mail', c.email);
+  line('Téléphone', formatPhone(c.phone));
+  line('Mobile', formatPhone(c.mobile));
+  line('Adresse', [c.addressLine1, c.addressLine2, [c.postalCode, c.city].filter(Boolean).join(' '), c.country !== 'FR' ? c.country : null].filter(Boolean).join(', '));
+  line('Client depuis le', dateFr(c.createdAt));
+  for (const ct of bundle.contacts)
+    doc.text(`• ${ct.name}${ct.role ? ` (${ct.role})` : ''}${ct.isPrimary ? ' — principal' : ''} ${[ct.email, formatPhone(ct.phone)].filter(Boolean).join(' · ')}`);
+
+  heading(`Véhicules (${bundle.vehicles.length})`);
+  if (!bundle.vehicles.length) doc.text('Aucun véhicule enregistré.');
+  for (const v of bundle.vehicles)
+    doc.text(`• ${v.plate ?? 'sans immatriculation'} — ${[v.make, v.model, v.year].filter(Boolean).join(' ') || 'modèle inconnu'}${v.mileage ? ` · ${v.mileage.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ')} km` : ''}${v.vin ? ` · VIN ${v.vin}` : ''}`);
+
+  heading('Solde');
+  const b = balanceOf(bundle);
+  line('Facturé TTC', money(b.invoiced));
+  line('Payé', money(b.paid));
+  line('Reste dû', money(b.balance));
+  line('Dont en retard', money(b.overdue));
+
+  heading('Dernières activités');
+  const last = [...bundle.activities].sort((x, y) => y.occurredAt.localeCompare(x.occurredAt)).slice(0, 10);
+  if (!last.length) doc.text('Aucune activité.');
+  for (const a of last) doc.text(`• ${dateFr(a.occurredAt)} — ${a.title}${a.actor.name ? ` (${a.actor.name})` : ''}`);
+
+  heading('Consentements');
+  const consents = currentConsents(bundle);
+  if (!consents.length) doc.text('Aucun consentement enregistré.');
+  for (const e of consents)
+    doc.text(`• ${PURPOSES[e.purpose] ?? e.purpose} par ${CHANNELS[e.channel] ?? e.channel} : ${e.granted ? 'accordé' : 'refusé / retiré'} le ${dateFr(e.occurredAt)}${e.proofText || e.documentId || e.textVersion ? '' : ' (sans preuve)'}`);
+
+  doc.moveDown(2).fontSize(8).fillColor('#64748b').text(`Document généré le ${dateFr(bundle.generatedAt)} par ${bundle.generatedBy.name} — Customer 360.`);
+  doc.end();
+  return done;
+}
