@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { customerActivity } from '@/db/schema';
 import { GET, POST } from '@/app/api/customers/[id]/activities/route';
@@ -8,6 +8,21 @@ import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { recordActivity } from '@/lib/audit';
 import { bearersByRole, createCustomer } from '../factories';
 import { call } from '../factories/http';
+
+// Server actions: the session is mocked (the database is real); revalidatePath needs a Next request.
+const session = vi.hoisted(() => ({ actor: null as null | Record<string, unknown> }));
+vi.mock('@/lib/auth/session', async () => {
+  const { AppError } = await import('@/lib/errors');
+  const { can } = await import('@/lib/auth/permissions');
+  return {
+    requireActionActor: async (permission: any) => {
+      if (!session.actor) throw AppError.unauthorized();
+      if (!can(session.actor.role as any, permission)) throw AppError.forbidden();
+      return session.actor;
+    },
+  };
+});
+vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 let auth: Awaited<ReturnType<typeof bearersByRole>>;
 beforeAll(async () => {
@@ -212,5 +227,32 @@ describe('POST /api/customers/{id}/activity(ies)', () => {
     expect((await call(POST, { method: 'POST', params: { id: c.id }, body })).status).toBe(401);
     expect((await call(POST, { method: 'POST', params: { id: '00000000-0000-4000-8000-000000000000' }, auth: auth.admin, body })).status).toBe(404);
     expect(await countFor(c.id)).toBe(0);
+  });
+});
+
+describe('createActivityAction (server action)', () => {
+  it('creates from FormData, returns the entry for the timeline; field errors and permissions', async () => {
+    const { createActivityAction } = await import('@/lib/activity/actions');
+    const { actorFor, createUser } = await import('../factories');
+    const c = await createCustomer();
+    const fd = (o: Record<string, string>) => {
+      const f = new FormData();
+      for (const [k, v] of Object.entries(o)) f.append(k, v);
+      return f;
+    };
+    const init = { ok: false, message: '' };
+    session.actor = actorFor(await createUser('technician')) as any;
+    const ok = await createActivityAction(c.id, init, fd({ type: 'visit', title: 'Visite atelier', description: '', occurredAt: '' }));
+    expect(ok).toMatchObject({ ok: true, data: { type: 'visit', title: 'Visite atelier', description: null, customerId: c.id } });
+    const bad = await createActivityAction(c.id, init, fd({ type: 'visit', title: '' }));
+    expect(bad.ok).toBe(false);
+    expect(bad.fieldErrors?.title?.[0]).toBe('Le titre est obligatoire.');
+    session.actor = actorFor(await createUser('viewer')) as any;
+    const denied = await createActivityAction(c.id, init, fd({ type: 'note', title: 'x' }));
+    expect(denied.ok).toBe(false);
+    session.actor = null;
+    expect((await createActivityAction(c.id, init, fd({ type: 'note', title: 'x' }))).ok).toBe(false);
+    const rows = await getDb().select().from(customerActivity).where(eq(customerActivity.customerId, c.id));
+    expect(rows).toHaveLength(1);
   });
 });

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { customerActivity, customerDocuments, customers } from '@/db/schema';
 import { GET as LIST, POST as UPLOAD } from '@/app/api/customers/[id]/documents/route';
@@ -13,6 +13,20 @@ import { dataDir } from '@/lib/env';
 import { actorFor, bearersByRole, createBearer, createCustomer, createUser } from '../factories';
 import { documentRowCount, listUploadFiles, multipart, samples } from '../factories/documents';
 import { call } from '../factories/http';
+
+const session = vi.hoisted(() => ({ actor: null as null | Record<string, unknown> }));
+vi.mock('@/lib/auth/session', async () => {
+  const { AppError } = await import('@/lib/errors');
+  const { can } = await import('@/lib/auth/permissions');
+  return {
+    requireActionActor: async (permission: any) => {
+      if (!session.actor) throw AppError.unauthorized();
+      if (!can(session.actor.role as any, permission)) throw AppError.forbidden();
+      return session.actor;
+    },
+  };
+});
+vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 let auth: Awaited<ReturnType<typeof bearersByRole>>;
 beforeAll(async () => {
@@ -328,5 +342,30 @@ describe('storage check (npm run storage:check)', () => {
     const clean = await checkStorage(getDb(), storage);
     expect(clean.orphanFiles).toEqual([]);
     expect(clean.orphanRows).toEqual([]);
+  });
+});
+
+describe('document server actions', () => {
+  it('upload and delete through the actions, with errors as ActionState', async () => {
+    const { uploadDocumentAction, deleteDocumentAction } = await import('@/lib/documents/actions');
+    const c = await createCustomer();
+    const init = { ok: false, message: '' };
+    session.actor = actorFor(await createUser('technician')) as any;
+    const ok = await uploadDocumentAction(c.id, init, multipart(samples.png(), 'atelier.png', { category: 'photo' }));
+    expect(ok).toMatchObject({ ok: true, data: { originalName: 'atelier.png', mimeType: 'image/png', category: 'photo' } });
+    const filesBefore = await listUploadFiles();
+    const exe = await uploadDocumentAction(c.id, init, multipart(samples.elf(), 'x.pdf', { category: 'photo' }));
+    expect(exe.ok).toBe(false);
+    expect(exe.message).toMatch(/Type de fichier non autorisé/);
+    const noFile = await uploadDocumentAction(c.id, init, multipart(null, '', { category: 'photo' }));
+    expect(noFile.fieldErrors?.file).toBeDefined();
+    expect(await listUploadFiles()).toEqual(filesBefore);
+    session.actor = actorFor(await createUser('technician')) as any;
+    const notMine = await deleteDocumentAction(c.id, ok.data!.id, init as any, new FormData());
+    expect(notMine.ok).toBe(false);
+    session.actor = actorFor(await createUser('manager')) as any;
+    expect((await deleteDocumentAction(c.id, ok.data!.id, init as any, new FormData())).ok).toBe(true);
+    expect(await documentRowCount(c.id)).toBe(1);
+    expect(await listUploadFiles()).toHaveLength(filesBefore.length - 1);
   });
 });
