@@ -107,10 +107,10 @@ export function ConsentForm({ customerId, purpose, channel, granted, documents, 
         <>
           <SelectField
             id={`${idp}-source`}
-            label="Comment le client a-t-il demandé le retrait ? (facultatif)"
+            label="Comment le client a-t-il demandé le retrait ?"
             name="source"
             options={SOURCE_OPTIONS}
-            placeholder="Non précisé"
+            defaultValue="in-person"
             error={errors.source}
           />
           <p className="text-sm text-slate-600">

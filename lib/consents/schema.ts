@@ -19,7 +19,7 @@ export const consentRecordObject = z.object({
   purpose: z.enum(CONSENT_PURPOSES, { error: 'Finalité inconnue.' }),
   channel: z.enum(CONSENT_CHANNELS, { error: 'Canal inconnu.' }),
   granted: z.boolean({ error: 'Indiquez si le consentement est accordé (true) ou retiré (false).' }),
-  source: z.enum(MANUAL_CONSENT_SOURCES, { error: 'Source inconnue.' }).optional(),
+  source: z.enum(MANUAL_CONSENT_SOURCES, { error: 'Source inconnue.' }).nullish(),
   textVersion: optionalTrimmed(100, 'Version du texte : 100 caractères au maximum.'),
   proofText: optionalTrimmed(2000, 'Preuve : 2 000 caractères au maximum.'),
   documentId: z.string().uuid('Document invalide.').optional().nullable(),

@@ -5,7 +5,7 @@ import { consentEvents, customers, emailOutbox } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
-import { initialActionState } from '@/lib/actions';
+import type { ActionState } from '@/lib/actions';
 import { complianceIssuesFilter } from '@/lib/consents/compliance';
 import { listCustomers } from '@/lib/customers/queries';
 import { customerListQuerySchema } from '@/lib/customers/schema';
@@ -23,6 +23,7 @@ vi.mock('@/lib/auth/session', () => ({
 }));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
+const initialActionState: ActionState<never> = { ok: false, message: '' };
 const { recordConsentAction } = await import('@/lib/consents/actions');
 const { sendEmailAction } = await import('@/lib/email/actions');
 
