@@ -1,5 +1,5 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
@@ -127,7 +127,7 @@ describe('GET /api/postal-codes and /api/geocode (offline)', () => {
 
 describe('geocoding on save', () => {
   let server: Server | undefined;
-  const sockets = new Set<import('node:net').Socket>();
+  const sockets = new Set<Socket>();
 
   async function startServer(handler: Parameters<typeof createServer>[1]): Promise<string> {
     server = createServer(handler);
