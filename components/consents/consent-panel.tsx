@@ -129,7 +129,7 @@ export function ConsentPanel({ customerId, grid, documents, canRecord }: Consent
       <dialog
         ref={dialogRef}
         aria-labelledby={titleId}
-        className="m-auto w-[min(100%-1.5rem,32rem)] rounded-lg p-0 shadow-xl backdrop:bg-slate-900/50"
+        className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50"
       >
         <div className="space-y-3 p-4 sm:p-6">
           <h2 id={titleId} className="text-lg font-semibold text-slate-900">
