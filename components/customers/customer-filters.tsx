@@ -11,6 +11,8 @@ export interface CustomerFilterValues {
   kind?: string;
   tag?: string;
   city?: string;
+  segment?: string;
+  compliance?: string;
   sort?: string;
   archived?: string;
 }
@@ -25,10 +27,13 @@ export function CustomerFilters({
   values,
   tags,
   cities,
+  segments,
 }: {
   values: CustomerFilterValues;
   tags: TagDto[];
   cities: { city: string; count: number }[];
+  /** RFM segments (value → label), from the analytics module. */
+  segments: { value: string; label: string }[];
 }) {
   const cityOptions = cities.map((c) => ({ value: c.city, label: `${c.city} (${c.count})` }));
   // Keep a city typed in the URL selectable even when it is not among the most frequent ones.
@@ -57,13 +62,21 @@ export function CustomerFilters({
           Rechercher
         </button>
       </div>
-      <details className="mt-2 group" open={Boolean(values.status || values.kind || values.tag || values.city || (values.archived && values.archived !== 'exclude') || values.sort === 'name')}>
+      <details className="mt-2 group" open={Boolean(values.status || values.kind || values.tag || values.city || values.segment || values.compliance || (values.archived && values.archived !== 'exclude') || values.sort === 'name')}>
         <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-blue-700">Filtres et tri</summary>
-        <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 xl:grid-cols-6">
+        <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
           <SelectField label="Statut" name="status" defaultValue={values.status ?? ''} placeholder="Tous" options={toOptions(STATUS_LABELS)} />
           <SelectField label="Type" name="kind" defaultValue={values.kind ?? ''} placeholder="Tous" options={toOptions(KIND_LABELS)} />
           <SelectField label="Tag" name="tag" defaultValue={values.tag ?? ''} placeholder="Tous" options={tagOptions} />
           <SelectField label="Ville" name="city" defaultValue={values.city ?? ''} placeholder="Toutes" options={cityOptions} />
+          <SelectField label="Segment" name="segment" defaultValue={values.segment ?? ''} placeholder="Tous" options={segments} />
+          <SelectField
+            label="Consentements"
+            name="compliance"
+            defaultValue={values.compliance ?? ''}
+            placeholder="Indifférent"
+            options={[{ value: 'issues', label: 'Problèmes de conformité' }]}
+          />
           <SelectField
             label="Archivés"
             name="archived"

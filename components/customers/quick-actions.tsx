@@ -7,6 +7,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useToast } from '@/components/ui/toast';
 import type { ActionState } from '@/lib/actions';
 import { archiveCustomerAction, deleteCustomerAction, toggleStatusAction } from '@/lib/customers/actions';
+import { DuplicateButton } from './duplicate-button';
 
 export interface QuickActionsProps {
   customerId: string;
@@ -74,6 +75,7 @@ export function QuickActions({ customerId, displayName, status, archived, hasEma
           {archivePending ? 'Mise à jour…' : archived ? 'Désarchiver' : 'Archiver'}
         </Button>
       )}
+      {allowed.duplicate && <DuplicateButton customerId={customerId} displayName={displayName} />}
       {allowed.export && (
         <details className="relative">
           <summary className={buttonClasses('secondary', 'sm', 'list-none cursor-pointer [&::-webkit-details-marker]:hidden')}>

@@ -7,6 +7,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { getDb } from '@/db';
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
+import { SEGMENT_LABELS, SEGMENTS } from '@/lib/analytics/segments';
+import { customerListExtraWhere } from '@/lib/customers/list-filters';
 import { listCities, listCustomers, listTags } from '@/lib/customers/queries';
 import { customerListQuerySchema } from '@/lib/customers/schema';
 import { AppError } from '@/lib/errors';
@@ -46,10 +48,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   let page: Awaited<ReturnType<typeof listCustomers>> | null = null;
   let problem: string | null = parsed.success ? null : 'Certains filtres de l’adresse étaient invalides et ont été ignorés.';
   try {
-    page = await listCustomers(db, query);
+    page = await listCustomers(db, query, await customerListExtraWhere(db, query));
   } catch (error) {
-    if (!(error instanceof AppError) || error.code !== 'bad_request') throw error;
-    problem = 'Ce lien de pagination n’est plus valide. Reprenez depuis la première page.';
+    if (!(error instanceof AppError) || (error.code !== 'bad_request' && error.code !== 'validation_failed')) throw error;
+    problem =
+      error.code === 'bad_request'
+        ? 'Ce lien de pagination n’est plus valide. Reprenez depuis la première page.'
+        : 'Un filtre de l’adresse est invalide. Réinitialisez les filtres.';
   }
   const [tags, cities] = await Promise.all([listTags(db), listCities(db)]);
 
@@ -68,7 +73,12 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         )}
       </div>
 
-      <CustomerFilters values={values} tags={tags} cities={cities} />
+      <CustomerFilters
+        values={values}
+        tags={tags}
+        cities={cities}
+        segments={SEGMENTS.map((value) => ({ value, label: SEGMENT_LABELS[value] }))}
+      />
 
       {problem && (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">

@@ -1,0 +1,43 @@
+'use client';
+
+import { useState } from 'react';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { useToast } from '@/components/ui/toast';
+import { duplicateCustomerAction } from '@/lib/customers/duplicate-actions';
+
+/** "Dupliquer": explains what is copied, optionally keeps the phones, then opens the copy's edit form. */
+export function DuplicateButton({ customerId, displayName }: { customerId: string; displayName: string }) {
+  const [keepPhones, setKeepPhones] = useState(false);
+  const toast = useToast();
+  return (
+    <ConfirmDialog
+      triggerLabel="Dupliquer"
+      triggerVariant="secondary"
+      triggerSize="sm"
+      tone="primary"
+      title={`Dupliquer ${displayName} ?`}
+      confirmLabel="Créer la copie"
+      pendingLabel="Duplication…"
+      onConfirm={async () => {
+        const fd = new FormData();
+        if (keepPhones) fd.set('keepPhones', 'on');
+        // Success redirects to the copy's edit form; a failure comes back as a message.
+        const result = await duplicateCustomerAction(customerId, { ok: false, message: '' }, fd);
+        if (result && !result.ok) {
+          toast.error(result.message);
+          return false;
+        }
+        return true;
+      }}
+    >
+      <p>
+        <strong>Copiés :</strong> identité, adresse, contacts et tags. <strong>Vidés :</strong> SIRET et e-mail (uniques).{' '}
+        <strong>Non copiés :</strong> véhicules, historique, documents, consentements et finances.
+      </p>
+      <label className="flex min-h-11 cursor-pointer items-center gap-3">
+        <input type="checkbox" checked={keepPhones} onChange={(e) => setKeepPhones(e.target.checked)} className="size-5 accent-blue-700" />
+        Garder les numéros de téléphone
+      </label>
+    </ConfirmDialog>
+  );
+}
