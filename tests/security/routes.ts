@@ -1,0 +1,135 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { getDb } from '@/db';
+import { consentEvents, customerTags, invoices, payments, tags } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { uploadDocument } from '@/lib/documents/mutations';
+import { createNote } from '@/lib/notes/mutations';
+import { createContact, createCustomer, createUser, createVehicle } from '../factories';
+
+/**
+ * The route list, read from the file system (app/api/**\/route.ts) so that a new route cannot escape
+ * the security suites: each must also be declared in the OpenAPI registry with its permission.
+ */
+export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
+export type Method = (typeof METHODS)[number];
+export type Handler = (req: Request, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
+
+export interface RouteFile {
+  /** OpenAPI-style path: /api/customers/{id}/contacts/{contactId} */
+  path: string;
+  file: string;
+  methods: Partial<Record<Method, Handler>>;
+}
+
+// Routes outside the JSON API contract: next-auth's own endpoints.
+export const EXEMPT = new Set(['/api/auth/{nextauth}']);
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) walk(full, out);
+    else if (name === 'route.ts') out.push(full);
+  }
+  return out;
+}
+
+export function routePath(file: string): string {
+  const rel = path.relative(path.join(root, 'app'), path.dirname(file)).split(path.sep);
+  const segments = rel
+    .filter((s) => !(s.startsWith('(') && s.endsWith(')')))
+    .map((s) => s.replace(/^\[\.\.\.(\w+)\]$/, '{$1}').replace(/^\[(\w+)\]$/, '{$1}'));
+  return `/${segments.join('/')}`;
+}
+
+export async function loadRoutes(): Promise<RouteFile[]> {
+  const files = walk(path.join(root, 'app', 'api')).sort();
+  const routes: RouteFile[] = [];
+  for (const file of files) {
+    if (EXEMPT.has(routePath(file))) continue;
+    const mod = (await import(file)) as Record<string, unknown>;
+    const methods: RouteFile['methods'] = {};
+    for (const m of METHODS) if (typeof mod[m] === 'function') methods[m] = mod[m] as Handler;
+    routes.push({ path: routePath(file), file, methods });
+  }
+  return routes;
+}
+
+export interface World {
+  customerId: string;
+  ids: Record<string, string>;
+}
+
+/**
+ * A customer with one child of every kind (and the same for a second customer, whose child ids
+ * are used to check object-level authorization).
+ */
+export async function buildCustomerWorld(owner: Actor): Promise<World> {
+  const db = getDb();
+  const customer = await createCustomer();
+  const contact = await createContact(customer.id);
+  const vehicle = await createVehicle(customer.id);
+  const note = await createNote(db, owner, customer.id, { body: 'Portail code 1234', pinned: false } as never);
+  const doc = await uploadDocument(db, owner, customer.id, {
+    body: new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')),
+    originalName: 'devis.pdf',
+    category: 'quote',
+  });
+  const [invoice] = await db
+    .insert(invoices)
+    .values({
+      customerId: customer.id,
+      number: `F-SEC-${customer.number}`,
+      issuedAt: new Date('2026-01-10'),
+      dueAt: new Date('2026-02-10'),
+      totalHtCents: 10000,
+      vatCents: 2000,
+      totalTtcCents: 12000,
+      paidCents: 5000,
+      status: 'partial',
+    })
+    .returning();
+  const [payment] = await db
+    .insert(payments)
+    .values({ customerId: customer.id, invoiceId: invoice.id, amountCents: 5000, method: 'card', paidAt: new Date('2026-01-20') })
+    .returning();
+  const [consent] = await db
+    .insert(consentEvents)
+    .values({ customerId: customer.id, purpose: 'marketing', channel: 'email', granted: true, source: 'paper-form', textVersion: 'v1', actorKind: 'system', actorName: 'test' })
+    .returning();
+  const [tag] = await db.insert(tags).values({ name: `sec-${customer.number}` }).returning();
+  await db.insert(customerTags).values({ customerId: customer.id, tagId: tag.id });
+  return {
+    customerId: customer.id,
+    ids: {
+      id: customer.id,
+      contactId: contact.id,
+      vehicleId: vehicle.id,
+      noteId: note.id,
+      docId: doc.id,
+      invoiceId: invoice.id,
+      paymentId: payment.id,
+      consentId: consent.id,
+      tagId: tag.id,
+    },
+  };
+}
+
+export async function systemOwner(): Promise<Actor> {
+  const user = await createUser('manager');
+  return { kind: 'user', id: user.id, name: user.name, role: 'manager' };
+}
+
+/** Replace {param} segments with the world's ids. */
+export function fill(pathTemplate: string, world: World): { url: string; params: Record<string, string> } {
+  const params: Record<string, string> = {};
+  const url = pathTemplate.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = world.ids[name];
+    if (!value) throw new Error(`no fixture id for {${name}} in ${pathTemplate}`);
+    params[name] = value;
+    return value;
+  });
+  return { url, params };
+}
