@@ -5,6 +5,9 @@ import { FUEL_LABELS } from '@/lib/vehicles/schema';
 import { loadCustomer } from '../load-customer';
 import { ContactsSection } from '../profile/contacts-section';
 import { IdentitySection } from '../profile/identity-section';
+import { LocationSection } from '../profile/location-section';
+import { NotesSection } from '../profile/notes-section';
+import { TagsSection } from '../profile/tags-section';
 import { VehiclesSection } from '../profile/vehicles-section';
 
 /**
@@ -30,6 +33,9 @@ export async function ProfileTab({ customerId }: { customerId: string }) {
         vehicles={customer.vehicles.map((v) => ({ ...v, fuelLabel: v.fuel ? FUEL_LABELS[v.fuel] : null }))}
         canEdit={canFieldUpdate}
       />
+      <LocationSection customerId={customerId} />
+      <TagsSection customerId={customerId} />
+      <NotesSection customerId={customerId} />
     </div>
   );
 }
