@@ -14,9 +14,10 @@ import { SEGMENT_RULES, SEGMENTS, type Segment, segmentOf } from './segments-rul
  * Customers without any activity sort as the oldest recency (r = 1).
  *
  * Cost: one pass over interventions, invoices and payments (hash aggregates) plus three window
- * sorts over the active customers — measured in tests/bench; the result is cached in process for
- * RFM_CACHE_TTL_MS (and invalidated by invoice/payment writes in this process), so the customer
- * page and the segment counts read a snapshot at most that old.
+ * sorts over the active customers. Measured by tests/bench/finance-analytics.ts it is too slow to run
+ * per request at 100k customers (several seconds on a loaded 2-core box), so it is materialised in
+ * an in-process cache (see getRfmBase: 5-minute TTL, stale-while-revalidate, dropped by invoice and
+ * payment writes in this process); the customer page and segment counts read that snapshot.
  */
 export const RFM_WINDOW_MONTHS = 24;
 export const RFM_CACHE_TTL_MS = 5 * 60 * 1000;
@@ -188,25 +189,57 @@ export async function computeRfmBase(db: DbOrTx): Promise<RfmBase> {
 interface CacheEntry {
   at: number;
   value: Promise<RfmBase>;
+  refreshing?: Promise<RfmBase>;
 }
 // One snapshot per database handle (tests open several); survives hot reloads via globalThis.
-const store = globalThis as unknown as { __c360Rfm?: WeakMap<object, CacheEntry> };
+const store = globalThis as unknown as { __c360Rfm?: WeakMap<object, CacheEntry>; __c360RfmStaleBefore?: number };
 const cache = () => (store.__c360Rfm ??= new WeakMap());
 
-/** The cached base-wide RFM snapshot (recomputed when older than the TTL; concurrent callers share one run). */
-export async function getRfmBase(db: DbOrTx, { maxAgeMs = RFM_CACHE_TTL_MS } = {}): Promise<RfmBase> {
-  const hit = cache().get(db);
-  if (hit && Date.now() - hit.at < maxAgeMs) return hit.value;
+/** Beyond this age a stale snapshot is not served any more: the caller waits for a fresh one. */
+export const RFM_CACHE_MAX_STALE_MS = 60 * 60 * 1000;
+
+function refresh(db: DbOrTx): Promise<RfmBase> {
   const value = computeRfmBase(db);
-  const entry = { at: Date.now(), value };
-  cache().set(db, entry);
+  value.then(
+    () => cache().set(db, { at: Date.now(), value }),
+    () => {
+      const entry = cache().get(db);
+      if (entry?.refreshing === value) entry.refreshing = undefined;
+    },
+  );
+  return value;
+}
+
+/**
+ * The cached base-wide RFM snapshot. Fresh (< TTL): served as is. Stale (< 1 h): served at once
+ * while one background refresh runs (stale-while-revalidate), so only the very first request of a
+ * process waits for the base-wide computation. Concurrent callers share one run.
+ */
+export async function getRfmBase(db: DbOrTx, { maxAgeMs = RFM_CACHE_TTL_MS } = {}): Promise<RfmBase> {
+  const entry = cache().get(db);
+  // A soft invalidation makes older snapshots stale (served while a refresh runs), not absent.
+  const age = !entry ? Infinity : entry.at < (store.__c360RfmStaleBefore ?? 0) ? Math.max(maxAgeMs, Date.now() - entry.at) : Date.now() - entry.at;
+  if (entry && age < maxAgeMs) return entry.value;
+  if (entry && age < RFM_CACHE_MAX_STALE_MS && maxAgeMs >= RFM_CACHE_TTL_MS) {
+    entry.refreshing ??= refresh(db);
+    return entry.value;
+  }
+  if (entry?.refreshing) return entry.refreshing;
+  const value = computeRfmBase(db);
+  const fresh: CacheEntry = { at: Date.now(), value };
+  cache().set(db, fresh);
   value.catch(() => {
-    if (cache().get(db) === entry) cache().delete(db);
+    if (cache().get(db) === fresh) cache().delete(db);
   });
   return value;
 }
 
-/** Called after writes that change RFM inputs (invoices, payments, interventions, status). */
-export function invalidateRfmCache(): void {
-  store.__c360Rfm = new WeakMap();
+/**
+ * After writes that change RFM inputs (invoices, payments). Soft (default): snapshots become stale,
+ * the next read still answers at once and triggers a background refresh — a payment never makes
+ * a page wait for the base-wide computation. Hard: snapshots are dropped (tests, CLIs).
+ */
+export function invalidateRfmCache({ hard = false } = {}): void {
+  if (hard) store.__c360Rfm = new WeakMap();
+  else store.__c360RfmStaleBefore = Date.now() + 1;
 }

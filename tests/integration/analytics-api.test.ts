@@ -1,9 +1,9 @@
 import { count, eq, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { customers } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
-import { computeRfmBase, invalidateRfmCache } from '@/lib/analytics/rfm';
+import { computeRfmBase, getRfmBase, invalidateRfmCache } from '@/lib/analytics/rfm';
 import { segmentFilter, segmentFilterCached, SEGMENTS, segmentOf } from '@/lib/analytics/segments';
 import { bearersByRole, createCustomer, createVehicle } from '@/tests/factories';
 import { insertIntervention, insertInvoice, insertPayment } from '@/tests/factories/finances';
@@ -98,7 +98,7 @@ beforeAll(async () => {
   const inactive = await createCustomer({ status: 'inactive', lastName: 'Inactif' });
   await insertIntervention(inactive.id, { completedAt: new Date(now - 5 * DAY) });
   inactiveId = inactive.id;
-  invalidateRfmCache();
+  invalidateRfmCache({ hard: true });
 });
 
 describe('RFM', () => {
@@ -145,7 +145,7 @@ describe('GET /api/customers/{id}/analytics', () => {
     const now = Date.now();
     await insertIntervention(richId, { vehicleId: vehicle.id, completedAt: new Date(now - 3 * DAY), kind: 'glass' });
     await insertInvoice(richId, { totalHtCents: 12_345, vatCents: 0, issuedAt: new Date(now - 3 * DAY), dueAt: new Date(now + 27 * DAY) });
-    invalidateRfmCache();
+    invalidateRfmCache({ hard: true });
     const res = await call(getAnalytics, { params: { id: richId }, auth: auth.manager });
     expect(res.status).toBe(200);
     const body = res.body;
@@ -189,5 +189,20 @@ describe('GET /api/customers/{id}/analytics', () => {
     expect((await call(getSegments, {})).status).toBe(401);
     expect((await call(getAnalytics, { params: { id: richId }, auth: auth.admin })).status).toBe(200);
     expect((await call(getSegments, { auth: auth.admin })).status).toBe(200);
+  });
+});
+
+describe('RFM snapshot cache', () => {
+  it('a soft invalidation (after a write) answers with the stale snapshot at once and refreshes in the background', async () => {
+    const db = getDb();
+    invalidateRfmCache({ hard: true });
+    const first = await getRfmBase(db);
+    expect(await getRfmBase(db)).toBe(first);
+    await createCustomer({ lastName: 'Nouveau' });
+    invalidateRfmCache();
+    expect(await getRfmBase(db)).toBe(first);
+    await vi.waitFor(async () => expect((await getRfmBase(db)).total).toBe(first.total + 1), { timeout: 20_000, interval: 100 });
+    invalidateRfmCache({ hard: true });
+    expect(await getRfmBase(db)).not.toBe(first);
   });
 });
