@@ -1,0 +1,97 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { customerContacts, customers, customerTags } from '@/db/schema';
+import { type Actor, userActorId } from '@/lib/auth/actor';
+import { withActivity } from '@/lib/audit';
+import { AppError } from '@/lib/errors';
+import { tagsByCustomer } from './queries';
+import { customerDisplayName } from './schema';
+import { buildSearchText, buildSortName, refreshCustomerSearch } from './search';
+import { type CustomerRecordDto, serializeCustomer } from './serialize';
+
+/**
+ * "Intelligent" duplication (SPEC §3): a new customer with the same identity, address and
+ * coordinates, contacts and tags — typically another site of the same company or a relative at the
+ * same address. Identifiers that must stay unique or personal (email, SIRET, VAT number, phone
+ * numbers unless `keepPhones`) are cleared; vehicles, notes, history, documents, consents and
+ * finances are NOT copied. The name gets " (copie)". Both customers get an activity pointing at
+ * the other. One transaction.
+ */
+export const COPY_SUFFIX = ' (copie)';
+
+function withSuffix(value: string | null, max: number): string | null {
+  if (!value) return value;
+  return value.slice(0, max - COPY_SUFFIX.length) + COPY_SUFFIX;
+}
+
+export async function duplicateCustomer(
+  db: Db,
+  actor: Actor,
+  id: string,
+  opts: { keepPhones?: boolean } = {},
+): Promise<CustomerRecordDto> {
+  const created = await withActivity(db, actor, async (tx) => {
+    const [src] = await tx.select().from(customers).where(eq(customers.id, id)).limit(1).for('update');
+    if (!src || src.erasedAt) throw AppError.notFound('Client introuvable.');
+    const isCompany = src.kind === 'company';
+    const copy = {
+      kind: src.kind,
+      firstName: src.firstName,
+      lastName: isCompany ? src.lastName : withSuffix(src.lastName, 100),
+      companyName: isCompany ? withSuffix(src.companyName, 200) : src.companyName,
+      siret: null,
+      vatNumber: null,
+      email: null,
+      phone: opts.keepPhones ? src.phone : null,
+      mobile: opts.keepPhones ? src.mobile : null,
+      addressLine1: src.addressLine1,
+      addressLine2: src.addressLine2,
+      postalCode: src.postalCode,
+      city: src.city,
+      country: src.country,
+      latitude: src.latitude,
+      longitude: src.longitude,
+      geocodePrecision: src.geocodePrecision,
+      geocodeSource: src.geocodeSource,
+      agency: src.agency,
+    };
+    const [row] = await tx
+      .insert(customers)
+      .values({ ...copy, status: 'active', createdBy: userActorId(actor), sortName: buildSortName(copy), searchText: buildSearchText(copy, []) })
+      .returning();
+    const contacts = await tx.select().from(customerContacts).where(eq(customerContacts.customerId, src.id));
+    if (contacts.length)
+      await tx.insert(customerContacts).values(
+        contacts.map((c) => ({ customerId: row.id, name: c.name, role: c.role, email: c.email, phone: c.phone, isPrimary: c.isPrimary })),
+      );
+    const tagRows = await tx.select({ tagId: customerTags.tagId }).from(customerTags).where(eq(customerTags.customerId, src.id));
+    if (tagRows.length) await tx.insert(customerTags).values(tagRows.map((t) => ({ customerId: row.id, tagId: t.tagId })));
+    await refreshCustomerSearch(tx, row.id);
+    const copied = { contacts: contacts.length, tags: tagRows.length, keepPhones: !!opts.keepPhones };
+    return {
+      value: row,
+      activity: [
+        {
+          customerId: row.id,
+          type: 'system',
+          title: `Créé par duplication de ${src.number}`,
+          description: `Copie de ${customerDisplayName(src)} : identité, adresse, contacts et étiquettes.`,
+          metadata: { sourceId: src.id, sourceNumber: src.number, ...copied },
+          relatedType: 'customer',
+          relatedId: src.id,
+        },
+        {
+          customerId: src.id,
+          type: 'system',
+          title: `Dupliqué vers ${row.number}`,
+          description: `Nouvelle fiche ${customerDisplayName(row)}.`,
+          metadata: { copyId: row.id, copyNumber: row.number, ...copied },
+          relatedType: 'customer',
+          relatedId: row.id,
+        },
+      ],
+    };
+  });
+  const [fresh] = await db.select().from(customers).where(eq(customers.id, created.id));
+  return serializeCustomer(fresh, (await tagsByCustomer(db, [fresh.id])).get(fresh.id) ?? []);
+}
