@@ -1,0 +1,111 @@
+import { count, eq, sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db';
+import { consentEvents, customerActivity, customers, invoices, payments, users, vehicles } from '@/db/schema';
+import { seedLarge, type SeedLargeResult } from '@/db/seed/large';
+import { buildSearchQuery } from '@/lib/customers/search';
+import { checkEmail, checkPhone } from '@/lib/validation/contact';
+import { checkFrVat, checkPlate, checkPostalCode, checkSiret, checkVin } from '@/lib/validation/identifiers';
+import { createUser } from '../factories';
+
+const N = 300;
+
+describe(`seedLarge (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
+  let result: SeedLargeResult;
+  beforeAll(async () => {
+    await createUser('manager', { name: 'Julien Moreau' });
+    await createUser('technician', { name: 'Karim Benali' });
+    result = await seedLarge(getDb(), { customers: N, activitiesPerCustomer: 10, invoicesPerCustomer: 3 });
+  });
+
+  it('creates the requested customers with ~10 activities and ~3 invoices each, without creating users', async () => {
+    const [{ c }] = await getDb().select({ c: count() }).from(customers);
+    const [{ a }] = await getDb().select({ a: count() }).from(customerActivity);
+    const [{ i }] = await getDb().select({ i: count() }).from(invoices);
+    const [{ u }] = await getDb().select({ u: count() }).from(users);
+    expect(c).toBe(N);
+    expect(result).toMatchObject({ customers: N, activities: a, invoices: i });
+    expect(a / N).toBeGreaterThan(8);
+    expect(a / N).toBeLessThan(12);
+    expect(i / N).toBeGreaterThan(2.5);
+    expect(i / N).toBeLessThan(3.5);
+    expect(u).toBe(2);
+    const [{ v }] = await getDb().select({ v: count() }).from(vehicles);
+    expect(v).toBe(result.vehicles);
+    expect(v).toBeGreaterThanOrEqual(N);
+  });
+
+  it('produces valid identifiers, contacts and coordinates', async () => {
+    const rows = await getDb().select().from(customers);
+    for (const c of rows) {
+      if (c.siret) expect(checkSiret(c.siret).valid, c.siret).toBe(true);
+      if (c.vatNumber) expect(checkFrVat(c.vatNumber).valid, c.vatNumber).toBe(true);
+      if (c.email) expect(checkEmail(c.email).valid, c.email).toBe(true);
+      for (const p of [c.phone, c.mobile]) if (p) expect(checkPhone(p), p).toEqual({ valid: true, normalized: p });
+      expect(c.email || c.phone || c.mobile).toBeTruthy();
+      expect(checkPostalCode(c.postalCode!).valid).toBe(true);
+      expect(c.latitude).not.toBeNull();
+      expect(c.kind === 'company' ? c.companyName : c.lastName).toBeTruthy();
+      expect(c.sortName).toBe(c.sortName.toLowerCase());
+    }
+    expect(rows.filter((c) => c.kind === 'company' && c.siret).length).toBeGreaterThan(N * 0.2);
+    for (const v of await getDb().select().from(vehicles)) {
+      expect(checkPlate(v.plate!).valid, v.plate!).toBe(true);
+      expect(checkVin(v.vin!).valid, v.vin!).toBe(true);
+    }
+  });
+
+  it('keeps invoices consistent with payments', async () => {
+    const rows = await getDb()
+      .select({
+        status: invoices.status,
+        paid: invoices.paidCents,
+        ttc: invoices.totalTtcCents,
+        sum: sql<number>`coalesce((select sum(p.amount_cents) from payments p where p.invoice_id = ${invoices}.id), 0)::int`,
+      })
+      .from(invoices);
+    for (const r of rows) {
+      expect(r.paid).toBe(r.sum);
+      expect(r.status).toBe(r.sum === 0 ? 'unpaid' : r.sum === r.ttc ? 'paid' : 'partial');
+    }
+    const [{ n }] = await getDb().select({ n: count() }).from(payments);
+    expect(n).toBe(result.payments);
+    const numbers = await getDb().select({ number: invoices.number }).from(invoices);
+    expect(new Set(numbers.map((x) => x.number)).size).toBe(numbers.length);
+  });
+
+  it('makes customers findable by full-text search (name, plate, phone)', async () => {
+    const [c] = await getDb().select().from(customers).where(eq(customers.kind, 'individual')).limit(1);
+    const [v] = await getDb().select().from(vehicles).where(eq(vehicles.customerId, c.id)).limit(1);
+    const search = async (q: string) =>
+      (
+        await getDb()
+          .select({ id: customers.id })
+          .from(customers)
+          .where(sql`${customers.searchVector} @@ to_tsquery('simple', ${buildSearchQuery(q)})`)
+      ).map((r) => r.id);
+    expect(await search(`${c.lastName} ${c.firstName}`)).toContain(c.id);
+    expect(await search(v.plate!)).toContain(c.id);
+    expect(await search(v.plate!.replace(/-/g, ''))).toContain(c.id);
+    if (c.mobile) expect(await search(`0${c.mobile.slice(3)}`)).toContain(c.id);
+  });
+
+  it('links activities to their rows and uses existing users as actors', async () => {
+    const [{ orphans }] = await getDb()
+      .select({ orphans: count() })
+      .from(customerActivity)
+      .where(sql`${customerActivity.relatedType} = 'payment' and not exists (select 1 from payments p where p.id::text = ${customerActivity.relatedId})`);
+    expect(orphans).toBe(0);
+    const actors = await getDb().selectDistinct({ name: customerActivity.actorName }).from(customerActivity);
+    expect(actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Julien Moreau', 'Karim Benali']));
+    const [{ n }] = await getDb().select({ n: count() }).from(consentEvents);
+    expect(n).toBeGreaterThan(N * 0.5);
+  });
+
+  it('adds up on a second run without colliding (ids, invoice numbers)', async () => {
+    const second = await seedLarge(getDb(), { customers: 50 });
+    expect(second.customers).toBe(50);
+    const [{ c }] = await getDb().select({ c: count() }).from(customers);
+    expect(c).toBe(N + 50);
+  });
+});
