@@ -6,7 +6,7 @@ import { Button, buttonClasses } from '@/components/ui/button';
 import { FormMessage, SelectField, TextField } from '@/components/ui/field';
 import { useFormAction, zodValidator } from '@/components/ui/use-form-action';
 import type { ActionState } from '@/lib/actions';
-import { customerCreateSchema, customerFields, KIND_LABELS } from '@/lib/customers/schema';
+import { customerCreateSchema, customerFields, customerRuleIssues, KIND_LABELS } from '@/lib/customers/schema';
 import type { CustomerDto } from '@/lib/customers/types';
 
 interface PossibleDuplicate {
@@ -26,7 +26,10 @@ const REASONS: Record<PossibleDuplicate['reason'], string> = {
 };
 
 // Validate only the entity's fields (hidden helpers such as updatedAt are the server's business).
-const validate = zodValidator(customerCreateSchema, { pick: Object.keys(customerFields) });
+const validate = zodValidator(customerCreateSchema, {
+  pick: Object.keys(customerFields),
+  rules: (values) => customerRuleIssues(values as Parameters<typeof customerRuleIssues>[0]),
+});
 
 /**
  * Create and edit form. The same zod schema as the server runs before sending; server errors

@@ -24,8 +24,15 @@ export type FormErrors = Record<string, string[]>;
 
 export const emptyActionState: ActionState = { ok: false, message: '' };
 
-/** FormData → object with '' as undefined (like the server's formDataToObject), then the schema's issues by field. */
-export function zodValidator(schema: ZodType, options: { pick?: readonly string[] } = {}) {
+/**
+ * FormData → object with '' as undefined (like the server's formDataToObject), then the schema's issues by field.
+ * `rules`: cross-field rules (e.g. customerRuleIssues) also reported when a field error stops zod before its
+ * refinements, so the user sees every problem at once — as the server action does.
+ */
+export function zodValidator(
+  schema: ZodType,
+  options: { pick?: readonly string[]; rules?: (values: Record<string, string | null>) => { path: string; message: string }[] } = {},
+) {
   return (formData: FormData): FormErrors | null => {
     const data: Record<string, unknown> = {};
     for (const [key, value] of formData.entries()) {
@@ -39,6 +46,10 @@ export function zodValidator(schema: ZodType, options: { pick?: readonly string[
     for (const issue of result.error.issues) {
       const key = issue.path.length ? issue.path.join('.') : '_';
       (errors[key] ??= []).push(issue.message);
+    }
+    if (options.rules) {
+      const text = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' && v.trim() ? v.trim() : null]));
+      for (const issue of options.rules(text)) errors[issue.path] ??= [issue.message];
     }
     return errors;
   };
