@@ -29,7 +29,6 @@ beforeAll(async () => {
   auth = await bearersByRole();
 });
 
-const DAY = 24 * 3600 * 1000;
 
 async function seed(customerId: string, n: number, opts: { start?: number; types?: string[] } = {}) {
   const types = opts.types ?? ['call', 'visit', 'note'];
