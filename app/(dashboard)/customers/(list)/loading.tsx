@@ -1,3 +1,4 @@
+// In the (list) route group so this list-shaped skeleton is not shown while a customer page loads.
 import { Skeleton } from '@/components/ui/skeleton';
 
 export default function CustomersLoading() {
