@@ -30,7 +30,7 @@ const tallies: Tally[] = [];
 function run(cmd: string, args: string[], env: Record<string, string | undefined>) {
   const merged: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) merged[k] = v;
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: merged });
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: merged as NodeJS.ProcessEnv });
   return result.status ?? 1;
 }
 

@@ -60,10 +60,23 @@ export function optionalText(max: number) {
     .transform((v) => (v ? v : null));
 }
 
-/** Optional checked value: '' / null / undefined → null, otherwise validated and normalized. */
+/**
+ * Optional checked value: '' / null / undefined → null, otherwise validated and normalized. (Not a
+ * union with `checked()`: a union would replace the check's French message with a generic one.)
+ */
 export function optionalChecked(kind: ValidationKind) {
   return z
-    .union([z.literal(''), z.null(), checked(kind)])
-    .optional()
-    .transform((v) => (v ? v : null));
+    .string()
+    .trim()
+    .max(254)
+    .nullish()
+    .transform((value, ctx) => {
+      if (!value) return null;
+      const result = CHECKS[kind](value);
+      if (!result.valid) {
+        ctx.addIssue({ code: 'custom', message: result.message });
+        return z.NEVER;
+      }
+      return result.normalized;
+    });
 }
