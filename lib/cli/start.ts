@@ -1,0 +1,119 @@
+/**
+ * npm start — the README's first command: check the configuration, build when the sources are
+ * newer than the last build, migrate, seed the demo on an empty database, then serve.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { inArray } from 'drizzle-orm';
+import { getDbHandle, closeDb } from '@/db';
+import { migrateDb } from '@/db/migrate';
+import { users } from '@/db/schema';
+import { DEMO_USERS, isDatabaseEmpty, seedDemo } from '@/db/seed/demo';
+import { dataDir, env, EnvError, type Env } from '@/lib/env';
+import { CliError } from './args';
+import { acquirePgliteLock } from './pglite-lock';
+
+const ROOT = process.cwd();
+const NEXT = path.join(ROOT, 'node_modules', '.bin', 'next');
+const SOURCES = ['app', 'components', 'lib', 'db', 'public'];
+const SOURCE_FILES = ['next.config.ts', 'package.json', 'postcss.config.mjs', 'tsconfig.json', 'proxy.ts', 'middleware.ts'];
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const child of readdirSync(entry)) {
+    if (child === 'node_modules' || child.startsWith('.')) continue;
+    newest = Math.max(newest, newestMtime(path.join(entry, child)));
+  }
+  return newest;
+}
+
+/** Why a build is needed, or null when `.next` is up to date. */
+function buildReason(root = ROOT): string | null {
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (!existsSync(buildId)) return 'aucune build trouvée';
+  const built = statSync(buildId).mtimeMs;
+  const newest = Math.max(...SOURCES.map((d) => newestMtime(path.join(root, d))), ...SOURCE_FILES.map((f) => newestMtime(path.join(root, f))));
+  return newest > built ? 'sources modifiées depuis la dernière build' : null;
+}
+
+function run(cmd: string, args: string[]): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: 'inherit', env: process.env });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function prepareDatabase(config: Env): Promise<{ driver: string; demoUsers: boolean }> {
+  const handle = getDbHandle();
+  try {
+    await migrateDb(handle);
+    if (config.DEMO && (await isDatabaseEmpty(handle.db))) {
+      const r = await seedDemo(handle.db, { password: config.DEMO_PASSWORD });
+      console.log(`Données de démonstration créées : ${r.customers} clients`);
+    }
+    const found = await handle.db.select({ email: users.email }).from(users).where(inArray(users.email, DEMO_USERS.map((u) => u.email)));
+    return { driver: handle.driver, demoUsers: found.length === DEMO_USERS.length };
+  } finally {
+    // PGlite allows one process per directory: the server opens it after us.
+    await closeDb();
+  }
+}
+
+async function waitHealthy(port: number, child: { exitCode: number | null }, timeoutMs = 120_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline && child.exitCode === null) {
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+function banner(config: Env, driver: string, demoUsers: boolean) {
+  const url = `http://localhost:${config.PORT}`;
+  const lines = [
+    '',
+    `Customer 360 est prêt : ${url}`,
+    `  Base de données : ${driver === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : 'PGlite embarqué'}`,
+    `  Répertoire de données : ${dataDir()}`,
+  ];
+  if (config.DEMO && demoUsers) {
+    lines.push(`  Comptes de démonstration (mot de passe : ${config.DEMO_PASSWORD}) :`);
+    for (const u of DEMO_USERS) lines.push(`    ${u.email.padEnd(24)} ${u.role}`);
+  }
+  lines.push('  Ctrl+C pour arrêter.', '');
+  console.log(lines.join('\n'));
+}
+
+async function main() {
+  const config = env();
+  const reason = buildReason();
+  if (reason) {
+    console.log(`Construction de l'application (${reason})…`);
+    const code = await run(NEXT, ['build']);
+    if (code !== 0) process.exit(code);
+  }
+  // Held for the server's whole life, so token/seed CLIs do not open the same PGlite directory.
+  if (!config.DATABASE_URL) acquirePgliteLock(dataDir(), 'npm start');
+  const { driver, demoUsers } = await prepareDatabase(config);
+
+  const child = spawn(NEXT, ['start', '-p', String(config.PORT)], { stdio: 'inherit', env: process.env });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  if (await waitHealthy(config.PORT, child)) banner(config, driver, demoUsers);
+  else if (child.exitCode === null) console.error(`Le serveur ne répond pas sur http://127.0.0.1:${config.PORT}/api/health ; voir les messages ci-dessus.`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof EnvError || error instanceof CliError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});
