@@ -1,0 +1,49 @@
+import { count, getTableName, is } from 'drizzle-orm';
+import { PgTable } from 'drizzle-orm/pg-core';
+import { getDb } from '@/db';
+import * as schema from '@/db/schema';
+
+/**
+ * Whole-database observations for the security suites: "nothing was written" is checked on every
+ * table of the schema, not only on the one a route is about.
+ */
+export const allTables: PgTable[] = Object.values(schema).filter((t): t is PgTable => is(t, PgTable));
+
+export async function rowCounts(): Promise<Record<string, number>> {
+  const db = getDb();
+  const out: Record<string, number> = {};
+  for (const table of allTables) {
+    const [{ n }] = await db.select({ n: count() }).from(table);
+    out[getTableName(table)] = Number(n);
+  }
+  return out;
+}
+
+// api_tokens.lastUsedAt moves on authenticated requests by design; it is not data a request may change.
+const VOLATILE = new Set(['api_tokens']);
+
+/** Every row of every table (but api_tokens), as sorted JSON lines: equal dumps = nothing changed. */
+export async function dumpRows(): Promise<Record<string, string[]>> {
+  const db = getDb();
+  const out: Record<string, string[]> = {};
+  for (const table of allTables) {
+    const name = getTableName(table);
+    if (VOLATILE.has(name)) continue;
+    const rows = await db.select().from(table);
+    out[name] = rows.map((r) => JSON.stringify(r)).sort();
+  }
+  return out;
+}
+
+/** Tables whose dumps differ, with the lines added and removed (small, readable failures). */
+export function diffDumps(before: Record<string, string[]>, after: Record<string, string[]>) {
+  const changes: Record<string, { added: string[]; removed: string[] }> = {};
+  for (const name of Object.keys(before)) {
+    const a = new Set(before[name]);
+    const b = new Set(after[name] ?? []);
+    const added = [...b].filter((x) => !a.has(x));
+    const removed = [...a].filter((x) => !b.has(x));
+    if (added.length || removed.length) changes[name] = { added, removed };
+  }
+  return changes;
+}
