@@ -111,6 +111,8 @@ export function bundleSections(bundle: B): Section[] {
   const identity = Object.keys(LABELS)
     .filter((k) => k in c)
     .map((k) => ({ field: LABELS[k], key: k, value: c[k] as CellValue }));
+  // Each section has its own row type; the list is heterogeneous by design.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const sections: Section<any>[] = [
     {
       key: 'customer',

@@ -8,40 +8,9 @@ import { checkPhone, checkPlate, validateValue, type ValidationKind } from '@/li
  * is not padded, a truncated phone is not completed, an unknown customer type is not inferred).
  * The customer itself is validated by `customerCreateSchema`, the very schema behind the forms.
  */
-export type RejectCode =
-  | 'missing-id'
-  | 'unknown-kind'
-  | 'missing-name'
-  | 'missing-contact'
-  | 'invalid-siret'
-  | 'invalid-vat'
-  | 'invalid-postal-code'
-  | 'invalid-phone'
-  | 'invalid-email'
-  | 'invalid-date'
-  | 'invalid-active-flag'
-  | 'invalid-optin'
-  | 'invalid-vehicle'
-  | 'invalid-field'
-  | 'duplicate-id';
+import type { RejectCode } from './labels';
 
-export const REJECT_LABELS: Record<RejectCode, string> = {
-  'missing-id': 'Identifiant ancien système manquant',
-  'unknown-kind': 'Type de client inconnu',
-  'missing-name': 'Nom ou raison sociale manquant',
-  'missing-contact': 'Aucun moyen de contact',
-  'invalid-siret': 'SIRET invalide',
-  'invalid-vat': 'Numéro de TVA invalide',
-  'invalid-postal-code': 'Code postal invalide',
-  'invalid-phone': 'Téléphone invalide',
-  'invalid-email': 'E-mail invalide',
-  'invalid-date': 'Date de création impossible',
-  'invalid-active-flag': 'Indicateur « actif » illisible',
-  'invalid-optin': 'Indicateur « optin_mail » illisible',
-  'invalid-vehicle': 'Véhicule illisible',
-  'invalid-field': 'Champ invalide',
-  'duplicate-id': 'Identifiant déjà utilisé par une autre ligne du fichier',
-};
+export { REJECT_LABELS, type RejectCode } from './labels';
 
 export interface RejectReason {
   code: RejectCode;

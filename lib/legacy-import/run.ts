@@ -11,13 +11,9 @@ import { createBackup } from './backup';
 import { mapLegacyRecord, type MappedCustomer, type RejectCode, type RejectReason } from './map';
 import { parseLegacyFile, type LegacyEncoding, type LegacyFormat } from './parse';
 
-export type SkipCode = 'duplicate-line' | 'already-imported' | 'duplicate-customer' | 'duplicate-in-file';
-export const SKIP_LABELS: Record<SkipCode, string> = {
-  'duplicate-line': 'Ligne identique à une ligne précédente',
-  'already-imported': 'Déjà importé (identifiant ancien système connu)',
-  'duplicate-customer': 'Client déjà présent (même e-mail, SIRET ou téléphone)',
-  'duplicate-in-file': 'Même client qu’une ligne précédente du fichier (e-mail, SIRET ou téléphone)',
-};
+import type { SkipCode } from './labels';
+
+export { SKIP_LABELS, type SkipCode } from './labels';
 
 export interface ImportRowReport {
   line: number;

@@ -37,7 +37,6 @@ const EXPECTED = unicodeEmails
 if (!unicodeEmails || !unallocatedPhonesOk)
   console.warn('[legacy-import] lib/validation rejects accented emails and/or unallocated phone ranges: most fixture rows are rejected (see the report)');
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const n = async (table: any, where?: any) => {
   const [{ c }] = await getDb().select({ c: count() }).from(table).where(where);
   return Number(c);
