@@ -52,6 +52,8 @@ export interface CustomerAnalytics {
     nextVisitAt: Date | null;
     confidence: number;
     nextVisit: NextVisitPrediction;
+    /** The expected visit date has passed without a visit. */
+    nextVisitOverdue: boolean;
     revenueTrend: RevenueTrend;
     churnRisk: ChurnRisk;
   };
@@ -122,6 +124,22 @@ export async function getVisitDates(db: DbOrTx, customerId: string): Promise<Dat
   return rows.map((r) => r.at as Date);
 }
 
+/** Recency / frequency / monetary of one customer with the same definitions as the base-wide SQL. */
+async function rawRfm(db: DbOrTx, customerId: string) {
+  const [row] = await sqlRows<{ recency_days: number | null; frequency: number; monetary: number }>(
+    db,
+    sql`select
+      floor(extract(epoch from now() - greatest(
+        (select max(completed_at) from interventions where customer_id = ${customerId} and status = 'completed'),
+        (select max(issued_at) from invoices where customer_id = ${customerId} and status <> 'cancelled'))) / 86400)::int as recency_days,
+      (select count(*) from interventions where customer_id = ${customerId} and status = 'completed'
+        and completed_at >= now() - make_interval(months => ${RFM_WINDOW_MONTHS}))::int as frequency,
+      (select coalesce(sum(amount_cents), 0) from payments where customer_id = ${customerId}
+        and paid_at >= now() - make_interval(months => ${RFM_WINDOW_MONTHS}))::float8 as monetary`,
+  );
+  return { recencyDays: row?.recency_days == null ? null : num(row.recency_days), frequency: num(row?.frequency), monetaryCents: num(row?.monetary) };
+}
+
 export async function getCustomerAnalytics(db: DbOrTx, customerId: string): Promise<CustomerAnalytics> {
   await assertCustomer(db, customerId);
   const [base, monthly, kinds, vehicleVisits, visitDates] = await Promise.all([
@@ -139,11 +157,7 @@ export async function getCustomerAnalytics(db: DbOrTx, customerId: string): Prom
   const usual = history.intervals.length ? medianOf(history.intervals.slice(-6)) : segmentMedian;
 
   // Inactive customers are outside the scored base: show their raw figures without scores.
-  const raw = score ?? {
-    recencyDays: daysSinceVisit,
-    frequency: visitDates.filter((d) => d.getTime() >= Date.now() - RFM_WINDOW_MONTHS * 30.44 * 86_400_000).length,
-    monetaryCents: 0,
-  };
+  const raw = score ?? (await rawRfm(db, customerId));
   return {
     rfm: {
       recencyDays: raw.recencyDays,
@@ -171,6 +185,7 @@ export async function getCustomerAnalytics(db: DbOrTx, customerId: string): Prom
       nextVisitAt: next.nextVisitAt,
       confidence: next.confidence,
       nextVisit: next,
+      nextVisitOverdue: next.nextVisitAt != null && next.nextVisitAt.getTime() < Date.now(),
       revenueTrend: revenueTrend(monthly),
       churnRisk: churnRisk(daysSinceVisit ?? raw.recencyDays, usual),
     },

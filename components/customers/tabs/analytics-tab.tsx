@@ -115,7 +115,7 @@ export async function AnalyticsTab({ customerId }: { customerId: string }) {
             value={p.nextVisit.nextVisitAt ? formatDate(p.nextVisit.nextVisitAt, 'long') : 'Non prévisible'}
             confidence={p.nextVisit.nextVisitAt ? p.nextVisit.confidence : null}
             method={p.nextVisit.method}
-            badge={p.nextVisit.nextVisitAt && p.nextVisit.nextVisitAt.getTime() < Date.now() ? <Badge tone="warning">En retard</Badge> : null}
+            badge={p.nextVisitOverdue ? <Badge tone="warning">En retard</Badge> : null}
           />
           <Prediction
             title="Tendance du chiffre d'affaires"
