@@ -49,7 +49,8 @@ describe('npm run token (PGlite, DATABASE_URL unset)', () => {
     } finally {
       await handle.close();
     }
-  });
+    // A fresh PGlite is created and migrated by a cold tsx process: slow on a busy CI machine.
+  }, 240_000);
 
   it('refuses a bad role with one line on stderr and exit code 1, creating nothing', async () => {
     const r = await token(['--name', 'ci', '--role', 'boss'], dir);
@@ -58,7 +59,7 @@ describe('npm run token (PGlite, DATABASE_URL unset)', () => {
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/--role doit valoir admin, manager, technician, viewer/);
     expect(r.stderr).not.toMatch(/at .*\.ts:\d+/);
-  });
+  }, 120_000);
 
   it('refuses a missing name and a bad expiry the same way', async () => {
     for (const args of [['--role', 'admin'], ['--name', 'x', '--role', 'admin', '--expires-days', '-3']]) {
@@ -66,7 +67,7 @@ describe('npm run token (PGlite, DATABASE_URL unset)', () => {
       expect(r.code).toBe(1);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
-  });
+  }, 120_000);
 
   it('refuses to open a PGlite directory held by a running app', async () => {
     // A live process (this test runner) holds the lock as `npm start` would.
@@ -79,5 +80,5 @@ describe('npm run token (PGlite, DATABASE_URL unset)', () => {
     } finally {
       await rm(path.join(dir, 'pglite.lock'), { force: true });
     }
-  });
+  }, 120_000);
 });
