@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '@/db';
 import { customerContacts, customers, customerTags } from '@/db/schema';
 import { type Actor, userActorId } from '@/lib/auth/actor';
@@ -18,6 +19,9 @@ import { type CustomerRecordDto, serializeCustomer } from './serialize';
  * the other. One transaction.
  */
 export const COPY_SUFFIX = ' (copie)';
+
+/** POST /api/customers/{id}/duplicate body (optional). */
+export const duplicateBodySchema = z.object({ keepPhones: z.boolean().optional() }).strict();
 
 function withSuffix(value: string | null, max: number): string | null {
   if (!value) return value;

@@ -1,11 +1,8 @@
-import { z } from 'zod';
 import { getDb } from '@/db';
 import { withAuth } from '@/lib/auth/with-auth';
-import { duplicateCustomer } from '@/lib/customers/duplicate';
+import { duplicateBodySchema, duplicateCustomer } from '@/lib/customers/duplicate';
 import { parseId, parseJson } from '@/lib/http/parse';
 import { json } from '@/lib/http/responses';
-
-const duplicateBodySchema = z.object({ keepPhones: z.boolean().optional() }).strict();
 
 /** POST /api/customers/{id}/duplicate (body optional: {keepPhones}) → 201 {id, ...customer}. */
 export const POST = withAuth<{ id: string }>(
