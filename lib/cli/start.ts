@@ -42,7 +42,7 @@ function buildReason(root = ROOT): string | null {
 
 function run(cmd: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(cmd, args, { stdio: 'inherit', env: process.env });
+    const child = spawn(cmd, args, { stdio: 'inherit' });
     child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
@@ -105,7 +105,7 @@ async function main() {
   if (!config.DATABASE_URL) acquirePgliteLock(dataDir(), 'npm start');
   const { driver, demoUsers } = await prepareDatabase(config);
 
-  const child = spawn(NEXT, ['start', '-p', String(config.PORT)], { stdio: 'inherit', env: process.env });
+  const child = spawn(NEXT, ['start', '-p', String(config.PORT)], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
   if (await waitHealthy(config.PORT, child)) banner(config, driver, demoUsers);
