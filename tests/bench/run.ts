@@ -13,7 +13,7 @@ import path from 'node:path';
 import { runApiVsSql } from './api-vs-sql';
 import { fmt, LARGE_DB, load, results, ROOT } from './common';
 import { type BenchContext, createContext } from './context';
-import { runExportList } from './export-list';
+import { runExport } from './export-server';
 import { runFirstLoadJs } from './first-load-js';
 import { runKeysetDepth } from './keyset-depth';
 import { runLighthouse } from './lighthouse';
@@ -27,7 +27,7 @@ const BENCHES: Bench[] = [
   { name: 'keyset', needsApp: true, run: (c) => runKeysetDepth(c!) },
   { name: 'pages', needsApp: true, run: (c) => runPages(c!) },
   { name: 'first-load', needsApp: true, run: (c) => runFirstLoadJs(c!) },
-  { name: 'export', needsApp: true, run: (c) => runExportList(c!) },
+  { name: 'export', needsApp: true, run: (c) => runExport(c!) },
   { name: 'lighthouse', needsApp: true, run: (c) => runLighthouse(c!) },
   { name: 'pglite', needsApp: false, run: () => runPglitePages() },
 ];
