@@ -2,28 +2,10 @@ import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { customers } from './customers';
+import { ACTIVITY_TYPES, type ActivityType, ACTOR_KINDS, type ActorKind } from './enums';
+export { ACTIVITY_TYPES, type ActivityType, ACTOR_KINDS, type ActorKind } from './enums';
 
-export const ACTIVITY_TYPES = [
-  'note',
-  'call',
-  'email',
-  'visit',
-  'intervention',
-  'invoice',
-  'payment',
-  'document',
-  'consent',
-  'status',
-  'profile',
-  'export',
-  'merge',
-  'system',
-  'other',
-] as const;
-export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
-export const ACTOR_KINDS = ['user', 'token', 'system'] as const;
-export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 export const customerActivity = pgTable(
   'customer_activity',

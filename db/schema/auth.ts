@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns';
+import { ROLES, type Role } from './enums';
+export { ROLES, type Role } from './enums';
 
-export const ROLES = ['admin', 'manager', 'technician', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const users = pgTable(
   'users',

@@ -3,17 +3,9 @@ import type { ActorKind } from './activity';
 import { createdAt, id } from './columns';
 import { customers } from './customers';
 import { customerDocuments } from './documents';
+import { CONSENT_PURPOSES, CONSENT_CHANNELS, CONSENT_SOURCES, EMAIL_STATUSES, type EmailStatus } from './enums';
+export { CONSENT_PURPOSES, CONSENT_CHANNELS, CONSENT_SOURCES, EMAIL_STATUSES, type EmailStatus } from './enums';
 
-export const CONSENT_PURPOSES = [
-  'service-notifications',
-  'marketing',
-  'satisfaction-surveys',
-  'data-sharing-partners',
-  'geolocation',
-  'photos',
-] as const;
-export const CONSENT_CHANNELS = ['email', 'sms', 'phone', 'post'] as const;
-export const CONSENT_SOURCES = ['paper-form', 'web-form', 'phone', 'in-person', 'api', 'legacy-import'] as const;
 
 /**
  * Append-only (a trigger in the migrations rejects UPDATE and DELETE): the current state of a
@@ -48,8 +40,6 @@ export const consentEvents = pgTable(
   ],
 );
 
-export const EMAIL_STATUSES = ['queued', 'sent', 'failed', 'blocked'] as const;
-export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 export const emailOutbox = pgTable(
   'email_outbox',

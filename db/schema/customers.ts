@@ -15,13 +15,9 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id, tsvector, updatedAt } from './columns';
+import { CUSTOMER_KINDS, type CustomerKind, CUSTOMER_STATUSES, type CustomerStatus, GEOCODE_PRECISIONS, type GeocodePrecision, FUELS, type Fuel } from './enums';
+export { CUSTOMER_KINDS, type CustomerKind, CUSTOMER_STATUSES, type CustomerStatus, GEOCODE_PRECISIONS, type GeocodePrecision, FUELS, type Fuel } from './enums';
 
-export const CUSTOMER_KINDS = ['individual', 'company'] as const;
-export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
-export const CUSTOMER_STATUSES = ['active', 'inactive'] as const;
-export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
-export const GEOCODE_PRECISIONS = ['housenumber', 'street', 'commune', 'manual'] as const;
-export type GeocodePrecision = (typeof GEOCODE_PRECISIONS)[number];
 
 export const customerNumberSeq = pgSequence('customer_number_seq', { startWith: 1 });
 
@@ -105,8 +101,6 @@ export const customerContacts = pgTable(
   (t) => [index('customer_contacts_customer_idx').on(t.customerId, t.createdAt)],
 );
 
-export const FUELS = ['petrol', 'diesel', 'hybrid', 'electric', 'lpg', 'other'] as const;
-export type Fuel = (typeof FUELS)[number];
 
 export const vehicles = pgTable(
   'vehicles',

@@ -3,18 +3,9 @@ import type { Role } from './auth';
 import { users } from './auth';
 import { id } from './columns';
 import { customers } from './customers';
+import { DOCUMENT_CATEGORIES, type DocumentCategory } from './enums';
+export { DOCUMENT_CATEGORIES, type DocumentCategory } from './enums';
 
-export const DOCUMENT_CATEGORIES = [
-  'invoice',
-  'quote',
-  'contract',
-  'identity',
-  'vehicle-registration',
-  'photo',
-  'report',
-  'other',
-] as const;
-export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
 
 export const customerDocuments = pgTable(
   'customer_documents',

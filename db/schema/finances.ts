@@ -3,19 +3,9 @@ import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import { users } from './auth';
 import { createdAt, id, updatedAt } from './columns';
 import { customers, vehicles } from './customers';
+import { INTERVENTION_STATUSES, type InterventionStatus, INTERVENTION_KINDS, INVOICE_STATUSES, type InvoiceStatus, PAYMENT_METHODS, type PaymentMethod } from './enums';
+export { INTERVENTION_STATUSES, type InterventionStatus, INTERVENTION_KINDS, INVOICE_STATUSES, type InvoiceStatus, PAYMENT_METHODS, type PaymentMethod } from './enums';
 
-export const INTERVENTION_STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const;
-export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
-export const INTERVENTION_KINDS = [
-  'maintenance',
-  'repair',
-  'tyres',
-  'diagnostic',
-  'bodywork',
-  'inspection',
-  'glass',
-  'air-conditioning',
-] as const;
 
 /** Work orders: the source of "visits" for analytics. */
 export const interventions = pgTable(
@@ -45,8 +35,6 @@ export const interventions = pgTable(
   ],
 );
 
-export const INVOICE_STATUSES = ['unpaid', 'partial', 'paid', 'cancelled'] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
 
 export const invoices = pgTable(
   'invoices',
@@ -79,8 +67,6 @@ export const invoices = pgTable(
   ],
 );
 
-export const PAYMENT_METHODS = ['card', 'transfer', 'cash', 'check', 'direct-debit'] as const;
-export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
 
 export const payments = pgTable(
   'payments',

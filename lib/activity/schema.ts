@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACTIVITY_TYPES, type ActivityType } from '@/db/schema/activity';
+import { ACTIVITY_TYPES, type ActivityType } from '@/db/schema/enums';
 import { limitSchema } from '@/lib/pagination';
 import { ACTIVITY_TYPE_LABELS, MANUAL_ACTIVITY_TYPES, type ManualActivityType } from './labels';
 

@@ -1,6 +1,6 @@
-import type { Role } from '@/db/schema/auth';
+import type { Role } from '@/db/schema/enums';
 
-export { ROLES, type Role } from '@/db/schema/auth';
+export { ROLES, type Role } from '@/db/schema/enums';
 
 /** SPEC §1: the single source of truth for who may do what. UI, actions and handlers all ask here. */
 export const PERMISSIONS = [

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ROLES } from '@/db/schema/auth';
+import { ROLES } from '@/db/schema/enums';
 
 /** Admin page: create an API token. Shared by the form (browser) and createTokenAction (server). */
 export const tokenCreateSchema = z

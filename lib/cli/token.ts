@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { getDbHandle } from '@/db';
 import { migrateDb } from '@/db/migrate';
-import { ROLES } from '@/db/schema/auth';
+import { ROLES } from '@/db/schema/enums';
 import { createApiToken } from '@/lib/auth/tokens';
 import { dataDir, env, EnvError } from '@/lib/env';
 import { CliError, parseFlags } from './args';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CUSTOMER_KINDS, CUSTOMER_STATUSES } from '@/db/schema/customers';
+import { CUSTOMER_KINDS, CUSTOMER_STATUSES } from '@/db/schema/enums';
 import { optionalChecked, optionalText } from '@/lib/validation';
 
 /**

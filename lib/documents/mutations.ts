@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { customerDocuments } from '@/db/schema';
-import { ROLES } from '@/db/schema/auth';
+import { ROLES } from '@/db/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { canDeleteDocument, roleAtLeast } from '@/lib/auth/permissions';
 import { withActivity } from '@/lib/audit';

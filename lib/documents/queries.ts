@@ -1,7 +1,7 @@
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { customerDocuments, customers } from '@/db/schema';
-import { ROLES, type Role } from '@/db/schema/auth';
+import { ROLES, type Role } from '@/db/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
 import { canDeleteDocument, roleAtLeast } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';

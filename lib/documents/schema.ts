@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_CATEGORIES, type DocumentCategory } from '@/db/schema/documents';
+import { DOCUMENT_CATEGORIES, type DocumentCategory } from '@/db/schema/enums';
 
 import { DOCUMENT_CATEGORY_LABELS } from './labels';
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FUELS } from '@/db/schema/customers';
+import { FUELS } from '@/db/schema/enums';
 import { checkedOrNull } from '@/lib/customers/fields';
 import { optionalText } from '@/lib/validation';
 

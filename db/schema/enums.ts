@@ -1,0 +1,89 @@
+/**
+ * Value lists of the schema, free of drizzle: client components and zod schemas import them from
+ * here so the ORM never reaches the browser bundle. The table files re-export them.
+ */
+
+export const ROLES = ['admin', 'manager', 'technician', 'viewer'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const CUSTOMER_KINDS = ['individual', 'company'] as const;
+export type CustomerKind = (typeof CUSTOMER_KINDS)[number];
+
+export const CUSTOMER_STATUSES = ['active', 'inactive'] as const;
+export type CustomerStatus = (typeof CUSTOMER_STATUSES)[number];
+
+export const GEOCODE_PRECISIONS = ['housenumber', 'street', 'commune', 'manual'] as const;
+export type GeocodePrecision = (typeof GEOCODE_PRECISIONS)[number];
+
+export const FUELS = ['petrol', 'diesel', 'hybrid', 'electric', 'lpg', 'other'] as const;
+export type Fuel = (typeof FUELS)[number];
+
+export const ACTIVITY_TYPES = [
+  'note',
+  'call',
+  'email',
+  'visit',
+  'intervention',
+  'invoice',
+  'payment',
+  'document',
+  'consent',
+  'status',
+  'profile',
+  'export',
+  'merge',
+  'system',
+  'other',
+] as const;
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const ACTOR_KINDS = ['user', 'token', 'system'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
+
+export const DOCUMENT_CATEGORIES = [
+  'invoice',
+  'quote',
+  'contract',
+  'identity',
+  'vehicle-registration',
+  'photo',
+  'report',
+  'other',
+] as const;
+export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
+
+export const INTERVENTION_STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const;
+export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
+
+export const INTERVENTION_KINDS = [
+  'maintenance',
+  'repair',
+  'tyres',
+  'diagnostic',
+  'bodywork',
+  'inspection',
+  'glass',
+  'air-conditioning',
+] as const;
+
+export const INVOICE_STATUSES = ['unpaid', 'partial', 'paid', 'cancelled'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+export const PAYMENT_METHODS = ['card', 'transfer', 'cash', 'check', 'direct-debit'] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+
+export const CONSENT_PURPOSES = [
+  'service-notifications',
+  'marketing',
+  'satisfaction-surveys',
+  'data-sharing-partners',
+  'geolocation',
+  'photos',
+] as const;
+
+export const CONSENT_CHANNELS = ['email', 'sms', 'phone', 'post'] as const;
+
+export const CONSENT_SOURCES = ['paper-form', 'web-form', 'phone', 'in-person', 'api', 'legacy-import'] as const;
+
+export const EMAIL_STATUSES = ['queued', 'sent', 'failed', 'blocked'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
