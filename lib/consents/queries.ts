@@ -1,10 +1,11 @@
+import { descNullsLast } from '@/db/order';
 import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { consentEvents, customerActivity, customerDocuments, interventions, invoices } from '@/db/schema';
-import type { Role } from '@/db/schema/auth';
-import { ROLES } from '@/db/schema/auth';
+import type { Role } from '@/db/schema/enums';
+import { ROLES } from '@/db/schema/enums';
 import { roleAtLeast } from '@/lib/auth/permissions';
-import type { ActorKind } from '@/db/schema/activity';
+import type { ActorKind } from '@/db/schema/enums';
 import { decodeCursor, type Page, timeIdCursor, toPage } from '@/lib/pagination';
 import { CONSENT_CHANNELS, CONSENT_PURPOSES, LAST_CONTACT_ACTIVITY_TYPES, type ConsentChannel, type ConsentPurpose } from './config';
 import type { ConsentHistoryQuery } from './schema';
@@ -103,7 +104,7 @@ export async function getLatestConsentEvent(db: DbOrTx, customerId: string, purp
     .select()
     .from(consentEvents)
     .where(and(eq(consentEvents.customerId, customerId), eq(consentEvents.purpose, purpose), eq(consentEvents.channel, channel)))
-    .orderBy(desc(consentEvents.occurredAt), desc(consentEvents.id))
+    .orderBy(descNullsLast(consentEvents.occurredAt), descNullsLast(consentEvents.id))
     .limit(1);
   return row ?? null;
 }
@@ -129,7 +130,7 @@ export async function listConsentEvents(
     })
     .from(consentEvents)
     .where(and(...where))
-    .orderBy(desc(consentEvents.occurredAt), desc(consentEvents.id))
+    .orderBy(descNullsLast(consentEvents.occurredAt), descNullsLast(consentEvents.id))
     .limit(query.limit + 1);
   return toPage(
     rows,

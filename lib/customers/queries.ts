@@ -1,3 +1,4 @@
+import { descNullsLast } from '@/db/order';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db';
@@ -69,7 +70,7 @@ export async function listCustomers(
   if (cursor?.s === 'name') where.push(sql`(${customers.sortName}, ${customers.id}) > (${cursor.n}, ${cursor.id}::uuid)`);
 
   const order =
-    query.sort === 'name' ? [asc(customers.sortName), asc(customers.id)] : [desc(customers.createdAt), desc(customers.id)];
+    query.sort === 'name' ? [asc(customers.sortName), asc(customers.id)] : [descNullsLast(customers.createdAt), descNullsLast(customers.id)];
   const rows = await db
     .select({ row: customers, createdAtText, vehicleCount })
     .from(customers)

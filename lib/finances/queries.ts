@@ -1,4 +1,5 @@
-import { and, asc, desc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
+import { descNullsLast } from '@/db/order';
+import { and, asc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { customers, invoices, payments } from '@/db/schema';
 import type { InvoiceStatus, PaymentMethod } from '@/db/schema/finances';
@@ -109,7 +110,7 @@ export async function listInvoices(db: DbOrTx, customerId: string, query: Invoic
   if (query.status === 'overdue') where.push(inArray(invoices.status, OPEN), lt(invoices.dueAt, sql`now()`));
   else if (query.status) where.push(eq(invoices.status, query.status));
   if (cursor) where.push(keyset(sql`${column}`, sql`${invoices.id}`, cursor, isDate));
-  const dir = query.order === 'desc' ? desc : asc;
+  const dir = query.order === 'desc' ? descNullsLast : asc;
   const rows = await db
     .select()
     .from(invoices)
@@ -167,7 +168,7 @@ export async function listPayments(db: DbOrTx, customerId: string, query: Paymen
   const where: SQL[] = [eq(payments.customerId, customerId)];
   if (query.invoiceId) where.push(eq(payments.invoiceId, query.invoiceId));
   if (cursor) where.push(keyset(sql`${column}`, sql`${payments.id}`, cursor, query.sort === 'paidAt'));
-  const dir = query.order === 'desc' ? desc : asc;
+  const dir = query.order === 'desc' ? descNullsLast : asc;
   const rows = await db
     .select({ payment: payments, invoiceNumber: invoices.number })
     .from(payments)

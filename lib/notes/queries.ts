@@ -1,4 +1,5 @@
-import { and, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { descNullsLast } from '@/db/order';
+import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db';
 import { customerNotes, customers } from '@/db/schema';
@@ -59,7 +60,7 @@ export async function listNotes(
     .select()
     .from(customerNotes)
     .where(and(eq(customerNotes.customerId, customerId), after))
-    .orderBy(desc(customerNotes.pinned), desc(customerNotes.createdAt), desc(customerNotes.id))
+    .orderBy(descNullsLast(customerNotes.pinned), descNullsLast(customerNotes.createdAt), descNullsLast(customerNotes.id))
     .limit(limit + 1);
   return toPage(rows, limit, toNoteDto, (r) => ({ p: r.pinned, t: r.createdAt.toISOString(), id: r.id }));
 }
