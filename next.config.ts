@@ -43,11 +43,18 @@ export default function config(phase: string): NextConfig {
         {
           source: '/:path*',
           headers: [
-            { key: 'Content-Security-Policy', value: contentSecurityPolicy(isProd) },
-            { key: 'X-Frame-Options', value: 'DENY' },
             { key: 'X-Content-Type-Options', value: 'nosniff' },
             { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
             { key: 'Permissions-Policy', value: 'geolocation=(self), camera=(self), microphone=()' },
+          ],
+        },
+        {
+          // Document downloads set their own CSP (sandboxed, framable by our preview dialog only):
+          // Next would not let a route handler override a header configured here.
+          source: '/((?!api/customers/[^/]+/documents/[^/]+$).*)',
+          headers: [
+            { key: 'Content-Security-Policy', value: contentSecurityPolicy(isProd) },
+            { key: 'X-Frame-Options', value: 'DENY' },
           ],
         },
       ];

@@ -1,5 +1,6 @@
 'use client';
 
+import { PostalCodeInput } from '@/components/customers/postal-code-input';
 import Link from 'next/link';
 import { useState } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
@@ -134,8 +135,14 @@ export function CustomerForm({
         <div className="grid gap-4 sm:grid-cols-6">
           <TextField label="Adresse" name="addressLine1" autoComplete="address-line1" defaultValue={v('addressLine1')} error={errors.addressLine1} wrapperClassName="sm:col-span-6" />
           <TextField label="Complément d’adresse" name="addressLine2" autoComplete="address-line2" defaultValue={v('addressLine2')} error={errors.addressLine2} wrapperClassName="sm:col-span-6" />
-          <TextField label="Code postal" name="postalCode" inputMode="numeric" autoComplete="postal-code" defaultValue={v('postalCode')} error={errors.postalCode} wrapperClassName="sm:col-span-2" />
-          <TextField label="Ville" name="city" autoComplete="address-level2" defaultValue={v('city')} error={errors.city} wrapperClassName="sm:col-span-3" />
+          <PostalCodeInput
+            defaultPostalCode={v('postalCode')}
+            defaultCity={v('city')}
+            postalCodeError={errors.postalCode}
+            cityError={errors.city}
+            postalCodeClassName="sm:col-span-2"
+            cityClassName="sm:col-span-3"
+          />
           <TextField label="Pays" name="country" defaultValue={v('country') || 'FR'} maxLength={2} hint="Code ISO (FR)" onInput={(e) => (e.currentTarget.value = e.currentTarget.value.toUpperCase())} error={errors.country} wrapperClassName="sm:col-span-1" className="uppercase" />
           <SelectField label="Agence" name="agency" defaultValue={v('agency')} placeholder="Aucune" options={agencyOptions} error={errors.agency} wrapperClassName="sm:col-span-3" />
         </div>

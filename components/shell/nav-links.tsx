@@ -13,10 +13,13 @@ export interface NavItem {
 
 export function NavLinks({ items }: { items: NavItem[] }) {
   const pathname = usePathname() ?? '';
+  // The most specific matching section wins (/customers/nearby is not also "Clients").
+  const matches = (item: NavItem) => pathname === item.match || pathname.startsWith(`${item.match}/`);
+  const current = items.filter(matches).sort((a, b) => b.match.length - a.match.length)[0];
   return (
     <ul className="flex items-center gap-1">
       {items.map((item) => {
-        const active = pathname === item.match || pathname.startsWith(`${item.match}/`);
+        const active = item === current;
         return (
           <li key={item.href}>
             <Link

@@ -7,7 +7,13 @@ import { type NavItem, NavLinks } from './nav-links';
 
 /** App chrome: name, main navigation, who is signed in, sign out. On phones the account part folds into a menu. */
 export function TopBar({ actor }: { actor: Actor }) {
-  const items: NavItem[] = [{ href: '/customers', label: 'Clients', match: '/customers' }];
+  const items: NavItem[] = [
+    { href: '/customers', label: 'Clients', match: '/customers' },
+    { href: '/customers/nearby', label: 'Autour de moi', match: '/customers/nearby' },
+  ];
+  if (can(actor.role, 'customer.update') && can(actor.role, 'customer.duplicate')) {
+    items.push({ href: '/customers/duplicates', label: 'Doublons', match: '/customers/duplicates' });
+  }
   if (can(actor.role, 'admin')) items.push({ href: '/admin/tokens', label: 'Admin', match: '/admin' });
   const roleLabel = ROLE_LABELS[actor.role];
 

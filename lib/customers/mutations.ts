@@ -3,6 +3,7 @@ import type { Db, DbOrTx, Tx } from '@/db';
 import { customers } from '@/db/schema';
 import { type Actor, userActorId } from '@/lib/auth/actor';
 import { diffFields, withActivity } from '@/lib/audit';
+import { geocodeCustomerLater } from './geocode-on-save';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { type CustomerCreateInput, type CustomerUpdateInput, customerDisplayName, customerRuleIssues } from './schema';
 import { buildSearchText, buildSortName, refreshCustomerSearch } from './search';
@@ -114,6 +115,8 @@ export async function createCustomer(
       },
     };
   });
+  // Geocoding runs after the commit and never blocks or fails the save.
+  if (row.postalCode || row.city) geocodeCustomerLater(row.id);
   const possibleDuplicates = await findPossibleDuplicates(db, input, row.id);
   return { customer: await serializeWithTags(db, row), possibleDuplicates };
 }
@@ -131,6 +134,7 @@ export async function lockCustomer(tx: Tx, id: string) {
  * millisecond), checked under a row lock so two concurrent edits cannot both win.
  */
 export async function updateCustomer(db: Db, actor: Actor, id: string, input: CustomerUpdateInput): Promise<CustomerRecordDto> {
+  let addressChanged = false;
   const row = await withActivity(db, actor, async (tx) => {
     const current = await lockCustomer(tx, id);
     if (current.updatedAt.getTime() !== input.updatedAt.getTime()) {
@@ -150,6 +154,7 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, input: Cu
     }
     const diff = diffFields(current as Record<string, unknown>, changes as Record<string, unknown>, EDITABLE);
     if (!Object.keys(diff).length) return { value: current, activity: null };
+    addressChanged = ['addressLine1', 'postalCode', 'city', 'country'].some((k) => k in diff);
     const [updated] = await tx.update(customers).set(changes).where(eq(customers.id, id)).returning();
     await refreshCustomerSearch(tx, id);
     return {
@@ -163,6 +168,7 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, input: Cu
       },
     };
   });
+  if (addressChanged) geocodeCustomerLater(id);
   const fresh = (await db.select().from(customers).where(eq(customers.id, id)).limit(1))[0] ?? row;
   return serializeWithTags(db, fresh);
 }

@@ -1,9 +1,12 @@
 import { z } from 'zod';
 import { type RouteDoc, registeredRoutes } from './registry';
 // One import per domain file (each calls registerRoutes); add yours here.
+import './routes/activity-documents';
 import './routes/consents';
 import './routes/customers';
+import './routes/data';
 import './routes/finances';
+import './routes/profile';
 
 type JsonSchema = Record<string, unknown>;
 
