@@ -233,5 +233,6 @@ describe(`seedDemo (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
       await other.close();
     }
     expect(getDbHandle()).toBeTruthy();
-  });
+    // A second full seed (4 argon2 hashes + ~8k rows) on a fresh in-memory PGlite.
+  }, 240_000);
 });
