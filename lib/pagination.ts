@@ -35,5 +35,5 @@ export function toPage<R, T>(rows: R[], limit: number, map: (row: R) => T, curso
 }
 
 /** Cursor for (timestamp desc, id desc) keysets. */
-export const timeIdCursor = z.object({ t: z.string().datetime({ offset: true }), id: z.string().uuid() });
+export const timeIdCursor = z.object({ t: z.string().datetime({ offset: true }), id: z.guid() });
 export type TimeIdCursor = z.infer<typeof timeIdCursor>;

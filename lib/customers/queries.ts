@@ -15,8 +15,8 @@ export type CustomerListRow = CustomerListItem & { erasedAt: Date | null };
 
 // Cursors carry the sort they belong to and the exact (microsecond) timestamp, so a page boundary
 // inside one millisecond neither skips nor repeats rows.
-const recentCursor = z.object({ s: z.literal('recent'), t: z.string().datetime({ offset: true }), id: z.string().uuid() });
-const nameCursor = z.object({ s: z.literal('name'), n: z.string().max(400), id: z.string().uuid() });
+const recentCursor = z.object({ s: z.literal('recent'), t: z.string().datetime({ offset: true }), id: z.guid() });
+const nameCursor = z.object({ s: z.literal('name'), n: z.string().max(400), id: z.guid() });
 const listCursor = z.discriminatedUnion('s', [recentCursor, nameCursor]);
 
 const createdAtText = sql<string>`to_char(${customers.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -28,7 +28,7 @@ import { AppError } from '@/lib/errors';
  */
 const iso = z.string().datetime({ offset: true });
 const isoOrNull = iso.nullable();
-const uuid = z.string().uuid();
+const uuid = z.guid();
 const str = z.string().nullable();
 const actorSchema = z.object({ kind: z.enum(['user', 'token', 'system']), id: uuid.nullable(), name: z.string() });
 

@@ -113,7 +113,7 @@ export type InvoiceListQuery = z.output<typeof invoiceListQuerySchema>;
 export const paymentListQuerySchema = z.object({
   sort: z.enum(PAYMENT_SORTS).default('paidAt'),
   order: z.enum(SORT_ORDERS).default('desc'),
-  invoiceId: z.string().uuid().optional(),
+  invoiceId: z.guid().optional(),
   limit: limitSchema,
   cursor: cursorField,
 });
@@ -127,7 +127,7 @@ export const listCursorSchema = z.object({
   s: z.string().max(20),
   o: z.enum(SORT_ORDERS),
   v: z.union([z.string().datetime({ offset: true }), z.number().int()]),
-  id: z.string().uuid(),
+  id: z.guid(),
 });
 export type ListCursor = z.infer<typeof listCursorSchema>;
 

@@ -23,7 +23,29 @@ async function readLimited(req: Request, maxBytes: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/**
+ * PostgreSQL text and jsonb cannot hold U+0000: a NUL anywhere in the input (value or key, at any
+ * depth) is a 422 naming the field here, instead of a 500 at insert time.
+ */
+function rejectNul(value: unknown): void {
+  const fields: Record<string, string[]> = {};
+  const stack: [unknown, string[]][] = [[value, []]];
+  while (stack.length) {
+    const [v, path] = stack.pop()!;
+    if (typeof v === 'string') {
+      if (v.includes('\u0000')) fields[path.join('.') || '_'] = ['Caractère nul (U+0000) interdit.'];
+    } else if (v && typeof v === 'object') {
+      for (const [k, child] of Object.entries(v)) {
+        if (k.includes('\u0000')) fields[[...path, k.replaceAll('\u0000', '\\0')].join('.')] = ['Caractère nul (U+0000) interdit.'];
+        else stack.push([child, [...path, k]]);
+      }
+    }
+  }
+  if (Object.keys(fields).length) throw AppError.validation(fields);
+}
+
 function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  rejectNul(value);
   const result = schema.safeParse(value);
   if (!result.success) throw AppError.validation(zodFieldErrors(result.error));
   return result.data;
@@ -58,7 +80,7 @@ export function parseQuery<S extends z.ZodType>(req: Request, schema: S): z.infe
   return validate(schema, searchParamsToObject(new URL(req.url).searchParams));
 }
 
-const uuid = z.string().uuid();
+const uuid = z.guid();
 
 /** A path id that is not a UUID cannot name anything: 404, like an unknown one. */
 export function parseId(value: unknown, what = 'Ressource'): string {

@@ -31,7 +31,7 @@ export async function assertCustomerExists(db: DbOrTx, customerId: string): Prom
   if (!row || row.erasedAt) throw AppError.notFound('Client introuvable.');
 }
 
-const noteCursor = z.object({ p: z.boolean(), t: z.string().datetime({ offset: true }), id: z.string().uuid() });
+const noteCursor = z.object({ p: z.boolean(), t: z.string().datetime({ offset: true }), id: z.guid() });
 
 /** Pinned notes first, then newest first; keyset pages over (pinned, createdAt, id). */
 export async function listNotes(

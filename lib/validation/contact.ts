@@ -1,10 +1,12 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max';
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { z } from 'zod';
 import type { CheckResult } from './identifiers';
 
 /**
  * Any French spelling (06 12 34 56 78, +33 (0)6…, 0033…, 06.12…) or an international number;
- * stored in E.164. The `max` metadata rejects numbers that cannot exist (truncated, wrong prefix).
+ * stored in E.164. Length and prefix are checked (a truncated number is refused), but not the
+ * operators' current allocation tables (the "max" metadata): a real customer's number in a block
+ * allocated after our metadata was built must not be refused.
  */
 export function checkPhone(value: string, defaultCountry: 'FR' = 'FR'): CheckResult {
   // "+33 (0)6…" is a common but non-standard spelling: drop the "(0)".
@@ -23,11 +25,12 @@ export function formatPhone(e164: string | null | undefined): string {
   return phone.country === 'FR' ? phone.formatNational() : phone.formatInternational();
 }
 
-const emailSchema = z.string().email();
+// Internationalised addresses (RFC 6531: `hélène.faure@…`) are real and common in French exports.
+const emailSchema = z.email({ pattern: z.regexes.unicodeEmail });
 
 export function checkEmail(value: string): CheckResult {
   const v = value.trim();
-  if (v.length > 254 || !emailSchema.safeParse(v).success) return { valid: false, message: 'Adresse e-mail invalide.' };
+  if (v.length > 254 || !emailSchema.safeParse(v).success || !/@[^@\s]+\.[^@\s.]{2,}$/u.test(v)) return { valid: false, message: 'Adresse e-mail invalide.' };
   // Domain part is case-insensitive; keep the local part as typed.
   const at = v.lastIndexOf('@');
   return { valid: true, normalized: `${v.slice(0, at)}@${v.slice(at + 1).toLowerCase()}` };

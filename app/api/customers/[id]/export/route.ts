@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { getDb, type Db } from '@/db';
 import type { Actor } from '@/lib/auth/actor';
 import { withAuth } from '@/lib/auth/with-auth';
-import { AppError } from '@/lib/errors';
-import { buildExportBundle, exportFileName, recordExportActivity } from '@/lib/export/bundle';
+import { buildExportBundle, type ExportBundle, exportFileName, recordExportActivity } from '@/lib/export/bundle';
+import { renderCustomerCsv } from '@/lib/export/csv';
+import { renderCustomerPdf } from '@/lib/export/pdf';
+import { renderCustomerXlsx } from '@/lib/export/xlsx';
 import { parseId, parseQuery } from '@/lib/http/parse';
 
 /** One customer's data as a download. Each format is one exporter; each export is an activity. */
@@ -12,26 +14,36 @@ type Exporter = (db: Db, actor: Actor, customerId: string) => Promise<Response>;
 const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
-const exportJson: Exporter = async (db, actor, customerId) => {
-  const bundle = await buildExportBundle(db, actor, customerId);
-  await recordExportActivity(db, actor, customerId, 'json', bundle.counts);
-  return new Response(JSON.stringify(bundle, null, 2), {
-    status: 200,
-    headers: {
-      'content-type': 'application/json; charset=utf-8',
-      'content-disposition': `attachment; filename="${exportFileName(bundle.customer.number, 'json')}"`,
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-    },
-  });
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  json: 'application/json; charset=utf-8',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
 };
 
-// csv / xlsx / pdf: null until their exporters (lib/export/{csv,xlsx,pdf}.ts) are plugged in here.
-const EXPORTERS: Record<ExportFormat, Exporter | null> = {
-  json: exportJson,
-  csv: null,
-  xlsx: null,
-  pdf: null,
+/** Every format is the same bundle rendered differently, so they all carry the same data. */
+function exporter(format: ExportFormat, render: (bundle: ExportBundle) => Buffer | string | Promise<Buffer | string>): Exporter {
+  return async (db, actor, customerId) => {
+    const bundle = await buildExportBundle(db, actor, customerId);
+    const body = await render(bundle);
+    await recordExportActivity(db, actor, customerId, format, bundle.counts);
+    return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
+      status: 200,
+      headers: {
+        'content-type': CONTENT_TYPES[format],
+        'content-disposition': `attachment; filename="${exportFileName(bundle.customer.number, format)}"`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  };
+}
+
+const EXPORTERS: Record<ExportFormat, Exporter> = {
+  json: exporter('json', (bundle) => JSON.stringify(bundle, null, 2)),
+  csv: exporter('csv', renderCustomerCsv),
+  xlsx: exporter('xlsx', renderCustomerXlsx),
+  pdf: exporter('pdf', renderCustomerPdf),
 };
 
 const querySchema = z.object({
@@ -49,9 +61,7 @@ export const GET = withAuth<{ id: string }>(
   async (req, { actor, params }) => {
     const customerId = parseId(params.id, 'Client');
     const { format } = parseQuery(req, querySchema);
-    const exporter = EXPORTERS[format as ExportFormat];
-    if (!exporter) throw AppError.validation({ format: ['Format non disponible.'] }, 'Format non disponible');
-    return exporter(getDb(), actor, customerId);
+    return EXPORTERS[format as ExportFormat](getDb(), actor, customerId);
   },
   { permission: 'customer.export' },
 );
