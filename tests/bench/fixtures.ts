@@ -62,6 +62,12 @@ async function ensureTimelineCustomer(sql: postgres.Sql): Promise<string> {
   return id;
 }
 
+/**
+ * RFC 9562 shape (version 1-8, variant 10xx). seed:large builds ids with md5()::uuid, which most are
+ * not; builds whose validators use z.uuid() (strict) answer 404/400 for those, so the sample avoids them.
+ */
+export const RFC_UUID = '^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$';
+
 /** Deterministic sample: customers having invoices, payments and vehicles, spread over the base. */
 async function sampleCustomers(sql: postgres.Sql, n: number): Promise<string[]> {
   const rows = await sql<{ id: string }[]>`
@@ -70,6 +76,7 @@ async function sampleCustomers(sql: postgres.Sql, n: number): Promise<string[]> 
       and exists (select 1 from payments p where p.customer_id = c.id)
       and exists (select 1 from vehicles v where v.customer_id = c.id)
       and c.email is distinct from ${TIMELINE_EMAIL}
+      and c.id::text ~ ${RFC_UUID}
     order by md5(c.id::text) limit ${n}`;
   return rows.map((r) => r.id);
 }

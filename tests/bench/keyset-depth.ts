@@ -8,16 +8,23 @@ import postgres from 'postgres';
 import { encodeCursor } from '@/lib/pagination';
 import { fmt, info, LARGE_DB, median, pct, record, timeGet } from './common';
 import type { BenchContext } from './context';
+import { RFC_UUID } from './fixtures';
 
 const ROUNDS = Number(process.env.BENCH_KEYSET_ROUNDS ?? 40);
 const TS = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"';
 const DEPTH = 999 * 20; // rows before page 1000
 
+/**
+ * The row ending page 999, or the first row after it whose id has the RFC shape (see RFC_UUID: a
+ * strict cursor validator would refuse the others), so "page 1000" may start a few rows deeper.
+ */
 async function cursors(sql: postgres.Sql, timelineId: string) {
-  const [recent] = await sql`select to_char(created_at at time zone 'UTC', ${TS}) as t, id from customers
-    where erased_at is null and archived_at is null order by created_at desc nulls last, id desc nulls last offset ${DEPTH - 1} limit 1`;
-  const [name] = await sql`select sort_name as n, id from customers
-    where erased_at is null and archived_at is null order by sort_name asc, id asc offset ${DEPTH - 1} limit 1`;
+  const [recent] = await sql`select t, id from (select to_char(created_at at time zone 'UTC', ${TS}) as t, id, created_at from customers
+    where erased_at is null and archived_at is null order by created_at desc nulls last, id desc nulls last offset ${DEPTH - 1} limit 200) x
+    where id::text ~ ${RFC_UUID} order by created_at desc, id desc limit 1`;
+  const [name] = await sql`select n, id from (select sort_name as n, id from customers
+    where erased_at is null and archived_at is null order by sort_name asc, id asc offset ${DEPTH - 1} limit 200) x
+    where id::text ~ ${RFC_UUID} order by n asc, id asc limit 1`;
   const [act] = await sql`select to_char(occurred_at at time zone 'UTC', ${TS}) as t, id from customer_activity
     where customer_id = ${timelineId} order by occurred_at desc nulls last, id desc nulls last offset ${DEPTH - 1} limit 1`;
   return {
@@ -78,7 +85,7 @@ export async function runKeysetDepth(ctx: BenchContext): Promise<void> {
     await compareSql(sql, 'liste clients (récents)', (deep) =>
       sql`select c.id from customers c where c.erased_at is null and c.archived_at is null
         ${deep ? sql`and (c.created_at, c.id) < (${recent.t}::timestamptz, ${recent.id}::uuid)` : sql``}
-        order by c.created_at desc, c.id desc limit 21`,
+        order by c.created_at desc nulls last, c.id desc nulls last limit 21`,
     );
     if (c.timeline) {
       const tc = JSON.parse(Buffer.from(c.timeline, 'base64url').toString()) as { t: string; id: string };

@@ -4,7 +4,7 @@
  * byte ≤ 150 ms, full HTML of each tab ≤ 300 ms (medians of ROUNDS requests per route).
  * Also the same on the embedded PGlite with 10k customers (`pglite` sub-benchmark).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fmt, info, median, pct, PGLITE_PORT, record, ROOT, spawnGroup, startNextServer, signIn, timeGet } from './common';
@@ -65,26 +65,38 @@ function runChild(cmd: string, args: string[], env: Record<string, string>, log:
   });
 }
 
-/** PGlite (the embedded default): seed:large with 10k customers into a temporary DATA_DIR, then the same page timings. */
+/**
+ * PGlite (the embedded default): seed:large with 10k customers into a temporary DATA_DIR, then the
+ * same page timings. BENCH_PGLITE_DIR keeps (and on later runs reuses) the seeded directory.
+ */
 export async function runPglitePages(): Promise<void> {
   const customers = Number(process.env.BENCH_PGLITE_CUSTOMERS ?? 10_000);
   console.log(`\n== Pages client sur PGlite (embarqué, ${customers} clients)`);
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'c360-bench-pglite-'));
+  const keep = process.env.BENCH_PGLITE_DIR;
+  const dir = keep ?? mkdtempSync(path.join(os.tmpdir(), 'c360-bench-pglite-'));
   const env = { DATA_DIR: dir, DATABASE_URL: '', DEMO_PASSWORD: 'customer360' };
   try {
-    const log = path.join(dir, 'seed.log');
-    const started = performance.now();
-    const code = await runChild(path.join(ROOT, 'node_modules/.bin/tsx'), ['db/seed/large-cli.ts', '--customers', String(customers)], env, log, 20 * 60_000);
-    if (code !== 0) throw new Error(`seed:large sur PGlite a échoué (code ${code}, journal ${log})`);
-    info(`seed:large --customers ${customers} sur PGlite : ${fmt((performance.now() - started) / 1000, 0)} s`);
+    if (keep && existsSync(path.join(dir, 'pglite', 'PG_VERSION'))) {
+      info(`PGlite déjà peuplée réutilisée : ${dir}`);
+    } else {
+      mkdirSync(dir, { recursive: true });
+      const log = path.join(dir, 'seed.log');
+      const started = performance.now();
+      const code = await runChild(path.join(ROOT, 'node_modules/.bin/tsx'), ['db/seed/large-cli.ts', '--customers', String(customers)], env, log, 20 * 60_000);
+      if (code !== 0) throw new Error(`seed:large sur PGlite a échoué (code ${code}, journal ${log})`);
+      info(`seed:large --customers ${customers} sur PGlite : ${fmt((performance.now() - started) / 1000, 0)} s`);
+    }
 
     // Pick the busiest customer while no server holds the directory.
     const { openPglite } = await import('@/db');
     const handle = openPglite(path.join(dir, 'pglite'));
     const { sql } = await import('drizzle-orm');
-    const res = (await handle.db.execute(sql`select customer_id::text as id from customer_activity group by customer_id order by count(*) desc, customer_id limit 1`)) as unknown as { rows: { id: string }[] };
+    const res = (await handle.db.execute(
+      sql`select customer_id::text as id, (select count(*)::int from customers) as n from customer_activity group by customer_id order by count(*) desc, customer_id limit 1`,
+    )) as unknown as { rows: { id: string; n: number }[] };
     await handle.close();
     const customerId = res.rows[0].id;
+    info(`PGlite : ${res.rows[0].n} clients ; client mesuré ${customerId}`);
 
     const server = await startNextServer(PGLITE_PORT, env, 'pglite');
     try {
@@ -94,6 +106,6 @@ export async function runPglitePages(): Promise<void> {
       await server.stop();
     }
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    if (!keep) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -37,7 +37,7 @@ async function listCustomers(cursorText: string | null) {
     from customers c
     where c.erased_at is null and c.archived_at is null
       ${cursor ? sql`and (c.created_at, c.id) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)` : sql``}
-    order by c.created_at desc, c.id desc
+    order by c.created_at desc nulls last, c.id desc nulls last
     limit 21`;
   const page = rows.slice(0, 20);
   const tags = await tagsOf(page.map((r) => r.id as string));

@@ -46,7 +46,7 @@ function machine() {
     date: new Date().toISOString(),
     nproc: sh('nproc'),
     cpu,
-    memory: sh('free -h | sed -n 2p'),
+    memory: sh(`free -h | awk '/^Mem:/{print $2 " RAM, " $7 " disponibles"}'`),
     node: process.version,
     postgres: sh(`psql "${LARGE_DB}" -tAc "select version()"`).split(' on ')[0],
     commit: sh('git rev-parse --short HEAD'),
