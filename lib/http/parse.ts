@@ -23,20 +23,24 @@ async function readLimited(req: Request, maxBytes: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const NUL_OR_LONE_SURROGATE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE = 'Caractère interdit (U+0000 ou Unicode invalide).';
+
 /**
- * PostgreSQL text and jsonb cannot hold U+0000: a NUL anywhere in the input (value or key, at any
- * depth) is a 422 naming the field here, instead of a 500 at insert time.
+ * PostgreSQL cannot store U+0000 (text, jsonb) nor a lone UTF-16 surrogate (jsonb): such a
+ * character anywhere in the input (value or key, any depth) is a 422 naming the field here,
+ * instead of a 500 at insert time.
  */
-function rejectNul(value: unknown): void {
+function rejectUnstorable(value: unknown): void {
   const fields: Record<string, string[]> = {};
   const stack: [unknown, string[]][] = [[value, []]];
   while (stack.length) {
     const [v, path] = stack.pop()!;
     if (typeof v === 'string') {
-      if (v.includes('\u0000')) fields[path.join('.') || '_'] = ['Caractère nul (U+0000) interdit.'];
+      if (NUL_OR_LONE_SURROGATE.test(v)) fields[path.join('.') || '_'] = [UNSTORABLE];
     } else if (v && typeof v === 'object') {
       for (const [k, child] of Object.entries(v)) {
-        if (k.includes('\u0000')) fields[[...path, k.replaceAll('\u0000', '\\0')].join('.')] = ['Caractère nul (U+0000) interdit.'];
+        if (NUL_OR_LONE_SURROGATE.test(k)) fields[[...path, k.replace(new RegExp(NUL_OR_LONE_SURROGATE, 'g'), '?')].join('.')] = [UNSTORABLE];
         else stack.push([child, [...path, k]]);
       }
     }
@@ -45,7 +49,7 @@ function rejectNul(value: unknown): void {
 }
 
 function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
-  rejectNul(value);
+  rejectUnstorable(value);
   const result = schema.safeParse(value);
   if (!result.success) throw AppError.validation(zodFieldErrors(result.error));
   return result.data;
