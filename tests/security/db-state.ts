@@ -1,4 +1,4 @@
-import { count, getTableName, is } from 'drizzle-orm';
+import { getTableName, is, sql } from 'drizzle-orm';
 import { PgTable } from 'drizzle-orm/pg-core';
 import { getDb } from '@/db';
 import * as schema from '@/db/schema';
@@ -7,16 +7,13 @@ import * as schema from '@/db/schema';
  * Whole-database observations for the security suites: "nothing was written" is checked on every
  * table of the schema, not only on the one a route is about.
  */
-export const allTables: PgTable[] = Object.values(schema).filter((t): t is PgTable => is(t, PgTable));
+export const allTables = (Object.values(schema) as unknown[]).filter((t): t is PgTable => is(t, PgTable));
 
+/** Row count of every table, in one query (cheap enough to run around every fuzzed request). */
 export async function rowCounts(): Promise<Record<string, number>> {
-  const db = getDb();
-  const out: Record<string, number> = {};
-  for (const table of allTables) {
-    const [{ n }] = await db.select({ n: count() }).from(table);
-    out[getTableName(table)] = Number(n);
-  }
-  return out;
+  const fields = Object.fromEntries(allTables.map((t) => [getTableName(t), sql<number>`(select count(*)::int from ${t})`]));
+  const [row] = await getDb().select(fields).from(sql`(select 1) as one`);
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
 }
 
 // api_tokens.lastUsedAt moves on authenticated requests by design; it is not data a request may change.

@@ -1,0 +1,49 @@
+import type { World } from './routes';
+
+/**
+ * One valid request per route (body and required query), used by the fuzzer as the base it
+ * mutates one field at a time, so that hostile values reach the database instead of being stopped
+ * by an unrelated missing field. (Same values as the authorization matrix's; that file could
+ * import these.)
+ */
+const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
+let seq = 0;
+
+const BODIES: Record<string, (w: World) => Record<string, unknown>> = {
+  [key('post', '/api/customers')]: () => ({ kind: 'individual', lastName: 'Fuzz', email: `fuzz${++seq}@exemple.fr` }),
+  [key('patch', '/api/customers/{id}')]: () => ({ city: 'Lyon' }),
+  [key('post', '/api/customers/{id}/archive')]: () => ({ archived: true }),
+  [key('post', '/api/customers/{id}/contacts')]: () => ({ name: 'Jeanne Contact' }),
+  [key('patch', '/api/customers/{id}/contacts/{contactId}')]: () => ({ role: 'Gérante' }),
+  [key('post', '/api/customers/{id}/vehicles')]: () => ({ plate: `GH-${String(100 + (++seq % 900))}-JK`, make: 'Peugeot' }),
+  [key('patch', '/api/customers/{id}/vehicles/{vehicleId}')]: () => ({ mileage: 100000 }),
+  [key('post', '/api/customers/{id}/notes')]: () => ({ body: 'Note de test' }),
+  [key('patch', '/api/customers/{id}/notes/{noteId}')]: () => ({ pinned: true }),
+  [key('post', '/api/customers/{id}/activities')]: () => ({ type: 'call', title: 'Appel de suivi' }),
+  [key('post', '/api/customers/{id}/activity')]: () => ({ type: 'visit', title: 'Passage à l’atelier' }),
+  [key('post', '/api/customers/{id}/invoices')]: () => ({ number: `F-FUZZ-${++seq}`, issuedAt: '2026-03-01', dueAt: '2026-04-01', totalHtCents: 1000, vatCents: 200 }),
+  [key('post', '/api/customers/{id}/payments')]: (w) => ({ invoiceId: w.ids.invoiceId, amountCents: 100, method: 'card', paidAt: '2026-02-01' }),
+  [key('post', '/api/customers/{id}/consents')]: () => ({ purpose: 'marketing', channel: 'sms', granted: true, source: 'paper-form', textVersion: 'v2' }),
+  [key('post', '/api/customers/{id}/send-email')]: () => ({ subject: 'Rendez-vous', body: 'Bonjour, votre véhicule est prêt.', purpose: 'service' }),
+  [key('post', '/api/customers/{id}/tags')]: () => ({ name: `Fuzz ${++seq}` }),
+  [key('post', '/api/tags')]: () => ({ name: `Fuzz global ${++seq}`, color: '#112233' }),
+  [key('post', '/api/customers/{id}/location')]: () => ({ latitude: 45.76, longitude: 4.83 }),
+  [key('put', '/api/customers/{id}/location')]: () => ({ latitude: 45.76, longitude: 4.83 }),
+  [key('post', '/api/validate')]: () => ({ kind: 'siret', value: '73282932000074' }),
+};
+
+const QUERIES: Record<string, Record<string, string>> = {
+  [key('get', '/api/customers/nearby')]: { lat: '45.76', lon: '4.83', radiusKm: '50' },
+  [key('get', '/api/geocode')]: { address: '10 rue de la République 69002 Lyon' },
+  [key('get', '/api/postal-codes')]: { q: '6900' },
+  [key('get', '/api/customers/{id}/export')]: { format: 'json' },
+  [key('get', '/api/customers/export')]: { format: 'csv' },
+};
+
+export function validBody(method: string, path: string, world: World): Record<string, unknown> | undefined {
+  return BODIES[key(method, path)]?.(world);
+}
+
+export function validQuery(method: string, path: string): Record<string, string> {
+  return QUERIES[key(method, path)] ?? {};
+}
