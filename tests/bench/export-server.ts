@@ -41,7 +41,9 @@ async function overHttp(ctx: BenchContext, format: 'csv' | 'xlsx') {
     if (res.status !== 200) throw new Error(`export ${format} : HTTP ${res.status} ${await res.text()}`);
     const reader = res.body!.getReader();
     for (;;) {
-      const { done, value } = await reader.read();
+      const { done, value } = await reader.read().catch((error: unknown) => {
+        throw new Error(`export ${format} : flux interrompu après ${bytes} octets / ${newlines} lignes (${(error as Error).message} ; voir le journal du serveur)`);
+      });
       if (done) break;
       if (Number.isNaN(firstByte)) firstByte = performance.now() - t0;
       bytes += value.byteLength;
@@ -98,10 +100,17 @@ function inProcess(): Promise<InProcess[]> {
 
 export async function runExport(ctx: BenchContext): Promise<void> {
   console.log('\n== Export de la liste clients en flux (100k clients, archivés inclus)');
-  for (const format of FORMATS) await overHttp(ctx, format);
+  const errors: string[] = [];
+  for (const format of FORMATS) {
+    await overHttp(ctx, format).catch((error: unknown) => {
+      errors.push((error as Error).message);
+      info(`✗ ${(error as Error).message}`);
+    });
+  }
   for (const r of await inProcess()) {
     info(`export-list.ts (en processus) ${r.format} : ${r.rows} lignes en ${fmt(r.totalMs / 1000)} s`);
     record('export', `export-list.ts ${r.format} : premières lignes`, r.firstRowsMs, 'ms', { max: 1000 });
     record('export', `export-list.ts ${r.format} : hausse du RSS`, r.rssGrowthMb, 'MB', { max: 100 });
   }
+  if (errors.length) throw new Error(errors.join(' | '));
 }

@@ -21,7 +21,7 @@ const CATEGORIES = [
 
 interface LhReport {
   categories: Record<string, { score: number | null }>;
-  audits: Record<string, { numericValue?: number; displayValue?: string; score: number | null; title: string }>;
+  audits: Record<string, { numericValue?: number; displayValue?: string; score: number | null; title: string; details?: { items?: Record<string, unknown>[] } }>;
   runtimeError?: { message: string };
 }
 
@@ -84,6 +84,9 @@ export async function runLighthouse(ctx: BenchContext): Promise<void> {
           .map(([k]) => k)
           .slice(0, 12);
         if (failed.length) info(`${label} : audits en échec : ${failed.join(', ')}`);
+        for (const item of a['errors-in-console']?.details?.items ?? []) {
+          info(`${label} : erreur console : ${String(item.description ?? '').slice(0, 200)} (${String(item.sourceLocation && (item.sourceLocation as { url?: string }).url || item.source || '')})`);
+        }
       }
     }
   } finally {

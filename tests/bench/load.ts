@@ -24,6 +24,8 @@ export interface LoadOptions {
   headers?: (i: number) => Record<string, string>;
   connections?: number;
   seconds?: number;
+  /** Paced mode: total requests per second over all connections (below capacity: latency without queueing). */
+  rate?: number;
 }
 
 export function runLoad(opts: LoadOptions): Promise<LoadStats> {
@@ -37,6 +39,7 @@ export function runLoad(opts: LoadOptions): Promise<LoadStats> {
         connections: opts.connections ?? 20,
         duration: opts.seconds ?? 10,
         timeout: 30,
+        ...(opts.rate ? { overallRate: opts.rate } : {}),
         requests: [
           {
             setupRequest: (req) => {
