@@ -17,7 +17,7 @@ export function NavLinks({ items }: { items: NavItem[] }) {
   const matches = (item: NavItem) => pathname === item.match || pathname.startsWith(`${item.match}/`);
   const current = items.filter(matches).sort((a, b) => b.match.length - a.match.length)[0];
   return (
-    <ul className="flex items-center gap-1">
+    <ul className="flex items-center gap-1 overflow-x-auto whitespace-nowrap [scrollbar-width:none]">
       {items.map((item) => {
         const active = item === current;
         return (

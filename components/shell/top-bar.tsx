@@ -24,7 +24,7 @@ export function TopBar({ actor }: { actor: Actor }) {
           <span aria-hidden="true" className="mr-1.5 inline-block size-2.5 rounded-full bg-blue-700" />
           Customer 360
         </Link>
-        <nav aria-label="Navigation principale" className="min-w-0">
+        <nav aria-label="Navigation principale" className="min-w-0 flex-1 md:flex-none">
           <NavLinks items={items} />
         </nav>
 

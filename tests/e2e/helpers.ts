@@ -15,13 +15,22 @@ export async function login(page: Page, role: DemoRole) {
 /** Opens the first customer of a search and returns its id. */
 export async function openFirstCustomer(page: Page, query?: string): Promise<string> {
   await page.goto(query ? `/customers?q=${encodeURIComponent(query)}` : '/customers');
-  const link = page.locator('a[href^="/customers/"]:visible').filter({ hasNotText: 'Nouveau client' }).first();
-  const href = await link.getAttribute('href');
-  await link.click();
-  const id = /\/customers\/([0-9a-f-]{36})/.exec(href ?? '')?.[1];
-  if (!id) throw new Error(`no customer link found (${href})`);
+  const hrefs = await page
+    .locator('main a[href^="/customers/"]:visible')
+    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+  const href = hrefs.find((h) => /^\/customers\/[0-9a-f-]{36}$/.test(h));
+  if (!href) throw new Error(`no customer link found among ${hrefs.join(', ')}`);
+  const id = href.split('/')[2];
+  await page.locator(`main a[href="${href}"]:visible`).first().click();
   await expect(page).toHaveURL(new RegExp(`/customers/${id}`));
   return id;
+}
+
+export async function logout(page: Page) {
+  const menu = page.locator('summary[aria-label="Menu du compte"]');
+  if (await menu.isVisible()) await menu.click();
+  await page.getByRole('button', { name: 'Se déconnecter' }).filter({ visible: true }).first().click();
+  await expect(page).toHaveURL(/\/login/);
 }
 
 /** No horizontal page scroll (phones at 360–390 px). */
