@@ -16,6 +16,8 @@ export const documentUploadSchema = z.object({
     .string()
     .trim()
     .max(500, 'La description ne doit pas dépasser 500 caractères.')
+    // PostgreSQL text cannot hold U+0000 (multipart fields do not go through parseJson's check).
+    .refine((v) => !v.includes('\u0000'), 'Caractère interdit (U+0000).')
     .optional()
     .transform((v) => (v ? v : undefined)),
 });
