@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, openSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -92,9 +92,9 @@ export async function waitForHttp(url: string, timeoutMs: number, child?: ChildP
 }
 
 /** Spawns a process in its own process group (so stop() ends it and its children, nothing else). */
-export function spawnGroup(cmd: string, args: string[], env: Record<string, string | undefined>, logFile: string): ChildProcess {
+export function spawnGroup(cmd: string, args: string[], env: Record<string, string | undefined>, logFile: string, cwd = ROOT): ChildProcess {
   const fd = openSync(logFile, 'a');
-  return spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env } as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', fd, fd] });
+  return spawn(cmd, args, { cwd, env: { ...process.env, ...env } as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', fd, fd] });
 }
 
 export async function stopGroup(child: ChildProcess): Promise<void> {
@@ -118,15 +118,57 @@ export async function stopGroup(child: ChildProcess): Promise<void> {
 
 export const authSecret = randomBytes(32).toString('base64url');
 
-/** `next start` on the production build in .next/ (never builds). */
+/**
+ * The team rebuilds .next/ often; a server reading it while it is rewritten breaks mid-run. So the
+ * servers run on a private copy: <tmp>/c360-bench-build-<BUILD_ID>/ with .next/ copied (without its
+ * cache) and every other top-level entry of the repo symlinked. Taken only from a finished build
+ * (BUILD_ID at least 20 s old and unchanged during the copy). BENCH_NO_SNAPSHOT=1 uses .next/ itself.
+ */
+export async function buildSnapshot(): Promise<string> {
+  if (process.env.BENCH_NO_SNAPSHOT) return ROOT;
+  const idFile = path.join(ROOT, '.next', 'BUILD_ID');
+  for (let attempt = 0; attempt < 40; attempt++) {
+    if (!existsSync(idFile) || Date.now() - statSync(idFile).mtimeMs < 20_000) {
+      await sleep(15_000); // a build is running or just finished
+      continue;
+    }
+    const before = statSync(idFile).mtimeMs;
+    const id = readFileSync(idFile, 'utf8').trim();
+    const dir = path.join(os.tmpdir(), `c360-bench-build-${id}`);
+    if (existsSync(path.join(dir, '.next', 'BUILD_ID'))) return dir;
+    const tmp = `${dir}.part-${process.pid}`;
+    rmSync(tmp, { recursive: true, force: true });
+    mkdirSync(tmp, { recursive: true });
+    cpSync(path.join(ROOT, '.next'), path.join(tmp, '.next'), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (src) => !src.startsWith(path.join(ROOT, '.next', 'cache')),
+    });
+    if (!existsSync(idFile) || statSync(idFile).mtimeMs !== before) {
+      rmSync(tmp, { recursive: true, force: true });
+      continue; // rebuilt while copying
+    }
+    for (const entry of readdirSync(ROOT)) {
+      if (entry === '.next' || entry === '.git' || entry === '.data') continue;
+      symlinkSync(path.join(ROOT, entry), path.join(tmp, entry));
+    }
+    renameSync(tmp, dir);
+    info(`copie privée de la build ${id} : ${dir}`);
+    return dir;
+  }
+  throw new Error('pas de build de production terminée (.next/BUILD_ID absent ou réécrit sans cesse)');
+}
+
+/** `next start` on (a private copy of) the production build in .next/ (never builds). */
 export async function startNextServer(port: number, env: Record<string, string | undefined>, label: string): Promise<Server> {
-  if (!existsSync(path.join(ROOT, '.next', 'BUILD_ID'))) throw new Error('pas de build de production (.next/BUILD_ID absent)');
+  const cwd = await buildSnapshot();
   const log = path.join(os.tmpdir(), `c360-bench-${label}-${port}.log`);
   const child = spawnGroup(
     process.execPath,
     [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
     { NODE_ENV: 'production', AUTH_SECRET: authSecret, PORT: String(port), ...env },
     log,
+    cwd,
   );
   const url = `http://127.0.0.1:${port}`;
   try {
