@@ -95,7 +95,7 @@ describe('object-level authorization', () => {
 
   it("B's children are still reachable through B (the fixture is real, the 404 above is ownership)", async () => {
     const failures: string[] = [];
-    for (const { route, child, method } of childRoutes.filter((r) => r.method === 'GET')) {
+    for (const { route, child } of childRoutes.filter((r) => r.method === 'GET')) {
       const params = Object.fromEntries([...route.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], b.ids[m[1]]]));
       const url = route.path.replace(/\{(\w+)\}/g, (_, n: string) => b.ids[n]);
       const res = await call(route.methods.GET!, { path: url, params, auth: admin });
