@@ -4,9 +4,9 @@
  * postgres.js. Paths rotate over 200 sample customers on both sides. Target: app p95 ≤ 1.5× raw p95;
  * finances and analytics app p95 ≤ 150 ms (issue 7).
  * Each endpoint is measured twice: saturating (20 connections as fast as they can: throughput, and
- * latency dominated by queueing behind the CPU) and paced (the same 20 connections limited to
- * PACED_RATE req/s in total: per-request latency). The framework floor (/api/health, `select 1`,
- * no auth) is printed first for reference.
+ * latency dominated by queueing behind the CPU) and sequential (1 connection, closed loop:
+ * per-request latency without queueing; autocannon's rate limiting sends bursts each second, so it
+ * is not used). The framework floor (/api/health, `select 1`, no auth) is printed first.
  */
 import path from 'node:path';
 import os from 'node:os';
@@ -15,8 +15,8 @@ import { fmt, info, LARGE_DB, RAW_PORT, record, ROOT, spawnGroup, stopGroup, wai
 import { type LoadStats, runLoad } from './load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-/** Paced runs: a rate both servers sustain, so p95 compares per-request latency rather than queueing. */
-const PACED_RATE = Number(process.env.BENCH_PACED_RATE ?? 30);
+/** Latency runs: few connections (closed loop), so p95 compares per-request latency rather than queueing. */
+const LATENCY_CONNECTIONS = Number(process.env.BENCH_LATENCY_CONNECTIONS ?? 1);
 
 interface Endpoint {
   name: string;
@@ -88,15 +88,16 @@ export async function runApiVsSql(ctx: BenchContext): Promise<void> {
         note: [`API ${fmt(a.p95, 0)} ms / SQL ${fmt(r.p95, 0)} ms ; ${fmt(a.rps, 0)} / ${fmt(r.rps, 0)} req/s`, note].filter(Boolean).join(' ; '),
       });
       if (ep.p95Max) record('api', `${ep.name} : p95 API (saturé, 20 connexions)`, a.p95, 'ms', { max: ep.p95Max });
-      const ap = await runLoad({ baseUrl: app.url, paths: appPaths, headers: bearer, seconds: SECONDS, rate: PACED_RATE });
-      line(`${ep.name} — API ${PACED_RATE} req/s`, ap);
-      const rp = await runLoad({ baseUrl: raw.url, paths: rawPaths, seconds: SECONDS, rate: PACED_RATE });
-      line(`${ep.name} — SQL ${PACED_RATE} req/s`, rp);
-      record('api', `${ep.name} : p95 API / p95 SQL brut (${PACED_RATE} req/s)`, ap.p95 / rp.p95, '×', {
+      const lat = { seconds: SECONDS, connections: LATENCY_CONNECTIONS };
+      const ap = await runLoad({ baseUrl: app.url, paths: appPaths, headers: bearer, ...lat });
+      line(`${ep.name} — API ${LATENCY_CONNECTIONS} conn.`, ap);
+      const rp = await runLoad({ baseUrl: raw.url, paths: rawPaths, ...lat });
+      line(`${ep.name} — SQL ${LATENCY_CONNECTIONS} conn.`, rp);
+      record('api', `${ep.name} : p95 API / p95 SQL brut (${LATENCY_CONNECTIONS} conn.)`, ap.p95 / rp.p95, '×', {
         max: 1.5,
-        note: `API ${fmt(ap.p95, 0)} ms / SQL ${fmt(rp.p95, 0)} ms`,
+        note: `API ${fmt(ap.p95, 1)} ms / SQL ${fmt(rp.p95, 1)} ms`,
       });
-      if (ep.p95Max) record('api', `${ep.name} : p95 API (${PACED_RATE} req/s)`, ap.p95, 'ms', { max: ep.p95Max });
+      if (ep.p95Max) record('api', `${ep.name} : p95 API (${LATENCY_CONNECTIONS} conn.)`, ap.p95, 'ms', { max: ep.p95Max });
     }
   } finally {
     await raw.stop();
