@@ -7,16 +7,18 @@ import { after } from 'next/server';
 import { eq, sql } from 'drizzle-orm';
 import { type Db, getDb } from '@/db';
 import { customers } from '@/db/schema';
+import type { GeocodePrecision } from '@/db/schema/enums';
 import { type Actor, SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { withActivity } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { findAgency, nearestAgency } from '@/lib/geo/agencies';
-import { geocodeAddress, type GeocodeResult } from '@/lib/geo/geocode';
+import { env } from '@/lib/env';
+import { geocodeAddress, geocodeOffline, type GeocodeResult } from '@/lib/geo/geocode';
 
 export interface CustomerLocation {
   latitude: number | null;
   longitude: number | null;
-  geocodePrecision: string | null;
+  geocodePrecision: GeocodePrecision | null;
   geocodeSource: string | null;
   agency: string | null;
 }
@@ -91,6 +93,32 @@ export async function geocodeCustomer(db: Db, customerId: string, actor: Actor =
       },
     };
   });
+}
+
+/**
+ * Commune-level coordinates from the offline data, computed synchronously so the save that changes
+ * an address writes them in the same transaction (and the same activity). Empty when the address
+ * is not a known French commune: the previous coordinates are then cleared, not left pointing
+ * at the old address.
+ */
+export function offlineLocationFields(
+  address: { addressLine1?: string | null; postalCode?: string | null; city?: string | null; country?: string | null },
+  currentAgency: string | null,
+): CustomerLocation {
+  const result = (address.country ?? 'FR') === 'FR' ? geocodeOffline({ line1: address.addressLine1, postalCode: address.postalCode, city: address.city }) : null;
+  if (!result) return { latitude: null, longitude: null, geocodePrecision: null, geocodeSource: null, agency: currentAgency };
+  return {
+    latitude: result.latitude,
+    longitude: result.longitude,
+    geocodePrecision: result.precision,
+    geocodeSource: result.source,
+    agency: agencyFor(currentAgency, { lat: result.latitude, lon: result.longitude }),
+  };
+}
+
+/** An online geocoder is configured: a house-number position may refine the commune-level one. */
+export function onlineGeocoderConfigured(): boolean {
+  return Boolean(env().GEOCODER_URL);
 }
 
 /**

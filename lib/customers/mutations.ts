@@ -3,7 +3,7 @@ import type { Db, DbOrTx, Tx } from '@/db';
 import { customers } from '@/db/schema';
 import { type Actor, userActorId } from '@/lib/auth/actor';
 import { diffFields, withActivity } from '@/lib/audit';
-import { geocodeCustomerLater } from './geocode-on-save';
+import { geocodeCustomerLater, offlineLocationFields, onlineGeocoderConfigured } from './geocode-on-save';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { type CustomerCreateInput, type CustomerUpdateInput, customerDisplayName, customerRuleIssues } from './schema';
 import { buildSearchText, buildSortName, refreshCustomerSearch } from './search';
@@ -100,6 +100,7 @@ export async function createCustomer(
       .insert(customers)
       .values({
         ...input,
+        ...offlineLocationFields(input, input.agency ?? null),
         createdBy: userActorId(actor),
         sortName: buildSortName(input),
         searchText: buildSearchText(input, []),
@@ -115,8 +116,8 @@ export async function createCustomer(
       },
     };
   });
-  // Geocoding runs after the commit and never blocks or fails the save.
-  if (row.postalCode || row.city) geocodeCustomerLater(row.id);
+  // The online geocoder (house-number precision) runs after the commit and never blocks the save.
+  if ((row.postalCode || row.city) && onlineGeocoderConfigured()) geocodeCustomerLater(row.id);
   const possibleDuplicates = await findPossibleDuplicates(db, input, row.id);
   return { customer: await serializeWithTags(db, row), possibleDuplicates };
 }
@@ -155,6 +156,7 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, input: Cu
     const diff = diffFields(current as Record<string, unknown>, changes as Record<string, unknown>, EDITABLE);
     if (!Object.keys(diff).length) return { value: current, activity: null };
     addressChanged = ['addressLine1', 'postalCode', 'city', 'country'].some((k) => k in diff);
+    if (addressChanged) Object.assign(changes, offlineLocationFields(merged, 'agency' in diff ? merged.agency : current.agency));
     const [updated] = await tx.update(customers).set(changes).where(eq(customers.id, id)).returning();
     await refreshCustomerSearch(tx, id);
     return {
@@ -168,7 +170,7 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, input: Cu
       },
     };
   });
-  if (addressChanged) geocodeCustomerLater(id);
+  if (addressChanged && onlineGeocoderConfigured()) geocodeCustomerLater(id);
   const fresh = (await db.select().from(customers).where(eq(customers.id, id)).limit(1))[0] ?? row;
   return serializeWithTags(db, fresh);
 }

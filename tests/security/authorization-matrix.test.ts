@@ -20,6 +20,7 @@ import { buildCustomerWorld, EXEMPT, fill, loadRoutes, type Handler, type Method
 
 type Body = unknown | ((world: World) => Promise<unknown> | unknown);
 let invoiceSeq = 0;
+let tagSeq = 0;
 const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 
 // A valid request per mutating route, so that an allowed role must get a 2xx, not just "not 403".
@@ -43,12 +44,13 @@ const BODIES: Record<string, Body> = {
   [key('post', '/api/customers/{id}/consents')]: { purpose: 'marketing', channel: 'sms', granted: true, source: 'paper-form', textVersion: 'v2' },
   [key('post', '/api/customers/{id}/send-email')]: { subject: 'Rendez-vous', body: 'Bonjour, votre véhicule est prêt.', purpose: 'service' },
   [key('post', '/api/customers/{id}/tags')]: { name: 'Matrice' },
-  [key('post', '/api/tags')]: { name: 'Matrice globale', color: '#112233' },
-  [key('post', '/api/customers/{id}/location')]: { latitude: 45.76, longitude: 4.83 },
+  [key('post', '/api/tags')]: () => ({ name: `Matrice globale ${++tagSeq}`, color: '#112233' }),
+  [key('put', '/api/customers/{id}/location')]: { lat: 45.76, lon: 4.83 },
   [key('post', '/api/validate')]: { kind: 'siret', value: '73282932000074' },
 };
 
-const QUERIES: Record<string, Record<string, string>> = {
+const QUERIES: Record<string, Record<string, string> | ((world: World) => Record<string, string>)> = {
+  [key('delete', '/api/customers/{id}/tags')]: (w: World) => ({ tagId: w.ids.tagId }),
   [key('get', '/api/customers/nearby')]: { lat: '45.76', lon: '4.83', radiusKm: '50' },
   [key('get', '/api/geocode')]: { address: '10 rue de la République 69002 Lyon' },
   [key('get', '/api/postal-codes')]: { q: '6900' },
@@ -67,8 +69,10 @@ function multipartPdf(): FormData {
 function expected(route: RouteDoc, role: Role): 'allowed' | 403 {
   if (route.permission === null || route.permission === 'public') return 'allowed';
   if (!can(role, route.permission)) return 403;
-  // Technicians delete only their own uploads; the fixture's document was uploaded by a manager.
+  // Technicians delete only their own uploads, and edit or delete only their own notes; the
+  // fixture's document and note belong to a manager.
   if (route.permission === 'document.delete' && role === 'technician') return 403;
+  if (role === 'technician' && route.path === '/api/customers/{id}/notes/{noteId}' && route.method !== 'get') return 403;
   return 'allowed';
 }
 
@@ -100,7 +104,7 @@ async function request(route: RouteDoc, auth: string | undefined, world: World) 
     method: route.method.toUpperCase(),
     path: url,
     params,
-    query: QUERIES[k],
+    query: typeof QUERIES[k] === 'function' ? (QUERIES[k] as (w: World) => Record<string, string>)(world) : QUERIES[k],
     auth,
     ...(isUpload ? { rawBody: multipartPdf() } : body !== undefined ? { body } : {}),
   });
