@@ -20,7 +20,10 @@ const nameCursor = z.object({ s: z.literal('name'), n: z.string().max(400), id: 
 const listCursor = z.discriminatedUnion('s', [recentCursor, nameCursor]);
 
 const createdAtText = sql<string>`to_char(${customers.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
-const vehicleCount = sql<number>`(select count(*)::int from ${vehicles} where ${vehicles.customerId} = ${customers.id})`;
+// Written with explicit qualified names: in a single-table select, drizzle strips the table from
+// columns inside sql`` fields, which turned `vehicles.customer_id = customers.id` into
+// "customer_id" = "id" (vehicles.id) and made every count 0.
+const vehicleCount = sql<number>`(select count(*)::int from ${vehicles} as "vc" where "vc"."customer_id" = "customers"."id")`;
 
 /** Tags of several customers in one query. */
 export async function tagsByCustomer(db: DbOrTx, ids: string[]): Promise<Map<string, TagDto[]>> {
