@@ -12,7 +12,10 @@ export default async function NewCustomerPage() {
   return (
     <div className="mx-auto max-w-3xl space-y-4">
       <nav aria-label="Fil d’Ariane" className="text-sm">
-        <Link href="/customers">Clients</Link> <span aria-hidden="true">/</span> <span>Nouveau</span>
+        <Link href="/customers" className="underline">
+          Clients
+        </Link>{' '}
+        <span aria-hidden="true">/</span> <span>Nouveau</span>
       </nav>
       <h1 className="text-2xl font-semibold text-slate-900">Nouveau client</h1>
       <CustomerForm action={createCustomerAction} agencies={env().AGENCIES.map((a) => a.name)} cancelHref="/customers" />
