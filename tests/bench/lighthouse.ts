@@ -23,11 +23,13 @@ interface LhReport {
   categories: Record<string, { score: number | null }>;
   audits: Record<string, { numericValue?: number; displayValue?: string; score: number | null; title: string; details?: { items?: Record<string, unknown>[] } }>;
   runtimeError?: { message: string };
+  environment?: { benchmarkIndex?: number };
 }
 
-function lighthouse(url: string, headersFile: string, out: string): Promise<void> {
+function lighthouse(url: string, headersFile: string, out: string, extra: string[] = []): Promise<void> {
   const args = [
     path.join(ROOT, 'node_modules', 'lighthouse', 'cli', 'index.js'),
+    ...extra,
     url,
     '--output=json',
     `--output-path=${out}`,
@@ -72,13 +74,20 @@ export async function runLighthouse(ctx: BenchContext): Promise<void> {
         if (last.runtimeError) throw new Error(`lighthouse ${route} : ${last.runtimeError.message}`);
         for (const [key] of CATEGORIES) (scores[key] ??= []).push(Math.round((last.categories[key]?.score ?? NaN) * 100));
       }
-      for (const [key, name, min] of CATEGORIES) record('lighthouse', `${label} : ${name}`, median(scores[key]), 'pts', { min });
+      for (const [key, name, min] of CATEGORIES) record('lighthouse', `${label} : ${name}`, median(scores[key]), 'pts', { min, note: RUNS > 1 ? `passes : ${scores[key].join(', ')}` : undefined });
+      if (process.env.BENCH_LH_DIAGNOSE) {
+        // Diagnostic only: the same page without the simulated 4× CPU slowdown, to tell a slow host from heavy JS.
+        const out = path.join(dir, 'report-cpu1.json');
+        await lighthouse(app.url + route, headersFile, out, ['--throttling.cpuSlowdownMultiplier=1']);
+        const r = JSON.parse(readFileSync(out, 'utf8')) as LhReport;
+        info(`${label} : diagnostic sans ralentissement CPU simulé (×1) : performance ${Math.round((r.categories.performance?.score ?? NaN) * 100)}, TBT ${r.audits['total-blocking-time']?.displayValue ?? 'n/a'}`);
+      }
       if (last) {
         const a = last.audits;
         const m = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']
           .map((k) => `${k.replace(/-/g, ' ')} ${a[k]?.displayValue ?? 'n/a'}`)
           .join(', ');
-        info(`${label} : ${m}`);
+        info(`${label} : ${m} ; benchmarkIndex de l'hôte ${last.environment?.benchmarkIndex ?? 'n/a'}`);
         const failed = Object.entries(a)
           .filter(([, v]) => v.score === 0)
           .map(([k]) => k)
