@@ -1,12 +1,27 @@
 import { sql } from 'drizzle-orm';
 import { getDbHandle } from '@/db';
+import { getRfmBase } from '@/lib/analytics/rfm';
 import { json } from '@/lib/http/responses';
+
+const state = globalThis as unknown as { __c360Warmed?: boolean };
+
+/**
+ * The first health check of a process (npm start waits for it, so do load balancers) also starts
+ * computing the base-wide RFM scores in the background: the first customer page then reads them
+ * from the cache instead of waiting for the computation.
+ */
+function warmUpOnce(handle: ReturnType<typeof getDbHandle>) {
+  if (state.__c360Warmed) return;
+  state.__c360Warmed = true;
+  void getRfmBase(handle.db).catch((error: unknown) => console.error('[health] RFM warm-up failed', error instanceof Error ? error.message : error));
+}
 
 /** Liveness with a database round trip; public (load balancers), reveals nothing but the driver. */
 export async function GET(): Promise<Response> {
   try {
     const handle = getDbHandle();
     await handle.db.execute(sql`select 1`);
+    warmUpOnce(handle);
     return json({ status: 'ok', db: 'ok', driver: handle.driver });
   } catch (error) {
     console.error('[health] database check failed', error instanceof Error ? error.message : error);
