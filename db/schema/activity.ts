@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id } from './columns';
 import { customers } from './customers';
-import { ACTIVITY_TYPES, type ActivityType, ACTOR_KINDS, type ActorKind } from './enums';
+import type { ActivityType, ActorKind } from './enums';
 export { ACTIVITY_TYPES, type ActivityType, ACTOR_KINDS, type ActorKind } from './enums';
 
 

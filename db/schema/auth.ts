@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns';
-import { ROLES, type Role } from './enums';
+import type { Role } from './enums';
 export { ROLES, type Role } from './enums';
 
 

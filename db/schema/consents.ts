@@ -3,7 +3,7 @@ import type { ActorKind } from './activity';
 import { createdAt, id } from './columns';
 import { customers } from './customers';
 import { customerDocuments } from './documents';
-import { CONSENT_PURPOSES, CONSENT_CHANNELS, CONSENT_SOURCES, EMAIL_STATUSES, type EmailStatus } from './enums';
+import type { EmailStatus } from './enums';
 export { CONSENT_PURPOSES, CONSENT_CHANNELS, CONSENT_SOURCES, EMAIL_STATUSES, type EmailStatus } from './enums';
 
 

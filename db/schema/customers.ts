@@ -15,7 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from './auth';
 import { createdAt, id, tsvector, updatedAt } from './columns';
-import { CUSTOMER_KINDS, type CustomerKind, CUSTOMER_STATUSES, type CustomerStatus, GEOCODE_PRECISIONS, type GeocodePrecision, FUELS, type Fuel } from './enums';
+import type { CustomerKind, CustomerStatus, GeocodePrecision, Fuel } from './enums';
 export { CUSTOMER_KINDS, type CustomerKind, CUSTOMER_STATUSES, type CustomerStatus, GEOCODE_PRECISIONS, type GeocodePrecision, FUELS, type Fuel } from './enums';
 
 

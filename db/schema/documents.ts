@@ -3,7 +3,7 @@ import type { Role } from './auth';
 import { users } from './auth';
 import { id } from './columns';
 import { customers } from './customers';
-import { DOCUMENT_CATEGORIES, type DocumentCategory } from './enums';
+import type { DocumentCategory } from './enums';
 export { DOCUMENT_CATEGORIES, type DocumentCategory } from './enums';
 
 

@@ -3,7 +3,7 @@ import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } fr
 import { users } from './auth';
 import { createdAt, id, updatedAt } from './columns';
 import { customers, vehicles } from './customers';
-import { INTERVENTION_STATUSES, type InterventionStatus, INTERVENTION_KINDS, INVOICE_STATUSES, type InvoiceStatus, PAYMENT_METHODS, type PaymentMethod } from './enums';
+import type { InterventionStatus, InvoiceStatus, PaymentMethod } from './enums';
 export { INTERVENTION_STATUSES, type InterventionStatus, INTERVENTION_KINDS, INVOICE_STATUSES, type InvoiceStatus, PAYMENT_METHODS, type PaymentMethod } from './enums';
 
 
