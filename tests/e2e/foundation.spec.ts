@@ -80,7 +80,11 @@ test.describe('customers', () => {
 
   test('edit a vehicle from the profile tab', async ({ page }) => {
     await login(page, 'technician');
-    await openFirstCustomer(page);
+    // A demo customer with a vehicle: the newest customers may be ones other tests just created.
+    const list = await page.request.get('/api/customers?limit=50&sort=name');
+    const id = ((await list.json()) as { data: { id: string; vehicleCount: number }[] }).data.find((c) => c.vehicleCount > 0)?.id;
+    expect(id, 'a demo customer with a vehicle').toBeTruthy();
+    await page.goto(`/customers/${id}`);
     const edit = page.getByRole('button', { name: /^Modifier le véhicule/ }).first();
     await edit.click();
     const form = page.getByRole('form', { name: /^Modifier le véhicule/ });
