@@ -1,0 +1,85 @@
+import type { Locator, Page } from '@playwright/test';
+import { expectNoHorizontalScroll } from './helpers';
+import { expect, test } from './fixtures';
+
+test.use({ role: 'manager' });
+
+/** "1 234,56 €" (with narrow no-break spaces) → 123456. */
+function cents(text: string): number {
+  const m = /(-?[\d\s\u202f\u00a0]+),(\d{2})/.exec(text);
+  if (!m) throw new Error(`no amount in "${text}"`);
+  return Number(m[1].replace(/[\s\u202f\u00a0]/g, '')) * 100 + Number(m[2]) * (m[1].trim().startsWith('-') ? -1 : 1);
+}
+
+/** A demo customer with an unpaid invoice (via the API, with the page's session). */
+async function customerWithOpenInvoice(page: Page): Promise<{ customerId: string; invoice: { id: string; number: string; remainingCents: number } }> {
+  let cursor: string | null = null;
+  for (let round = 0; round < 5; round++) {
+    const list = await page.request.get(`/api/customers?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    expect(list.status()).toBe(200);
+    const body = (await list.json()) as { data: { id: string }[]; nextCursor: string | null };
+    for (const c of body.data) {
+      const res = await page.request.get(`/api/customers/${c.id}/invoices?status=unpaid&limit=10`);
+      if (res.status() !== 200) continue;
+      const invoices = ((await res.json()) as { data: { id: string; number: string; remainingCents: number }[] }).data;
+      const open = invoices.find((i) => i.remainingCents >= 500);
+      if (open) return { customerId: c.id, invoice: open };
+    }
+    cursor = body.nextCursor;
+    if (!cursor) break;
+  }
+  throw new Error('no demo customer with an unpaid invoice');
+}
+
+async function expectChart(scope: Locator) {
+  // The chart is a lazy client island (a canvas); its data table is always there behind "Voir les données".
+  await expect(scope.locator('canvas').first()).toBeVisible();
+  await expect(scope.getByText('Voir les données').first()).toBeVisible();
+}
+
+test('finances and analytics tabs render their figures and charts', async ({ page }) => {
+  const { customerId } = await customerWithOpenInvoice(page);
+  await page.goto(`/customers/${customerId}/finances`);
+  const main = page.locator('main');
+  await expect(main.getByText('Solde dû', { exact: true })).toBeVisible();
+  await expect(main.getByText('Risque client')).toBeVisible();
+  await expectChart(main);
+  // The accessible table behind the chart holds the same series.
+  await main.getByText('Voir les données').first().click();
+  await expect(main.getByRole('table', { name: 'Solde par jour' })).toBeVisible();
+  await expectNoHorizontalScroll(page);
+
+  await page.goto(`/customers/${customerId}/analytics`);
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 });
+  await expectChart(main);
+  await expect(page.getByText('Une erreur est survenue')).toHaveCount(0);
+  await expectNoHorizontalScroll(page);
+});
+
+test('recording a payment lowers the balance and appears in the timeline', async ({ page }) => {
+  const { customerId, invoice } = await customerWithOpenInvoice(page);
+  await page.goto(`/customers/${customerId}/finances`);
+  const balance = page.locator('dt', { hasText: /^Solde dû$/ }).locator('xpath=following-sibling::dd[1]');
+  const before = cents(await balance.innerText());
+
+  const form = page.getByRole('form', { name: 'Enregistrer un paiement' });
+  await form.getByLabel('Facture').selectOption(invoice.id);
+  // A bad amount first: refused in the browser with a French message, nothing sent.
+  await form.getByLabel('Montant (€)').fill('abc');
+  await form.getByRole('button', { name: 'Enregistrer le paiement' }).click();
+  await expect(form.locator('[aria-invalid="true"]').first()).toBeVisible();
+  expect(cents(await balance.innerText())).toBe(before);
+
+  await form.getByLabel('Montant (€)').fill('1,23');
+  await form.getByLabel('Référence').fill(`E2E-${Date.now().toString(36)}`);
+  await form.getByRole('button', { name: 'Enregistrer le paiement' }).click();
+  await expect(page.getByText(new RegExp(`Paiement enregistré.*${invoice.number}`)).first()).toBeVisible();
+  await expect.poll(async () => cents(await balance.innerText())).toBe(before - 123);
+
+  await page.goto(`/customers/${customerId}/activity?type=payment`);
+  const entry = page.getByTestId('activity-entry').filter({ hasText: `facture ${invoice.number}` }).first();
+  await expect(entry).toBeVisible();
+  await expect(entry).toHaveAttribute('data-type', 'payment');
+  await expect(entry).toContainText(/Paiement de 1,23\s?€ reçu/);
+});

@@ -1,0 +1,94 @@
+import type { Page } from '@playwright/test';
+import { expectNoHorizontalScroll } from './helpers';
+import { demoCustomer, expect, test } from './fixtures';
+
+/**
+ * Field work on a phone (issue 6). Runs on both projects; the layout checks matter most at 390 px.
+ * Nothing leaves the machine: every request that is not for the app itself is refused, as when
+ * the map tile server is unreachable in the field.
+ */
+async function offlineExceptApp(page: Page) {
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort('internetdisconnected'));
+}
+
+test.describe('as a manager', () => {
+  test.use({ role: 'manager' });
+
+  test('postal code "6900" suggests communes; picking one fills the city', async ({ page }) => {
+    await page.goto('/customers/new');
+    await expectNoHorizontalScroll(page);
+    const postal = page.getByRole('combobox', { name: /^Code postal/ });
+    await postal.fill('6900');
+    const list = page.getByRole('listbox', { name: 'Communes suggérées' });
+    await expect(list).toBeVisible();
+    const lyon = list.getByRole('option', { name: /^69001\s+Lyon/i });
+    await expect(lyon).toBeVisible();
+    // Every suggestion starts with what was typed.
+    const codes = await list.getByRole('option').evaluateAll((els) => els.map((e) => e.textContent?.slice(0, 5)));
+    expect(codes.length).toBeGreaterThan(1);
+    for (const c of codes) expect(c).toMatch(/^6900\d$/);
+    await lyon.click();
+    await expect(list).toBeHidden();
+    await expect(postal).toHaveValue('69001');
+    await expect(page.getByRole('combobox', { name: /^Ville/ })).toHaveValue(/^Lyon/i);
+  });
+});
+
+test.describe('as a technician', () => {
+  test.use({ role: 'technician' });
+
+  test('profile: call link, offline map placeholder with coordinates, no horizontal scroll on any tab', async ({ page }) => {
+    await offlineExceptApp(page);
+    const { id } = await demoCustomer(page, (c) => !!(c.mobile ?? c.phone) && c.latitude !== null, 'Lyon');
+    await page.goto(`/customers/${id}`);
+    const call = page.locator('header a[href^="tel:"]').first();
+    await expect(call).toBeVisible();
+    await expect(call).toHaveAttribute('href', /^tel:\+?\d{9,15}$/);
+    await expect(call).toHaveAttribute('aria-label', /^Appeler le /);
+
+    // The location card: the tiles cannot load, the position is written out instead.
+    await expect(page.getByText('Adresse et localisation')).toBeVisible();
+    await expect(page.getByText(/Fond de carte indisponible.*position : 4\d\.\d{4}, -?\d{1,2}\.\d{4}/).first()).toBeVisible({ timeout: 20_000 });
+    await expectNoHorizontalScroll(page);
+
+    // Every tab a technician may open fits the screen.
+    for (const tab of ['activity', 'documents', 'consents', 'dashboard-360']) {
+      await page.goto(`/customers/${id}/${tab}`);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 });
+      await expectNoHorizontalScroll(page);
+    }
+  });
+
+  test('"Autour de moi" with the position of Lyon lists customers with their distance', async ({ page, context }) => {
+    await offlineExceptApp(page);
+    await context.grantPermissions(['geolocation']);
+    await context.setGeolocation({ latitude: 45.76, longitude: 4.83 });
+    await page.goto('/customers/nearby');
+    await expect(page.getByRole('heading', { name: 'Clients autour de moi', level: 1 })).toBeVisible();
+    await page.getByRole('button', { name: 'Utiliser ma position' }).click();
+    await expect(page.getByRole('status').filter({ hasText: /\d+ client\(s\) à moins de 25 km de vous/ })).toBeVisible();
+    const cards = page.locator('main li').filter({ has: page.getByRole('link', { name: 'Ouvrir dans Plans' }) });
+    await expect(cards.first()).toBeVisible();
+    expect(await cards.count()).toBeGreaterThan(0);
+    // Nearest first, each with its distance.
+    const distances = await cards.evaluateAll((els) =>
+      els.map((el) => {
+        // The distance sits next to the name link (names of test customers may end with digits).
+        const m = /^(\d+(?:,\d+)?)\s(km|m)$/.exec(el.querySelector('a + span')?.textContent?.trim() ?? '');
+        return m ? Number(m[1].replace(',', '.')) * (m[2] === 'm' ? 0.001 : 1) : NaN;
+      }),
+    );
+    for (const d of distances) expect(d).toBeLessThanOrEqual(25);
+    expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+    // Offline tiles again: the map keeps the positions in text.
+    await expect(page.getByText(/Fond de carte indisponible/).first()).toBeVisible({ timeout: 20_000 });
+    await expectNoHorizontalScroll(page);
+
+    // A smaller radius never lists more customers.
+    const before = await cards.count();
+    await page.getByLabel('Rayon').selectOption('5');
+    await expect(page.getByRole('status').filter({ hasText: /à moins de 5 km de vous/ })).toBeVisible();
+    expect(await cards.count()).toBeLessThanOrEqual(before);
+  });
+});
