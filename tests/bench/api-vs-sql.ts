@@ -31,18 +31,35 @@ const ENDPOINTS: Endpoint[] = [
   { name: 'fiche client', app: (id) => `/api/customers/${id}`, raw: (id) => `/customers/${id}` },
   { name: 'page activité', app: (id) => `/api/customers/${id}/activities`, raw: (id) => `/customers/${id}/activities` },
   { name: 'liste documents', app: (id) => `/api/customers/${id}/documents`, raw: (id) => `/customers/${id}/documents` },
-  { name: 'finances', app: (id) => `/api/customers/${id}/finances`, raw: (id) => `/customers/${id}/finances`, p95Max: 150 },
-  { name: 'analyses', app: (id) => `/api/customers/${id}/analytics`, raw: (id) => `/customers/${id}/analytics`, p95Max: 150 },
+  {
+    name: 'finances',
+    app: (id) => `/api/customers/${id}/finances`,
+    raw: (id) => `/customers/${id}/finances`,
+    p95Max: 150,
+  },
+  {
+    name: 'analyses',
+    app: (id) => `/api/customers/${id}/analytics`,
+    raw: (id) => `/customers/${id}/analytics`,
+    p95Max: 150,
+  },
 ];
 
 function line(label: string, s: LoadStats) {
   const bad = s.non2xx || s.errors ? `  ⚠ non-2xx ${s.non2xx}, erreurs ${s.errors} ${JSON.stringify(s.statuses)}` : '';
-  info(`${label.padEnd(28)} p50 ${fmt(s.p50).padStart(7)} ms  p95 ${fmt(s.p95).padStart(7)} ms  ${fmt(s.rps).padStart(7)} req/s  (${s.requests} req)${bad}`);
+  info(
+    `${label.padEnd(28)} p50 ${fmt(s.p50).padStart(7)} ms  p95 ${fmt(s.p95).padStart(7)} ms  ${fmt(s.rps).padStart(7)} req/s  (${s.requests} req)${bad}`,
+  );
 }
 
 export async function startRawServer(): Promise<{ url: string; stop: () => Promise<void> }> {
   const log = path.join(os.tmpdir(), `c360-bench-raw-${RAW_PORT}.log`);
-  const child = spawnGroup(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'tests/bench/raw-sql-server.ts'), String(RAW_PORT)], { DATABASE_URL: LARGE_DB }, log);
+  const child = spawnGroup(
+    path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+    [path.join(ROOT, 'tests/bench/raw-sql-server.ts'), String(RAW_PORT)],
+    { DATABASE_URL: LARGE_DB },
+    log,
+  );
   const url = `http://127.0.0.1:${RAW_PORT}`;
   try {
     // Start-up includes the base-wide RFM statement (several seconds at 100k).
@@ -56,7 +73,9 @@ export async function startRawServer(): Promise<{ url: string; stop: () => Promi
 }
 
 export async function runApiVsSql(ctx: BenchContext): Promise<void> {
-  console.log(`\n== API contre SQL brut (autocannon, 20 connexions, ${SECONDS} s par mesure, ${ctx.fixtures.sampleIds.length} clients en rotation)`);
+  console.log(
+    `\n== API contre SQL brut (autocannon, 20 connexions, ${SECONDS} s par mesure, ${ctx.fixtures.sampleIds.length} clients en rotation)`,
+  );
   const app = await ctx.app();
   const raw = await startRawServer();
   const ids = ctx.fixtures.sampleIds;
@@ -71,7 +90,10 @@ export async function runApiVsSql(ctx: BenchContext): Promise<void> {
       if (ep.name === 'analyses') {
         // The app's first analytics request computes the base-wide RFM snapshot (then cached): not part of the steady state.
         const t = performance.now();
-        const res = await fetch(`${app.url}${appPaths[0]}`, { headers: bearer(0), signal: AbortSignal.timeout(180_000) });
+        const res = await fetch(`${app.url}${appPaths[0]}`, {
+          headers: bearer(0),
+          signal: AbortSignal.timeout(180_000),
+        });
         await res.arrayBuffer();
         info(`amorçage du cache RFM de l'app : HTTP ${res.status} en ${fmt(performance.now() - t, 0)} ms`);
       }
@@ -85,7 +107,9 @@ export async function runApiVsSql(ctx: BenchContext): Promise<void> {
       const note = a.non2xx || a.errors ? `${a.non2xx} réponses non-2xx côté API` : undefined;
       record('api', `${ep.name} : p95 API / p95 SQL brut (saturé)`, a.p95 / r.p95, '×', {
         max: 1.5,
-        note: [`API ${fmt(a.p95, 0)} ms / SQL ${fmt(r.p95, 0)} ms ; ${fmt(a.rps, 0)} / ${fmt(r.rps, 0)} req/s`, note].filter(Boolean).join(' ; '),
+        note: [`API ${fmt(a.p95, 0)} ms / SQL ${fmt(r.p95, 0)} ms ; ${fmt(a.rps, 0)} / ${fmt(r.rps, 0)} req/s`, note]
+          .filter(Boolean)
+          .join(' ; '),
       });
       if (ep.p95Max) record('api', `${ep.name} : p95 API (saturé, 20 connexions)`, a.p95, 'ms', { max: ep.p95Max });
       const lat = { seconds: SECONDS, connections: LATENCY_CONNECTIONS };
@@ -97,7 +121,8 @@ export async function runApiVsSql(ctx: BenchContext): Promise<void> {
         max: 1.5,
         note: `API ${fmt(ap.p95, 1)} ms / SQL ${fmt(rp.p95, 1)} ms`,
       });
-      if (ep.p95Max) record('api', `${ep.name} : p95 API (${LATENCY_CONNECTIONS} conn.)`, ap.p95, 'ms', { max: ep.p95Max });
+      if (ep.p95Max)
+        record('api', `${ep.name} : p95 API (${LATENCY_CONNECTIONS} conn.)`, ap.p95, 'ms', { max: ep.p95Max });
     }
   } finally {
     await raw.stop();

@@ -4,7 +4,18 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -52,7 +63,11 @@ export function record(
 ): BenchResult {
   const target = opts.max != null ? `≤ ${opts.max} ${unit}` : opts.min != null ? `≥ ${opts.min} ${unit}` : '';
   const pass =
-    opts.max != null ? Number.isFinite(value) && value <= opts.max : opts.min != null ? Number.isFinite(value) && value >= opts.min : null;
+    opts.max != null
+      ? Number.isFinite(value) && value <= opts.max
+      : opts.min != null
+        ? Number.isFinite(value) && value >= opts.min
+        : null;
   const r: BenchResult = { bench, name, value, unit, target, pass, load: load(), note: opts.note };
   results.push(r);
   const verdict = pass == null ? '    ' : pass ? 'PASS' : 'MISS';
@@ -92,9 +107,20 @@ export async function waitForHttp(url: string, timeoutMs: number, child?: ChildP
 }
 
 /** Spawns a process in its own process group (so stop() ends it and its children, nothing else). */
-export function spawnGroup(cmd: string, args: string[], env: Record<string, string | undefined>, logFile: string, cwd = ROOT): ChildProcess {
+export function spawnGroup(
+  cmd: string,
+  args: string[],
+  env: Record<string, string | undefined>,
+  logFile: string,
+  cwd = ROOT,
+): ChildProcess {
   const fd = openSync(logFile, 'a');
-  return spawn(cmd, args, { cwd, env: { ...process.env, ...env } as NodeJS.ProcessEnv, detached: true, stdio: ['ignore', fd, fd] });
+  return spawn(cmd, args, {
+    cwd,
+    env: { ...process.env, ...env } as NodeJS.ProcessEnv,
+    detached: true,
+    stdio: ['ignore', fd, fd],
+  });
 }
 
 export async function stopGroup(child: ChildProcess): Promise<void> {
@@ -160,7 +186,11 @@ export async function buildSnapshot(): Promise<string> {
 }
 
 /** `next start` on (a private copy of) the production build in .next/ (never builds). */
-export async function startNextServer(port: number, env: Record<string, string | undefined>, label: string): Promise<Server> {
+export async function startNextServer(
+  port: number,
+  env: Record<string, string | undefined>,
+  label: string,
+): Promise<Server> {
   const cwd = await buildSnapshot();
   const log = path.join(os.tmpdir(), `c360-bench-${label}-${port}.log`);
   const child = spawnGroup(
@@ -216,13 +246,19 @@ export async function signIn(baseUrl: string, email: string, password: string): 
     body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${baseUrl}/customers` }),
   });
   await res.arrayBuffer();
-  const session = cookiesOf(res).filter((c) => c.startsWith('authjs.session-token') || c.startsWith('__Secure-authjs.session-token'));
-  if (!session.length) throw new Error(`connexion refusée pour ${email} (HTTP ${res.status}, ${res.headers.get('location') ?? ''})`);
+  const session = cookiesOf(res).filter(
+    (c) => c.startsWith('authjs.session-token') || c.startsWith('__Secure-authjs.session-token'),
+  );
+  if (!session.length)
+    throw new Error(`connexion refusée pour ${email} (HTTP ${res.status}, ${res.headers.get('location') ?? ''})`);
   return session.join('; ');
 }
 
 /** Times one GET: first body byte and end of body (ms). */
-export async function timeGet(url: string, headers: Record<string, string>): Promise<{ status: number; ttfb: number; total: number; bytes: number; body: string }> {
+export async function timeGet(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ status: number; ttfb: number; total: number; bytes: number; body: string }> {
   const t0 = performance.now();
   const res = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
   const reader = res.body!.getReader();
@@ -237,5 +273,11 @@ export async function timeGet(url: string, headers: Record<string, string>): Pro
     chunks.push(value);
   }
   const total = performance.now() - t0;
-  return { status: res.status, ttfb: Number.isNaN(ttfb) ? total : ttfb, total, bytes, body: Buffer.concat(chunks).toString('utf8') };
+  return {
+    status: res.status,
+    ttfb: Number.isNaN(ttfb) ? total : ttfb,
+    total,
+    bytes,
+    body: Buffer.concat(chunks).toString('utf8'),
+  };
 }

@@ -27,7 +27,11 @@ export async function createContext(): Promise<BenchContext> {
       server = external
         ? Promise.resolve({ url: external.replace(/\/$/, ''), pid: null, stop: async () => {} })
         : // Own DATA_DIR: nothing of this server lands in the team's .data/.
-          startNextServer(APP_PORT, { DATABASE_URL: LARGE_DB, DEMO: '0', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'c360-bench-data-')) }, 'app');
+          startNextServer(
+            APP_PORT,
+            { DATABASE_URL: LARGE_DB, DEMO: '0', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'c360-bench-data-')) },
+            'app',
+          );
     }
     return server;
   };

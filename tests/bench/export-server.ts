@@ -42,7 +42,9 @@ async function overHttp(ctx: BenchContext, format: 'csv' | 'xlsx') {
     const reader = res.body!.getReader();
     for (;;) {
       const { done, value } = await reader.read().catch((error: unknown) => {
-        throw new Error(`export ${format} : flux interrompu après ${bytes} octets / ${newlines} lignes (${(error as Error).message} ; voir le journal du serveur)`);
+        throw new Error(
+          `export ${format} : flux interrompu après ${bytes} octets / ${newlines} lignes (${(error as Error).message} ; voir le journal du serveur)`,
+        );
       });
       if (done) break;
       if (Number.isNaN(firstByte)) firstByte = performance.now() - t0;
@@ -61,7 +63,8 @@ async function overHttp(ctx: BenchContext, format: 'csv' | 'xlsx') {
     `export HTTP ${format} : ${fmt(bytes / 1024 / 1024)} Mo${format === 'csv' ? `, ${newlines - 1} lignes` : ''} en ${fmt(total / 1000)} s ; RSS serveur ${fmt(baseline / 1024 / 1024, 0)} → pic ${fmt(peak / 1024 / 1024, 0)} Mo`,
   );
   record('export', `export HTTP ${format} 100k : premier octet`, firstByte, 'ms', { max: 1000 });
-  if (format === 'csv') record('export', 'export HTTP csv 100k : première ligne de données', firstRow, 'ms', { max: 1000 });
+  if (format === 'csv')
+    record('export', 'export HTTP csv 100k : première ligne de données', firstRow, 'ms', { max: 1000 });
   record('export', `export HTTP ${format} 100k : hausse du RSS serveur`, growthMb, 'MB', { max: 100 });
   record('export', `export HTTP ${format} 100k : durée totale`, total / 1000, 's');
 }

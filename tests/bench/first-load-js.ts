@@ -10,7 +10,10 @@ import type { BenchContext } from './context';
 import { TABS } from './pages';
 
 /** Strings that survive minification: chart.js's own error message, Leaflet's CSS class names. */
-const MARKERS = { 'chart.js': /Canvas is already in use|chartjs-render-monitor|chartjs-size-monitor/, leaflet: /leaflet-container|leaflet-pane/ };
+const MARKERS = {
+  'chart.js': /Canvas is already in use|chartjs-render-monitor|chartjs-size-monitor/,
+  leaflet: /leaflet-container|leaflet-pane/,
+};
 
 function scriptUrls(html: string): string[] {
   const urls = new Set<string>();
@@ -35,7 +38,13 @@ async function chunk(base: string, src: string) {
   if (!res.ok) throw new Error(`${url} : HTTP ${res.status}`);
   const buf = Buffer.from(await res.arrayBuffer());
   const text = buf.toString('utf8');
-  const entry = { gz: gzipSync(buf, { level: 9 }).length, raw: buf.length, libs: Object.entries(MARKERS).filter(([, re]) => re.test(text)).map(([k]) => k) };
+  const entry = {
+    gz: gzipSync(buf, { level: 9 }).length,
+    raw: buf.length,
+    libs: Object.entries(MARKERS)
+      .filter(([, re]) => re.test(text))
+      .map(([k]) => k),
+  };
   chunkCache.set(url, entry);
   return entry;
 }
@@ -53,7 +62,13 @@ export async function measureRoute(base: string, route: string, cookie: string |
     raw += c.raw;
     c.libs.forEach((l) => libs.add(l));
   }
-  return { scripts: srcs.length, gzKb: gz / 1024, rawKb: raw / 1024, htmlGzKb: gzipSync(Buffer.from(res.body), { level: 9 }).length / 1024, libs: [...libs] };
+  return {
+    scripts: srcs.length,
+    gzKb: gz / 1024,
+    rawKb: raw / 1024,
+    htmlGzKb: gzipSync(Buffer.from(res.body), { level: 9 }).length / 1024,
+    libs: [...libs],
+  };
 }
 
 export async function runFirstLoadJs(ctx: BenchContext): Promise<void> {
@@ -74,10 +89,15 @@ export async function runFirstLoadJs(ctx: BenchContext): Promise<void> {
     const label = route.replace(id, '{id}');
     const libs = m.libs.length ? `contient ${m.libs.join(', ')}` : 'sans chart.js ni Leaflet';
     if (label.startsWith('/customers/{id}') && !label.endsWith('/edit')) {
-      record('first-load', `JS ${label}`, m.gzKb, 'kB', { max: 200, note: `${m.scripts} scripts, ${fmt(m.rawKb, 0)} kB bruts, ${libs}` });
+      record('first-load', `JS ${label}`, m.gzKb, 'kB', {
+        max: 200,
+        note: `${m.scripts} scripts, ${fmt(m.rawKb, 0)} kB bruts, ${libs}`,
+      });
       record('first-load', `chart.js/Leaflet absents de ${label}`, m.libs.length, 'lib.', { max: 0 });
     } else {
-      info(`JS ${label.padEnd(28)} ${fmt(m.gzKb)} kB gzip (${m.scripts} scripts, ${fmt(m.rawKb, 0)} kB bruts, HTML ${fmt(m.htmlGzKb)} kB gzip), ${libs}`);
+      info(
+        `JS ${label.padEnd(28)} ${fmt(m.gzKb)} kB gzip (${m.scripts} scripts, ${fmt(m.rawKb, 0)} kB bruts, HTML ${fmt(m.htmlGzKb)} kB gzip), ${libs}`,
+      );
       record('first-load', `JS ${label}`, m.gzKb, 'kB');
     }
   }

@@ -96,7 +96,8 @@ export async function prepareFixtures(tokenCount = 40): Promise<Fixtures> {
       select customer_id as id from customer_activity where customer_id = any(${sampleIds}::uuid[])
       group by customer_id order by count(*) desc, customer_id limit 1`;
     const created = [];
-    for (let i = 0; i < tokenCount; i++) created.push(await createApiToken(handle.db, { name: `bench-${Date.now()}-${i}`, role: 'admin' }));
+    for (let i = 0; i < tokenCount; i++)
+      created.push(await createApiToken(handle.db, { name: `bench-${Date.now()}-${i}`, role: 'admin' }));
     return {
       tokens: created.map((c) => c.token),
       tokenIds: created.map((c) => c.id),

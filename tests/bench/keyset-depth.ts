@@ -19,7 +19,8 @@ const DEPTH = 999 * 20; // rows before page 1000
  * strict cursor validator would refuse the others), so "page 1000" may start a few rows deeper.
  */
 async function cursors(sql: postgres.Sql, timelineId: string) {
-  const [recent] = await sql`select t, id from (select to_char(created_at at time zone 'UTC', ${TS}) as t, id, created_at from customers
+  const [recent] =
+    await sql`select t, id from (select to_char(created_at at time zone 'UTC', ${TS}) as t, id, created_at from customers
     where erased_at is null and archived_at is null order by created_at desc nulls last, id desc nulls last offset ${DEPTH - 1} limit 200) x
     where id::text ~ ${RFC_UUID} order by created_at desc, id desc limit 1`;
   const [name] = await sql`select n, id from (select sort_name as n, id from customers
@@ -47,15 +48,19 @@ async function compare(ctx: BenchContext, label: string, first: string, deep: st
   for (let i = 0; i < ROUNDS; i++) {
     const a = await timeGet(app.url + first, headers(i));
     const b = await timeGet(app.url + deep, headers(i + 1));
-    if (a.status !== 200 || b.status !== 200) throw new Error(`${label} : HTTP ${a.status} / ${b.status} (${b.body.slice(0, 200)})`);
-    if (i === 0 && (JSON.parse(b.body) as { data: unknown[] }).data.length === 0) throw new Error(`${label} : page 1000 vide`);
+    if (a.status !== 200 || b.status !== 200)
+      throw new Error(`${label} : HTTP ${a.status} / ${b.status} (${b.body.slice(0, 200)})`);
+    if (i === 0 && (JSON.parse(b.body) as { data: unknown[] }).data.length === 0)
+      throw new Error(`${label} : page 1000 vide`);
     times.first.push(a.total);
     times.deep.push(b.total);
   }
   info(
     `${label.padEnd(34)} page 1 : médiane ${fmt(median(times.first))} ms, p95 ${fmt(pct(times.first, 95))} ms — page 1000 : médiane ${fmt(median(times.deep))} ms, p95 ${fmt(pct(times.deep, 95))} ms`,
   );
-  record('keyset', `${label} : page 1000 / page 1 (médianes)`, median(times.deep) / median(times.first), '×', { max: 1.2 });
+  record('keyset', `${label} : page 1000 / page 1 (médianes)`, median(times.deep) / median(times.first), '×', {
+    max: 1.2,
+  });
 }
 
 /** The same comparison on the bare SQL (no HTTP), to tell the query from the app around it. */
@@ -68,7 +73,9 @@ async function compareSql(sql: postgres.Sql, label: string, run: (deep: boolean)
       if (i >= 3) (deep ? t.deep : t.first).push(performance.now() - s);
     }
   }
-  info(`${label.padEnd(34)} SQL seule : page 1 ${fmt(median(t.first))} ms, page 1000 ${fmt(median(t.deep))} ms (médianes)`);
+  info(
+    `${label.padEnd(34)} SQL seule : page 1 ${fmt(median(t.first))} ms, page 1000 ${fmt(median(t.deep))} ms (médianes)`,
+  );
 }
 
 export async function runKeysetDepth(ctx: BenchContext): Promise<void> {
@@ -82,15 +89,21 @@ export async function runKeysetDepth(ctx: BenchContext): Promise<void> {
     if (c.timeline) await compare(ctx, 'chronologie (20 500 activités)', tl, `${tl}?cursor=${c.timeline}`);
 
     const recent = JSON.parse(Buffer.from(c.recent, 'base64url').toString()) as { t: string; id: string };
-    await compareSql(sql, 'liste clients (récents)', (deep) =>
-      sql`select c.id from customers c where c.erased_at is null and c.archived_at is null
+    await compareSql(
+      sql,
+      'liste clients (récents)',
+      (deep) =>
+        sql`select c.id from customers c where c.erased_at is null and c.archived_at is null
         ${deep ? sql`and (c.created_at, c.id) < (${recent.t}::timestamptz, ${recent.id}::uuid)` : sql``}
         order by c.created_at desc nulls last, c.id desc nulls last limit 21`,
     );
     if (c.timeline) {
       const tc = JSON.parse(Buffer.from(c.timeline, 'base64url').toString()) as { t: string; id: string };
-      await compareSql(sql, 'chronologie', (deep) =>
-        sql`select id from customer_activity where customer_id = ${ctx.fixtures.timelineCustomerId}
+      await compareSql(
+        sql,
+        'chronologie',
+        (deep) =>
+          sql`select id from customer_activity where customer_id = ${ctx.fixtures.timelineCustomerId}
           ${deep ? sql`and (occurred_at, id) < (${tc.t}::timestamptz, ${tc.id}::uuid)` : sql``}
           order by occurred_at desc nulls last, id desc nulls last limit 21`,
       );

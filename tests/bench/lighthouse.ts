@@ -21,7 +21,16 @@ const CATEGORIES = [
 
 interface LhReport {
   categories: Record<string, { score: number | null }>;
-  audits: Record<string, { numericValue?: number; displayValue?: string; score: number | null; title: string; details?: { items?: Record<string, unknown>[] } }>;
+  audits: Record<
+    string,
+    {
+      numericValue?: number;
+      displayValue?: string;
+      score: number | null;
+      title: string;
+      details?: { items?: Record<string, unknown>[] };
+    }
+  >;
   runtimeError?: { message: string };
   environment?: { benchmarkIndex?: number };
 }
@@ -40,7 +49,11 @@ function lighthouse(url: string, headersFile: string, out: string, extra: string
     '--quiet',
   ];
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, CHROME_PATH: CHROME }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, CHROME_PATH: CHROME },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
     const timer = setTimeout(() => child.kill('SIGTERM'), 240_000);
@@ -72,19 +85,32 @@ export async function runLighthouse(ctx: BenchContext): Promise<void> {
         await lighthouse(app.url + route, headersFile, out);
         last = JSON.parse(readFileSync(out, 'utf8')) as LhReport;
         if (last.runtimeError) throw new Error(`lighthouse ${route} : ${last.runtimeError.message}`);
-        for (const [key] of CATEGORIES) (scores[key] ??= []).push(Math.round((last.categories[key]?.score ?? NaN) * 100));
+        for (const [key] of CATEGORIES)
+          (scores[key] ??= []).push(Math.round((last.categories[key]?.score ?? NaN) * 100));
       }
-      for (const [key, name, min] of CATEGORIES) record('lighthouse', `${label} : ${name}`, median(scores[key]), 'pts', { min, note: RUNS > 1 ? `passes : ${scores[key].join(', ')}` : undefined });
+      for (const [key, name, min] of CATEGORIES)
+        record('lighthouse', `${label} : ${name}`, median(scores[key]), 'pts', {
+          min,
+          note: RUNS > 1 ? `passes : ${scores[key].join(', ')}` : undefined,
+        });
       if (process.env.BENCH_LH_DIAGNOSE) {
         // Diagnostic only: the same page without the simulated 4× CPU slowdown, to tell a slow host from heavy JS.
         const out = path.join(dir, 'report-cpu1.json');
         await lighthouse(app.url + route, headersFile, out, ['--throttling.cpuSlowdownMultiplier=1']);
         const r = JSON.parse(readFileSync(out, 'utf8')) as LhReport;
-        info(`${label} : diagnostic sans ralentissement CPU simulé (×1) : performance ${Math.round((r.categories.performance?.score ?? NaN) * 100)}, TBT ${r.audits['total-blocking-time']?.displayValue ?? 'n/a'}`);
+        info(
+          `${label} : diagnostic sans ralentissement CPU simulé (×1) : performance ${Math.round((r.categories.performance?.score ?? NaN) * 100)}, TBT ${r.audits['total-blocking-time']?.displayValue ?? 'n/a'}`,
+        );
       }
       if (last) {
         const a = last.audits;
-        const m = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index']
+        const m = [
+          'first-contentful-paint',
+          'largest-contentful-paint',
+          'total-blocking-time',
+          'cumulative-layout-shift',
+          'speed-index',
+        ]
           .map((k) => `${k.replace(/-/g, ' ')} ${a[k]?.displayValue ?? 'n/a'}`)
           .join(', ');
         info(`${label} : ${m} ; benchmarkIndex de l'hôte ${last.environment?.benchmarkIndex ?? 'n/a'}`);
@@ -94,7 +120,9 @@ export async function runLighthouse(ctx: BenchContext): Promise<void> {
           .slice(0, 12);
         if (failed.length) info(`${label} : audits en échec : ${failed.join(', ')}`);
         for (const item of a['errors-in-console']?.details?.items ?? []) {
-          info(`${label} : erreur console : ${String(item.description ?? '').slice(0, 200)} (${String(item.sourceLocation && (item.sourceLocation as { url?: string }).url || item.source || '')})`);
+          info(
+            `${label} : erreur console : ${String(item.description ?? '').slice(0, 200)} (${String((item.sourceLocation && (item.sourceLocation as { url?: string }).url) || item.source || '')})`,
+          );
         }
       }
     }

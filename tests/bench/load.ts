@@ -44,7 +44,12 @@ export function runLoad(opts: LoadOptions): Promise<LoadStats> {
           {
             setupRequest: (req) => {
               const n = i++;
-              return { ...req, method: 'GET', path: opts.paths[n % opts.paths.length], headers: { ...req.headers, ...(opts.headers?.(n) ?? {}) } };
+              return {
+                ...req,
+                method: 'GET',
+                path: opts.paths[n % opts.paths.length],
+                headers: { ...req.headers, ...(opts.headers?.(n) ?? {}) },
+              };
             },
           },
         ],

@@ -7,13 +7,31 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fmt, info, median, pct, PGLITE_PORT, record, ROOT, spawnGroup, startNextServer, signIn, timeGet } from './common';
+import {
+  fmt,
+  info,
+  median,
+  pct,
+  PGLITE_PORT,
+  record,
+  ROOT,
+  spawnGroup,
+  startNextServer,
+  signIn,
+  timeGet,
+} from './common';
 import type { BenchContext } from './context';
 
 const ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 10);
 export const TABS = ['', '/activity', '/documents', '/finances', '/analytics', '/consents', '/dashboard-360'];
 
-export async function timePages(bench: string, baseUrl: string, cookie: string, customerId: string, suffix = ''): Promise<void> {
+export async function timePages(
+  bench: string,
+  baseUrl: string,
+  cookie: string,
+  customerId: string,
+  suffix = '',
+): Promise<void> {
   const headers = { cookie, 'accept-encoding': 'gzip, br' };
   const routes = TABS.map((t) => `/customers/${customerId}${t}`);
   for (const r of routes) {
@@ -36,19 +54,29 @@ export async function timePages(bench: string, baseUrl: string, cookie: string, 
     const tab = TABS[i] || '/ (profil)';
     const t = ttfb.get(r)!;
     const f = total.get(r)!;
-    info(`${tab.padEnd(16)} premier octet médiane ${fmt(median(t))} ms (p95 ${fmt(pct(t, 95))}) — HTML complet médiane ${fmt(median(f))} ms (p95 ${fmt(pct(f, 95))})`);
+    info(
+      `${tab.padEnd(16)} premier octet médiane ${fmt(median(t))} ms (p95 ${fmt(pct(t, 95))}) — HTML complet médiane ${fmt(median(f))} ms (p95 ${fmt(pct(f, 95))})`,
+    );
     record(bench, `${tab} premier octet${suffix}`, median(t), 'ms', { max: 150 });
     record(bench, `${tab} HTML complet${suffix}`, median(f), 'ms', { max: 300 });
   }
 }
 
 export async function runPages(ctx: BenchContext): Promise<void> {
-  console.log(`\n== Pages client (PostgreSQL, 100k clients) — client ${ctx.fixtures.pageCustomerId}, ${ROUNDS} mesures par onglet`);
+  console.log(
+    `\n== Pages client (PostgreSQL, 100k clients) — client ${ctx.fixtures.pageCustomerId}, ${ROUNDS} mesures par onglet`,
+  );
   const app = await ctx.app();
   await timePages('pages', app.url, await ctx.cookie(), ctx.fixtures.pageCustomerId);
 }
 
-function runChild(cmd: string, args: string[], env: Record<string, string>, log: string, timeoutMs: number): Promise<number> {
+function runChild(
+  cmd: string,
+  args: string[],
+  env: Record<string, string>,
+  log: string,
+  timeoutMs: number,
+): Promise<number> {
   const child = spawnGroup(cmd, args, env, log);
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
@@ -82,7 +110,13 @@ export async function runPglitePages(): Promise<void> {
       mkdirSync(dir, { recursive: true });
       const log = path.join(dir, 'seed.log');
       const started = performance.now();
-      const code = await runChild(path.join(ROOT, 'node_modules/.bin/tsx'), ['db/seed/large-cli.ts', '--customers', String(customers)], env, log, 20 * 60_000);
+      const code = await runChild(
+        path.join(ROOT, 'node_modules/.bin/tsx'),
+        ['db/seed/large-cli.ts', '--customers', String(customers)],
+        env,
+        log,
+        20 * 60_000,
+      );
       if (code !== 0) throw new Error(`seed:large sur PGlite a échoué (code ${code}, journal ${log})`);
       info(`seed:large --customers ${customers} sur PGlite : ${fmt((performance.now() - started) / 1000, 0)} s`);
     }

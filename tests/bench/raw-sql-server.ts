@@ -26,7 +26,8 @@ const ROLES = ['admin', 'manager', 'technician', 'viewer'];
 const TS = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"';
 
 type Cursor = Record<string, string>;
-const decode = (c: string | null): Cursor | null => (c ? (JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as Cursor) : null);
+const decode = (c: string | null): Cursor | null =>
+  c ? (JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as Cursor) : null;
 const encode = (v: unknown) => Buffer.from(JSON.stringify(v), 'utf8').toString('base64url');
 
 async function listCustomers(cursorText: string | null) {
@@ -83,7 +84,10 @@ async function listActivities(id: string, cursorText: string | null) {
   return {
     data: page,
     nextCursor: rows.length > 20 ? encode({ t: page[19].cursor_t, id: page[19].id }) : null,
-    stats: { total: stats.reduce((s, r) => s + (r.n as number), 0), byType: Object.fromEntries(stats.map((r) => [r.type, r.n])) },
+    stats: {
+      total: stats.reduce((s, r) => s + (r.n as number), 0),
+      byType: Object.fromEntries(stats.map((r) => [r.type, r.n])),
+    },
   };
 }
 

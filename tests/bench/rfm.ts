@@ -21,7 +21,9 @@ export async function runRfm(): Promise<void> {
       sqlOnly.push(base.durationMs);
       customers = base.total;
     }
-    info(`${customers} clients actifs notés ; passes : ${total.map((x) => `${fmt(x, 0)} ms`).join(', ')} (dont requête SQL ${sqlOnly.map((x) => fmt(x, 0)).join(', ')} ms)`);
+    info(
+      `${customers} clients actifs notés ; passes : ${total.map((x) => `${fmt(x, 0)} ms`).join(', ')} (dont requête SQL ${sqlOnly.map((x) => fmt(x, 0)).join(', ')} ms)`,
+    );
     record('rfm', 'RFM base entière (calcul complet, médiane)', median(total), 'ms', { max: 1000 });
     await getRfmBase(handle.db);
     const t = performance.now();

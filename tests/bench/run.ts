@@ -85,7 +85,9 @@ async function main() {
   const selected = wanted.length ? BENCHES.filter((b) => wanted.includes(b.name)) : BENCHES;
   const meta = machine();
   console.log(`Customer 360 — benchmarks (${selected.map((b) => b.name).join(', ')})`);
-  console.log(`${meta.date} · ${meta.nproc} vCPU ${meta.cpu} · mémoire ${meta.memory} · Node ${meta.node} · ${meta.postgres}`);
+  console.log(
+    `${meta.date} · ${meta.nproc} vCPU ${meta.cpu} · mémoire ${meta.memory} · Node ${meta.node} · ${meta.postgres}`,
+  );
   console.log(`${meta.uptime}\nBase : ${LARGE_DB.replace(/\/\/[^@]*@/, '//…@')}`);
 
   let ctx: BenchContext | null = null;
@@ -98,7 +100,9 @@ async function main() {
     if (selected.some((b) => b.needsApp)) {
       ctx = await createContext();
       const c = ctx.fixtures.counts;
-      console.log(`Données : ${c.customers} clients, ${c.activities} activités, ${c.invoices} factures, ${c.payments} paiements, ${c.documents} documents`);
+      console.log(
+        `Données : ${c.customers} clients, ${c.activities} activités, ${c.invoices} factures, ${c.payments} paiements, ${c.documents} documents`,
+      );
     }
     for (const b of selected) {
       const started = performance.now();
@@ -117,8 +121,13 @@ async function main() {
   writeResults(meta, failures);
   const judged = results.filter((r) => r.pass != null);
   const missed = judged.filter((r) => !r.pass);
-  console.log(`\n== Bilan : ${judged.length - missed.length} PASS, ${missed.length} MISS${failures.length ? `, ${failures.length} benchmark(s) en échec` : ''}`);
-  for (const r of missed) console.log(`  MISS ${r.bench} · ${r.name} : ${fmt(r.value, r.unit === '×' ? 2 : 1)} ${r.unit} (cible ${r.target}, load ${r.load})`);
+  console.log(
+    `\n== Bilan : ${judged.length - missed.length} PASS, ${missed.length} MISS${failures.length ? `, ${failures.length} benchmark(s) en échec` : ''}`,
+  );
+  for (const r of missed)
+    console.log(
+      `  MISS ${r.bench} · ${r.name} : ${fmt(r.value, r.unit === '×' ? 2 : 1)} ${r.unit} (cible ${r.target}, load ${r.load})`,
+    );
   for (const f of failures) console.log(`  ÉCHEC ${f}`);
   console.log('Résultats : tests/bench/results/latest.md');
   process.exit(failures.length ? 1 : 0);
