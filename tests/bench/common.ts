@@ -179,6 +179,12 @@ export async function buildSnapshot(): Promise<string> {
       symlinkSync(path.join(ROOT, entry), path.join(tmp, entry));
     }
     renameSync(tmp, dir);
+    // Older snapshots are of no further use.
+    for (const entry of readdirSync(os.tmpdir())) {
+      const other = path.join(os.tmpdir(), entry);
+      if (entry.startsWith('c360-bench-build-') && other !== dir && !entry.includes('.part-'))
+        rmSync(other, { recursive: true, force: true });
+    }
     info(`copie privée de la build ${id} : ${dir}`);
     return dir;
   }

@@ -2,7 +2,7 @@
  * What the sub-benchmarks share within one `npm run bench`: the fixtures and a production server on
  * the seed:large database, started on first need (or the one at BENCH_URL) and stopped at the end.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { APP_PORT, BENCH_EMAIL, BENCH_PASSWORD, LARGE_DB, type Server, signIn, startNextServer } from './common';
@@ -20,6 +20,7 @@ export interface BenchContext {
 export async function createContext(): Promise<BenchContext> {
   const fixtures = await prepareFixtures();
   let server: Promise<Server> | null = null;
+  let dataDir: string | null = null;
   let cookie: Promise<string> | null = null;
   const app = () => {
     if (!server) {
@@ -29,7 +30,11 @@ export async function createContext(): Promise<BenchContext> {
         : // Own DATA_DIR: nothing of this server lands in the team's .data/.
           startNextServer(
             APP_PORT,
-            { DATABASE_URL: LARGE_DB, DEMO: '0', DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'c360-bench-data-')) },
+            {
+              DATABASE_URL: LARGE_DB,
+              DEMO: '0',
+              DATA_DIR: (dataDir = mkdtempSync(path.join(os.tmpdir(), 'c360-bench-data-'))),
+            },
             'app',
           );
     }
@@ -42,6 +47,7 @@ export async function createContext(): Promise<BenchContext> {
     close: async () => {
       await releaseFixtures(fixtures);
       if (server) await (await server.catch(() => null))?.stop();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
