@@ -47,7 +47,7 @@ export default defineConfig({
     // The README's start command, on a throw-away data directory with demo data.
     command: 'npx tsx lib/cli/start.ts',
     url: `http://127.0.0.1:${port}/api/health`,
-    timeout: 240_000,
+    timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
