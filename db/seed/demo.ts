@@ -16,6 +16,7 @@ import {
 } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
 import { hashPassword } from '@/lib/auth/passwords';
+import { refreshRfm } from '@/lib/analytics/rfm';
 import { bulkInsert } from './bulk';
 import { TAG_DEFINITIONS } from './data';
 import { DAY, draftCustomer, type CustomerDraft, type DemoStaff } from './demo-customers';
@@ -52,13 +53,37 @@ export interface SeedDemoResult {
 }
 
 const MANUAL = [
-  { type: 'call', title: 'Appel entrant : demande de devis', description: 'Le client souhaite un devis avant le prochain passage.' },
-  { type: 'call', title: 'Appel sortant : rappel entretien', description: "Rappel de l'échéance de révision, rendez-vous à fixer." },
-  { type: 'call', title: 'Appel entrant : question sur une facture', description: 'Explication du détail des pièces et de la main-d’œuvre.' },
+  {
+    type: 'call',
+    title: 'Appel entrant : demande de devis',
+    description: 'Le client souhaite un devis avant le prochain passage.',
+  },
+  {
+    type: 'call',
+    title: 'Appel sortant : rappel entretien',
+    description: "Rappel de l'échéance de révision, rendez-vous à fixer.",
+  },
+  {
+    type: 'call',
+    title: 'Appel entrant : question sur une facture',
+    description: 'Explication du détail des pièces et de la main-d’œuvre.',
+  },
   { type: 'visit', title: "Passage à l'agence", description: 'Dépôt des clés et remise des papiers du véhicule.' },
-  { type: 'visit', title: 'Visite sur site', description: 'Point sur l’état du parc et planification des prochains entretiens.' },
-  { type: 'email', title: 'E-mail envoyé : confirmation de rendez-vous', description: 'Confirmation de date et d’horaire envoyée.' },
-  { type: 'email', title: 'E-mail reçu : demande de disponibilité', description: 'Le client demande un créneau en fin de semaine.' },
+  {
+    type: 'visit',
+    title: 'Visite sur site',
+    description: 'Point sur l’état du parc et planification des prochains entretiens.',
+  },
+  {
+    type: 'email',
+    title: 'E-mail envoyé : confirmation de rendez-vous',
+    description: 'Confirmation de date et d’horaire envoyée.',
+  },
+  {
+    type: 'email',
+    title: 'E-mail reçu : demande de disponibilité',
+    description: 'Le client demande un créneau en fin de semaine.',
+  },
 ] as const;
 
 function between(rng: Rng, from: Date, to: Date): Date {
@@ -68,20 +93,58 @@ function between(rng: Rng, from: Date, to: Date): Date {
 /** Profile, notes, status changes and day-to-day contacts, for the timeline. */
 function everydayActivity(rng: Rng, c: CustomerDraft, h: CustomerHistory, staff: DemoStaff, now: Date) {
   const creator = c.row.createdBy === staff.admin.id ? staff.admin : staff.manager;
-  const add = (actor: { id: string; name: string }, type: string, title: string, occurredAt: Date, extra: Partial<typeof customerActivity.$inferInsert> = {}) =>
-    h.activities.push({ customerId: c.row.id, type: type as never, title, actorKind: 'user', actorId: actor.id, actorName: actor.name, occurredAt, createdAt: occurredAt, metadata: {}, ...extra });
-  add(creator, 'profile', 'Fiche client créée', c.row.createdAt, { relatedType: 'customer', relatedId: c.row.id, metadata: { kind: c.row.kind } });
-  for (const v of c.vehicles) add(creator, 'profile', `Véhicule ajouté : ${v.make} ${v.model}`, c.row.createdAt, { relatedType: 'vehicle', relatedId: v.id, metadata: { plate: v.plate } });
+  const add = (
+    actor: { id: string; name: string },
+    type: string,
+    title: string,
+    occurredAt: Date,
+    extra: Partial<typeof customerActivity.$inferInsert> = {},
+  ) =>
+    h.activities.push({
+      customerId: c.row.id,
+      type: type as never,
+      title,
+      actorKind: 'user',
+      actorId: actor.id,
+      actorName: actor.name,
+      occurredAt,
+      createdAt: occurredAt,
+      metadata: {},
+      ...extra,
+    });
+  add(creator, 'profile', 'Fiche client créée', c.row.createdAt, {
+    relatedType: 'customer',
+    relatedId: c.row.id,
+    metadata: { kind: c.row.kind },
+  });
+  for (const v of c.vehicles)
+    add(creator, 'profile', `Véhicule ajouté : ${v.make} ${v.model}`, c.row.createdAt, {
+      relatedType: 'vehicle',
+      relatedId: v.id,
+      metadata: { plate: v.plate },
+    });
   for (const n of c.notes) {
-    add({ id: n.authorId!, name: n.authorName }, 'note', n.pinned ? 'Note épinglée' : 'Note ajoutée', n.createdAt, { description: n.body, relatedType: 'note', relatedId: n.id });
+    add({ id: n.authorId!, name: n.authorName }, 'note', n.pinned ? 'Note épinglée' : 'Note ajoutée', n.createdAt, {
+      description: n.body,
+      relatedType: 'note',
+      relatedId: n.id,
+    });
   }
   const until = c.churnedAt ?? now;
   for (let k = rng.int(0, 4); k > 0; k--) {
     const m = rng.pick(MANUAL);
-    add(rng.pick([staff.manager, staff.technician, staff.admin]), m.type, m.title, between(rng, c.row.createdAt, until), { description: m.description });
+    add(
+      rng.pick([staff.manager, staff.technician, staff.admin]),
+      m.type,
+      m.title,
+      between(rng, c.row.createdAt, until),
+      { description: m.description },
+    );
   }
   if (c.row.status === 'inactive' && c.churnedAt) {
-    const at = new Date(Math.min(c.churnedAt.getTime() + rng.int(20, 60) * DAY, (c.row.archivedAt ?? now).getTime() - 3_600_000));
+    const at = new Date(
+      Math.min(c.churnedAt.getTime() + rng.int(20, 60) * DAY, (c.row.archivedAt ?? now).getTime() - 3_600_000),
+    );
     add(staff.manager, 'status', 'Client passé inactif', at, { metadata: { from: 'active', to: 'inactive' } });
     c.row.updatedAt = at;
   }
@@ -113,13 +176,29 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<SeedDemoR
   const now = opts.now ?? new Date();
   const count = opts.customers ?? 240;
   const hashes = await Promise.all(DEMO_USERS.map(() => hashPassword(opts.password)));
-  const userRows = DEMO_USERS.map((u, i) => ({ id: rng.uuid(), email: u.email, name: u.name, role: u.role, passwordHash: hashes[i], createdAt: new Date(now.getTime() - 1300 * DAY) }));
-  const staff = Object.fromEntries(DEMO_USERS.map((u, i) => [u.key, { id: userRows[i].id, name: u.name }])) as unknown as DemoStaff;
-  const tagRows = TAG_DEFINITIONS.map((t) => ({ id: rng.uuid(), name: t.name, color: t.color, createdAt: userRows[0].createdAt }));
+  const userRows = DEMO_USERS.map((u, i) => ({
+    id: rng.uuid(),
+    email: u.email,
+    name: u.name,
+    role: u.role,
+    passwordHash: hashes[i],
+    createdAt: new Date(now.getTime() - 1300 * DAY),
+  }));
+  const staff = Object.fromEntries(
+    DEMO_USERS.map((u, i) => [u.key, { id: userRows[i].id, name: u.name }]),
+  ) as unknown as DemoStaff;
+  const tagRows = TAG_DEFINITIONS.map((t) => ({
+    id: rng.uuid(),
+    name: t.name,
+    color: t.color,
+    createdAt: userRows[0].createdAt,
+  }));
   const tagId = new Map<string, string>(tagRows.map((t) => [t.name, t.id]));
 
   // Oldest first so customer numbers follow creation dates.
-  const drafts = Array.from({ length: count }, () => draftCustomer(rng, staff, now)).sort((a, b) => a.row.createdAt.getTime() - b.row.createdAt.getTime());
+  const drafts = Array.from({ length: count }, () => draftCustomer(rng, staff, now)).sort(
+    (a, b) => a.row.createdAt.getTime() - b.row.createdAt.getTime(),
+  );
   const histories = drafts.map((c) => draftHistory(rng, c, staff, now));
 
   // Invoice numbers are chronological per year, as French invoicing requires.
@@ -141,7 +220,8 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<SeedDemoR
     paymentRows.push(...paid);
     consentRows.push(...draftConsents(rng, c, h, staff, now));
     everydayActivity(rng, c, h, staff, now);
-    for (const name of pickTags(rng, c, overdue, now)) customerTagRows.push({ customerId: c.row.id, tagId: tagId.get(name)!, createdAt: c.row.createdAt });
+    for (const name of pickTags(rng, c, overdue, now))
+      customerTagRows.push({ customerId: c.row.id, tagId: tagId.get(name)!, createdAt: c.row.createdAt });
   });
 
   const activityRows = histories.flatMap((h) => h.activities).map((a) => ({ ...a, id: rng.uuid() }));
@@ -162,17 +242,39 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<SeedDemoR
     await bulkInsert(tx, users, userRows);
     await bulkInsert(tx, tags, tagRows);
     // Rows are inserted in order, so the number sequence (C-000001…) follows creation dates.
-    await bulkInsert(tx, customers, drafts.map((c) => c.row));
-    await bulkInsert(tx, customerContacts, drafts.flatMap((c) => c.contacts));
-    await bulkInsert(tx, vehicles, drafts.flatMap((c) => c.vehicles));
-    await bulkInsert(tx, customerNotes, drafts.flatMap((c) => c.notes));
+    await bulkInsert(
+      tx,
+      customers,
+      drafts.map((c) => c.row),
+    );
+    await bulkInsert(
+      tx,
+      customerContacts,
+      drafts.flatMap((c) => c.contacts),
+    );
+    await bulkInsert(
+      tx,
+      vehicles,
+      drafts.flatMap((c) => c.vehicles),
+    );
+    await bulkInsert(
+      tx,
+      customerNotes,
+      drafts.flatMap((c) => c.notes),
+    );
     await bulkInsert(tx, customerTags, customerTagRows);
-    await bulkInsert(tx, interventions, histories.flatMap((h) => h.interventions));
+    await bulkInsert(
+      tx,
+      interventions,
+      histories.flatMap((h) => h.interventions),
+    );
     await bulkInsert(tx, invoices, allInvoices);
     await bulkInsert(tx, payments, paymentRows);
     await bulkInsert(tx, consentEvents, consentRows);
     await bulkInsert(tx, customerActivity, activityRows);
   });
+  // Score the new base now: the first customer page must not wait for the materialized view.
+  await refreshRfm(db);
   return result;
 }
 

@@ -4,6 +4,7 @@ import type { Db, DbOrTx } from '@/db';
 // Plates go into search_text as "ab 123 cd" + "ab123cd": the tsvector parser would read "ab-123-cd" as
 // "ab", "-123" (a signed number), "cd", so a search for "AB-123-CD" would miss it.
 import { users } from '@/db/schema';
+import { refreshRfm } from '@/lib/analytics/rfm';
 import { TAG_DEFINITIONS } from './data';
 import { h, landline, lit, LUHN_FUNCTION, mobile, norm, phoneForms, pick, plate, REF } from './large-sql';
 
@@ -23,7 +24,8 @@ export interface SeedLargeResult {
   seconds: number;
 }
 
-const rowsOf = (r: unknown): Record<string, unknown>[] => (Array.isArray(r) ? r : (r as { rows: Record<string, unknown>[] }).rows);
+const rowsOf = (r: unknown): Record<string, unknown>[] =>
+  Array.isArray(r) ? r : (r as { rows: Record<string, unknown>[] }).rows;
 
 async function scalar(db: DbOrTx, query: string): Promise<number> {
   return Number(Object.values(rowsOf(await db.execute(sql.raw(query)))[0])[0]);
@@ -43,8 +45,12 @@ export async function seedLarge(db: Db, opts: SeedLargeOptions = {}): Promise<Se
   const log = opts.log ?? (() => {});
   const run = randomBytes(4).toString('hex');
   const started = Date.now();
-  const staff = await db.select({ id: users.id, name: users.name, role: users.role }).from(users).orderBy(users.createdAt);
-  const pickUser = (role: string) => staff.find((u) => u.role === role) ?? staff.find((u) => u.role === 'admin') ?? null;
+  const staff = await db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .orderBy(users.createdAt);
+  const pickUser = (role: string) =>
+    staff.find((u) => u.role === role) ?? staff.find((u) => u.role === 'admin') ?? null;
   const actor = (role: string) => {
     const u = pickUser(role);
     return u ? `'user', ${lit(u.id)}::uuid, ${lit(u.name)}` : `'system', null::uuid, 'Système'`;
@@ -237,12 +243,21 @@ export async function seedLarge(db: Db, opts: SeedLargeOptions = {}): Promise<Se
       vehicles: await scalar(tx, 'select coalesce(sum(nveh), 0)::int from s_cust'),
       invoices: await scalar(tx, 'select count(*)::int from s_inv'),
       payments: await scalar(tx, 'select count(*)::int from s_inv where paid_cents > 0'),
-      activities: await scalar(tx, `select count(*)::int from customer_activity where customer_id in (select id from s_cust)`),
+      activities: await scalar(
+        tx,
+        `select count(*)::int from customer_activity where customer_id in (select id from s_cust)`,
+      ),
     };
   });
   const t = Date.now();
   // Fresh statistics: the planner must see the new sizes before anyone measures anything.
-  await db.execute(sql.raw('analyze customers, vehicles, customer_activity, invoices, payments, interventions, consent_events, customer_contacts, customer_notes, customer_tags'));
+  await db.execute(
+    sql.raw(
+      'analyze customers, vehicles, customer_activity, invoices, payments, interventions, consent_events, customer_contacts, customer_notes, customer_tags',
+    ),
+  );
   log(`  analyze (${((Date.now() - t) / 1000).toFixed(1)} s)`);
+  const rfm = await refreshRfm(db);
+  log(`  scores RFM (vue matérialisée, ${rfm?.durationMs ?? 0} ms)`);
   return { ...result, seconds: Math.round((Date.now() - started) / 100) / 10 };
 }

@@ -50,7 +50,12 @@ export function nextVisit(
   const { lastVisitAt } = history;
   const intervals = history.intervals.filter((d) => Number.isFinite(d) && d > 0);
   if (!lastVisitAt)
-    return { nextVisitAt: null, intervalDays: null, confidence: 0, method: 'Aucune visite terminée : pas de prédiction possible.' };
+    return {
+      nextVisitAt: null,
+      intervalDays: null,
+      confidence: 0,
+      method: 'Aucune visite terminée : pas de prédiction possible.',
+    };
   const seg = segmentMedianDays != null && segmentMedianDays > 0 ? segmentMedianDays : null;
   if (!intervals.length) {
     if (seg == null)
@@ -123,7 +128,12 @@ export function revenueTrend(monthly: { revenueCents: number }[]): RevenueTrend 
   const ys = monthly.map((m) => m.revenueCents);
   const method = `Pente de la droite des moindres carrés sur le chiffre d'affaires mensuel des ${ys.length} derniers mois.`;
   if (ys.length < 2 || ys.every((y) => y === 0))
-    return { slopeCentsPerMonth: 0, direction: 'flat', confidence: 0, method: `${method} Pas de chiffre d'affaires sur la période.` };
+    return {
+      slopeCentsPerMonth: 0,
+      direction: 'flat',
+      confidence: 0,
+      method: `${method} Pas de chiffre d'affaires sur la période.`,
+    };
   const { slope, r2 } = leastSquares(ys);
   const threshold = Math.max(100, 0.02 * Math.abs(mean(ys)));
   const direction: TrendDirection = slope >= threshold ? 'up' : slope <= -threshold ? 'down' : 'flat';

@@ -12,7 +12,7 @@ import {
   type RevenueTrend,
   visitIntervals,
 } from './predictions';
-import { getRfmBase, RFM_WINDOW_MONTHS, type ScoreBucket } from './rfm';
+import { getRfmScore, getRfmSnapshot, RFM_WINDOW_MONTHS, type ScoreBucket } from './rfm';
 import { SEGMENT_LABELS, SEGMENT_RULES, type Segment } from './segments-rules';
 import { num, PARIS, sqlRows } from './sql';
 
@@ -36,6 +36,8 @@ export interface CustomerAnalytics {
     segmentLabel: string | null;
     /** false for an inactive customer: scores are computed over the active base only. */
     inBase: boolean;
+    /** Active but not scored yet (created or reactivated since the last refresh of the base). */
+    pending: boolean;
   };
   monthly: MonthlyPoint[];
   kinds: { kind: string; count: number }[];
@@ -109,7 +111,9 @@ async function getVehicleVisits(db: DbOrTx, customerId: string) {
     .orderBy(desc(visits), asc(vehicles.plate));
   return rows.map((r) => ({
     vehicleId: r.id,
-    label: [[r.make, r.model].filter(Boolean).join(' '), r.plate ? `(${r.plate})` : ''].filter(Boolean).join(' ') || 'Véhicule',
+    label:
+      [[r.make, r.model].filter(Boolean).join(' '), r.plate ? `(${r.plate})` : ''].filter(Boolean).join(' ') ||
+      'Véhicule',
     visits: Number(r.visits),
   }));
 }
@@ -119,7 +123,13 @@ export async function getVisitDates(db: DbOrTx, customerId: string): Promise<Dat
   const rows = await db
     .select({ at: interventions.completedAt })
     .from(interventions)
-    .where(and(eq(interventions.customerId, customerId), eq(interventions.status, 'completed'), isNotNull(interventions.completedAt)))
+    .where(
+      and(
+        eq(interventions.customerId, customerId),
+        eq(interventions.status, 'completed'),
+        isNotNull(interventions.completedAt),
+      ),
+    )
     .orderBy(asc(interventions.completedAt));
   return rows.map((r) => r.at as Date);
 }
@@ -137,26 +147,32 @@ async function rawRfm(db: DbOrTx, customerId: string) {
       (select coalesce(sum(amount_cents), 0) from payments where customer_id = ${customerId}
         and paid_at >= now() - make_interval(months => ${RFM_WINDOW_MONTHS}))::float8 as monetary`,
   );
-  return { recencyDays: row?.recency_days == null ? null : num(row.recency_days), frequency: num(row?.frequency), monetaryCents: num(row?.monetary) };
+  return {
+    recencyDays: row?.recency_days == null ? null : num(row.recency_days),
+    frequency: num(row?.frequency),
+    monetaryCents: num(row?.monetary),
+  };
 }
 
 export async function getCustomerAnalytics(db: DbOrTx, customerId: string): Promise<CustomerAnalytics> {
-  await assertCustomer(db, customerId);
-  const [base, monthly, kinds, vehicleVisits, visitDates] = await Promise.all([
-    getRfmBase(db),
+  const customer = await assertCustomer(db, customerId);
+  const [base, score, monthly, kinds, vehicleVisits, visitDates] = await Promise.all([
+    getRfmSnapshot(db),
+    getRfmScore(db, customerId),
     getMonthly(db, customerId),
     getKinds(db, customerId),
     getVehicleVisits(db, customerId),
     getVisitDates(db, customerId),
   ]);
-  const score = base.scores.get(customerId) ?? null;
   const history = visitIntervals(visitDates);
   const segmentMedian = (score && base.segmentMedianInterval[score.segment]) ?? base.overallMedianInterval;
   const next = nextVisit(history, segmentMedian);
-  const daysSinceVisit = history.lastVisitAt ? Math.floor((Date.now() - history.lastVisitAt.getTime()) / 86_400_000) : null;
+  const daysSinceVisit = history.lastVisitAt
+    ? Math.floor((Date.now() - history.lastVisitAt.getTime()) / 86_400_000)
+    : null;
   const usual = history.intervals.length ? medianOf(history.intervals.slice(-6)) : segmentMedian;
 
-  // Inactive customers are outside the scored base: show their raw figures without scores.
+  // Customers outside the scored base (inactive, or new since the last refresh): raw figures, no scores.
   const raw = score ?? (await rawRfm(db, customerId));
   return {
     rfm: {
@@ -169,6 +185,7 @@ export async function getCustomerAnalytics(db: DbOrTx, customerId: string): Prom
       segment: score?.segment ?? null,
       segmentLabel: score ? SEGMENT_LABELS[score.segment] : null,
       inBase: !!score,
+      pending: !score && customer.status === 'active',
     },
     monthly,
     kinds,
@@ -179,7 +196,11 @@ export async function getCustomerAnalytics(db: DbOrTx, customerId: string): Prom
       r: base.distribution.r,
       f: base.distribution.f,
       m: base.distribution.m,
-      segments: SEGMENT_RULES.map((rule) => ({ segment: rule.segment, label: rule.label, count: base.segmentCounts[rule.segment] })),
+      segments: SEGMENT_RULES.map((rule) => ({
+        segment: rule.segment,
+        label: rule.label,
+        count: base.segmentCounts[rule.segment],
+      })),
     },
     predictions: {
       nextVisitAt: next.nextVisitAt,

@@ -1,82 +1,32 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
+import { customerRfm, rfmSnapshots } from '@/db/schema';
 import { num, numOrNull, sqlRows } from './sql';
-import { SEGMENT_RULES, SEGMENTS, type Segment, segmentOf } from './segments-rules';
+import { SEGMENTS, type Segment, segmentOf } from './segments-rules';
 
 /**
- * RFM over the whole ACTIVE customer base, in one SQL statement:
+ * RFM over the whole ACTIVE customer base (definitions in migration 0002, view `customer_rfm`):
  *   recency   = days since the latest completed intervention or (non-cancelled) invoice; null if none.
  *   frequency = completed interventions (visits) over the last 24 months.
  *   monetary  = payments received over the last 24 months (cents).
- * Scores are quintiles over the active base with `ntile(5)`: 5 = best (most recent, most frequent,
- * highest spend). Ties are broken by customer id so the scoring is deterministic (ntile splits
- * equal values across buckets; a customer never changes score between two identical runs).
- * Customers without any activity sort as the oldest recency (r = 1).
+ * Scores are quintiles over the active base with `ntile(5)`: 5 = best. Ties are broken by customer
+ * id so the scoring is deterministic. Customers without any activity sort as the oldest (r = 1).
  *
- * Cost: one pass over interventions, invoices and payments (hash aggregates) plus three window
- * sorts over the active customers. Measured by tests/bench/finance-analytics.ts it is too slow to run
- * per request at 100k customers (several seconds on a loaded 2-core box), so it is materialised in
- * an in-process cache (see getRfmBase: 5-minute TTL, stale-while-revalidate, dropped by invoice and
- * payment writes in this process); the customer page and segment counts read that snapshot.
+ * Materialised in PostgreSQL (a MATERIALIZED VIEW, so every app instance reads the same scores):
+ * computing it scans 300k interventions, 300k invoices and 250k payments and sorts the base three
+ * times (~0.7–1 s at 100k customers on a quiet 2-core box), far too slow per request. A request
+ * reads one indexed row plus the one-row snapshot of base aggregates (< 1 ms each).
+ * When it is refreshed (REFRESH ... CONCURRENTLY: readers are never blocked):
+ *   - on a schedule: a read that finds the snapshot older than RFM_TTL_MS (5 min) starts a
+ *     background refresh and answers with the current rows (stale-while-revalidate);
+ *   - after writes: invoice and payment writes mark this process's snapshot stale, so the next
+ *     read starts the refresh at once instead of waiting for the 5 minutes;
+ *   - at start-up (the first health check) and after seeding.
+ * Instances coordinate through an advisory lock: one refresh at a time across the cluster.
  */
 export const RFM_WINDOW_MONTHS = 24;
-export const RFM_CACHE_TTL_MS = 5 * 60 * 1000;
-
-const range = (col: string, [lo, hi]: readonly [number, number]) =>
-  lo === 1 && hi === 5 ? 'true' : lo === hi ? `${col} = ${lo}` : `${col} between ${lo} and ${hi}`;
-
-/** The segment rule table as a SQL CASE over columns r, f, m (constants only: no user input). */
-export const SEGMENT_CASE_SQL = sql.raw(
-  `case ${SEGMENT_RULES.map((rule) => `when ${range('r', rule.r)} and ${range('f', rule.f)} and ${range('m', rule.m)} then '${rule.segment}'`).join(' ')} else 'lost' end`,
-);
-
-/** customer_id, last_at, recency_days, frequency, monetary, avg_interval, r, f, m, segment. */
-export function rfmBaseQuery(): SQL {
-  return sql`with visits as (
-      select customer_id,
-        max(completed_at) as last_visit,
-        min(completed_at) as first_visit,
-        count(*) as visits_all,
-        count(*) filter (where completed_at >= now() - make_interval(months => ${RFM_WINDOW_MONTHS})) as visits_window
-      from interventions
-      where status = 'completed' and completed_at is not null
-      group by customer_id
-    ), billed as (
-      select customer_id, max(issued_at) as last_invoice
-      from invoices where status <> 'cancelled'
-      group by customer_id
-    ), paid as (
-      select customer_id, sum(amount_cents) as paid
-      from payments where paid_at >= now() - make_interval(months => ${RFM_WINDOW_MONTHS})
-      group by customer_id
-    ), facts as (
-      select c.id as customer_id,
-        greatest(v.last_visit, b.last_invoice) as last_at,
-        coalesce(v.visits_window, 0) as frequency,
-        coalesce(p.paid, 0) as monetary,
-        case when v.visits_all >= 2
-          then extract(epoch from v.last_visit - v.first_visit) / 86400.0 / (v.visits_all - 1) end as avg_interval
-      from customers c
-      left join visits v on v.customer_id = c.id
-      left join billed b on b.customer_id = c.id
-      left join paid p on p.customer_id = c.id
-      where c.status = 'active'
-    ), scored as (
-      select customer_id, last_at, frequency, monetary, avg_interval,
-        ntile(5) over (order by last_at asc nulls first, customer_id) as r,
-        ntile(5) over (order by frequency, customer_id) as f,
-        ntile(5) over (order by monetary, customer_id) as m
-      from facts
-    )
-    select customer_id::text as customer_id,
-      floor(extract(epoch from now() - last_at) / 86400)::int as recency_days,
-      frequency::int as frequency,
-      monetary::float8 as monetary,
-      avg_interval::float8 as avg_interval,
-      r::int as r, f::int as f, m::int as m,
-      ${SEGMENT_CASE_SQL} as segment
-    from scored`;
-}
+export const RFM_TTL_MS = 5 * 60 * 1000;
+const REFRESH_LOCK = 360_017;
 
 export interface RfmScore {
   recencyDays: number | null;
@@ -98,11 +48,7 @@ export interface ScoreBucket {
   max: number | null;
 }
 
-export interface RfmBase {
-  computedAt: Date;
-  durationMs: number;
-  total: number;
-  scores: Map<string, RfmScore>;
+export interface RfmStats {
   distribution: { r: ScoreBucket[]; f: ScoreBucket[]; m: ScoreBucket[] };
   segmentCounts: Record<Segment, number>;
   /** Median of customers' mean inter-visit interval, per segment (null when no one has 2 visits). */
@@ -110,16 +56,173 @@ export interface RfmBase {
   overallMedianInterval: number | null;
 }
 
-interface RfmRow {
-  customer_id: string;
-  recency_days: number | null;
-  frequency: number;
-  monetary: number;
-  avg_interval: number | null;
-  r: number;
-  f: number;
-  m: number;
-  segment: string;
+export interface RfmSnapshot extends RfmStats {
+  computedAt: Date;
+  durationMs: number;
+  total: number;
+}
+
+const recencyDays = sql<number | null>`floor(extract(epoch from now() - ${customerRfm.lastAt}) / 86400)::int`;
+
+function toScore(row: {
+  recencyDays: unknown;
+  frequency: unknown;
+  monetaryCents: unknown;
+  avgIntervalDays: unknown;
+  r: unknown;
+  f: unknown;
+  m: unknown;
+}): RfmScore {
+  const [r, f, m] = [num(row.r), num(row.f), num(row.m)];
+  return {
+    recencyDays: numOrNull(row.recencyDays),
+    frequency: num(row.frequency),
+    monetaryCents: num(row.monetaryCents),
+    avgIntervalDays: numOrNull(row.avgIntervalDays),
+    r,
+    f,
+    m,
+    segment: segmentOf(r, f, m),
+  };
+}
+
+const scoreColumns = {
+  recencyDays,
+  frequency: customerRfm.frequency,
+  monetaryCents: customerRfm.monetaryCents,
+  avgIntervalDays: customerRfm.avgIntervalDays,
+  r: customerRfm.r,
+  f: customerRfm.f,
+  m: customerRfm.m,
+};
+
+/** One customer's scores as of the last refresh; null when not in the scored base (inactive, or created since). */
+export async function getRfmScore(db: DbOrTx, customerId: string): Promise<RfmScore | null> {
+  const [row] = await db.select(scoreColumns).from(customerRfm).where(eq(customerRfm.customerId, customerId)).limit(1);
+  return row ? toScore(row) : null;
+}
+
+/** Every scored customer (tests, benchmarks and exports of the base; not for request paths). */
+export async function listRfmScores(db: DbOrTx): Promise<Map<string, RfmScore & { segmentInView: string }>> {
+  const rows = await db
+    .select({ ...scoreColumns, customerId: customerRfm.customerId, segment: customerRfm.segment })
+    .from(customerRfm);
+  return new Map(rows.map((row) => [row.customerId, { ...toScore(row), segmentInView: row.segment }]));
+}
+
+/** Aggregates over the view's rows: bucket sizes and ranges, segment counts, median intervals. */
+async function computeStats(db: DbOrTx): Promise<{ total: number; stats: RfmStats }> {
+  const rows = await sqlRows<{
+    dim: string;
+    key: string;
+    n: number;
+    lo: number | null;
+    hi: number | null;
+    med: number | null;
+  }>(
+    db,
+    sql`with base as (
+        select r, f, m, segment, frequency, monetary, avg_interval,
+          floor(extract(epoch from now() - last_at) / 86400)::int as recency_days
+        from customer_rfm)
+      select 'r' as dim, r::text as key, count(*)::int as n, min(recency_days)::float8 as lo, max(recency_days)::float8 as hi, null::float8 as med from base group by r
+      union all select 'f', f::text, count(*)::int, min(frequency)::float8, max(frequency)::float8, null from base group by f
+      union all select 'm', m::text, count(*)::int, min(monetary)::float8, max(monetary)::float8, null from base group by m
+      union all select 'segment', segment, count(*)::int, null, null, (percentile_cont(0.5) within group (order by avg_interval))::float8 from base group by segment
+      union all select 'all', 'all', count(*)::int, null, null, (percentile_cont(0.5) within group (order by avg_interval))::float8 from base`,
+  );
+  const bucketsOf = (dim: string): ScoreBucket[] =>
+    [1, 2, 3, 4, 5].map((score) => {
+      const row = rows.find((x) => x.dim === dim && x.key === String(score));
+      return { score, count: num(row?.n), min: numOrNull(row?.lo), max: numOrNull(row?.hi) };
+    });
+  const segmentRow = (s: Segment) => rows.find((x) => x.dim === 'segment' && x.key === s);
+  const all = rows.find((x) => x.dim === 'all');
+  return {
+    total: num(all?.n),
+    stats: {
+      distribution: { r: bucketsOf('r'), f: bucketsOf('f'), m: bucketsOf('m') },
+      segmentCounts: Object.fromEntries(SEGMENTS.map((s) => [s, num(segmentRow(s)?.n)])) as Record<Segment, number>,
+      segmentMedianInterval: Object.fromEntries(SEGMENTS.map((s) => [s, numOrNull(segmentRow(s)?.med)])) as Record<
+        Segment,
+        number | null
+      >,
+      overallMedianInterval: numOrNull(all?.med),
+    },
+  };
+}
+
+/**
+ * Recomputes the view and its aggregates in one transaction. `wait: false` (background refreshes)
+ * returns null at once when another instance/process holds the refresh lock; `wait: true` queues
+ * behind it (first read of an empty snapshot, CLIs, tests).
+ */
+export async function refreshRfm(db: DbOrTx, { wait = true } = {}): Promise<RfmSnapshot | null> {
+  return db.transaction(async (tx) => {
+    if (wait) await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
+    else {
+      const [row] = await sqlRows<{ locked: boolean }>(
+        tx,
+        sql`select pg_try_advisory_xact_lock(${REFRESH_LOCK}) as locked`,
+      );
+      if (!row?.locked) return null;
+    }
+    const started = performance.now();
+    // Three hash aggregates and three sorts over the base: 4 MB spills to disk at 100k customers;
+    // JIT compilation costs more than it saves on a statement run every few minutes.
+    await tx.execute(sql`set local work_mem = '64MB'`);
+    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`refresh materialized view concurrently customer_rfm`);
+    const { total, stats } = await computeStats(tx);
+    const durationMs = Math.round(performance.now() - started);
+    const values = { refreshedAt: sql`now()`, durationMs, total, stats: stats as unknown as Record<string, unknown> };
+    const [saved] = await tx
+      .insert(rfmSnapshots)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: rfmSnapshots.id, set: values })
+      .returning({ refreshedAt: rfmSnapshots.refreshedAt });
+    return { computedAt: saved.refreshedAt, durationMs, total, ...stats };
+  });
+}
+
+// Per database handle (tests open several); survives hot reloads via globalThis.
+const store = globalThis as unknown as {
+  __c360RfmRefreshing?: WeakMap<object, Promise<unknown>>;
+  __c360RfmStaleBefore?: number;
+};
+const refreshing = () => (store.__c360RfmRefreshing ??= new WeakMap());
+
+/** Starts one background refresh per process and handle (no-op while one runs). */
+export function refreshRfmInBackground(db: DbOrTx): Promise<unknown> {
+  const running = refreshing().get(db);
+  if (running) return running;
+  const run = refreshRfm(db, { wait: false })
+    .catch((error: unknown) => console.error('[rfm] refresh failed', error instanceof Error ? error.message : error))
+    .finally(() => refreshing().delete(db));
+  refreshing().set(db, run);
+  return run;
+}
+
+/**
+ * The base-wide aggregates of the last refresh. Starts a background refresh when they are older
+ * than RFM_TTL_MS or older than a write of this process; waits only when none exists yet.
+ */
+export async function getRfmSnapshot(db: DbOrTx): Promise<RfmSnapshot> {
+  const [row] = await db.select().from(rfmSnapshots).where(eq(rfmSnapshots.id, 1)).limit(1);
+  if (!row) return (await refreshRfm(db, { wait: true }))!;
+  const at = row.refreshedAt.getTime();
+  if (Date.now() - at > RFM_TTL_MS || at < (store.__c360RfmStaleBefore ?? 0)) void refreshRfmInBackground(db);
+  return {
+    computedAt: row.refreshedAt,
+    durationMs: row.durationMs,
+    total: row.total,
+    ...(row.stats as unknown as RfmStats),
+  };
+}
+
+/** After writes that change RFM inputs (invoices, payments): the next read starts a refresh. */
+export function markRfmStale(): void {
+  store.__c360RfmStaleBefore = Date.now() + 1;
 }
 
 export function median(values: number[]): number | null {
@@ -127,119 +230,4 @@ export function median(values: number[]): number | null {
   const s = [...values].sort((a, b) => a - b);
   const mid = Math.floor(s.length / 2);
   return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}
-
-function buckets(scores: RfmScore[], score: (s: RfmScore) => number, value: (s: RfmScore) => number | null): ScoreBucket[] {
-  return [1, 2, 3, 4, 5].map((n) => {
-    const inBucket = scores.filter((s) => score(s) === n);
-    const values = inBucket.map(value).filter((v): v is number => v != null);
-    return {
-      score: n,
-      count: inBucket.length,
-      min: values.length ? Math.min(...values) : null,
-      max: values.length ? Math.max(...values) : null,
-    };
-  });
-}
-
-/** Runs the base-wide statement (no cache). */
-export async function computeRfmBase(db: DbOrTx): Promise<RfmBase> {
-  const started = performance.now();
-  const rows = await sqlRows<RfmRow>(db, rfmBaseQuery());
-  const scores = new Map<string, RfmScore>();
-  for (const row of rows) {
-    const r = num(row.r);
-    const f = num(row.f);
-    const m = num(row.m);
-    scores.set(row.customer_id, {
-      recencyDays: numOrNull(row.recency_days),
-      frequency: num(row.frequency),
-      monetaryCents: num(row.monetary),
-      avgIntervalDays: numOrNull(row.avg_interval),
-      r,
-      f,
-      m,
-      // Same rule table as the SQL CASE; recomputed in TS so a drift between the two would show in tests.
-      segment: segmentOf(r, f, m),
-    });
-  }
-  const all = [...scores.values()];
-  const segmentCounts = Object.fromEntries(SEGMENTS.map((s) => [s, 0])) as Record<Segment, number>;
-  const intervals = Object.fromEntries(SEGMENTS.map((s) => [s, [] as number[]])) as Record<Segment, number[]>;
-  for (const s of all) {
-    segmentCounts[s.segment]++;
-    if (s.avgIntervalDays != null) intervals[s.segment].push(s.avgIntervalDays);
-  }
-  return {
-    computedAt: new Date(),
-    durationMs: performance.now() - started,
-    total: all.length,
-    scores,
-    distribution: {
-      r: buckets(all, (s) => s.r, (s) => s.recencyDays),
-      f: buckets(all, (s) => s.f, (s) => s.frequency),
-      m: buckets(all, (s) => s.m, (s) => s.monetaryCents),
-    },
-    segmentCounts,
-    segmentMedianInterval: Object.fromEntries(SEGMENTS.map((s) => [s, median(intervals[s])])) as Record<Segment, number | null>,
-    overallMedianInterval: median(all.map((s) => s.avgIntervalDays).filter((v): v is number => v != null)),
-  };
-}
-
-interface CacheEntry {
-  at: number;
-  value: Promise<RfmBase>;
-  refreshing?: Promise<RfmBase>;
-}
-// One snapshot per database handle (tests open several); survives hot reloads via globalThis.
-const store = globalThis as unknown as { __c360Rfm?: WeakMap<object, CacheEntry>; __c360RfmStaleBefore?: number };
-const cache = () => (store.__c360Rfm ??= new WeakMap());
-
-/** Beyond this age a stale snapshot is not served any more: the caller waits for a fresh one. */
-export const RFM_CACHE_MAX_STALE_MS = 60 * 60 * 1000;
-
-function refresh(db: DbOrTx): Promise<RfmBase> {
-  const value = computeRfmBase(db);
-  value.then(
-    () => cache().set(db, { at: Date.now(), value }),
-    () => {
-      const entry = cache().get(db);
-      if (entry?.refreshing === value) entry.refreshing = undefined;
-    },
-  );
-  return value;
-}
-
-/**
- * The cached base-wide RFM snapshot. Fresh (< TTL): served as is. Stale (< 1 h): served at once
- * while one background refresh runs (stale-while-revalidate), so only the very first request of a
- * process waits for the base-wide computation. Concurrent callers share one run.
- */
-export async function getRfmBase(db: DbOrTx, { maxAgeMs = RFM_CACHE_TTL_MS } = {}): Promise<RfmBase> {
-  const entry = cache().get(db);
-  // A soft invalidation makes older snapshots stale (served while a refresh runs), not absent.
-  const age = !entry ? Infinity : entry.at < (store.__c360RfmStaleBefore ?? 0) ? Math.max(maxAgeMs, Date.now() - entry.at) : Date.now() - entry.at;
-  if (entry && age < maxAgeMs) return entry.value;
-  if (entry && age < RFM_CACHE_MAX_STALE_MS && maxAgeMs >= RFM_CACHE_TTL_MS) {
-    entry.refreshing ??= refresh(db);
-    return entry.value;
-  }
-  if (entry?.refreshing) return entry.refreshing;
-  const value = computeRfmBase(db);
-  const fresh: CacheEntry = { at: Date.now(), value };
-  cache().set(db, fresh);
-  value.catch(() => {
-    if (cache().get(db) === fresh) cache().delete(db);
-  });
-  return value;
-}
-
-/**
- * After writes that change RFM inputs (invoices, payments). Soft (default): snapshots become stale,
- * the next read still answers at once and triggers a background refresh — a payment never makes
- * a page wait for the base-wide computation. Hard: snapshots are dropped (tests, CLIs).
- */
-export function invalidateRfmCache({ hard = false } = {}): void {
-  if (hard) store.__c360Rfm = new WeakMap();
-  else store.__c360RfmStaleBefore = Date.now() + 1;
 }

@@ -1,6 +1,6 @@
 import type { SQL } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { isSegment, SEGMENTS, segmentFilterCached } from '@/lib/analytics/segments';
+import { isSegment, SEGMENTS, segmentCondition } from '@/lib/analytics/segments';
 import { complianceIssuesFilter } from '@/lib/consents/compliance';
 import { AppError } from '@/lib/errors';
 import type { CustomerListQuery } from './schema';
@@ -9,13 +9,16 @@ import type { CustomerListQuery } from './schema';
  * Conditions owned by other modules (RFM segment from analytics, consent compliance from consents),
  * turned into `listCustomers(..., extraWhere)`. Shared by the API route and the list page.
  */
-export async function customerListExtraWhere(db: DbOrTx, query: Pick<CustomerListQuery, 'segment' | 'compliance'>): Promise<SQL[]> {
+export async function customerListExtraWhere(
+  db: DbOrTx,
+  query: Pick<CustomerListQuery, 'segment' | 'compliance'>,
+): Promise<SQL[]> {
   const where: SQL[] = [];
   if (query.segment) {
     if (!isSegment(query.segment)) {
       throw AppError.validation({ segment: [`Segment inconnu. Valeurs possibles : ${SEGMENTS.join(', ')}.`] });
     }
-    where.push(await segmentFilterCached(db, query.segment));
+    where.push(await segmentCondition(db, query.segment));
   }
   if (query.compliance === 'issues') where.push(complianceIssuesFilter());
   return where;

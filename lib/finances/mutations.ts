@@ -1,18 +1,24 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { interventions, invoices, payments } from '@/db/schema';
-import { invalidateRfmCache } from '@/lib/analytics/rfm';
+import { markRfmStale } from '@/lib/analytics/rfm';
 import type { Actor } from '@/lib/auth/actor';
 import { withActivity } from '@/lib/audit';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { assertCustomer, type InvoiceDto, type PaymentDto, toInvoiceDto } from './queries';
 import type { InvoiceCreateInput, PaymentCreateInput } from './schema';
 
-const euros = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+const euros = (cents: number) =>
+  new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
 const duplicateNumber = (number: string) =>
   AppError.conflict(`Le numéro de facture ${number} existe déjà.`, { number: ['Ce numéro de facture existe déjà.'] });
 
-export async function createInvoice(db: Db, actor: Actor, customerId: string, input: InvoiceCreateInput): Promise<InvoiceDto> {
+export async function createInvoice(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  input: InvoiceCreateInput,
+): Promise<InvoiceDto> {
   try {
     const invoice = await withActivity(db, actor, async (tx) => {
       await assertCustomer(tx, customerId);
@@ -25,7 +31,11 @@ export async function createInvoice(db: Db, actor: Actor, customerId: string, in
         if (!iv) throw AppError.notFound('Intervention introuvable pour ce client.');
       }
       // Friendly 409 in the common case; the unique index still decides under a race (caught below).
-      const [existing] = await tx.select({ id: invoices.id }).from(invoices).where(eq(invoices.number, input.number)).limit(1);
+      const [existing] = await tx
+        .select({ id: invoices.id })
+        .from(invoices)
+        .where(eq(invoices.number, input.number))
+        .limit(1);
       if (existing) throw duplicateNumber(input.number);
       const [row] = await tx
         .insert(invoices)
@@ -63,7 +73,7 @@ export async function createInvoice(db: Db, actor: Actor, customerId: string, in
         },
       };
     });
-    invalidateRfmCache();
+    markRfmStale();
     return invoice;
   } catch (error) {
     if (!(error instanceof AppError) && isUniqueViolation(error)) throw duplicateNumber(input.number);
@@ -76,7 +86,12 @@ export interface RecordedPayment {
   invoice: InvoiceDto;
 }
 
-export async function recordPayment(db: Db, actor: Actor, customerId: string, input: PaymentCreateInput): Promise<RecordedPayment> {
+export async function recordPayment(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  input: PaymentCreateInput,
+): Promise<RecordedPayment> {
   const result = await withActivity(db, actor, async (tx) => {
     await assertCustomer(tx, customerId);
     // Row lock: two concurrent payments on one invoice serialise here, so the second sees the
@@ -161,6 +176,6 @@ export async function recordPayment(db: Db, actor: Actor, customerId: string, in
       },
     };
   });
-  invalidateRfmCache();
+  markRfmStale();
   return result;
 }

@@ -1,16 +1,16 @@
 /**
  * Finance and analytics timings on the database of DATABASE_URL (e.g. after `npm run seed:large`):
  *   npx tsx tests/bench/finance-analytics.ts
- * Prints the base-wide RFM computation time (cold, 3 runs), the live segment filter, and p50/p95
+ * Prints the base-wide RFM refresh time (materialized view, 3 runs), the segment filter, and p50/p95
  * of the per-customer queries behind GET /finances, /invoices, /payments and /analytics.
  */
 import { sql } from 'drizzle-orm';
 import { openPostgres } from '@/db';
 import { customers } from '@/db/schema';
 import { getCustomerAnalytics } from '@/lib/analytics/queries';
-import { computeRfmBase, getRfmBase } from '@/lib/analytics/rfm';
+import { refreshRfm } from '@/lib/analytics/rfm';
 import { sqlRows } from '@/lib/analytics/sql';
-import { segmentFilter, segmentFilterCached } from '@/lib/analytics/segments';
+import { segmentCondition } from '@/lib/analytics/segments';
 import { getBalanceHistory, getFinanceOverview, listInvoices, listPayments } from '@/lib/finances/queries';
 import { invoiceListQuerySchema, paymentListQuerySchema } from '@/lib/finances/schema';
 
@@ -43,16 +43,16 @@ async function main() {
     console.log(`Base : ${counts.c} clients, ${counts.i} factures, ${counts.p} paiements, ${counts.v} interventions`);
 
     for (let run = 1; run <= 3; run++) {
-      const [t, base] = await timeIt(() => computeRfmBase(db));
-      console.log(`RFM base entière (ntile, ${base.total} clients actifs), run ${run} : ${ms(t)} (requête SQL ${ms(base.durationMs)})`);
+      const [t, snapshot] = await timeIt(() => refreshRfm(db));
+      console.log(`RFM base entière (vue matérialisée, ${snapshot?.total} clients actifs), run ${run} : ${ms(t)}`);
     }
-    const [tLive, live] = await timeIt(() => db.select({ n: sql<number>`count(*)::int` }).from(customers).where(segmentFilter('champions')));
-    console.log(`segmentFilter('champions') en direct : ${live[0].n} clients en ${ms(tLive)}`);
-    await getRfmBase(db);
-    const [tCached, cached] = await timeIt(async () =>
-      db.select({ n: sql<number>`count(*)::int` }).from(customers).where(await segmentFilterCached(db, 'champions')),
+    const [tSegment, segment] = await timeIt(async () =>
+      db
+        .select({ n: sql<number>`count(*)::int` })
+        .from(customers)
+        .where(await segmentCondition(db, 'champions')),
     );
-    console.log(`segmentFilterCached('champions') : ${cached[0].n} clients en ${ms(tCached)}`);
+    console.log(`segmentCondition('champions') : ${segment[0].n} clients en ${ms(tSegment)}`);
 
     const sample = await sqlRows<{ id: string }>(
       db,
@@ -63,13 +63,16 @@ async function main() {
     const paymentQuery = paymentListQuerySchema.parse({});
     const series: Record<string, number[]> = { finances: [], invoices: [], payments: [], analytics: [] };
     for (const id of ids) {
-      series.finances.push((await timeIt(() => Promise.all([getFinanceOverview(db, id), getBalanceHistory(db, id)])))[0]);
+      series.finances.push(
+        (await timeIt(() => Promise.all([getFinanceOverview(db, id), getBalanceHistory(db, id)])))[0],
+      );
       series.invoices.push((await timeIt(() => listInvoices(db, id, invoiceQuery)))[0]);
       series.payments.push((await timeIt(() => listPayments(db, id, paymentQuery)))[0]);
       series.analytics.push((await timeIt(() => getCustomerAnalytics(db, id)))[0]);
     }
-    console.log(`\n${ids.length} clients avec factures (cache RFM chaud pour l'analyse) :`);
-    for (const [name, xs] of Object.entries(series)) console.log(`  ${name.padEnd(10)} p50 ${ms(pct(xs, 50))}  p95 ${ms(pct(xs, 95))}  max ${ms(Math.max(...xs))}`);
+    console.log(`\n${ids.length} clients avec factures (scores RFM lus dans la vue matérialisée) :`);
+    for (const [name, xs] of Object.entries(series))
+      console.log(`  ${name.padEnd(10)} p50 ${ms(pct(xs, 50))}  p95 ${ms(pct(xs, 95))}  max ${ms(Math.max(...xs))}`);
   } finally {
     await handle.close();
   }

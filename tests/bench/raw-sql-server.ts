@@ -8,13 +8,11 @@
  *
  * Routes: /customers[?cursor=], /customers/:id, /customers/:id/activities[?cursor=],
  * /customers/:id/documents, /customers/:id/finances, /customers/:id/analytics, /health.
- * The base-wide RFM snapshot is computed once at start (the app serves it from its in-process cache
- * too), with the app's own statement (rfmBaseQuery compiled by drizzle's dialect).
+ * Base-wide RFM: like the app, it reads the materialized view customer_rfm and the rfm_snapshots row
+ * (refreshed by the app or by `npm run bench -- rfm`).
  */
 import http from 'node:http';
-import { PgDialect } from 'drizzle-orm/pg-core';
 import postgres from 'postgres';
-import { rfmBaseQuery } from '@/lib/analytics/rfm';
 
 const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/c360_large';
 const port = Number(process.argv[2] ?? 3210);
@@ -146,18 +144,13 @@ async function finances(id: string) {
   return { ...facts, balanceHistory };
 }
 
-let rfm: Map<string, postgres.Row> | null = null;
-async function loadRfm() {
-  const q = new PgDialect().sqlToQuery(rfmBaseQuery());
-  const t = performance.now();
-  const rows = await sql.unsafe(q.sql, q.params as postgres.ParameterOrJSON<never>[]);
-  rfm = new Map(rows.map((r) => [r.customer_id as string, r]));
-  console.log(`RFM base: ${rfm.size} clients en ${Math.round(performance.now() - t)} ms`);
-}
-
 async function analytics(id: string) {
   if (!(await assertCustomer(id))) return null;
-  const [monthly, kinds, vehicles, visits] = await Promise.all([
+  // Same reads as lib/analytics/rfm.ts: the snapshot row and the customer's row of the materialized view.
+  const [[snapshot], [rfm], monthly, kinds, vehicles, visits] = await Promise.all([
+    sql`select refreshed_at, duration_ms, total, stats from rfm_snapshots where id = 1`,
+    sql`select floor(extract(epoch from now() - last_at) / 86400)::int as recency_days, frequency, monetary, avg_interval, r, f, m, segment
+      from customer_rfm where customer_id = ${id}`,
     sql`with bounds as (select date_trunc('month', now() at time zone ${PARIS}) as last_month),
       months as (select generate_series(last_month - make_interval(months => ${WINDOW - 1}), last_month, interval '1 month') as m from bounds),
       rev as (select date_trunc('month', i.issued_at at time zone ${PARIS}) as m, sum(i.total_ht_cents) as s
@@ -176,7 +169,7 @@ async function analytics(id: string) {
     sql`select completed_at from interventions where customer_id = ${id} and status = 'completed' and completed_at is not null
       order by completed_at asc`,
   ]);
-  let score: postgres.Row | null = rfm?.get(id) ?? null;
+  let score: postgres.Row | null = rfm ?? null;
   if (!score) {
     [score] = await sql<postgres.Row[]>`select
       floor(extract(epoch from now() - greatest(
@@ -187,7 +180,7 @@ async function analytics(id: string) {
       (select coalesce(sum(amount_cents), 0) from payments where customer_id = ${id}
         and paid_at >= now() - make_interval(months => ${WINDOW}))::float8 as monetary`;
   }
-  return { rfm: score, monthly, kinds, vehicles, visits };
+  return { rfm: score, base: snapshot, monthly, kinds, vehicles, visits };
 }
 
 async function route(path: string, params: URLSearchParams): Promise<unknown> {
@@ -218,13 +211,7 @@ const server = http.createServer((req, res) => {
   );
 });
 
-loadRfm().then(
-  () => server.listen(port, '127.0.0.1', () => console.log(`raw SQL server on http://127.0.0.1:${port}`)),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+server.listen(port, '127.0.0.1', () => console.log(`raw SQL server on http://127.0.0.1:${port}`));
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.on(signal, () => {
     server.close();

@@ -3,14 +3,15 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { customers } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
-import { computeRfmBase, getRfmBase, invalidateRfmCache } from '@/lib/analytics/rfm';
-import { segmentFilter, segmentFilterCached, SEGMENTS, segmentOf } from '@/lib/analytics/segments';
+import { getRfmSnapshot, listRfmScores, markRfmStale, RFM_TTL_MS, refreshRfm } from '@/lib/analytics/rfm';
+import { segmentCondition, SEGMENTS, segmentOf } from '@/lib/analytics/segments';
 import { bearersByRole, createCustomer, createVehicle } from '@/tests/factories';
 import { insertIntervention, insertInvoice, insertPayment } from '@/tests/factories/finances';
 import { call } from '@/tests/factories/http';
 
 const { GET: getAnalytics } = await import('@/app/api/customers/[id]/analytics/route');
 const { GET: getSegments } = await import('@/app/api/analytics/segments/route');
+const { GET: listCustomersRoute } = await import('@/app/api/customers/route');
 
 const DAY = 86_400_000;
 let auth: Record<Role, string>;
@@ -72,7 +73,12 @@ beforeAll(async () => {
     for (let v = 0; v < visits; v++) {
       const at = now - pickAge() * DAY;
       const status = rand() < 0.85 ? 'completed' : 'cancelled';
-      await insertIntervention(c.id, { status, completedAt: status === 'completed' ? new Date(at) : null, scheduledAt: new Date(at), kind: rand() < 0.5 ? 'maintenance' : 'tyres' });
+      await insertIntervention(c.id, {
+        status,
+        completedAt: status === 'completed' ? new Date(at) : null,
+        scheduledAt: new Date(at),
+        kind: rand() < 0.5 ? 'maintenance' : 'tyres',
+      });
       if (status === 'completed') {
         f.lastAt = Math.max(f.lastAt ?? -Infinity, at);
         if (at > now - 700 * DAY) f.frequency++;
@@ -83,7 +89,13 @@ beforeAll(async () => {
       const issued = now - pickAge() * DAY;
       const cancelled = rand() < 0.1;
       const ht = 1000 * (1 + Math.floor(rand() * 50));
-      const inv = await insertInvoice(c.id, { totalHtCents: ht, vatCents: ht / 5, issuedAt: new Date(issued), dueAt: new Date(issued + 30 * DAY), status: cancelled ? 'cancelled' : 'unpaid' });
+      const inv = await insertInvoice(c.id, {
+        totalHtCents: ht,
+        vatCents: ht / 5,
+        issuedAt: new Date(issued),
+        dueAt: new Date(issued + 30 * DAY),
+        status: cancelled ? 'cancelled' : 'unpaid',
+      });
       if (!cancelled) f.lastAt = Math.max(f.lastAt ?? -Infinity, issued);
       if (!cancelled && rand() < 0.7) {
         const paidAt = Math.min(now - DAY, issued + 20 * DAY);
@@ -98,34 +110,62 @@ beforeAll(async () => {
   const inactive = await createCustomer({ status: 'inactive', lastName: 'Inactif' });
   await insertIntervention(inactive.id, { completedAt: new Date(now - 5 * DAY) });
   inactiveId = inactive.id;
-  invalidateRfmCache({ hard: true });
+  await refreshRfm(getDb());
 });
 
 describe('RFM', () => {
   it('quintile scores equal a brute-force ntile computation over the active base', async () => {
-    const base = await computeRfmBase(getDb());
-    expect(base.total).toBe(facts.length);
-    expect(base.scores.has(inactiveId)).toBe(false);
+    const scores = await listRfmScores(getDb());
+    const snapshot = await getRfmSnapshot(getDb());
+    expect(snapshot.total).toBe(facts.length);
+    expect(scores.size).toBe(facts.length);
+    expect(scores.has(inactiveId)).toBe(false);
     const expected = bruteForce();
     for (const f of facts) {
-      const got = base.scores.get(f.id)!;
-      expect({ id: f.id, frequency: got.frequency, monetary: got.monetaryCents }).toEqual({ id: f.id, frequency: f.frequency, monetary: f.monetary });
+      const got = scores.get(f.id)!;
+      expect({ id: f.id, frequency: got.frequency, monetary: got.monetaryCents }).toEqual({
+        id: f.id,
+        frequency: f.frequency,
+        monetary: f.monetary,
+      });
       expect(got.recencyDays).toBe(f.lastAt == null ? null : Math.floor((Date.now() - f.lastAt) / DAY));
       expect({ id: f.id, r: got.r, f: got.f, m: got.m }).toEqual({ id: f.id, ...expected.get(f.id)! });
-      expect(got.segment).toBe(segmentOf(got.r, got.f, got.m));
+      // The view's SQL CASE and the TS rule table agree row by row.
+      expect(got.segmentInView).toBe(segmentOf(got.r, got.f, got.m));
     }
     // Bucket sizes: 32 rows → 7,7,6,6,6.
-    expect(base.distribution.r.map((b) => b.count)).toEqual([7, 7, 6, 6, 6]);
+    expect(snapshot.distribution.r.map((b) => b.count)).toEqual([7, 7, 6, 6, 6]);
+    const monetary = [...scores.values()].filter((s) => s.m === 5).map((s) => s.monetaryCents);
+    expect(snapshot.distribution.m[4]).toMatchObject({ min: Math.min(...monetary), max: Math.max(...monetary) });
   });
 
-  it('the SQL segment CASE and segmentFilter agree with the TS rule table', async () => {
-    const base = await computeRfmBase(getDb());
+  it('segment counts and the list condition agree with the scored rows', async () => {
+    const scores = await listRfmScores(getDb());
+    const snapshot = await getRfmSnapshot(getDb());
     for (const segment of SEGMENTS) {
-      const expected = [...base.scores.entries()].filter(([, s]) => s.segment === segment).map(([id]) => id).sort();
-      const live = await getDb().select({ id: customers.id }).from(customers).where(segmentFilter(segment));
-      expect(live.map((r) => r.id).sort()).toEqual(expected);
-      const cached = await getDb().select({ n: count() }).from(customers).where(await segmentFilterCached(getDb(), segment));
-      expect(Number(cached[0].n)).toBe(expected.length);
+      const expected = [...scores.entries()]
+        .filter(([, s]) => s.segment === segment)
+        .map(([id]) => id)
+        .sort();
+      const rows = await getDb()
+        .select({ id: customers.id })
+        .from(customers)
+        .where(await segmentCondition(getDb(), segment));
+      expect(rows.map((r) => r.id).sort()).toEqual(expected);
+      expect(snapshot.segmentCounts[segment]).toBe(expected.length);
+    }
+  });
+
+  it('GET /api/customers?segment= lists exactly the customers of that segment', async () => {
+    const scores = await listRfmScores(getDb());
+    for (const segment of SEGMENTS) {
+      const expected = [...scores.entries()]
+        .filter(([, s]) => s.segment === segment)
+        .map(([id]) => id)
+        .sort();
+      const res = await call(listCustomersRoute, { auth: auth.viewer, query: { segment, limit: '100' } });
+      expect(res.status).toBe(200);
+      expect(res.body.data.map((c: { id: string }) => c.id).sort()).toEqual(expected);
     }
   });
 
@@ -144,8 +184,13 @@ describe('GET /api/customers/{id}/analytics', () => {
     const vehicle = await createVehicle(richId, { make: 'Peugeot', model: '208', plate: 'GH-456-JK' });
     const now = Date.now();
     await insertIntervention(richId, { vehicleId: vehicle.id, completedAt: new Date(now - 3 * DAY), kind: 'glass' });
-    await insertInvoice(richId, { totalHtCents: 12_345, vatCents: 0, issuedAt: new Date(now - 3 * DAY), dueAt: new Date(now + 27 * DAY) });
-    invalidateRfmCache({ hard: true });
+    await insertInvoice(richId, {
+      totalHtCents: 12_345,
+      vatCents: 0,
+      issuedAt: new Date(now - 3 * DAY),
+      dueAt: new Date(now + 27 * DAY),
+    });
+    await refreshRfm(getDb());
     const res = await call(getAnalytics, { params: { id: richId }, auth: auth.manager });
     expect(res.status).toBe(200);
     const body = res.body;
@@ -153,18 +198,26 @@ describe('GET /api/customers/{id}/analytics', () => {
     expect(body.rfm.r).toBe(5);
     expect(body.monthly).toHaveLength(24);
     const months = body.monthly.map((m: { month: string }) => m.month);
-    const current = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit' }).format(new Date());
+    const current = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Paris',
+      year: 'numeric',
+      month: '2-digit',
+    }).format(new Date());
     expect(months.at(-1)).toBe(current);
     for (let i = 1; i < months.length; i++) {
       const [y, m] = months[i - 1].split('-').map(Number);
       expect(months[i]).toBe(m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`);
     }
-    expect(body.monthly.some((m: { visits: number; revenueCents: number }) => m.visits === 0 && m.revenueCents === 0)).toBe(true);
+    expect(
+      body.monthly.some((m: { visits: number; revenueCents: number }) => m.visits === 0 && m.revenueCents === 0),
+    ).toBe(true);
     const totalVisits = body.monthly.reduce((s: number, m: { visits: number }) => s + m.visits, 0);
     const [{ n }] = await getDb()
       .select({ n: sql<number>`count(*)::int` })
       .from(sql`interventions`)
-      .where(sql`customer_id = ${richId} and status = 'completed' and completed_at >= date_trunc('month', now() at time zone 'Europe/Paris') at time zone 'Europe/Paris' - interval '23 months'`);
+      .where(
+        sql`customer_id = ${richId} and status = 'completed' and completed_at >= date_trunc('month', now() at time zone 'Europe/Paris') at time zone 'Europe/Paris' - interval '23 months'`,
+      );
     expect(totalVisits).toBe(Number(n));
     expect(body.kinds.find((k: { kind: string }) => k.kind === 'glass')).toEqual({ kind: 'glass', count: 1 });
     expect(body.vehicles).toEqual([{ vehicleId: vehicle.id, label: 'Peugeot 208 (GH-456-JK)', visits: 1 }]);
@@ -172,14 +225,18 @@ describe('GET /api/customers/{id}/analytics', () => {
     expect(body.predictions.revenueTrend).toMatchObject({ direction: expect.stringMatching(/^(up|down|flat)$/) });
     expect(body.predictions.churnRisk.level).toBe('low');
     expect(body.baseDistribution.total).toBe(facts.length);
-    expect(body.baseDistribution.segments.reduce((s: number, x: { count: number }) => s + x.count, 0)).toBe(facts.length);
+    expect(body.baseDistribution.segments.reduce((s: number, x: { count: number }) => s + x.count, 0)).toBe(
+      facts.length,
+    );
   });
 
   it('an inactive customer has figures but no scores; unknown id → 404', async () => {
     const res = await call(getAnalytics, { params: { id: inactiveId }, auth: auth.viewer });
     expect(res.status).toBe(200);
     expect(res.body.rfm).toMatchObject({ inBase: false, r: null, segment: null, frequency: 1 });
-    expect((await call(getAnalytics, { params: { id: '00000000-0000-4000-8000-000000000000' }, auth: auth.viewer })).status).toBe(404);
+    expect(
+      (await call(getAnalytics, { params: { id: '00000000-0000-4000-8000-000000000000' }, auth: auth.viewer })).status,
+    ).toBe(404);
     expect((await call(getAnalytics, { params: { id: 'x' }, auth: auth.viewer })).status).toBe(404);
   });
 
@@ -192,17 +249,50 @@ describe('GET /api/customers/{id}/analytics', () => {
   });
 });
 
-describe('RFM snapshot cache', () => {
-  it('a soft invalidation (after a write) answers with the stale snapshot at once and refreshes in the background', async () => {
+describe('RFM materialized view refresh', () => {
+  it('a read after a write answers at once with the previous scores and refreshes the view in the background', async () => {
     const db = getDb();
-    invalidateRfmCache({ hard: true });
-    const first = await getRfmBase(db);
-    expect(await getRfmBase(db)).toBe(first);
-    await createCustomer({ lastName: 'Nouveau' });
-    invalidateRfmCache();
-    expect(await getRfmBase(db)).toBe(first);
-    await vi.waitFor(async () => expect((await getRfmBase(db)).total).toBe(first.total + 1), { timeout: 20_000, interval: 100 });
-    invalidateRfmCache({ hard: true });
-    expect(await getRfmBase(db)).not.toBe(first);
+    const first = await refreshRfm(db);
+    expect(first).not.toBeNull();
+    const fresh = await createCustomer({ lastName: 'Nouveau' });
+    // Fresh snapshot: reads do not refresh; the new active customer is pending.
+    expect((await getRfmSnapshot(db)).computedAt).toEqual(first!.computedAt);
+    const pending = await call(getAnalytics, { params: { id: fresh.id }, auth: auth.viewer });
+    expect(pending.body.rfm).toMatchObject({ inBase: false, pending: true, r: null });
+    markRfmStale();
+    const stale = await getRfmSnapshot(db);
+    expect(stale.total).toBe(first!.total);
+    await vi.waitFor(async () => expect((await getRfmSnapshot(db)).total).toBe(first!.total + 1), {
+      timeout: 20_000,
+      interval: 100,
+    });
+    const scored = await call(getAnalytics, { params: { id: fresh.id }, auth: auth.viewer });
+    expect(scored.body.rfm).toMatchObject({ inBase: true, pending: false, segment: expect.any(String) });
   });
+
+  it('a snapshot older than the TTL triggers a refresh', async () => {
+    const db = getDb();
+    await refreshRfm(db);
+    await db.execute(
+      sql`update rfm_snapshots set refreshed_at = now() - make_interval(secs => ${RFM_TTL_MS / 1000 + 60})`,
+    );
+    const old = await getRfmSnapshot(db);
+    await vi.waitFor(
+      async () => expect((await getRfmSnapshot(db)).computedAt.getTime()).toBeGreaterThan(old.computedAt.getTime()),
+      { timeout: 20_000, interval: 100 },
+    );
+  });
+
+  // PGlite has a single connection: a second transaction would queue behind the first, not race it.
+  it.runIf(process.env.TEST_DRIVER === 'postgres')(
+    'a background refresh is skipped while another instance holds the refresh lock',
+    async () => {
+      const db = getDb();
+      await db.transaction(async (tx) => {
+        await tx.execute(sql`select pg_advisory_xact_lock(360017)`);
+        expect(await refreshRfm(db, { wait: false })).toBeNull();
+      });
+      expect(await refreshRfm(db, { wait: false })).not.toBeNull();
+    },
+  );
 });

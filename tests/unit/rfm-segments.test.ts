@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SEGMENT_CASE_SQL } from '@/lib/analytics/rfm';
+import { readFileSync } from 'node:fs';
 import { SEGMENT_LABELS, SEGMENT_RULES, SEGMENTS, segmentOf } from '@/lib/analytics/segments-rules';
 import { median } from '@/lib/analytics/rfm';
 
@@ -9,7 +9,9 @@ for (let r = 1; r <= 5; r++) for (let f = 1; f <= 5; f++) for (let m = 1; m <= 5
 describe('RFM segments', () => {
   it('every (r, f, m) in 1..5 matches at least one rule (the fallback is never needed)', () => {
     for (const [r, f, m] of all) {
-      const matching = SEGMENT_RULES.filter((x) => r >= x.r[0] && r <= x.r[1] && f >= x.f[0] && f <= x.f[1] && m >= x.m[0] && m <= x.m[1]);
+      const matching = SEGMENT_RULES.filter(
+        (x) => r >= x.r[0] && r <= x.r[1] && f >= x.f[0] && f <= x.f[1] && m >= x.m[0] && m <= x.m[1],
+      );
       expect(matching.length, `${r}${f}${m}`).toBeGreaterThan(0);
       expect(segmentOf(r, f, m)).toBe(matching[0].segment);
     }
@@ -42,13 +44,28 @@ describe('RFM segments', () => {
     expect(segmentOf(1, 1, 1)).toBe('lost');
   });
 
-  it('the SQL CASE is generated from the same table, in order', () => {
-    const text = (SEGMENT_CASE_SQL as unknown as { queryChunks: { value: string[] }[] }).queryChunks.map((c) => c.value.join('')).join('');
-    const order = SEGMENT_RULES.map((r) => text.indexOf(`then '${r.segment}'`));
-    expect(order.every((i) => i > 0)).toBe(true);
-    expect([...order].sort((a, b) => a - b)).toEqual(order);
-    expect(text).toContain("when r between 4 and 5 and f between 4 and 5 and m between 4 and 5 then 'champions'");
-    expect(text).toContain("when r = 1 and f between 1 and 2 and true then 'lost'");
+  it('the CASE of the materialized view (migration 0002) gives the same segment as the TS rule table for all 125 scores', () => {
+    const migration = readFileSync(
+      new URL('../../db/migrations/0002_rfm_materialized_view.sql', import.meta.url),
+      'utf8',
+    );
+    const caseSql = migration.slice(migration.indexOf('(CASE'), migration.indexOf('END)::text AS segment'));
+    const rules = [...caseSql.matchAll(/WHEN (.+?) THEN '([a-z-]+)'/g)].map(([, cond, segment]) => {
+      const tests = cond.split(/ AND (?=[rfm] )/).map((part) => {
+        const between = /^([rfm]) BETWEEN (\d) AND (\d)$/.exec(part.trim());
+        const equal = /^([rfm]) = (\d)$/.exec(part.trim());
+        if (between) return { dim: between[1], lo: Number(between[2]), hi: Number(between[3]) };
+        if (equal) return { dim: equal[1], lo: Number(equal[2]), hi: Number(equal[2]) };
+        throw new Error(`condition non reconnue : ${part}`);
+      });
+      return { segment, tests };
+    });
+    const fallback = /ELSE '([a-z-]+)'/.exec(caseSql)?.[1];
+    expect(rules.length).toBeGreaterThanOrEqual(SEGMENT_RULES.length - 1);
+    const sqlSegment = (scores: Record<string, number>) =>
+      rules.find((rule) => rule.tests.every((t) => scores[t.dim] >= t.lo && scores[t.dim] <= t.hi))?.segment ??
+      fallback;
+    for (const [r, f, m] of all) expect(sqlSegment({ r, f, m }), `${r}${f}${m}`).toBe(segmentOf(r, f, m));
   });
 
   it('median', () => {

@@ -1,19 +1,21 @@
 import { sql } from 'drizzle-orm';
 import { getDbHandle } from '@/db';
-import { getRfmBase } from '@/lib/analytics/rfm';
+import { getRfmSnapshot } from '@/lib/analytics/rfm';
 import { json } from '@/lib/http/responses';
 
 const state = globalThis as unknown as { __c360Warmed?: boolean };
 
 /**
- * The first health check of a process (npm start waits for it, so do load balancers) also starts
- * computing the base-wide RFM scores in the background: the first customer page then reads them
- * from the cache instead of waiting for the computation.
+ * The first health check of a process (npm start waits for it, so do load balancers) also checks
+ * the base-wide RFM snapshot: computed if missing, refreshed in the background if stale, so the
+ * first customer page does not wait for it.
  */
 function warmUpOnce(handle: ReturnType<typeof getDbHandle>) {
   if (state.__c360Warmed) return;
   state.__c360Warmed = true;
-  void getRfmBase(handle.db).catch((error: unknown) => console.error('[health] RFM warm-up failed', error instanceof Error ? error.message : error));
+  void getRfmSnapshot(handle.db).catch((error: unknown) =>
+    console.error('[health] RFM warm-up failed', error instanceof Error ? error.message : error),
+  );
 }
 
 /** Liveness with a database round trip; public (load balancers), reveals nothing but the driver. */

@@ -12,7 +12,7 @@ import { getDb } from '@/db';
 import { consentEvents, customerActivity, customerDocuments } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
 import { ACTIVITY_TYPE_LABELS } from '@/lib/activity/labels';
-import { getRfmBase } from '@/lib/analytics/rfm';
+import { getRfmScore } from '@/lib/analytics/rfm';
 import { SEGMENT_RULES } from '@/lib/analytics/segments-rules';
 import { CHANNEL_LABELS, CONSENT_CHANNELS, CONSENT_PURPOSES, PURPOSE_LABELS } from '@/lib/consents/config';
 import { getFinanceOverview } from '@/lib/finances/queries';
@@ -36,14 +36,23 @@ export function BlockSkeleton({ title }: { title: string }) {
 }
 
 const more = (href: string, label: string) => (
-  <Link href={href} className="inline-flex min-h-11 items-center text-sm text-blue-800 underline-offset-2 hover:underline">
+  <Link
+    href={href}
+    className="inline-flex min-h-11 items-center text-sm text-blue-800 underline-offset-2 hover:underline"
+  >
     {label}
   </Link>
 );
 
 export async function RecentActivityBlock({ customerId }: { customerId: string }) {
   const rows = await getDb()
-    .select({ id: customerActivity.id, type: customerActivity.type, title: customerActivity.title, occurredAt: customerActivity.occurredAt, actorName: customerActivity.actorName })
+    .select({
+      id: customerActivity.id,
+      type: customerActivity.type,
+      title: customerActivity.title,
+      occurredAt: customerActivity.occurredAt,
+      actorName: customerActivity.actorName,
+    })
     .from(customerActivity)
     .where(eq(customerActivity.customerId, customerId))
     .orderBy(desc(customerActivity.occurredAt), desc(customerActivity.id))
@@ -56,7 +65,10 @@ export async function RecentActivityBlock({ customerId }: { customerId: string }
             <li key={a.id} className="text-sm">
               <Badge>{ACTIVITY_TYPE_LABELS[a.type] ?? a.type}</Badge> <span className="font-medium">{a.title}</span>
               <span className="block text-xs text-slate-600">
-                <time dateTime={a.occurredAt.toISOString()} title={formatDateTime(a.occurredAt)}>{formatRelative(a.occurredAt)}</time> · {a.actorName}
+                <time dateTime={a.occurredAt.toISOString()} title={formatDateTime(a.occurredAt)}>
+                  {formatRelative(a.occurredAt)}
+                </time>{' '}
+                · {a.actorName}
               </span>
             </li>
           ))}
@@ -96,8 +108,7 @@ export async function BalanceRiskBlock({ customerId }: { customerId: string }) {
 }
 
 export async function SegmentBlock({ customerId }: { customerId: string }) {
-  const base = await getRfmBase(getDb());
-  const score = base.scores.get(customerId);
+  const score = await getRfmScore(getDb(), customerId);
   const rule = score ? SEGMENT_RULES.find((r) => r.segment === score.segment) : undefined;
   return (
     <Card title="Segment RFM" actions={more(`/customers/${customerId}/analytics`, 'Analyse')}>
@@ -112,7 +123,9 @@ export async function SegmentBlock({ customerId }: { customerId: string }) {
           <p className="text-slate-600">{rule.description}</p>
         </div>
       ) : (
-        <p className="text-sm text-slate-600">Client inactif : hors de la base segmentée.</p>
+        <p className="text-sm text-slate-600">
+          Pas de segment : client inactif, ou créé depuis le dernier calcul de la base (toutes les 5 minutes).
+        </p>
       )}
     </Card>
   );
@@ -156,13 +169,20 @@ export async function DocumentsBlock({ customerId, role }: { customerId: string;
   const [row] = await getDb()
     .select({ n: count(), bytes: sql<number>`coalesce(sum(${customerDocuments.sizeBytes}), 0)::float8` })
     .from(customerDocuments)
-    .where(and(eq(customerDocuments.customerId, customerId), isNull(customerDocuments.deletedAt), inArray(customerDocuments.minRole, ROLES_UP_TO[role])));
+    .where(
+      and(
+        eq(customerDocuments.customerId, customerId),
+        isNull(customerDocuments.deletedAt),
+        inArray(customerDocuments.minRole, ROLES_UP_TO[role]),
+      ),
+    );
   const n = Number(row?.n ?? 0);
   return (
     <Card title="Documents" actions={more(`/customers/${customerId}/documents`, 'Documents')}>
       <p className="text-2xl font-semibold tabular-nums">{n}</p>
       <p className="text-sm text-slate-600">
-        document{n > 1 ? 's' : ''} · {new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(Number(row?.bytes ?? 0) / 1048576)} Mo
+        document{n > 1 ? 's' : ''} ·{' '}
+        {new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(Number(row?.bytes ?? 0) / 1048576)} Mo
       </p>
     </Card>
   );

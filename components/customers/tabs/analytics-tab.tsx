@@ -15,10 +15,24 @@ import { AppError } from '@/lib/errors';
 
 const monthLabel = (ym: string) => {
   const [y, m] = ym.split('-').map(Number);
-  return new Intl.DateTimeFormat('fr-FR', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, 1)));
+  return new Intl.DateTimeFormat('fr-FR', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, 1)),
+  );
 };
 
-function ScoreColumn({ title, score, value, buckets, format }: { title: string; score: number | null; value: string; buckets: ScoreBucket[]; format: (v: number | null) => string }) {
+function ScoreColumn({
+  title,
+  score,
+  value,
+  buckets,
+  format,
+}: {
+  title: string;
+  score: number | null;
+  value: string;
+  buckets: ScoreBucket[];
+  format: (v: number | null) => string;
+}) {
   return (
     <div className="space-y-2">
       <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
@@ -31,11 +45,15 @@ function ScoreColumn({ title, score, value, buckets, format }: { title: string; 
           <li
             key={b.score}
             aria-current={b.score === score ? 'true' : undefined}
-            className={cn('flex justify-between gap-2 rounded px-2 py-1 text-xs', b.score === score ? 'bg-blue-700 font-semibold text-white' : 'bg-slate-100 text-slate-700')}
+            className={cn(
+              'flex justify-between gap-2 rounded px-2 py-1 text-xs',
+              b.score === score ? 'bg-blue-700 font-semibold text-white' : 'bg-slate-100 text-slate-700',
+            )}
           >
             <span>Score {b.score}</span>
             <span className="tabular-nums">
-              {b.min === b.max ? format(b.min) : `${format(b.min)} – ${format(b.max)}`} · {b.count} client{b.count > 1 ? 's' : ''}
+              {b.min === b.max ? format(b.min) : `${format(b.min)} – ${format(b.max)}`} · {b.count} client
+              {b.count > 1 ? 's' : ''}
             </span>
           </li>
         ))}
@@ -46,7 +64,19 @@ function ScoreColumn({ title, score, value, buckets, format }: { title: string; 
 
 const CHURN_TONE: Record<string, BadgeTone> = { low: 'success', medium: 'warning', high: 'danger', unknown: 'neutral' };
 
-function Prediction({ title, value, confidence, method, badge }: { title: string; value: string; confidence: number | null; method: string; badge?: ReactNode }) {
+function Prediction({
+  title,
+  value,
+  confidence,
+  method,
+  badge,
+}: {
+  title: string;
+  value: string;
+  confidence: number | null;
+  method: string;
+  badge?: ReactNode;
+}) {
   return (
     <div className="space-y-1 rounded-lg border border-slate-200 p-3">
       <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
@@ -67,14 +97,48 @@ function RfmCard({ a }: { a: CustomerAnalytics }) {
     <Card
       title="Scores RFM"
       description={`Comparés aux ${formatNumber(base.total, 0)} clients actifs (quintiles ; calculé le ${formatDate(base.computedAt)}).`}
-      actions={rule ? <Badge tone="info">{rule.label}</Badge> : <Badge>Hors base (client inactif)</Badge>}
+      actions={
+        rule ? (
+          <Badge tone="info">{rule.label}</Badge>
+        ) : (
+          <Badge>{rfm.pending ? 'Pas encore noté' : 'Hors base (client inactif)'}</Badge>
+        )
+      }
     >
       <div className="grid gap-6 md:grid-cols-3">
-        <ScoreColumn title="Récence" score={rfm.r} value={rfm.recencyDays == null ? 'jamais venu' : `${rfm.recencyDays} j`} buckets={base.r} format={(v) => (v == null ? 'jamais' : `${v} j`)} />
-        <ScoreColumn title="Fréquence" score={rfm.f} value={`${rfm.frequency} visite${rfm.frequency > 1 ? 's' : ''} / 24 mois`} buckets={base.f} format={(v) => `${v ?? 0}`} />
-        <ScoreColumn title="Montant" score={rfm.m} value={`${formatMoney(rfm.monetaryCents, { decimals: 0 })} / 24 mois`} buckets={base.m} format={(v) => formatMoney(v ?? 0, { decimals: 0 })} />
+        <ScoreColumn
+          title="Récence"
+          score={rfm.r}
+          value={rfm.recencyDays == null ? 'jamais venu' : `${rfm.recencyDays} j`}
+          buckets={base.r}
+          format={(v) => (v == null ? 'jamais' : `${v} j`)}
+        />
+        <ScoreColumn
+          title="Fréquence"
+          score={rfm.f}
+          value={`${rfm.frequency} visite${rfm.frequency > 1 ? 's' : ''} / 24 mois`}
+          buckets={base.f}
+          format={(v) => `${v ?? 0}`}
+        />
+        <ScoreColumn
+          title="Montant"
+          score={rfm.m}
+          value={`${formatMoney(rfm.monetaryCents, { decimals: 0 })} / 24 mois`}
+          buckets={base.m}
+          format={(v) => formatMoney(v ?? 0, { decimals: 0 })}
+        />
       </div>
-      {rule && <p className="mt-4 text-sm text-slate-700">Segment « {rule.label} » : {rule.description}</p>}
+      {rule && (
+        <p className="mt-4 text-sm text-slate-700">
+          Segment « {rule.label} » : {rule.description}
+        </p>
+      )}
+      {rfm.pending && (
+        <p className="mt-4 text-sm text-slate-700">
+          Client actif créé ou réactivé depuis le dernier calcul de la base : ses scores apparaîtront au prochain calcul
+          (au plus toutes les 5 minutes).
+        </p>
+      )}
       <h3 className="mt-4 text-sm font-semibold text-slate-900">Segments de la base</h3>
       <ul className="mt-2 space-y-1">
         {base.segments.map((s) => (
@@ -84,7 +148,10 @@ function RfmCard({ a }: { a: CustomerAnalytics }) {
               {s.segment === rfm.segment && <span className="sr-only"> (segment du client)</span>}
             </span>
             <span aria-hidden="true" className="h-2 rounded bg-slate-100">
-              <span className={cn('block h-2 rounded', s.segment === rfm.segment ? 'bg-blue-700' : 'bg-slate-400')} style={{ width: `${(100 * s.count) / maxCount}%` }} />
+              <span
+                className={cn('block h-2 rounded', s.segment === rfm.segment ? 'bg-blue-700' : 'bg-slate-400')}
+                style={{ width: `${(100 * s.count) / maxCount}%` }}
+              />
             </span>
             <span className="text-right tabular-nums">{formatNumber(s.count, 0)}</span>
           </li>
@@ -159,8 +226,20 @@ export async function AnalyticsTab({ customerId }: { customerId: string }) {
           {a.kinds.length ? (
             <ChartFigure
               title="Interventions terminées par type"
-              chart={<LazyBarChart horizontal ariaLabel="Interventions par type" height={Math.max(160, a.kinds.length * 36)} labels={a.kinds.map((k) => kindLabel(k.kind))} series={[{ label: 'Interventions', data: a.kinds.map((k) => k.count), color: '#0f766e' }]} />}
-              table={{ caption: 'Interventions par type', headers: ['Type', 'Nombre'], rows: a.kinds.map((k) => [kindLabel(k.kind), k.count]) }}
+              chart={
+                <LazyBarChart
+                  horizontal
+                  ariaLabel="Interventions par type"
+                  height={Math.max(160, a.kinds.length * 36)}
+                  labels={a.kinds.map((k) => kindLabel(k.kind))}
+                  series={[{ label: 'Interventions', data: a.kinds.map((k) => k.count), color: '#0f766e' }]}
+                />
+              }
+              table={{
+                caption: 'Interventions par type',
+                headers: ['Type', 'Nombre'],
+                rows: a.kinds.map((k) => [kindLabel(k.kind), k.count]),
+              }}
             />
           ) : (
             <p className="text-sm text-slate-600">Aucune intervention terminée.</p>
@@ -170,8 +249,20 @@ export async function AnalyticsTab({ customerId }: { customerId: string }) {
           {a.vehicles.length ? (
             <ChartFigure
               title="Visites par véhicule"
-              chart={<LazyBarChart horizontal ariaLabel="Visites par véhicule" height={Math.max(160, a.vehicles.length * 36)} labels={a.vehicles.map((v) => v.label)} series={[{ label: 'Visites', data: a.vehicles.map((v) => v.visits), color: '#7c3aed' }]} />}
-              table={{ caption: 'Visites par véhicule', headers: ['Véhicule', 'Visites'], rows: a.vehicles.map((v) => [v.label, v.visits]) }}
+              chart={
+                <LazyBarChart
+                  horizontal
+                  ariaLabel="Visites par véhicule"
+                  height={Math.max(160, a.vehicles.length * 36)}
+                  labels={a.vehicles.map((v) => v.label)}
+                  series={[{ label: 'Visites', data: a.vehicles.map((v) => v.visits), color: '#7c3aed' }]}
+                />
+              }
+              table={{
+                caption: 'Visites par véhicule',
+                headers: ['Véhicule', 'Visites'],
+                rows: a.vehicles.map((v) => [v.label, v.visits]),
+              }}
             />
           ) : (
             <p className="text-sm text-slate-600">Aucun véhicule enregistré.</p>
