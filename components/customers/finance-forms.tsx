@@ -14,6 +14,7 @@ import {
 } from '@/lib/finances/schema';
 import { SelectField, TextField } from '@/components/ui/field';
 import { formatDate, formatMoney } from '@/components/ui/format';
+import { Button } from '@/components/ui/button';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionToast } from '@/components/ui/toast';
 import { type FormErrors, useFormAction } from '@/components/ui/use-form-action';
@@ -22,13 +23,27 @@ import { type FormErrors, useFormAction } from '@/components/ui/use-form-action'
 function validator(schema: ZodType, toInput: (raw: Record<string, unknown>) => unknown) {
   return (fd: FormData): FormErrors | null => {
     const raw: Record<string, unknown> = {};
-    for (const [k, v] of fd.entries()) if (!k.startsWith('$ACTION')) raw[k] = typeof v === 'string' && v.trim() === '' ? undefined : v;
+    for (const [k, v] of fd.entries())
+      if (!k.startsWith('$ACTION')) raw[k] = typeof v === 'string' && v.trim() === '' ? undefined : v;
     const result = schema.safeParse(toInput(raw));
     if (result.success) return null;
     const errors: FormErrors = {};
     for (const issue of result.error.issues) (errors[issue.path.join('.') || '_'] ??= []).push(issue.message);
     return toFormFieldErrors(errors) ?? null;
   };
+}
+
+function Actions({ label, onCancel }: { label: string; onCancel?: () => void }) {
+  return (
+    <div className="flex flex-wrap gap-2">
+      <SubmitButton pendingLabel="Enregistrement…">{label}</SubmitButton>
+      {onCancel && (
+        <Button variant="secondary" onClick={onCancel}>
+          Fermer
+        </Button>
+      )}
+    </div>
+  );
 }
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
@@ -42,7 +57,7 @@ function Message({ state }: { state: { ok: boolean; message: string } }) {
   );
 }
 
-export function InvoiceForm({ customerId }: { customerId: string }) {
+export function InvoiceForm({ customerId, onCancel }: { customerId: string; onCancel?: () => void }) {
   const { state, onSubmit, formAction, errors } = useFormAction(createInvoiceAction.bind(null, customerId), {
     validate: validator(invoiceCreateSchema, invoiceFormInput),
   });
@@ -52,18 +67,55 @@ export function InvoiceForm({ customerId }: { customerId: string }) {
     if (state.ok) formRef.current?.reset();
   }, [state]);
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="Enregistrer une facture">
-      <TextField id="inv-number" label="Numéro" name="number" required placeholder="F-2026-000123" autoComplete="off" error={errors.number} />
-      <TextField id="inv-issued" label="Date d'émission" name="issuedAt" type="date" required defaultValue={today()} error={errors.issuedAt} />
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-3 sm:grid-cols-2"
+      aria-label="Enregistrer une facture"
+    >
+      <TextField
+        id="inv-number"
+        label="Numéro"
+        name="number"
+        required
+        placeholder="F-2026-000123"
+        autoComplete="off"
+        error={errors.number}
+      />
+      <TextField
+        id="inv-issued"
+        label="Date d'émission"
+        name="issuedAt"
+        type="date"
+        required
+        defaultValue={today()}
+        error={errors.issuedAt}
+      />
       <TextField id="inv-due" label="Échéance" name="dueAt" type="date" required error={errors.dueAt} />
-      <TextField id="inv-ht" label="Total HT (€)" name="totalHt" inputMode="decimal" required placeholder="0,00" error={errors.totalHt} />
-      <TextField id="inv-vat" label="TVA (€)" name="vat" inputMode="decimal" placeholder="0,00" hint="Le TTC est calculé : HT + TVA." error={errors.vat} />
+      <TextField
+        id="inv-ht"
+        label="Total HT (€)"
+        name="totalHt"
+        inputMode="decimal"
+        required
+        placeholder="0,00"
+        error={errors.totalHt}
+      />
+      <TextField
+        id="inv-vat"
+        label="TVA (€)"
+        name="vat"
+        inputMode="decimal"
+        placeholder="0,00"
+        hint="Le TTC est calculé : HT + TVA."
+        error={errors.vat}
+      />
       <div className="flex flex-col justify-end gap-2 sm:col-span-2">
         {errors._ && <p className="text-sm text-red-700">{errors._[0]}</p>}
         <Message state={state} />
-        <div>
-          <SubmitButton pendingLabel="Enregistrement…">Enregistrer la facture</SubmitButton>
-        </div>
+        <Actions label="Enregistrer la facture" onCancel={onCancel} />
       </div>
     </form>
   );
@@ -76,7 +128,15 @@ export interface OpenInvoiceOption {
   dueAt: string;
 }
 
-export function PaymentForm({ customerId, openInvoices }: { customerId: string; openInvoices: OpenInvoiceOption[] }) {
+export function PaymentForm({
+  customerId,
+  openInvoices,
+  onCancel,
+}: {
+  customerId: string;
+  openInvoices: OpenInvoiceOption[];
+  onCancel?: () => void;
+}) {
   const { state, onSubmit, formAction, errors } = useFormAction(recordPaymentAction.bind(null, customerId), {
     validate: validator(paymentCreateSchema, paymentFormInput),
   });
@@ -87,7 +147,14 @@ export function PaymentForm({ customerId, openInvoices }: { customerId: string; 
   }, [state]);
   if (!openInvoices.length) return <p className="text-sm text-slate-600">Aucune facture ouverte : rien à encaisser.</p>;
   return (
-    <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="grid gap-3 sm:grid-cols-2" aria-label="Enregistrer un paiement">
+    <form
+      ref={formRef}
+      action={formAction}
+      onSubmit={onSubmit}
+      noValidate
+      className="grid gap-3 sm:grid-cols-2"
+      aria-label="Enregistrer un paiement"
+    >
       <SelectField
         id="pay-invoice"
         label="Facture"
@@ -100,7 +167,15 @@ export function PaymentForm({ customerId, openInvoices }: { customerId: string; 
           label: `${i.number} — reste ${formatMoney(i.remainingCents)} (échéance ${formatDate(i.dueAt)})`,
         }))}
       />
-      <TextField id="pay-amount" label="Montant (€)" name="amount" inputMode="decimal" required placeholder="0,00" error={errors.amount} />
+      <TextField
+        id="pay-amount"
+        label="Montant (€)"
+        name="amount"
+        inputMode="decimal"
+        required
+        placeholder="0,00"
+        error={errors.amount}
+      />
       <SelectField
         id="pay-method"
         label="Moyen de paiement"
@@ -109,13 +184,26 @@ export function PaymentForm({ customerId, openInvoices }: { customerId: string; 
         error={errors.method}
         options={PAYMENT_METHODS.map((m) => ({ value: m, label: PAYMENT_METHOD_LABELS[m] }))}
       />
-      <TextField id="pay-date" label="Date du paiement" name="paidAt" type="date" required defaultValue={today()} error={errors.paidAt} />
-      <TextField id="pay-ref" label="Référence" name="reference" hint="Facultatif (n° de chèque, virement…)" maxLength={100} error={errors.reference} />
+      <TextField
+        id="pay-date"
+        label="Date du paiement"
+        name="paidAt"
+        type="date"
+        required
+        defaultValue={today()}
+        error={errors.paidAt}
+      />
+      <TextField
+        id="pay-ref"
+        label="Référence"
+        name="reference"
+        hint="Facultatif (n° de chèque, virement…)"
+        maxLength={100}
+        error={errors.reference}
+      />
       <div className="flex flex-col gap-2 sm:col-span-2">
         <Message state={state} />
-        <div>
-          <SubmitButton pendingLabel="Enregistrement…">Enregistrer le paiement</SubmitButton>
-        </div>
+        <Actions label="Enregistrer le paiement" onCancel={onCancel} />
       </div>
     </form>
   );

@@ -12,10 +12,14 @@ function cents(text: string): number {
 }
 
 /** A demo customer with an unpaid invoice (via the API, with the page's session). */
-async function customerWithOpenInvoice(page: Page): Promise<{ customerId: string; invoice: { id: string; number: string; remainingCents: number } }> {
+async function customerWithOpenInvoice(
+  page: Page,
+): Promise<{ customerId: string; invoice: { id: string; number: string; remainingCents: number } }> {
   let cursor: string | null = null;
   for (let round = 0; round < 5; round++) {
-    const list = await page.request.get(`/api/customers?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const list = await page.request.get(
+      `/api/customers?limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     expect(list.status()).toBe(200);
     const body = (await list.json()) as { data: { id: string }[]; nextCursor: string | null };
     for (const c of body.data) {
@@ -63,7 +67,10 @@ test('recording a payment lowers the balance and appears in the timeline', async
   const balance = page.locator('dt', { hasText: /^Solde dû$/ }).locator('xpath=following-sibling::dd[1]');
   const before = cents(await balance.innerText());
 
+  // The form is fetched when opened; focus lands on its first field.
+  await page.getByRole('button', { name: 'Saisir un paiement' }).click();
   const form = page.getByRole('form', { name: 'Enregistrer un paiement' });
+  await expect(form.getByLabel('Facture')).toBeFocused();
   await form.getByLabel('Facture').selectOption(invoice.id);
   // A bad amount first: refused in the browser with a French message, nothing sent.
   await form.getByLabel('Montant (€)').fill('abc');
@@ -78,8 +85,32 @@ test('recording a payment lowers the balance and appears in the timeline', async
   await expect.poll(async () => cents(await balance.innerText())).toBe(before - 123);
 
   await page.goto(`/customers/${customerId}/activity?type=payment`);
-  const entry = page.getByTestId('activity-entry').filter({ hasText: `facture ${invoice.number}` }).first();
+  const entry = page
+    .getByTestId('activity-entry')
+    .filter({ hasText: `facture ${invoice.number}` })
+    .first();
   await expect(entry).toBeVisible();
   await expect(entry).toHaveAttribute('data-type', 'payment');
   await expect(entry).toContainText(/Paiement de 1,23\s?€ reçu/);
+});
+
+test('keyboard only: the invoice form opens with Enter, validates in the browser, and closes back to its button', async ({
+  page,
+}) => {
+  const { customerId } = await customerWithOpenInvoice(page);
+  await page.goto(`/customers/${customerId}/finances`);
+  const opener = page.getByRole('button', { name: 'Saisir une facture' });
+  await opener.focus();
+  await page.keyboard.press('Enter');
+  const form = page.getByRole('form', { name: 'Enregistrer une facture' });
+  const number = form.getByLabel('Numéro');
+  await expect(number).toBeFocused();
+  // Enter in an empty required field submits: the shared zod schema refuses it in the browser.
+  await page.keyboard.press('Enter');
+  await expect(number).toHaveAttribute('aria-invalid', 'true');
+  await expect(number).toBeFocused();
+  await form.getByRole('button', { name: 'Fermer' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(form).toHaveCount(0);
+  await expect(opener).toBeFocused();
 });

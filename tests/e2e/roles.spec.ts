@@ -20,7 +20,8 @@ test.describe('admin', () => {
     const actions = page.getByRole('group', { name: 'Actions sur le client' });
     await expect(actions.getByRole('button', { name: 'Supprimer' })).toBeVisible();
     await expect(actions.getByRole('link', { name: 'Modifier', exact: true })).toBeVisible();
-    for (const tab of ['Analyses', 'Finances']) await expect(tabNav(page).getByRole('link', { name: tab, exact: true })).toBeVisible();
+    for (const tab of ['Analyses', 'Finances'])
+      await expect(tabNav(page).getByRole('link', { name: tab, exact: true })).toBeVisible();
     await page.goto('/admin/tokens');
     await expect(page.getByRole('heading', { name: 'Jetons d’API', level: 1 })).toBeVisible();
     await page.goto('/admin/import');
@@ -35,6 +36,7 @@ test.describe('manager', () => {
   test('may edit, bill and export, but not administer nor erase', async ({ page }) => {
     const id = await demoCustomerId(page);
     await page.goto(`/customers/${id}/finances`);
+    await page.getByRole('button', { name: 'Saisir une facture' }).click();
     await expect(page.getByRole('form', { name: 'Enregistrer une facture' })).toBeVisible();
     const actions = page.getByRole('group', { name: 'Actions sur le client' });
     await expect(actions.getByRole('link', { name: 'Modifier', exact: true })).toBeVisible();
@@ -77,11 +79,18 @@ test.describe('technician', () => {
     await page.goto(`/customers/${id}/documents`);
     await expect(page.getByTestId('upload-input')).toBeAttached();
     await page.goto(`/customers/${id}/consents`);
-    await expect(page.getByRole('button', { name: /^Accorder le consentement/ }).filter({ visible: true }).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('button', { name: /^Accorder le consentement/ })
+        .filter({ visible: true })
+        .first(),
+    ).toBeVisible();
     await expect(page.getByText('Votre rôle ne permet pas d’envoyer des e-mails aux clients.')).toBeVisible();
 
     expect((await page.request.get(`/api/customers/${id}/finances`)).status()).toBe(403);
-    expect((await page.request.post('/api/customers', { data: { kind: 'individual', lastName: 'Refus' } })).status()).toBe(403);
+    expect(
+      (await page.request.post('/api/customers', { data: { kind: 'individual', lastName: 'Refus' } })).status(),
+    ).toBe(403);
   });
 });
 
@@ -109,9 +118,12 @@ test.describe('viewer', () => {
     await expect(page.getByText('Solde dû', { exact: true })).toBeVisible();
     await expect(page.getByRole('form', { name: 'Enregistrer un paiement' })).toHaveCount(0);
     await expect(page.getByRole('form', { name: 'Enregistrer une facture' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: /^Saisir (une facture|un paiement)$/ })).toHaveCount(0);
     await expect(page.getByRole('group', { name: 'Actions sur le client' }).getByRole('button')).toHaveCount(0);
 
-    const write = await page.request.post(`/api/customers/${id}/activities`, { data: { type: 'call', title: 'Refusé' } });
+    const write = await page.request.post(`/api/customers/${id}/activities`, {
+      data: { type: 'call', title: 'Refusé' },
+    });
     expect(write.status()).toBe(403);
     expect(((await write.json()) as { error: { code: string } }).error.code).toBe('forbidden');
   });

@@ -7,16 +7,26 @@ import { formatDate, formatMoney, formatNumber } from '@/components/ui/format';
 import { getDb } from '@/db';
 import { AppError } from '@/lib/errors';
 import { notFound } from 'next/navigation';
-import { assertCustomer, getBalanceHistory, getFinanceOverview, listInvoices, listOpenInvoices, listPayments } from '@/lib/finances/queries';
+import {
+  assertCustomer,
+  getBalanceHistory,
+  getFinanceOverview,
+  listInvoices,
+  listOpenInvoices,
+  listPayments,
+} from '@/lib/finances/queries';
 import { RISK_LEVEL_LABELS, type RiskResult } from '@/lib/finances/risk';
 import { invoiceListQuerySchema, paymentListQuerySchema } from '@/lib/finances/schema';
-import { InvoiceForm, PaymentForm } from '../finance-forms';
+import { InvoiceFormLauncher, PaymentFormLauncher } from '../finance-form-launchers';
 import { InvoicesTable, type Params, PaymentsTable } from './finance-tables';
 
 const RISK_TONE: Record<RiskResult['level'], BadgeTone> = { low: 'success', medium: 'warning', high: 'danger' };
 
 /** A bad or stale cursor in the URL shows the first page rather than an error page. */
-async function firstPageOnBadCursor<T>(load: (cursor: string | undefined) => Promise<T>, cursor: string | undefined): Promise<T> {
+async function firstPageOnBadCursor<T>(
+  load: (cursor: string | undefined) => Promise<T>,
+  cursor: string | undefined,
+): Promise<T> {
   try {
     return await load(cursor);
   } catch (error) {
@@ -28,14 +38,26 @@ async function firstPageOnBadCursor<T>(load: (cursor: string | undefined) => Pro
 function Stat({ label, value, hint, alert }: { label: string; value: string; hint?: string; alert?: boolean }) {
   return (
     <div className={cn('rounded-lg border p-3', alert ? 'border-red-300 bg-red-50' : 'border-slate-200 bg-white')}>
-      <dt className={cn('text-xs font-medium uppercase tracking-wide', alert ? 'text-red-800' : 'text-slate-600')}>{label}</dt>
-      <dd className={cn('mt-1 text-xl font-semibold tabular-nums', alert ? 'text-red-900' : 'text-slate-900')}>{value}</dd>
+      <dt className={cn('text-xs font-medium uppercase tracking-wide', alert ? 'text-red-800' : 'text-slate-600')}>
+        {label}
+      </dt>
+      <dd className={cn('mt-1 text-xl font-semibold tabular-nums', alert ? 'text-red-900' : 'text-slate-900')}>
+        {value}
+      </dd>
       {hint && <dd className={cn('text-xs', alert ? 'text-red-800' : 'text-slate-600')}>{hint}</dd>}
     </div>
   );
 }
 
-export async function FinancesTab({ customerId, searchParams, canWrite }: { customerId: string; searchParams: Params; canWrite: boolean }) {
+export async function FinancesTab({
+  customerId,
+  searchParams,
+  canWrite,
+}: {
+  customerId: string;
+  searchParams: Params;
+  canWrite: boolean;
+}) {
   const db = getDb();
   await assertCustomer(db, customerId).catch(() => notFound());
   const path = `/customers/${customerId}/finances`;
@@ -55,18 +77,31 @@ export async function FinancesTab({ customerId, searchParams, canWrite }: { cust
   return (
     <div className="space-y-6">
       <section aria-labelledby="fin-totals">
-        <h2 id="fin-totals" className="sr-only">Totaux</h2>
+        <h2 id="fin-totals" className="sr-only">
+          Totaux
+        </h2>
         <dl className="grid grid-cols-2 gap-3 lg:grid-cols-6">
-          <Stat label="Facturé" value={formatMoney(summary.invoicedCents)} hint={`${summary.invoiceCount} facture${summary.invoiceCount > 1 ? 's' : ''}`} />
+          <Stat
+            label="Facturé"
+            value={formatMoney(summary.invoicedCents)}
+            hint={`${summary.invoiceCount} facture${summary.invoiceCount > 1 ? 's' : ''}`}
+          />
           <Stat label="Payé" value={formatMoney(summary.paidCents)} />
           <Stat label="Solde dû" value={formatMoney(summary.balanceCents)} />
           <Stat
             label="En retard"
             value={formatMoney(summary.overdueCents)}
-            hint={summary.overdueCount ? `${summary.overdueCount} facture${summary.overdueCount > 1 ? 's' : ''} échue${summary.overdueCount > 1 ? 's' : ''}` : 'Aucun retard'}
+            hint={
+              summary.overdueCount
+                ? `${summary.overdueCount} facture${summary.overdueCount > 1 ? 's' : ''} échue${summary.overdueCount > 1 ? 's' : ''}`
+                : 'Aucun retard'
+            }
             alert={summary.overdueCents > 0}
           />
-          <Stat label="Délai moyen de paiement" value={summary.averageDaysToPay == null ? '—' : `${formatNumber(summary.averageDaysToPay)} j`} />
+          <Stat
+            label="Délai moyen de paiement"
+            value={summary.averageDaysToPay == null ? '—' : `${formatNumber(summary.averageDaysToPay)} j`}
+          />
           <Stat label="Dernier paiement" value={formatDate(summary.lastPaymentAt)} />
         </dl>
       </section>
@@ -88,7 +123,10 @@ export async function FinancesTab({ customerId, searchParams, canWrite }: { cust
                   </span>
                 </div>
                 <div aria-hidden="true" className="mt-1 h-1.5 rounded bg-slate-100">
-                  <div className={cn('h-1.5 rounded', f.points ? 'bg-amber-500' : 'bg-slate-300')} style={{ width: `${(100 * f.points) / f.maxPoints}%` }} />
+                  <div
+                    className={cn('h-1.5 rounded', f.points ? 'bg-amber-500' : 'bg-slate-300')}
+                    style={{ width: `${(100 * f.points) / f.maxPoints}%` }}
+                  />
                 </div>
                 <p className="mt-1 text-xs text-slate-600">{f.detail}</p>
               </li>
@@ -101,8 +139,20 @@ export async function FinancesTab({ customerId, searchParams, canWrite }: { cust
             <ChartFigure
               title="Solde dû au fil du temps"
               description="Factures (+TTC) et paiements (−) cumulés jour par jour."
-              chart={<LazyLineChart ariaLabel="Courbe du solde dû" labels={history.map((p) => formatDate(p.date))} series={[{ label: 'Solde', data: history.map((p) => p.balanceCents), color: '#1d4ed8' }]} format="money" stepped />}
-              table={{ caption: 'Solde par jour', headers: ['Date', 'Solde'], rows: history.map((p) => [formatDate(p.date), formatMoney(p.balanceCents)]) }}
+              chart={
+                <LazyLineChart
+                  ariaLabel="Courbe du solde dû"
+                  labels={history.map((p) => formatDate(p.date))}
+                  series={[{ label: 'Solde', data: history.map((p) => p.balanceCents), color: '#1d4ed8' }]}
+                  format="money"
+                  stepped
+                />
+              }
+              table={{
+                caption: 'Solde par jour',
+                headers: ['Date', 'Solde'],
+                rows: history.map((p) => [formatDate(p.date), formatMoney(p.balanceCents)]),
+              }}
             />
           ) : (
             <p className="text-sm text-slate-600">Pas encore de facture ni de paiement.</p>
@@ -111,22 +161,41 @@ export async function FinancesTab({ customerId, searchParams, canWrite }: { cust
       </div>
 
       <Card title="Factures" id="factures" flush className="scroll-mt-24">
-        <InvoicesTable rows={invoicePage.data} nextCursor={invoicePage.nextCursor} sort={invoiceQuery.sort} order={invoiceQuery.order} path={path} params={searchParams} />
+        <InvoicesTable
+          rows={invoicePage.data}
+          nextCursor={invoicePage.nextCursor}
+          sort={invoiceQuery.sort}
+          order={invoiceQuery.order}
+          path={path}
+          params={searchParams}
+        />
       </Card>
 
       <Card title="Paiements" id="paiements" flush className="scroll-mt-24">
-        <PaymentsTable rows={paymentPage.data} nextCursor={paymentPage.nextCursor} sort={paymentQuery.sort} order={paymentQuery.order} path={path} params={searchParams} />
+        <PaymentsTable
+          rows={paymentPage.data}
+          nextCursor={paymentPage.nextCursor}
+          sort={paymentQuery.sort}
+          order={paymentQuery.order}
+          path={path}
+          params={searchParams}
+        />
       </Card>
 
       {canWrite && (
         <div className="grid gap-6 lg:grid-cols-2">
           <Card title="Enregistrer une facture">
-            <InvoiceForm customerId={customerId} />
+            <InvoiceFormLauncher customerId={customerId} />
           </Card>
           <Card title="Enregistrer un paiement">
-            <PaymentForm
+            <PaymentFormLauncher
               customerId={customerId}
-              openInvoices={open.map((i) => ({ id: i.id, number: i.number, remainingCents: i.remainingCents, dueAt: i.dueAt.toISOString() }))}
+              openInvoices={open.map((i) => ({
+                id: i.id,
+                number: i.number,
+                remainingCents: i.remainingCents,
+                dueAt: i.dueAt.toISOString(),
+              }))}
             />
           </Card>
         </div>
