@@ -4,7 +4,8 @@ import { createCustomer, expect, test } from './fixtures';
 test.use({ role: 'manager' });
 
 /** The grid is a table on wide screens and one list per purpose on phones: use whichever is shown. */
-const visibleButton = (page: Page, name: string) => page.getByRole('button', { name, exact: true }).filter({ visible: true });
+const visibleButton = (page: Page, name: string) =>
+  page.getByRole('button', { name, exact: true }).filter({ visible: true });
 
 async function grant(page: Page, purpose: string, channel: string, textVersion: string, proof: string) {
   await visibleButton(page, `Accorder le consentement ${purpose} par ${channel}`).click();
@@ -45,10 +46,13 @@ test('grant a consent with its proof and find it in the history', async ({ page 
   await expect(entry).toContainText('Formulaire papier');
 });
 
-test('a marketing e-mail is refused without consent, then queued once marketing by e-mail is granted', async ({ page }) => {
+test('a marketing e-mail is refused without consent, then queued once marketing by e-mail is granted', async ({
+  page,
+}) => {
   const { id } = await createCustomer(page);
   await page.goto(`/customers/${id}/consents`);
   const email = page.locator('#email');
+  await email.getByRole('button', { name: 'Rédiger un e-mail' }).click();
 
   const send = async (subject: string) => {
     await email.getByLabel('Finalité').selectOption('marketing');
@@ -61,7 +65,9 @@ test('a marketing e-mail is refused without consent, then queued once marketing 
   await email.getByLabel('Finalité').selectOption('marketing');
   await expect(email.getByText(/n’a pas donné son consentement/)).toBeVisible();
   await send(refused);
-  await expect(email.getByRole('alert')).toContainText('Envoi refusé : le client n’a jamais donné son consentement « Prospection commerciale » par e-mail.');
+  await expect(email.getByRole('alert')).toContainText(
+    'Envoi refusé : le client n’a jamais donné son consentement « Prospection commerciale » par e-mail.',
+  );
   // The refusal is kept in the outbox list as refused.
   const outbox = email.locator('li').filter({ hasText: refused });
   await expect(outbox).toContainText('Refusé (consentement)');

@@ -1,9 +1,9 @@
 import { CompliancePanel } from '@/components/consents/compliance-panel';
 import { ConsentHistory } from '@/components/consents/consent-history';
 import { ConsentPanel } from '@/components/consents/consent-panel';
+import { EmailFormLauncher } from '@/components/customers/email-form-launcher';
 import { loadCustomer } from '@/components/customers/load-customer';
 import { OutboxList } from '@/components/email/outbox-list';
-import { SendEmailForm } from '@/components/email/send-email-form';
 import { Card } from '@/components/ui/card';
 import { getDb } from '@/db';
 import type { Actor } from '@/lib/auth/actor';
@@ -35,7 +35,10 @@ export async function ConsentsTab({ id, actor, historyCursor }: { id: string; ac
   const customer = await loadCustomer(id);
   const db = getDb();
   const [{ state, compliance }, history, documents, emails] = await Promise.all([
-    getConsentState(db, customer.id).then(async (s) => ({ state: s, compliance: await checkCompliance(db, customer.id, { state: s }) })),
+    getConsentState(db, customer.id).then(async (s) => ({
+      state: s,
+      compliance: await checkCompliance(db, customer.id, { state: s }),
+    })),
     historyPage(customer.id, historyCursor),
     listProofDocuments(db, customer.id, actor.role),
     listCustomerEmails(db, customer.id, 20),
@@ -48,7 +51,10 @@ export async function ConsentsTab({ id, actor, historyCursor }: { id: string; ac
 
   return (
     <div className="space-y-4">
-      <Card title="Conformité (CNIL)" description="Preuves, durée de validité des consentements, conservation des données, envois.">
+      <Card
+        title="Conformité (CNIL)"
+        description="Preuves, durée de validité des consentements, conservation des données, envois."
+      >
         <CompliancePanel report={compliance} />
       </Card>
       <Card
@@ -61,15 +67,23 @@ export async function ConsentsTab({ id, actor, historyCursor }: { id: string; ac
       >
         <ConsentPanel customerId={customer.id} grid={state} documents={documents} canRecord={canRecord} />
       </Card>
-      <Card title="Historique" description="Chaque accord et retrait est conservé tel quel : rien n’est jamais modifié ni supprimé." id="historique">
+      <Card
+        title="Historique"
+        description="Chaque accord et retrait est conservé tel quel : rien n’est jamais modifié ni supprimé."
+        id="historique"
+      >
         <ConsentHistory customerId={customer.id} page={history.page} isFirstPage={history.first} />
       </Card>
-      <section id="email" aria-labelledby="email-title" className="scroll-mt-20 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
+      <section
+        id="email"
+        aria-labelledby="email-title"
+        className="scroll-mt-20 space-y-4 rounded-lg border border-slate-200 bg-white p-4 shadow-sm"
+      >
         <h2 id="email-title" className="text-base font-semibold text-slate-900">
           Envoyer un e-mail
         </h2>
         {canSend ? (
-          <SendEmailForm customerId={customer.id} to={customer.email} consentByPurpose={consentByPurpose} />
+          <EmailFormLauncher customerId={customer.id} to={customer.email} consentByPurpose={consentByPurpose} />
         ) : (
           <p className="text-sm text-slate-600">Votre rôle ne permet pas d’envoyer des e-mails aux clients.</p>
         )}
