@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { CustomerForm } from '@/components/customers/customer-form';
+import { CUSTOMER_KIND_OPTIONS } from '@/components/customers/customer-kinds';
 import { requirePageActor } from '@/lib/auth/session';
 import { createCustomerAction } from '@/lib/customers/actions';
 import { env } from '@/lib/env';
@@ -18,7 +19,12 @@ export default async function NewCustomerPage() {
         <span aria-hidden="true">/</span> <span>Nouveau</span>
       </nav>
       <h1 className="text-2xl font-semibold text-slate-900">Nouveau client</h1>
-      <CustomerForm action={createCustomerAction} agencies={env().AGENCIES.map((a) => a.name)} cancelHref="/customers" />
+      <CustomerForm
+        action={createCustomerAction}
+        kinds={CUSTOMER_KIND_OPTIONS}
+        agencies={env().AGENCIES.map((a) => a.name)}
+        cancelHref="/customers"
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { CustomerForm } from '@/components/customers/customer-form';
+import { CUSTOMER_KIND_OPTIONS } from '@/components/customers/customer-kinds';
 import { loadCustomer } from '@/components/customers/load-customer';
 import { EmptyState } from '@/components/ui/empty-state';
 import { requirePageActor } from '@/lib/auth/session';
@@ -13,7 +14,12 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ i
   const { id } = await params;
   const customer = await loadCustomer(id);
   if (customer.erasedAt) {
-    return <EmptyState title="Fiche anonymisée" description="Les données personnelles de ce client ont été effacées : la fiche ne peut plus être modifiée." />;
+    return (
+      <EmptyState
+        title="Fiche anonymisée"
+        description="Les données personnelles de ce client ont été effacées : la fiche ne peut plus être modifiée."
+      />
+    );
   }
   return (
     <div className="mx-auto max-w-3xl space-y-4">
@@ -21,6 +27,7 @@ export default async function EditCustomerPage({ params }: { params: Promise<{ i
       <CustomerForm
         action={updateCustomerAction.bind(null, id)}
         customer={customer}
+        kinds={CUSTOMER_KIND_OPTIONS}
         agencies={env().AGENCIES.map((a) => a.name)}
         cancelHref={`/customers/${id}`}
       />
