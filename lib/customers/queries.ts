@@ -44,15 +44,10 @@ export async function tagsByCustomer(db: DbOrTx, ids: string[]): Promise<Map<str
 }
 
 /**
- * The customer list: keyset pages on (created_at desc, id desc) or (sort_name asc, id asc), both
- * backed by an index; full-text on the GIN search vector. Erased customers are never listed.
- * `extraWhere` lets other modules (segments, compliance) add their own conditions.
+ * The list's filter conditions (no page cursor): erased customers never, then archived/status/kind/
+ * city/tag/full-text, plus `extraWhere`. Shared with the list export (lib/export/list-rows.ts).
  */
-export async function listCustomers(
-  db: DbOrTx,
-  query: CustomerListQuery,
-  extraWhere: SQL[] = [],
-): Promise<Page<CustomerListRow>> {
+export function customerListWhere(query: Omit<CustomerListQuery, 'limit' | 'cursor'>, extraWhere: SQL[] = []): SQL[] {
   const where: SQL[] = [isNull(customers.erasedAt), ...extraWhere];
   if (query.archived === 'exclude') where.push(isNull(customers.archivedAt));
   else if (query.archived === 'only') where.push(isNotNull(customers.archivedAt));
@@ -66,14 +61,32 @@ export async function listCustomers(
   }
   const tsquery = buildSearchQuery(query.q);
   if (tsquery) where.push(sql`${customers.searchVector} @@ to_tsquery('simple', ${tsquery})`);
+  return where;
+}
+
+/**
+ * The customer list: keyset pages on (created_at desc, id desc) or (sort_name asc, id asc), both
+ * backed by an index; full-text on the GIN search vector. Erased customers are never listed.
+ * `extraWhere` lets other modules (segments, compliance) add their own conditions.
+ */
+export async function listCustomers(
+  db: DbOrTx,
+  query: CustomerListQuery,
+  extraWhere: SQL[] = [],
+): Promise<Page<CustomerListRow>> {
+  const where = customerListWhere(query, extraWhere);
 
   const cursor = decodeCursor(query.cursor, listCursor);
   if (cursor && cursor.s !== query.sort) throw AppError.badRequest('Curseur de pagination invalide pour ce tri.');
-  if (cursor?.s === 'recent') where.push(sql`(${customers.createdAt}, ${customers.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)`);
-  if (cursor?.s === 'name') where.push(sql`(${customers.sortName}, ${customers.id}) > (${cursor.n}, ${cursor.id}::uuid)`);
+  if (cursor?.s === 'recent')
+    where.push(sql`(${customers.createdAt}, ${customers.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)`);
+  if (cursor?.s === 'name')
+    where.push(sql`(${customers.sortName}, ${customers.id}) > (${cursor.n}, ${cursor.id}::uuid)`);
 
   const order =
-    query.sort === 'name' ? [asc(customers.sortName), asc(customers.id)] : [descNullsLast(customers.createdAt), descNullsLast(customers.id)];
+    query.sort === 'name'
+      ? [asc(customers.sortName), asc(customers.id)]
+      : [descNullsLast(customers.createdAt), descNullsLast(customers.id)];
   const rows = await db
     .select({ row: customers, createdAtText, vehicleCount })
     .from(customers)
@@ -111,7 +124,11 @@ export async function getCustomer(db: DbOrTx, id: string): Promise<CustomerDetai
   const row = await getCustomerRow(db, id);
   if (!row) return null;
   const [contactRows, vehicleRows, tagMap] = await Promise.all([
-    db.select().from(customerContacts).where(eq(customerContacts.customerId, id)).orderBy(desc(customerContacts.isPrimary), asc(customerContacts.createdAt), asc(customerContacts.id)),
+    db
+      .select()
+      .from(customerContacts)
+      .where(eq(customerContacts.customerId, id))
+      .orderBy(desc(customerContacts.isPrimary), asc(customerContacts.createdAt), asc(customerContacts.id)),
     db.select().from(vehicles).where(eq(vehicles.customerId, id)).orderBy(asc(vehicles.createdAt), asc(vehicles.id)),
     tagsByCustomer(db, [id]),
   ]);

@@ -1,30 +1,36 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
+import type { SQL } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db';
 import type { Actor } from '@/lib/auth/actor';
-import { listCustomers, type CustomerListRow } from '@/lib/customers/queries';
 import { customerListQuerySchema, KIND_LABELS, STATUS_LABELS } from '@/lib/customers/schema';
 import type { CellType, CellValue } from './cells';
 import { CSV_BOM, csvLine } from './csv';
+import { listExportRows, type ListExportRow } from './list-rows';
+import { streamToWeb, waitForXlsxRoom } from './xlsx-backpressure';
 import { styleColumn, xlsxValue } from './xlsx';
 
 /**
- * The customer list as a download, with the list's own filters (same schema, same query code),
- * streamed: rows are read in keyset batches of 1000 through `listCustomers` (index-backed on both
- * drivers) and written out as they arrive, so memory stays flat whatever the number of rows.
+ * The customer list as a download, with the list's own filters (same schema, same conditions),
+ * streamed: rows come one at a time from list-rows.ts (a PostgreSQL cursor, or keyset batches on
+ * PGlite) and are written out as the client takes them, so memory stays flat whatever the number
+ * of rows. Both formats stop reading the database while the client is not reading (backpressure).
  */
-export const LIST_EXPORT_BATCH = 1000;
+export { LIST_EXPORT_BATCH } from './list-rows';
+
+/** Bytes queued for the client before the producer waits (per download). */
+const QUEUE_BYTES = 64 * 1024;
 
 export const customerListExportQuerySchema = customerListQuerySchema.omit({ limit: true, cursor: true }).extend({
   format: z.enum(['csv', 'xlsx'], { message: 'Format inconnu : choisissez csv ou xlsx.' }).default('csv'),
 });
 export type CustomerListExportQuery = z.output<typeof customerListExportQuerySchema>;
 
-const LIST_COLUMNS: { header: string; type: CellType; width: number; get: (r: CustomerListRow) => CellValue }[] = [
+const LIST_COLUMNS: { header: string; type: CellType; width: number; get: (r: ListExportRow) => CellValue }[] = [
   { header: 'Numéro', type: 'text', width: 11, get: (r) => r.number },
   { header: 'Type', type: 'text', width: 13, get: (r) => KIND_LABELS[r.kind] },
-  { header: 'Nom affiché', type: 'text', width: 30, get: (r) => r.displayName },
+  { header: 'Nom affiché', type: 'text', width: 30, get: displayName },
   { header: 'Prénom', type: 'text', width: 15, get: (r) => r.firstName },
   { header: 'Nom', type: 'text', width: 18, get: (r) => r.lastName },
   { header: 'Raison sociale', type: 'text', width: 26, get: (r) => r.companyName },
@@ -32,96 +38,130 @@ const LIST_COLUMNS: { header: string; type: CellType; width: number; get: (r: Cu
   { header: 'E-mail', type: 'text', width: 30, get: (r) => r.email },
   { header: 'Téléphone', type: 'text', width: 15, get: (r) => r.phone },
   { header: 'Mobile', type: 'text', width: 15, get: (r) => r.mobile },
-  { header: 'Adresse', type: 'text', width: 30, get: (r) => [r.addressLine1, r.addressLine2].filter(Boolean).join(', ') },
+  {
+    header: 'Adresse',
+    type: 'text',
+    width: 30,
+    get: (r) => [r.addressLine1, r.addressLine2].filter(Boolean).join(', '),
+  },
   { header: 'Code postal', type: 'text', width: 10, get: (r) => r.postalCode },
   { header: 'Ville', type: 'text', width: 18, get: (r) => r.city },
   { header: 'Statut', type: 'text', width: 9, get: (r) => STATUS_LABELS[r.status] },
-  { header: 'Étiquettes', type: 'text', width: 20, get: (r) => r.tags.map((t) => t.name).join(', ') },
+  { header: 'Étiquettes', type: 'text', width: 20, get: (r) => r.tags },
   { header: 'Véhicules', type: 'int', width: 10, get: (r) => r.vehicleCount },
-  { header: 'Créé le', type: 'date', width: 16, get: (r) => r.createdAt },
+  { header: 'Créé le', type: 'date', width: 16, get: (r) => new Date(r.createdAt) },
 ];
 
-export async function* customerListBatches(db: DbOrTx, query: CustomerListExportQuery): AsyncGenerator<CustomerListRow[]> {
-  const { format: _format, ...filters } = query;
-  let cursor: string | undefined;
-  do {
-    const page = await listCustomers(db, { ...filters, limit: LIST_EXPORT_BATCH, cursor });
-    if (page.data.length) yield page.data;
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
+/** Same rule as customerDisplayName (lib/customers/schema.ts), on the export row. */
+function displayName(r: ListExportRow): string {
+  if (r.kind === 'company' && r.companyName) return r.companyName;
+  return [r.firstName, r.lastName].filter(Boolean).join(' ') || r.companyName || '—';
 }
 
 export function listExportFileName(format: 'csv' | 'xlsx', now = new Date()): string {
   return `clients-${now.toISOString().slice(0, 10)}.${format}`;
 }
 
-type Done = (rows: number) => void;
-
-/** CSV: BOM, header, then one line per customer; one batch is read per pull (backpressure). */
-export function customerListCsvStream(db: DbOrTx, query: CustomerListExportQuery, onDone?: Done): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const batches = customerListBatches(db, query);
-  let rows = 0;
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      // The first bytes leave at once, before the first query returns.
-      controller.enqueue(encoder.encode(CSV_BOM + csvLine(LIST_COLUMNS.map((c) => ({ value: c.header, type: 'text' as const })))));
-    },
-    async pull(controller) {
-      try {
-        const next = await batches.next();
-        if (next.done) {
-          onDone?.(rows);
-          controller.close();
-          return;
-        }
-        let text = '';
-        for (const r of next.value) text += csvLine(LIST_COLUMNS.map((c) => ({ value: c.get(r), type: c.type })));
-        rows += next.value.length;
-        controller.enqueue(encoder.encode(text));
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
+export interface ListExportOptions {
+  /** Conditions of other modules (segment, compliance): customerListExtraWhere, as the list uses. */
+  extraWhere?: SQL[];
+  /** Called once with the number of rows when the whole file has been produced. */
+  onDone?: (rows: number) => void;
 }
 
-/** XLSX with exceljs's streaming WorkbookWriter: each row is committed (written) as soon as it is added. */
-export function customerListXlsxStream(db: DbOrTx, query: CustomerListExportQuery, onDone?: Done): ReadableStream<Uint8Array> {
-  const pass = new PassThrough({ highWaterMark: 1 << 20 });
+const filtersOf = ({ format: _format, ...filters }: CustomerListExportQuery) => filters;
+
+/** CSV: BOM and header at once, then one chunk per customer, enqueued while the client keeps up. */
+export function customerListCsvStream(
+  db: DbOrTx,
+  query: CustomerListExportQuery,
+  opts: ListExportOptions = {},
+): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const rows = listExportRows(db, filtersOf(query), opts.extraWhere);
+  let count = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        // The first bytes leave before the first query returns.
+        controller.enqueue(
+          encoder.encode(CSV_BOM + csvLine(LIST_COLUMNS.map((c) => ({ value: c.header, type: 'text' as const })))),
+        );
+      },
+      async pull(controller) {
+        try {
+          // Called again by the stream whenever its queue falls below QUEUE_BYTES.
+          while ((controller.desiredSize ?? 0) > 0) {
+            const next = await rows.next();
+            if (next.done) {
+              opts.onDone?.(count);
+              controller.close();
+              return;
+            }
+            controller.enqueue(
+              encoder.encode(csvLine(LIST_COLUMNS.map((c) => ({ value: c.get(next.value), type: c.type })))),
+            );
+            count++;
+          }
+        } catch (error) {
+          controller.error(error);
+        }
+      },
+      async cancel() {
+        await rows.return(undefined);
+      },
+    },
+    new ByteLengthQueuingStrategy({ highWaterMark: QUEUE_BYTES }),
+  );
+}
+
+/**
+ * XLSX with exceljs's streaming WorkbookWriter: no shared strings, styles only per column (the date
+ * format), each row committed (turned into XML and released) as soon as it is added.
+ */
+export function customerListXlsxStream(
+  db: DbOrTx,
+  query: CustomerListExportQuery,
+  opts: ListExportOptions = {},
+): ReadableStream<Uint8Array> {
+  const pass = new PassThrough({ highWaterMark: QUEUE_BYTES });
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: pass, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('Clients', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = LIST_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   LIST_COLUMNS.forEach((c, i) => styleColumn(ws.getColumn(i + 1), c.type));
   ws.getRow(1).font = { bold: true };
   ws.getRow(1).commit();
+  const rows = listExportRows(db, filtersOf(query), opts.extraWhere);
   void (async () => {
-    let rows = 0;
+    let count = 0;
     try {
-      for await (const batch of customerListBatches(db, query)) {
-        for (const r of batch) ws.addRow(LIST_COLUMNS.map((c) => xlsxValue(c.get(r), c.type))).commit();
-        rows += batch.length;
-        // Backpressure: wait for the client to take what is buffered before reading more rows.
-        if (pass.writableLength > pass.writableHighWaterMark) await new Promise((resolve) => pass.once('drain', resolve));
-        if (pass.destroyed) return;
+      for await (const r of rows) {
+        ws.addRow(LIST_COLUMNS.map((c) => xlsxValue(c.get(r), c.type))).commit();
+        count++;
+        // Leaving the loop (client gone) closes the database cursor.
+        if (!(await waitForXlsxRoom(wb, ws, pass, QUEUE_BYTES))) return;
       }
       ws.commit();
       await wb.commit();
-      onDone?.(rows);
+      opts.onDone?.(count);
     } catch (error) {
       pass.destroy(error as Error);
     }
   })();
-  return Readable.toWeb(pass) as unknown as ReadableStream<Uint8Array>;
+  return streamToWeb(pass, QUEUE_BYTES);
 }
 
 /** Not tied to one customer, so not a timeline activity: a structured server log line instead. */
 export function logListExport(actor: Actor, format: string, query: CustomerListExportQuery, rows: number): void {
   const { format: _f, ...filters } = query;
   console.info(
-    JSON.stringify({ event: 'customer-list-export', at: new Date().toISOString(), actor: { kind: actor.kind, id: actor.id, name: actor.name }, format, filters, rows }),
+    JSON.stringify({
+      event: 'customer-list-export',
+      at: new Date().toISOString(),
+      actor: { kind: actor.kind, id: actor.id, name: actor.name },
+      format,
+      filters,
+      rows,
+    }),
   );
 }

@@ -76,11 +76,14 @@ interface InProcess {
   firstRowsMs: number;
   totalMs: number;
   rssGrowthMb: number;
+  heapPeakGrowthMb: number;
+  heapAfterGcGrowthMb: number | null;
 }
 
 function inProcess(): Promise<InProcess[]> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['tests/bench/export-list.ts'], {
+    // --expose-gc: export-list.ts forces a GC after each export to tell a leak from a late GC.
+    const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['--expose-gc', 'tests/bench/export-list.ts'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: LARGE_DB },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -113,7 +116,10 @@ export async function runExport(ctx: BenchContext): Promise<void> {
   for (const r of await inProcess()) {
     info(`export-list.ts (en processus) ${r.format} : ${r.rows} lignes en ${fmt(r.totalMs / 1000)} s`);
     record('export', `export-list.ts ${r.format} : premières lignes`, r.firstRowsMs, 'ms', { max: 1000 });
-    record('export', `export-list.ts ${r.format} : hausse du RSS`, r.rssGrowthMb, 'MB', { max: 100 });
+    record('export', `export-list.ts ${r.format} : hausse du RSS`, r.rssGrowthMb, 'MB', {
+      max: 100,
+      note: `tas V8 : pic +${r.heapPeakGrowthMb} Mo, après GC forcé ${r.heapAfterGcGrowthMb == null ? 'n/a' : `+${r.heapAfterGcGrowthMb} Mo`}`,
+    });
   }
   if (errors.length) throw new Error(errors.join(' | '));
 }

@@ -1,5 +1,6 @@
 import { getDb } from '@/db';
 import { withAuth } from '@/lib/auth/with-auth';
+import { customerListExtraWhere } from '@/lib/customers/list-filters';
 import {
   customerListCsvStream,
   customerListExportQuerySchema,
@@ -9,12 +10,18 @@ import {
 } from '@/lib/export/list';
 import { parseQuery } from '@/lib/http/parse';
 
-/** GET /api/customers/export?format=csv|xlsx&…list filters — streamed download of the customer list. */
+/** GET /api/customers/export?format=csv|xlsx&…list filters (segment and compliance included) — streamed download of the customer list. */
 export const GET = withAuth(
   async (req, { actor }) => {
     const query = parseQuery(req, customerListExportQuerySchema);
-    const done = (rows: number) => logListExport(actor, query.format, query, rows);
-    const body = query.format === 'xlsx' ? customerListXlsxStream(getDb(), query, done) : customerListCsvStream(getDb(), query, done);
+    const db = getDb();
+    // Resolved before the 200 goes out, so an unknown segment is still a 422.
+    const opts = {
+      extraWhere: await customerListExtraWhere(db, query),
+      onDone: (rows: number) => logListExport(actor, query.format, query, rows),
+    };
+    const body =
+      query.format === 'xlsx' ? customerListXlsxStream(db, query, opts) : customerListCsvStream(db, query, opts);
     return new Response(body, {
       status: 200,
       headers: {
