@@ -15,6 +15,7 @@ import {
   rmSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -179,16 +180,57 @@ export async function buildSnapshot(): Promise<string> {
       symlinkSync(path.join(ROOT, entry), path.join(tmp, entry));
     }
     renameSync(tmp, dir);
-    // Older snapshots are of no further use.
+    // Older snapshots are of no further use once no bench can still be serving from them: a
+    // server started from a snapshot loads modules lazily, so removing it under a running bench
+    // turns its requests into 500s. Snapshots younger than SNAPSHOT_KEEP_MS are kept.
     for (const entry of readdirSync(os.tmpdir())) {
       const other = path.join(os.tmpdir(), entry);
-      if (entry.startsWith('c360-bench-build-') && other !== dir && !entry.includes('.part-'))
-        rmSync(other, { recursive: true, force: true });
+      if (!entry.startsWith('c360-bench-build-') || other === dir || entry.includes('.part-')) continue;
+      if (Date.now() - statSync(other).mtimeMs > SNAPSHOT_KEEP_MS) rmSync(other, { recursive: true, force: true });
     }
     info(`copie privée de la build ${id} : ${dir}`);
     return dir;
   }
   throw new Error('pas de build de production terminée (.next/BUILD_ID absent ou réécrit sans cesse)');
+}
+
+const SNAPSHOT_KEEP_MS = 3 * 60 * 60 * 1000;
+
+/**
+ * One bench per port at a time: two `npm run bench` on the same machine would otherwise measure
+ * each other's server (the second `next start` fails to bind and the first one answers). The lock
+ * is a file holding the owner's pid, taken over when that process is gone, released at exit.
+ */
+async function lockPort(port: number): Promise<void> {
+  const file = path.join(os.tmpdir(), `c360-bench-port-${port}.lock`);
+  let announced = false;
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      process.on('exit', () => rmSync(file, { force: true }));
+      return;
+    } catch {
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(file, 'utf8') || 0);
+      } catch {
+        continue; // released meanwhile
+      }
+      let alive = owner > 0 && owner !== process.pid;
+      try {
+        if (alive) process.kill(owner, 0);
+      } catch {
+        alive = false;
+      }
+      if (!alive) {
+        rmSync(file, { force: true });
+        continue;
+      }
+      if (!announced) info(`port ${port} occupé par un autre bench (pid ${owner}) : attente de sa fin…`);
+      announced = true;
+      await sleep(5_000);
+    }
+  }
 }
 
 /** `next start` on (a private copy of) the production build in .next/ (never builds). */
@@ -197,6 +239,7 @@ export async function startNextServer(
   env: Record<string, string | undefined>,
   label: string,
 ): Promise<Server> {
+  await lockPort(port);
   const cwd = await buildSnapshot();
   const log = path.join(os.tmpdir(), `c360-bench-${label}-${port}.log`);
   const child = spawnGroup(
