@@ -155,8 +155,9 @@ async function rawRfm(db: DbOrTx, customerId: string) {
 }
 
 export async function getCustomerAnalytics(db: DbOrTx, customerId: string): Promise<CustomerAnalytics> {
-  const customer = await assertCustomer(db, customerId);
-  const [base, score, monthly, kinds, vehicleVisits, visitDates] = await Promise.all([
+  // The existence check runs alongside the reads (an unknown id yields empty figures, then a 404).
+  const [customer, base, score, monthly, kinds, vehicleVisits, visitDates] = await Promise.all([
+    assertCustomer(db, customerId),
     getRfmSnapshot(db),
     getRfmScore(db, customerId),
     getMonthly(db, customerId),

@@ -98,13 +98,15 @@ function keyset(column: SQL, idColumn: SQL, cursor: ListCursor, isDate: boolean)
 
 function readCursor(raw: string | undefined, sort: string, order: 'asc' | 'desc'): ListCursor | null {
   const cursor = decodeCursor(raw, listCursorSchema);
-  if (cursor && (cursor.s !== sort || cursor.o !== order)) throw AppError.badRequest('Curseur de pagination invalide pour ce tri.');
+  if (cursor && (cursor.s !== sort || cursor.o !== order))
+    throw AppError.badRequest('Curseur de pagination invalide pour ce tri.');
   return cursor;
 }
 
 export async function listInvoices(db: DbOrTx, customerId: string, query: InvoiceListQuery): Promise<Page<InvoiceDto>> {
   const cursor = readCursor(query.cursor, query.sort, query.order);
-  const column = query.sort === 'total' ? invoices.totalTtcCents : query.sort === 'dueAt' ? invoices.dueAt : invoices.issuedAt;
+  const column =
+    query.sort === 'total' ? invoices.totalTtcCents : query.sort === 'dueAt' ? invoices.dueAt : invoices.issuedAt;
   const isDate = query.sort !== 'total';
   const where: SQL[] = [eq(invoices.customerId, customerId)];
   if (query.status === 'overdue') where.push(inArray(invoices.status, OPEN), lt(invoices.dueAt, sql`now()`));
@@ -207,9 +209,11 @@ interface SettledRow {
 
 /** Summary + everything the risk score needs, in two indexed per-customer queries. */
 async function loadFinanceFacts(db: DbOrTx, customerId: string) {
-  const [totals] = await sqlRows<TotalsRow>(
-    db,
-    sql`select
+  // Independent statements: sent together (one round trip of latency instead of two).
+  const [[totals], settled] = await Promise.all([
+    sqlRows<TotalsRow>(
+      db,
+      sql`select
       coalesce(sum(i.total_ttc_cents), 0)::float8 as invoiced,
       coalesce(sum(i.paid_cents), 0)::float8 as paid,
       coalesce(sum(i.total_ttc_cents - i.paid_cents) filter (where i.status in ('unpaid','partial') and i.due_at < now()), 0)::float8 as overdue,
@@ -220,18 +224,19 @@ async function loadFinanceFacts(db: DbOrTx, customerId: string) {
       (select extract(epoch from max(p.paid_at)) * 1000 from ${payments} p where p.customer_id = ${customerId})::float8 as last_payment_ms
     from ${invoices} i
     where i.customer_id = ${customerId} and i.status <> 'cancelled'`,
-  );
-  // Fully paid invoices, oldest first: settled on the date of their last payment.
-  const settled = await sqlRows<SettledRow>(
-    db,
-    sql`select
+    ),
+    // Fully paid invoices, oldest first: settled on the date of their last payment.
+    sqlRows<SettledRow>(
+      db,
+      sql`select
       (extract(epoch from max(p.paid_at) - i.issued_at) / 86400)::float8 as days_to_pay,
       (extract(epoch from max(p.paid_at) - i.due_at) / 86400)::float8 as days_late
     from ${invoices} i join ${payments} p on p.invoice_id = i.id
     where i.customer_id = ${customerId} and i.status = 'paid'
     group by i.id, i.issued_at, i.due_at
     order by i.issued_at, i.id`,
-  );
+    ),
+  ]);
   const invoiced = num(totals?.invoiced);
   const paid = num(totals?.paid);
   const summary: FinanceSummary = {

@@ -106,7 +106,8 @@ async function assertCustomer(id: string) {
 }
 
 async function financeFacts(id: string) {
-  const [totals] = await sql`select
+  const [[totals], settled] = await Promise.all([
+    sql`select
       coalesce(sum(i.total_ttc_cents), 0)::float8 as invoiced,
       coalesce(sum(i.paid_cents), 0)::float8 as paid,
       coalesce(sum(i.total_ttc_cents - i.paid_cents) filter (where i.status in ('unpaid','partial') and i.due_at < now()), 0)::float8 as overdue,
@@ -115,19 +116,20 @@ async function financeFacts(id: string) {
       avg(i.total_ttc_cents)::float8 as avg_invoice,
       floor(extract(epoch from now() - min(i.due_at) filter (where i.status in ('unpaid','partial') and i.due_at < now())) / 86400)::int as oldest_overdue_days,
       (select extract(epoch from max(p.paid_at)) * 1000 from payments p where p.customer_id = ${id})::float8 as last_payment_ms
-    from invoices i where i.customer_id = ${id} and i.status <> 'cancelled'`;
-  const settled = await sql`select
+    from invoices i where i.customer_id = ${id} and i.status <> 'cancelled'`,
+    sql`select
       (extract(epoch from max(p.paid_at) - i.issued_at) / 86400)::float8 as days_to_pay,
       (extract(epoch from max(p.paid_at) - i.due_at) / 86400)::float8 as days_late
     from invoices i join payments p on p.invoice_id = i.id
     where i.customer_id = ${id} and i.status = 'paid'
-    group by i.id, i.issued_at, i.due_at order by i.issued_at, i.id`;
+    group by i.id, i.issued_at, i.due_at order by i.issued_at, i.id`,
+  ]);
   return { totals, settled };
 }
 
 async function finances(id: string) {
-  if (!(await assertCustomer(id))) return null;
-  const [facts, balanceHistory] = await Promise.all([
+  const [customer, facts, balanceHistory] = await Promise.all([
+    assertCustomer(id),
     financeFacts(id),
     sql`with events as (
       select (i.issued_at at time zone ${PARIS})::date as day, i.total_ttc_cents as delta
@@ -141,13 +143,14 @@ async function finances(id: string) {
       (sum(delta) over (order by day rows between unbounded preceding and current row))::float8 as balance
     from daily order by day`,
   ]);
+  if (!customer) return null;
   return { ...facts, balanceHistory };
 }
 
 async function analytics(id: string) {
-  if (!(await assertCustomer(id))) return null;
   // Same reads as lib/analytics/rfm.ts: the snapshot row and the customer's row of the materialized view.
-  const [[snapshot], [rfm], monthly, kinds, vehicles, visits] = await Promise.all([
+  const [customer, [snapshot], [rfm], monthly, kinds, vehicles, visits] = await Promise.all([
+    assertCustomer(id),
     sql`select refreshed_at, duration_ms, total, stats from rfm_snapshots where id = 1`,
     sql`select floor(extract(epoch from now() - last_at) / 86400)::int as recency_days, frequency, monetary, avg_interval, r, f, m, segment
       from customer_rfm where customer_id = ${id}`,
@@ -169,6 +172,7 @@ async function analytics(id: string) {
     sql`select completed_at from interventions where customer_id = ${id} and status = 'completed' and completed_at is not null
       order by completed_at asc`,
   ]);
+  if (!customer) return null;
   let score: postgres.Row | null = rfm ?? null;
   if (!score) {
     [score] = await sql<postgres.Row[]>`select

@@ -8,8 +8,12 @@ export const GET = withAuth<{ id: string }>(
   async (_req, { params }) => {
     const id = parseId(params.id, 'Client');
     const db = getDb();
-    await assertCustomer(db, id);
-    const [{ summary, risk }, balanceHistory] = await Promise.all([getFinanceOverview(db, id), getBalanceHistory(db, id)]);
+    // The existence check runs alongside the reads (an unknown id yields empty figures, then a 404).
+    const [, { summary, risk }, balanceHistory] = await Promise.all([
+      assertCustomer(db, id),
+      getFinanceOverview(db, id),
+      getBalanceHistory(db, id),
+    ]);
     return json({ summary, risk, balanceHistory });
   },
   { permission: 'finance.read' },
