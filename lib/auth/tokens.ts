@@ -44,6 +44,7 @@ export async function revokeApiToken(db: Db, id: string): Promise<boolean> {
     .set({ revokedAt: new Date() })
     .where(and(eq(apiTokens.id, id)))
     .returning({ id: apiTokens.id });
+  clearTokenCache();
   return rows.length > 0;
 }
 
@@ -68,14 +69,50 @@ export async function listApiTokens(db: Db) {
 // lastUsedAt is informational: write it at most once a minute per token, not on every request.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
+/**
+ * Verified tokens are remembered for a few seconds so that a burst of API calls costs one lookup,
+ * not one per request (the lookup was a fifth of the database round trips of a typical read).
+ * Revoking clears this process's cache at once; another instance may accept a revoked token for
+ * at most TOKEN_CACHE_MS. Expiry is checked on every request against the cached expiry.
+ */
+export const TOKEN_CACHE_MS = 5_000;
+const TOKEN_CACHE_MAX = 1_000;
+interface CachedToken {
+  row: { id: string; name: string; role: Role; expiresAt: Date | null; lastUsedAt: Date | null };
+  at: number;
+}
+const store = globalThis as unknown as { __c360TokenCache?: Map<string, CachedToken> };
+const tokenCache = () => (store.__c360TokenCache ??= new Map());
+
+/** Forget every verified token (after a revocation, or in tests). */
+export function clearTokenCache(): void {
+  tokenCache().clear();
+}
+
+async function lookupToken(db: Db, hash: string): Promise<CachedToken['row'] | null> {
+  const cached = tokenCache().get(hash);
+  if (cached && Date.now() - cached.at < TOKEN_CACHE_MS) return cached.row;
+  tokenCache().delete(hash);
+  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.hash, hash)).limit(1);
+  if (!row || row.revokedAt) return null;
+  if (tokenCache().size >= TOKEN_CACHE_MAX) tokenCache().delete(tokenCache().keys().next().value!);
+  const entry: CachedToken = {
+    row: { id: row.id, name: row.name, role: row.role, expiresAt: row.expiresAt, lastUsedAt: row.lastUsedAt },
+    at: Date.now(),
+  };
+  tokenCache().set(hash, entry);
+  return entry.row;
+}
+
 /** Resolves a bearer token to an actor, or null when unknown, revoked or expired. */
 export async function authenticateToken(db: Db, token: string): Promise<Actor | null> {
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return null;
-  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.hash, hashToken(token))).limit(1);
-  if (!row || row.revokedAt) return null;
+  const row = await lookupToken(db, hashToken(token));
+  if (!row) return null;
   const now = new Date();
   if (row.expiresAt && row.expiresAt <= now) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    row.lastUsedAt = now;
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   }
   return { kind: 'token', id: row.id, name: `API · ${row.name}`, role: row.role };

@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { apiTokens } from '@/db/schema';
 import { verifyLogin } from '@/lib/auth/login';
-import { authenticateToken, createApiToken, revokeApiToken } from '@/lib/auth/tokens';
+import { authenticateToken, createApiToken, revokeApiToken, TOKEN_CACHE_MS } from '@/lib/auth/tokens';
 import { withAuth } from '@/lib/auth/with-auth';
 import { authSecret } from '@/lib/env';
 import { json } from '@/lib/http/responses';
@@ -72,6 +72,32 @@ describe('API tokens', () => {
     const expired = await createApiToken(getDb(), { name: 'exp', role: 'admin', expiresAt: new Date(Date.now() - 1000) });
     expect(await authenticateToken(getDb(), expired.token)).toBeNull();
     expect(await authenticateToken(getDb(), 'c360_unknown')).toBeNull();
+  });
+
+  it('a token verified a moment ago is refused as soon as it is revoked in this process', async () => {
+    const token = await createApiToken(getDb(), { name: 'cached', role: 'manager' });
+    expect(await authenticateToken(getDb(), token.token)).toMatchObject({ id: token.id });
+    await revokeApiToken(getDb(), token.id);
+    expect(await authenticateToken(getDb(), token.token)).toBeNull();
+  });
+
+  it('revoked by another instance: accepted at most TOKEN_CACHE_MS, and an expiry is checked on every request', async () => {
+    const token = await createApiToken(getDb(), { name: 'elsewhere', role: 'viewer', expiresAt: new Date(Date.now() + 60_000) });
+    expect(await authenticateToken(getDb(), token.token)).not.toBeNull();
+    // Another instance revokes it: this process still holds the verified token for a few seconds.
+    await getDb().update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, token.id));
+    expect(await authenticateToken(getDb(), token.token)).not.toBeNull();
+    const now = Date.now();
+    const spy = vi.spyOn(Date, 'now').mockReturnValue(now + TOKEN_CACHE_MS + 1);
+    try {
+      expect(await authenticateToken(getDb(), token.token)).toBeNull();
+    } finally {
+      spy.mockRestore();
+    }
+    const soon = await createApiToken(getDb(), { name: 'soon', role: 'viewer', expiresAt: new Date(Date.now() + 1_500) });
+    expect(await authenticateToken(getDb(), soon.token)).not.toBeNull();
+    await new Promise((r) => setTimeout(r, 1_600));
+    expect(await authenticateToken(getDb(), soon.token)).toBeNull();
   });
 });
 
