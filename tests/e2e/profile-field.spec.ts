@@ -37,7 +37,9 @@ test.describe('as a manager', () => {
 test.describe('as a technician', () => {
   test.use({ role: 'technician' });
 
-  test('profile: call link, offline map placeholder with coordinates, no horizontal scroll on any tab', async ({ page }) => {
+  test('profile: call link, offline map placeholder with coordinates, no horizontal scroll on any tab', async ({
+    page,
+  }) => {
     await offlineExceptApp(page);
     const { id } = await demoCustomer(page, (c) => !!(c.mobile ?? c.phone) && c.latitude !== null, 'Lyon');
     await page.goto(`/customers/${id}`);
@@ -48,7 +50,11 @@ test.describe('as a technician', () => {
 
     // The location card: the tiles cannot load, the position is written out instead.
     await expect(page.getByText('Adresse et localisation')).toBeVisible();
-    await expect(page.getByText(/Fond de carte indisponible.*position : 4\d\.\d{4}, -?\d{1,2}\.\d{4}/).first()).toBeVisible({ timeout: 20_000 });
+    // The map is fetched when it comes near the viewport.
+    await page.getByText('Adresse et localisation').scrollIntoViewIfNeeded();
+    await expect(
+      page.getByText(/Fond de carte indisponible.*position : 4\d\.\d{4}, -?\d{1,2}\.\d{4}/).first(),
+    ).toBeVisible({ timeout: 20_000 });
     await expectNoHorizontalScroll(page);
 
     // Every tab a technician may open fits the screen.
@@ -67,7 +73,9 @@ test.describe('as a technician', () => {
     await page.goto('/customers/nearby');
     await expect(page.getByRole('heading', { name: 'Clients autour de moi', level: 1 })).toBeVisible();
     await page.getByRole('button', { name: 'Utiliser ma position' }).click();
-    await expect(page.getByRole('status').filter({ hasText: /\d+ client\(s\) à moins de 25 km de vous/ })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: /\d+ client\(s\) à moins de 25 km de vous/ }),
+    ).toBeVisible();
     const cards = page.locator('main li').filter({ has: page.getByRole('link', { name: 'Ouvrir dans Plans' }) });
     await expect(cards.first()).toBeVisible();
     expect(await cards.count()).toBeGreaterThan(0);

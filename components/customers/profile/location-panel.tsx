@@ -4,7 +4,7 @@
  * (browser geolocation, computed here), links to open in a maps app, the lazy map with a
  * "placer l'épingle" correction mode (saved with setLocationAction, precision 'manual').
  */
-import { useState, useTransition } from 'react';
+import { type RefObject, useEffect, useRef, useState, useTransition } from 'react';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -26,6 +26,24 @@ const PRECISION: Record<string, { label: string; tone: BadgeTone }> = {
 
 const FRANCE = { lat: 46.6, lon: 2.4 };
 
+/**
+ * True once `ref` comes within 200 px of the viewport: the map (Leaflet and react-leaflet, ~45 kB
+ * gzipped, then its tiles) is fetched for someone who scrolls to it, not with every customer page.
+ */
+function useNearViewport(ref: RefObject<HTMLElement | null>, active: boolean): boolean {
+  const [near, setNear] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (near || !active || !el) return;
+    const observer = new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && setNear(true), {
+      rootMargin: '200px',
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref, active, near]);
+  return near;
+}
+
 const GEO_ERRORS: Record<number, string> = {
   1: 'Localisation refusée : autorisez-la dans le navigateur pour voir la distance.',
   2: 'Position indisponible (pas de signal GPS ou réseau).',
@@ -42,7 +60,13 @@ export function LocationPanel({
   canEdit,
 }: {
   customerId: string;
-  address: { line1: string | null; line2: string | null; postalCode: string | null; city: string | null; country: string };
+  address: {
+    line1: string | null;
+    line2: string | null;
+    postalCode: string | null;
+    city: string | null;
+    country: string;
+  };
   point: Point | null;
   precision: string | null;
   agency: { name: string; lat: number; lon: number; distanceKm: number } | null;
@@ -58,13 +82,15 @@ export function LocationPanel({
   const [saving, startSaving] = useTransition();
 
   const shown = draft ?? point;
+  const mapSlot = useRef<HTMLDivElement>(null);
+  const mapNear = useNearViewport(mapSlot, Boolean(shown) || placing);
   const cityLine = [address.postalCode, address.city].filter(Boolean).join(' ');
   const label = [address.line1, cityLine].filter(Boolean).join(', ');
   const p = precision ? PRECISION[precision] : undefined;
 
   function locateMe() {
     if (!('geolocation' in navigator)) {
-      setGeoError("Ce navigateur ne donne pas accès à la position.");
+      setGeoError('Ce navigateur ne donne pas accès à la position.');
       return;
     }
     setLocating(true);
@@ -98,7 +124,9 @@ export function LocationPanel({
   }
 
   const markers = [
-    ...(shown ? [{ id: 'customer', lat: shown.lat, lon: shown.lon, label: label || 'Client', tone: 'primary' as const }] : []),
+    ...(shown
+      ? [{ id: 'customer', lat: shown.lat, lon: shown.lon, label: label || 'Client', tone: 'primary' as const }]
+      : []),
     ...(me ? [{ id: 'me', lat: me.lat, lon: me.lon, label: 'Ma position', tone: 'me' as const }] : []),
   ];
 
@@ -119,7 +147,11 @@ export function LocationPanel({
         </address>
 
         <div className="flex flex-wrap items-center gap-2 text-sm">
-          {point ? <Badge tone={p?.tone ?? 'neutral'}>{p?.label ?? 'Localisée'}</Badge> : <Badge tone="neutral">Non localisée</Badge>}
+          {point ? (
+            <Badge tone={p?.tone ?? 'neutral'}>{p?.label ?? 'Localisée'}</Badge>
+          ) : (
+            <Badge tone="neutral">Non localisée</Badge>
+          )}
           {agency && (
             <span className="text-slate-700">
               {formatDistance(agency.distanceKm)} de l&apos;{agency.name.replace(/^Agence\s+/i, 'agence ')}
@@ -129,7 +161,13 @@ export function LocationPanel({
 
         {point && (
           <div className="flex flex-wrap items-center gap-2">
-            <Button size="sm" variant="secondary" onClick={locateMe} disabled={locating} aria-busy={locating || undefined}>
+            <Button
+              size="sm"
+              variant="secondary"
+              onClick={locateMe}
+              disabled={locating}
+              aria-busy={locating || undefined}
+            >
               {locating ? 'Localisation…' : 'Distance depuis ma position'}
             </Button>
             {me && (
@@ -156,7 +194,16 @@ export function LocationPanel({
           </div>
         )}
 
-        {(shown || placing) && (
+        {(shown || placing) && !mapNear && (
+          // Same box as the map's own loading state: no layout shift when it arrives.
+          <div
+            ref={mapSlot}
+            className="flex h-64 items-center justify-center rounded-md border border-slate-200 bg-slate-100 text-sm text-slate-600"
+          >
+            Chargement de la carte…
+          </div>
+        )}
+        {(shown || placing) && mapNear && (
           <CustomerMap
             tileUrl={tileUrl}
             center={shown ?? (agency ? { lat: agency.lat, lon: agency.lon } : FRANCE)}
@@ -178,7 +225,9 @@ export function LocationPanel({
               </Button>
             ) : (
               <>
-                <p className="w-full text-sm text-slate-700">Touchez la carte ou faites glisser l&apos;épingle à l&apos;emplacement exact, puis enregistrez.</p>
+                <p className="w-full text-sm text-slate-700">
+                  Touchez la carte ou faites glisser l&apos;épingle à l&apos;emplacement exact, puis enregistrez.
+                </p>
                 <Button size="sm" onClick={save} disabled={!draft || saving} aria-busy={saving || undefined}>
                   {saving ? 'Enregistrement…' : 'Enregistrer la position'}
                 </Button>
