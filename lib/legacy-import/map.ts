@@ -38,7 +38,12 @@ export interface MappedCustomer {
 export type MapResult = { ok: true; value: MappedCustomer } | { ok: false; reasons: RejectReason[] };
 
 const norm = (v: string | undefined) => (v ?? '').trim();
-const key = (v: string) => v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+const key = (v: string) =>
+  v
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
 
 const KINDS: Record<string, CustomerKind> = {
   pro: 'company',
@@ -68,6 +73,10 @@ export function mapBoolean(value: string, empty: boolean): boolean | undefined {
   return undefined;
 }
 
+// One formatter for the process: building one per row cost ~60 µs and native (ICU) memory that the
+// GC does not see, 2.5 GB of RSS over a 100k-row file.
+const parisHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' });
+
 /** dd/mm/yyyy → midnight Europe/Paris as a Date; null when empty; undefined when impossible. */
 export function mapLegacyDate(value: string): Date | null | undefined {
   const v = value.trim();
@@ -80,9 +89,7 @@ export function mapLegacyDate(value: string): Date | null | undefined {
   if (y < 1900 || utc.getTime() > Date.now()) return undefined;
   // Paris is UTC+1 or +2: compute the offset at that day so "14/01/2016" stays 14/01 in fr-FR.
   const parisNoon = new Date(Date.UTC(y, mo - 1, d, 12));
-  const hourInParis = Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Paris', hour: '2-digit', hourCycle: 'h23' }).format(parisNoon),
-  );
+  const hourInParis = Number(parisHour.format(parisNoon));
   return new Date(Date.UTC(y, mo - 1, d) - (hourInParis - 12) * 3_600_000);
 }
 
@@ -105,7 +112,8 @@ export function mapVehicle(text: string): MappedVehicle | { error: string } {
   let year: number | null = null;
   if (rest.length && /^\d{4}$/.test(rest[rest.length - 1])) {
     year = Number(rest.pop());
-    if (year < 1900 || year > new Date().getFullYear() + 1) return { error: `Année impossible dans « ${text.trim()} ».` };
+    if (year < 1900 || year > new Date().getFullYear() + 1)
+      return { error: `Année impossible dans « ${text.trim()} ».` };
   }
   const [make, ...model] = rest;
   return { plate, make: make ?? null, model: model.length ? model.join(' ') : null, year };
@@ -115,7 +123,9 @@ export function mapVehicle(text: string): MappedVehicle | { error: string } {
 export function mapCity(value: string): string | null {
   const v = value.trim();
   if (!v) return null;
-  return v.toLocaleLowerCase('fr-FR').replace(/(^|[\s\-'’])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toLocaleUpperCase('fr-FR'));
+  return v
+    .toLocaleLowerCase('fr-FR')
+    .replace(/(^|[\s\-'’])(\p{L})/gu, (_, sep: string, c: string) => sep + c.toLocaleUpperCase('fr-FR'));
 }
 
 const FIELD_CODES: Record<string, RejectCode> = {
@@ -162,7 +172,8 @@ export function mapLegacyRecord(fields: Record<string, string>): MapResult {
   if (!legacyId) reasons.push({ code: 'missing-id', field: 'id', message: 'Identifiant manquant.' });
 
   const kind = mapKind(f('type'));
-  if (!kind) reasons.push({ code: 'unknown-kind', field: 'type', message: `Type de client inconnu : « ${f('type')} ».` });
+  if (!kind)
+    reasons.push({ code: 'unknown-kind', field: 'type', message: `Type de client inconnu : « ${f('type')} ».` });
 
   // Mobile numbers (06/07) go to `mobile`, others to `phone`; an invalid one is left to the schema to reject.
   const tel = f('tel');
@@ -188,7 +199,12 @@ export function mapLegacyRecord(fields: Record<string, string>): MapResult {
   const parsed = customerCreateSchema.safeParse(input);
   if (!parsed.success) {
     const present = (v: string | null) => (v ? 'x' : null);
-    const rules = customerRuleIssues({ ...input, email: present(input.email), phone: present(input.phone), mobile: present(input.mobile) });
+    const rules = customerRuleIssues({
+      ...input,
+      email: present(input.email),
+      phone: present(input.phone),
+      mobile: present(input.mobile),
+    });
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? '_');
       if (field === 'kind' && !kind) continue; // already reported
@@ -197,7 +213,11 @@ export function mapLegacyRecord(fields: Record<string, string>): MapResult {
       const value = norm(fields[legacyField]);
       const check = FIELD_CHECK[field] && value ? validateValue(FIELD_CHECK[field], value) : null;
       const message = check && !check.valid ? check.message : issue.message;
-      reasons.push({ code: FIELD_CODES[field] ?? 'invalid-field', field: legacyField, message: value ? `${message} (« ${value} »)` : message });
+      reasons.push({
+        code: FIELD_CODES[field] ?? 'invalid-field',
+        field: legacyField,
+        message: value ? `${message} (« ${value} »)` : message,
+      });
     }
     // zod skips the cross-field rules (superRefine) when a field is invalid: apply them too, so a
     // row missing its name AND carrying a bad email reports both.
@@ -209,15 +229,24 @@ export function mapLegacyRecord(fields: Record<string, string>): MapResult {
 
   const createdAt = mapLegacyDate(f('date_creation'));
   if (createdAt === undefined)
-    reasons.push({ code: 'invalid-date', field: 'date_creation', message: `Date impossible : « ${f('date_creation')} ».` });
+    reasons.push({
+      code: 'invalid-date',
+      field: 'date_creation',
+      message: `Date impossible : « ${f('date_creation')} ».`,
+    });
 
   const active = mapBoolean(f('actif'), true);
-  if (active === undefined) reasons.push({ code: 'invalid-active-flag', field: 'actif', message: `Valeur illisible : « ${f('actif')} ».` });
+  if (active === undefined)
+    reasons.push({ code: 'invalid-active-flag', field: 'actif', message: `Valeur illisible : « ${f('actif')} ».` });
   const optin = mapBoolean(f('optin_mail'), false);
-  if (optin === undefined) reasons.push({ code: 'invalid-optin', field: 'optin_mail', message: `Valeur illisible : « ${f('optin_mail')} ».` });
+  if (optin === undefined)
+    reasons.push({ code: 'invalid-optin', field: 'optin_mail', message: `Valeur illisible : « ${f('optin_mail')} ».` });
 
   const vehicles: MappedVehicle[] = [];
-  for (const part of f('vehicules').split('|').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of f('vehicules')
+    .split('|')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const v = mapVehicle(part);
     if ('error' in v) reasons.push({ code: 'invalid-vehicle', field: 'vehicules', message: v.error });
     else vehicles.push(v);

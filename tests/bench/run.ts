@@ -15,6 +15,7 @@ import { fmt, LARGE_DB, load, results, ROOT } from './common';
 import { type BenchContext, createContext } from './context';
 import { runExport } from './export-server';
 import { runFirstLoadJs } from './first-load-js';
+import { runImportLegacy } from './import-legacy';
 import { runKeysetDepth } from './keyset-depth';
 import { runLighthouse } from './lighthouse';
 import { runPages, runPglitePages } from './pages';
@@ -30,6 +31,7 @@ const BENCHES: Bench[] = [
   { name: 'export', needsApp: true, run: (c) => runExport(c!) },
   { name: 'lighthouse', needsApp: true, run: (c) => runLighthouse(c!) },
   { name: 'pglite', needsApp: false, run: () => runPglitePages() },
+  { name: 'import', needsApp: false, run: () => runImportLegacy() },
 ];
 
 function sh(cmd: string): string {
