@@ -21,6 +21,8 @@ export { LIST_EXPORT_BATCH } from './list-rows';
 
 /** Bytes queued for the client before the producer waits (per download). */
 const QUEUE_BYTES = 64 * 1024;
+/** CSV characters per chunk sent (about as many bytes: the text is mostly ASCII). */
+const CHUNK_CHARS = 16 * 1024;
 
 export const customerListExportQuerySchema = customerListQuerySchema.omit({ limit: true, cursor: true }).extend({
   format: z.enum(['csv', 'xlsx'], { message: 'Format inconnu : choisissez csv ou xlsx.' }).default('csv'),
@@ -71,7 +73,7 @@ export interface ListExportOptions {
 
 const filtersOf = ({ format: _format, ...filters }: CustomerListExportQuery) => filters;
 
-/** CSV: BOM and header at once, then one chunk per customer, enqueued while the client keeps up. */
+/** CSV: BOM and header at once, then the customers in ~16 KB chunks, produced while the client keeps up. */
 export function customerListCsvStream(
   db: DbOrTx,
   query: CustomerListExportQuery,
@@ -90,18 +92,27 @@ export function customerListCsvStream(
       },
       async pull(controller) {
         try {
-          // Called again by the stream whenever its queue falls below QUEUE_BYTES.
+          // Called again by the stream whenever its queue falls below QUEUE_BYTES. Rows are
+          // converted one by one but sent ~16 KB at a time: behind Next's compression every
+          // chunk is a gzip flush, and one chunk per row tripled the time of a 100k download.
           while ((controller.desiredSize ?? 0) > 0) {
-            const next = await rows.next();
-            if (next.done) {
+            let text = '';
+            let done = false;
+            while (text.length < CHUNK_CHARS) {
+              const next = await rows.next();
+              if (next.done) {
+                done = true;
+                break;
+              }
+              text += csvLine(LIST_COLUMNS.map((c) => ({ value: c.get(next.value), type: c.type })));
+              count++;
+            }
+            if (text) controller.enqueue(encoder.encode(text));
+            if (done) {
               opts.onDone?.(count);
               controller.close();
               return;
             }
-            controller.enqueue(
-              encoder.encode(csvLine(LIST_COLUMNS.map((c) => ({ value: c.get(next.value), type: c.type })))),
-            );
-            count++;
           }
         } catch (error) {
           controller.error(error);
