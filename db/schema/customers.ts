@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { users } from './auth';
+import { apiTokens, users } from './auth';
 import { createdAt, id, tsvector, updatedAt } from './columns';
 import type { CustomerKind, CustomerStatus, GeocodePrecision, Fuel } from './enums';
 export { CUSTOMER_KINDS, type CustomerKind, CUSTOMER_STATUSES, type CustomerStatus, GEOCODE_PRECISIONS, type GeocodePrecision, FUELS, type Fuel } from './enums';
@@ -134,6 +134,8 @@ export const customerNotes = pgTable(
       .notNull()
       .references(() => customers.id, { onDelete: 'cascade' }),
     authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    /** Notes written through the API: the token that wrote them may edit them, like a user their own. */
+    authorTokenId: uuid('author_token_id').references(() => apiTokens.id, { onDelete: 'set null' }),
     authorName: text('author_name').notNull(),
     body: text('body').notNull(),
     pinned: boolean('pinned').notNull().default(false),
@@ -143,6 +145,7 @@ export const customerNotes = pgTable(
   (t) => [
     index('customer_notes_customer_idx').on(t.customerId, t.pinned.desc(), t.createdAt.desc()),
     index('customer_notes_author_idx').on(t.authorId),
+    index('customer_notes_author_token_idx').on(t.authorTokenId),
   ],
 );
 

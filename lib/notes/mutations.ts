@@ -10,14 +10,21 @@ import type { NoteCreateInput, NoteDto, NoteUpdateInput } from './schema';
 
 const excerpt = (body: string) => (body.length > 200 ? `${body.slice(0, 199)}…` : body);
 
-/** Edit/pin/delete: managers and admins any note; others (technicians) only their own. */
-export function canManageNote(actor: Pick<Actor, 'kind' | 'id' | 'role'>, note: { authorId: string | null }): boolean {
+type NoteAuthor = { authorId: string | null; authorTokenId?: string | null };
+
+/**
+ * Edit/pin/delete: managers and admins any note; others (technicians) only their own — a user the
+ * notes they wrote, an API token the notes it wrote.
+ */
+export function canManageNote(actor: Pick<Actor, 'kind' | 'id' | 'role'>, note: NoteAuthor): boolean {
   if (!can(actor.role, 'customer.field-update')) return false;
   if ((['admin', 'manager'] as Role[]).includes(actor.role)) return true;
-  return actor.kind === 'user' && !!actor.id && note.authorId === actor.id;
+  if (!actor.id) return false;
+  if (actor.kind === 'user') return note.authorId === actor.id;
+  return actor.kind === 'token' && note.authorTokenId === actor.id;
 }
 
-function assertCanManage(actor: Actor, note: { authorId: string | null }) {
+function assertCanManage(actor: Actor, note: NoteAuthor) {
   if (!canManageNote(actor, note)) {
     throw AppError.forbidden("Seul l'auteur de la note ou un responsable peut la modifier ou la supprimer.");
   }
@@ -30,8 +37,9 @@ export async function createNote(db: Db, actor: Actor, customerId: string, input
       .insert(customerNotes)
       .values({
         customerId,
-        // Tokens and the system are not users: the note keeps their name, without an author id.
+        // A user or an API token (so it can edit its own notes later); the name is kept either way.
         authorId: actor.kind === 'user' ? actor.id : null,
+        authorTokenId: actor.kind === 'token' ? actor.id : null,
         authorName: actor.name,
         body: input.body,
         pinned: input.pinned,

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { customerActivity, customerNotes, customerTags, tags } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
-import { actorFor, bearersByRole, createCustomer, createUser } from '@/tests/factories';
+import { actorFor, bearersByRole, createBearer, createCustomer, createUser } from '@/tests/factories';
 import { call } from '@/tests/factories/http';
 
 const session = vi.hoisted(() => ({ actor: null as unknown }));
@@ -163,6 +163,22 @@ describe('notes API', () => {
 
     session.actor = actorFor(await createUser('viewer'));
     expect((await noteActions.createNoteAction(c.id, initialActionState, form({ body: 'x' }))).ok).toBe(false);
+    expect(await noteCount(c.id)).toBe(0);
+  });
+
+  it('a note written through the API can be edited and deleted by the same token, not by another technician token', async () => {
+    const c = await createCustomer();
+    const writer = (await createBearer('technician')).authorization;
+    const created = await call(notesRoute.POST, { method: 'POST', params: { id: c.id }, auth: writer, body: { body: 'Relevé kilométrique : 120 000 km' } });
+    expect(created.status).toBe(201);
+    const noteId = created.body.id as string;
+    const [row] = await db().select().from(customerNotes).where(eq(customerNotes.id, noteId));
+    expect(row).toMatchObject({ authorId: null, authorTokenId: expect.any(String) });
+    expect((await call(noteRoute.PATCH, { method: 'PATCH', params: { id: c.id, noteId }, auth: auth.technician, body: { body: 'x' } })).status).toBe(403);
+    const edited = await call(noteRoute.PATCH, { method: 'PATCH', params: { id: c.id, noteId }, auth: writer, body: { body: 'Relevé : 121 000 km' } });
+    expect(edited.status).toBe(200);
+    expect(edited.body.body).toBe('Relevé : 121 000 km');
+    expect((await call(noteRoute.DELETE, { method: 'DELETE', params: { id: c.id, noteId }, auth: writer })).status).toBe(204);
     expect(await noteCount(c.id)).toBe(0);
   });
 });

@@ -1,0 +1,3 @@
+ALTER TABLE "customer_notes" ADD COLUMN "author_token_id" uuid;--> statement-breakpoint
+ALTER TABLE "customer_notes" ADD CONSTRAINT "customer_notes_author_token_id_api_tokens_id_fk" FOREIGN KEY ("author_token_id") REFERENCES "public"."api_tokens"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "customer_notes_author_token_idx" ON "customer_notes" USING btree ("author_token_id");
