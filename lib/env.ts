@@ -47,7 +47,13 @@ const envSchema = z.object({
   MAX_JSON_KB: z.coerce.number().int().positive().max(10240).default(256),
   SMTP_URL: urlWithProtocol(['smtp', 'smtps']).optional(),
   MAIL_FROM: z.string().min(3).default('Customer 360 <no-reply@customer360.local>'),
-  MAP_TILE_URL: z.string().min(1).default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  // Offline by default (no request leaves the machine): `none` draws the pin on a plain background.
+  // Set e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png where the browsers can reach a tile server.
+  MAP_TILE_URL: z
+    .string()
+    .min(1)
+    .refine((v) => v === 'none' || /^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/.test(v), 'must be none or an http(s) URL with {z}, {x} and {y}')
+    .default('none'),
   GEOCODER_URL: urlWithProtocol(['http', 'https']).optional(),
   GEOCODER_TIMEOUT_MS: z.coerce.number().int().positive().max(30000).default(1500),
   AGENCIES: z

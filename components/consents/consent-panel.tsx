@@ -1,5 +1,6 @@
 'use client';
 
+import dynamic from 'next/dynamic';
 import { useCallback, useId, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { formatDate } from '@/components/ui/format';
@@ -13,8 +14,16 @@ import {
   type ConsentPurpose,
 } from '@/lib/consents/config';
 import type { ConsentCell, ConsentGrid, ProofDocumentOption } from '@/lib/consents/queries';
-import { ConsentForm } from './consent-form';
 import { ConsentStateBadge } from './consent-state-badge';
+
+// Fetched when a grant or withdrawal is opened: zod and the consent schema stay out of the tab's first load.
+const ConsentForm = dynamic(() => import('./consent-form').then((m) => m.ConsentForm), {
+  loading: () => (
+    <p role="status" className="text-sm text-slate-600">
+      Chargement du formulaire…
+    </p>
+  ),
+});
 
 interface Selection {
   purpose: ConsentPurpose;

@@ -107,7 +107,9 @@ export default function LeafletMap({ center, zoom = 13, tileUrl, markers, dragga
     [],
   );
 
-  const noTiles = offline || tilesFailed;
+  // MAP_TILE_URL=none (the offline default): no tile server at all, never a request.
+  const disabled = tileUrl === 'none';
+  const noTiles = disabled || offline || tilesFailed;
   const primary = markers.find((m) => m.tone === 'primary') ?? markers[0] ?? { lat: center.lat, lon: center.lon };
 
   return (
@@ -141,7 +143,7 @@ export default function LeafletMap({ center, zoom = 13, tileUrl, markers, dragga
       </MapContainer>
       {noTiles && (
         <p role="status" className="pointer-events-none absolute inset-x-2 bottom-2 z-[1000] rounded bg-white/90 px-2 py-1 text-center text-xs text-slate-800">
-          Fond de carte indisponible (pas de connexion) — position : {formatCoords(primary.lat, primary.lon)}
+          Fond de carte indisponible ({disabled ? 'aucun serveur de tuiles configuré' : 'pas de connexion'}) — position : {formatCoords(primary.lat, primary.lon)}
         </p>
       )}
     </div>

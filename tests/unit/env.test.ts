@@ -11,6 +11,9 @@ describe('parseEnv', () => {
     expect(env.MAX_UPLOAD_MB).toBe(20);
     expect(env.AGENCIES.length).toBeGreaterThan(0);
     expect(env.DATABASE_URL).toBeUndefined();
+    // Offline by default: no map tile server unless configured.
+    expect(env.MAP_TILE_URL).toBe('none');
+    expect(parseEnv({ MAP_TILE_URL: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' }).MAP_TILE_URL).toContain('{z}');
   });
 
   it.each([
@@ -23,6 +26,7 @@ describe('parseEnv', () => {
     [{ AGENCIES: '[{"name":"A","lat":999,"lon":2}]' }, 'AGENCIES'],
     [{ DEMO: 'maybe' }, 'DEMO'],
     [{ AUTH_SECRET: 'short' }, 'AUTH_SECRET'],
+    [{ MAP_TILE_URL: 'tiles.example.org' }, 'MAP_TILE_URL'],
   ])('rejects %j with one line naming %s', (raw, name) => {
     let error: unknown;
     try {
