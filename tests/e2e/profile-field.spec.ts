@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expectNoHorizontalScroll } from './helpers';
-import { demoCustomer, expect, test } from './fixtures';
+import { createCustomer, demoCustomer, expect, test } from './fixtures';
 
 /**
  * Field work on a phone (issue 6). Runs on both projects; the layout checks matter most at 390 px.
@@ -31,6 +31,55 @@ test.describe('as a manager', () => {
     await expect(list).toBeHidden();
     await expect(postal).toHaveValue('69001');
     await expect(page.getByRole('combobox', { name: /^Ville/ })).toHaveValue(/^Lyon/i);
+  });
+
+  test('contacts and vehicles: add (browser check first), edit in place, delete with confirmation', async ({
+    page,
+  }) => {
+    const { id } = await createCustomer(page);
+    await page.goto(`/customers/${id}`);
+    const contacts = page.locator('section').filter({ has: page.getByRole('heading', { name: /^Contacts \(/ }) });
+    await expect(contacts.getByText('Aucun contact')).toBeVisible();
+
+    await contacts.getByRole('button', { name: 'Ajouter un contact' }).click();
+    const add = page.getByRole('form', { name: 'Nouveau contact' });
+    await expect(contacts.getByRole('button', { name: 'Ajouter un contact' })).toHaveCount(0);
+    await add.getByRole('button', { name: 'Ajouter le contact' }).click();
+    // The missing name is caught in the browser and focused.
+    await expect(add.getByLabel('Nom')).toHaveAttribute('aria-invalid', 'true');
+    await expect(add.getByLabel('Nom')).toBeFocused();
+    await add.getByLabel('Nom').fill('Claire Martin');
+    await add.getByLabel('E-mail').fill('claire.martin@exemple.fr');
+    await add.getByLabel('Contact principal').check();
+    await add.getByRole('button', { name: 'Ajouter le contact' }).click();
+    await expect(add).toHaveCount(0);
+    await expect(contacts.getByRole('heading', { name: 'Contacts (1)' })).toBeVisible();
+    await expect(contacts.getByRole('link', { name: 'claire.martin@exemple.fr' })).toBeVisible();
+
+    await contacts.getByRole('button', { name: 'Modifier le contact Claire Martin' }).click();
+    const edit = page.getByRole('form', { name: 'Modifier le contact Claire Martin' });
+    await edit.getByLabel('Fonction').fill('Comptable');
+    await edit.getByRole('button', { name: 'Enregistrer le contact' }).click();
+    await expect(edit).toHaveCount(0);
+    await expect(contacts.getByText('Comptable', { exact: true })).toBeVisible();
+
+    await contacts.getByRole('button', { name: 'Supprimer le contact Claire Martin' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Supprimer ce contact ?' });
+    await dialog.getByRole('button', { name: 'Supprimer', exact: true }).click();
+    await expect(contacts.getByText('Aucun contact')).toBeVisible();
+    await expect(contacts.getByRole('heading', { name: 'Contacts (0)' })).toBeVisible();
+
+    const vehicles = page.locator('section').filter({ has: page.getByRole('heading', { name: /^Véhicules \(/ }) });
+    await vehicles.getByRole('button', { name: 'Ajouter un véhicule' }).click();
+    const addVehicle = page.getByRole('form', { name: 'Nouveau véhicule' });
+    await addVehicle.getByLabel('Immatriculation').fill('AB-123-CD');
+    await addVehicle.getByRole('button', { name: 'Ajouter le véhicule' }).click();
+    await expect(vehicles.getByTestId('vehicle-card').filter({ hasText: 'AB-123-CD' })).toBeVisible();
+    await vehicles.getByRole('button', { name: 'Modifier le véhicule AB-123-CD' }).click();
+    const editVehicle = page.getByRole('form', { name: 'Modifier le véhicule AB-123-CD' });
+    await editVehicle.getByRole('button', { name: 'Annuler' }).click();
+    await expect(editVehicle).toHaveCount(0);
+    await expect(vehicles.getByRole('button', { name: 'Supprimer le véhicule AB-123-CD' })).toBeVisible();
   });
 });
 
