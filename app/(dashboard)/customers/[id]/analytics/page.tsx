@@ -1,21 +1,14 @@
-import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import { AnalyticsTab } from '@/components/customers/tabs/analytics-tab';
 import { TabSkeleton } from '@/components/ui/skeleton';
 import { requirePageActor } from '@/lib/auth/session';
-import { parseId } from '@/lib/http/parse';
+import { type IdPageProps, readIdPage } from '@/lib/http/page-params';
 
 export const metadata = { title: 'Analyse' };
 
-export default async function AnalyticsPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function AnalyticsPage(props: IdPageProps) {
   await requirePageActor('analytics.read');
-  const { id: rawId } = await params;
-  let id: string;
-  try {
-    id = parseId(rawId, 'Client');
-  } catch {
-    notFound();
-  }
+  const { id } = await readIdPage(props, 'Client');
   return (
     <Suspense fallback={<TabSkeleton label="Chargement de l'analyse" cards={3} />}>
       <AnalyticsTab customerId={id} />

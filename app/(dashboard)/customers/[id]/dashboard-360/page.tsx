@@ -1,4 +1,3 @@
-import { notFound } from 'next/navigation';
 import { Suspense } from 'react';
 import {
   BalanceRiskBlock,
@@ -10,20 +9,14 @@ import {
 } from '@/components/customers/dashboard-360/blocks';
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
-import { parseId } from '@/lib/http/parse';
+import { type IdPageProps, readIdPage } from '@/lib/http/page-params';
 
 export const metadata = { title: 'Vue 360°' };
 
 /** One screen, each block streamed on its own; blocks the role may not see are not rendered at all. */
-export default async function Dashboard360Page({ params }: { params: Promise<{ id: string }> }) {
+export default async function Dashboard360Page(props: Pick<IdPageProps, 'params'>) {
   const actor = await requirePageActor('customer.read');
-  const { id: rawId } = await params;
-  let id: string;
-  try {
-    id = parseId(rawId, 'Client');
-  } catch {
-    notFound();
-  }
+  const { id } = await readIdPage(props, 'Client');
   return (
     <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
       <h2 className="sr-only">Vue 360°</h2>

@@ -3,23 +3,14 @@ import { FinancesTab } from '@/components/customers/tabs/finances-tab';
 import { TabSkeleton } from '@/components/ui/skeleton';
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
-import { parseId } from '@/lib/http/parse';
-import { notFound } from 'next/navigation';
+import { firstParam, type IdPageProps, readIdPage } from '@/lib/http/page-params';
 
 export const metadata = { title: 'Finances' };
 
-type SearchParams = Record<string, string | string[] | undefined>;
-
-export default async function FinancesPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> }) {
+export default async function FinancesPage(props: IdPageProps) {
   const actor = await requirePageActor('finance.read');
-  const [{ id: rawId }, sp] = await Promise.all([params, searchParams]);
-  let id: string;
-  try {
-    id = parseId(rawId, 'Client');
-  } catch {
-    notFound();
-  }
-  const flat = Object.fromEntries(Object.entries(sp).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const { id, query } = await readIdPage(props, 'Client');
+  const flat = Object.fromEntries(Object.entries(query).map(([k, v]) => [k, firstParam(v)]));
   return (
     <Suspense key={JSON.stringify(flat)} fallback={<TabSkeleton label="Chargement des finances" cards={3} />}>
       <FinancesTab customerId={id} searchParams={flat} canWrite={can(actor.role, 'finance.write')} />
