@@ -18,7 +18,11 @@ export function CustomerHeader({ customer, actions }: { customer: HeaderCustomer
         <div className="min-w-0 space-y-1">
           <div className="flex flex-wrap items-center gap-2">
             <h1 className="text-xl font-semibold break-words text-slate-900 sm:text-2xl">{name}</h1>
-            <CustomerStatusBadges status={customer.status} archivedAt={customer.archivedAt} erasedAt={customer.erasedAt} />
+            <CustomerStatusBadges
+              status={customer.status}
+              archivedAt={customer.archivedAt}
+              erasedAt={customer.erasedAt}
+            />
           </div>
           <p className="text-sm text-slate-600">
             <span data-testid="customer-number">{customer.number}</span> · {KIND_LABELS[customer.kind]}
@@ -31,16 +35,27 @@ export function CustomerHeader({ customer, actions }: { customer: HeaderCustomer
             {customer.agency && <> · {customer.agency}</>}
           </p>
           {customer.erasedAt ? (
-            <p className="text-sm text-red-800">Données personnelles effacées le {formatDate(customer.erasedAt)}. Les factures et paiements sont conservés.</p>
+            <p className="text-sm text-red-800">
+              Données personnelles effacées le {formatDate(customer.erasedAt)}. Les factures et paiements sont
+              conservés.
+            </p>
           ) : (
             <div className="flex flex-wrap gap-x-4 text-sm">
               {phone && (
-                <a href={`tel:${phone}`} className="inline-flex min-h-11 items-center" aria-label={`Appeler le ${formatPhone(phone)}`}>
+                <a
+                  href={`tel:${phone}`}
+                  className="inline-flex min-h-11 items-center"
+                  aria-label={`Appeler le ${formatPhone(phone)}`}
+                >
                   {formatPhone(phone)}
                 </a>
               )}
               {customer.mobile && customer.phone && customer.phone !== customer.mobile && (
-                <a href={`tel:${customer.phone}`} className="inline-flex min-h-11 items-center" aria-label={`Appeler le ${formatPhone(customer.phone)} (fixe)`}>
+                <a
+                  href={`tel:${customer.phone}`}
+                  className="inline-flex min-h-11 items-center"
+                  aria-label={`Appeler le ${formatPhone(customer.phone)} (fixe)`}
+                >
                   {formatPhone(customer.phone)}
                 </a>
               )}
@@ -52,7 +67,8 @@ export function CustomerHeader({ customer, actions }: { customer: HeaderCustomer
             </div>
           )}
         </div>
-        {actions && <div className="shrink-0">{actions}</div>}
+        {/* empty:hidden: the actions element may render nothing (no action for the role), then no gap either. */}
+        {actions && <div className="shrink-0 empty:hidden">{actions}</div>}
       </div>
     </header>
   );

@@ -53,35 +53,64 @@ export function QuickActions({ customerId, displayName, status, archived, hasEma
     startArchive(async () => report(await archiveCustomerAction(customerId, EMPTY, fd)));
   }
 
+  const show = {
+    edit: allowed.update,
+    email: allowed.emailSend && hasEmail,
+    status: allowed.status,
+    archive: allowed.update,
+    duplicate: allowed.duplicate,
+    export: allowed.export,
+    delete: allowed.delete,
+  };
+  // A role with no action here (technician, viewer) gets no empty group in the accessibility tree.
+  if (!Object.values(show).some(Boolean)) return null;
+
   return (
     <div className="flex flex-wrap gap-2" role="group" aria-label="Actions sur le client">
-      {allowed.update && (
+      {show.edit && (
         <Link href={`/customers/${customerId}/edit`} className={buttonClasses('primary', 'sm')}>
           Modifier
         </Link>
       )}
-      {allowed.emailSend && hasEmail && (
+      {show.email && (
         <Link href={`/customers/${customerId}/consents#email`} className={buttonClasses('secondary', 'sm')}>
           Envoyer un e-mail
         </Link>
       )}
-      {allowed.status && (
-        <Button variant="secondary" size="sm" onClick={toggleStatus} disabled={statusPending} aria-busy={statusPending || undefined}>
+      {show.status && (
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={toggleStatus}
+          disabled={statusPending}
+          aria-busy={statusPending || undefined}
+        >
           {statusPending ? 'Mise à jour…' : status === 'active' ? 'Désactiver' : 'Activer'}
         </Button>
       )}
-      {allowed.update && (
-        <Button variant="secondary" size="sm" onClick={toggleArchive} disabled={archivePending} aria-busy={archivePending || undefined}>
+      {show.archive && (
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={toggleArchive}
+          disabled={archivePending}
+          aria-busy={archivePending || undefined}
+        >
           {archivePending ? 'Mise à jour…' : archived ? 'Désarchiver' : 'Archiver'}
         </Button>
       )}
-      {allowed.duplicate && <DuplicateButton customerId={customerId} displayName={displayName} />}
-      {allowed.export && (
+      {show.duplicate && <DuplicateButton customerId={customerId} displayName={displayName} />}
+      {show.export && (
         <details className="relative">
-          <summary className={buttonClasses('secondary', 'sm', 'list-none cursor-pointer [&::-webkit-details-marker]:hidden')}>
+          <summary
+            className={buttonClasses('secondary', 'sm', 'list-none cursor-pointer [&::-webkit-details-marker]:hidden')}
+          >
             Exporter <span aria-hidden="true">▾</span>
           </summary>
-          <ul className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg" aria-label="Formats d’export">
+          <ul
+            className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
+            aria-label="Formats d’export"
+          >
             {EXPORT_FORMATS.map((f) => (
               <li key={f.format}>
                 {/* Plain <a download>: a file download, not a client-side navigation. */}
@@ -97,7 +126,7 @@ export function QuickActions({ customerId, displayName, status, archived, hasEma
           </ul>
         </details>
       )}
-      {allowed.delete && (
+      {show.delete && (
         <ConfirmDialog
           triggerLabel="Supprimer"
           triggerSize="sm"
@@ -115,12 +144,12 @@ export function QuickActions({ customerId, displayName, status, archived, hasEma
           }}
         >
           <p>
-            <strong>Seront effacés :</strong> identité, coordonnées, adresse, contacts, véhicules, notes, tags, documents et historique
-            d’activité ; les consentements ne gardent que la trace minimale des retraits.
+            <strong>Seront effacés :</strong> identité, coordonnées, adresse, contacts, véhicules, notes, tags,
+            documents et historique d’activité ; les consentements ne gardent que la trace minimale des retraits.
           </p>
           <p>
-            <strong>Seront conservés :</strong> les factures et les paiements, anonymisés, pendant 10 ans comme l’exige la loi comptable
-            française ; le numéro client reste réservé.
+            <strong>Seront conservés :</strong> les factures et les paiements, anonymisés, pendant 10 ans comme l’exige
+            la loi comptable française ; le numéro client reste réservé.
           </p>
           <p>Cette action est irréversible.</p>
         </ConfirmDialog>

@@ -61,6 +61,8 @@ test.describe('technician', () => {
     await expect(tabNav(page).getByRole('link', { name: 'Finances', exact: true })).toHaveCount(0);
     await expect(tabNav(page).getByRole('link', { name: 'Analyses', exact: true })).toHaveCount(0);
     await expect(page.getByRole('link', { name: 'Modifier', exact: true })).toHaveCount(0);
+    // No quick action for this role: no empty actions group either, not even a hidden one.
+    await expect(page.getByRole('group', { name: 'Actions sur le client', includeHidden: true })).toHaveCount(0);
     // Field updates are allowed (vehicles), creation is not.
     await expect(page.getByRole('button', { name: /^Modifier le véhicule/ }).first()).toBeVisible();
     await page.goto('/customers');
@@ -119,7 +121,7 @@ test.describe('viewer', () => {
     await expect(page.getByRole('form', { name: 'Enregistrer un paiement' })).toHaveCount(0);
     await expect(page.getByRole('form', { name: 'Enregistrer une facture' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: /^Saisir (une facture|un paiement)$/ })).toHaveCount(0);
-    await expect(page.getByRole('group', { name: 'Actions sur le client' }).getByRole('button')).toHaveCount(0);
+    await expect(page.getByRole('group', { name: 'Actions sur le client', includeHidden: true })).toHaveCount(0);
 
     const write = await page.request.post(`/api/customers/${id}/activities`, {
       data: { type: 'call', title: 'Refusé' },
