@@ -2,6 +2,7 @@
 
 import { useEffect, useRef } from 'react';
 import type { ZodType } from 'zod';
+import type { ActionState } from '@/lib/actions';
 import { createInvoiceAction, recordPaymentAction } from '@/lib/finances/actions';
 import {
   invoiceCreateSchema,
@@ -57,24 +58,33 @@ function Message({ state }: { state: { ok: boolean; message: string } }) {
   );
 }
 
-export function InvoiceForm({ customerId, onCancel }: { customerId: string; onCancel?: () => void }) {
-  const { state, onSubmit, formAction, errors } = useFormAction(createInvoiceAction.bind(null, customerId), {
-    validate: validator(invoiceCreateSchema, invoiceFormInput),
-  });
+/**
+ * A finance entry form: server action with the same schema checked in the browser first, result toasted,
+ * and the form emptied after each success, ready for the next entry. Spread `formProps` on the <form>.
+ */
+function useFinanceForm(
+  action: (state: ActionState, formData: FormData) => Promise<ActionState>,
+  schema: ZodType,
+  toInput: (raw: Record<string, unknown>) => unknown,
+) {
+  const { state, onSubmit, formAction, errors } = useFormAction(action, { validate: validator(schema, toInput) });
   useActionToast(state);
-  const formRef = useRef<HTMLFormElement>(null);
+  const ref = useRef<HTMLFormElement>(null);
   useEffect(() => {
-    if (state.ok) formRef.current?.reset();
+    if (state.ok) ref.current?.reset();
   }, [state]);
+  const formProps = { ref, action: formAction, onSubmit, noValidate: true, className: 'grid gap-3 sm:grid-cols-2' };
+  return { state, errors, formProps };
+}
+
+export function InvoiceForm({ customerId, onCancel }: { customerId: string; onCancel?: () => void }) {
+  const { state, errors, formProps } = useFinanceForm(
+    createInvoiceAction.bind(null, customerId),
+    invoiceCreateSchema,
+    invoiceFormInput,
+  );
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      onSubmit={onSubmit}
-      noValidate
-      className="grid gap-3 sm:grid-cols-2"
-      aria-label="Enregistrer une facture"
-    >
+    <form {...formProps} aria-label="Enregistrer une facture">
       <TextField
         id="inv-number"
         label="Numéro"
@@ -137,24 +147,14 @@ export function PaymentForm({
   openInvoices: OpenInvoiceOption[];
   onCancel?: () => void;
 }) {
-  const { state, onSubmit, formAction, errors } = useFormAction(recordPaymentAction.bind(null, customerId), {
-    validate: validator(paymentCreateSchema, paymentFormInput),
-  });
-  useActionToast(state);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (state.ok) formRef.current?.reset();
-  }, [state]);
+  const { state, errors, formProps } = useFinanceForm(
+    recordPaymentAction.bind(null, customerId),
+    paymentCreateSchema,
+    paymentFormInput,
+  );
   if (!openInvoices.length) return <p className="text-sm text-slate-600">Aucune facture ouverte : rien à encaisser.</p>;
   return (
-    <form
-      ref={formRef}
-      action={formAction}
-      onSubmit={onSubmit}
-      noValidate
-      className="grid gap-3 sm:grid-cols-2"
-      aria-label="Enregistrer un paiement"
-    >
+    <form {...formProps} aria-label="Enregistrer un paiement">
       <SelectField
         id="pay-invoice"
         label="Facture"
