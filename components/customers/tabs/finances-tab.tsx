@@ -5,7 +5,9 @@ import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { formatDate, formatMoney, formatNumber } from '@/components/ui/format';
 import { getDb } from '@/db';
+import type { z } from 'zod';
 import { AppError } from '@/lib/errors';
+import type { Page } from '@/lib/pagination';
 import { notFound } from 'next/navigation';
 import {
   assertCustomer,
@@ -35,6 +37,22 @@ async function firstPageOnBadCursor<T>(
   }
 }
 
+/**
+ * One table's rows and sort, read from its own URL keys (`isort`/`iorder`/`icursor` for invoices, `p…`
+ * for payments): an invalid sort falls back to the default, 10 rows a page.
+ */
+async function tablePage<S extends z.ZodType<{ sort: string; order: string }>, R>(
+  schema: S,
+  prefix: 'i' | 'p',
+  params: Params,
+  load: (query: z.output<S> & { cursor?: string }) => Promise<Page<R>>,
+) {
+  const parsed = schema.safeParse({ sort: params[`${prefix}sort`], order: params[`${prefix}order`], limit: 10 });
+  const query = parsed.success ? parsed.data : schema.parse({ limit: 10 });
+  const page = await firstPageOnBadCursor((cursor) => load({ ...query, cursor }), params[`${prefix}cursor`]);
+  return { rows: page.data, nextCursor: page.nextCursor, sort: query.sort, order: query.order };
+}
+
 function Stat({ label, value, hint, alert }: { label: string; value: string; hint?: string; alert?: boolean }) {
   return (
     <div className={cn('rounded-lg border p-3', alert ? 'border-red-300 bg-red-50' : 'border-slate-200 bg-white')}>
@@ -61,16 +79,12 @@ export async function FinancesTab({
   const db = getDb();
   await assertCustomer(db, customerId).catch(() => notFound());
   const path = `/customers/${customerId}/finances`;
-  const iq = invoiceListQuerySchema.safeParse({ sort: searchParams.isort, order: searchParams.iorder, limit: 10 });
-  const pq = paymentListQuerySchema.safeParse({ sort: searchParams.psort, order: searchParams.porder, limit: 10 });
-  const invoiceQuery = iq.success ? iq.data : invoiceListQuerySchema.parse({ limit: 10 });
-  const paymentQuery = pq.success ? pq.data : paymentListQuerySchema.parse({ limit: 10 });
 
-  const [{ summary, risk }, history, invoicePage, paymentPage, open] = await Promise.all([
+  const [{ summary, risk }, history, invoiceTable, paymentTable, open] = await Promise.all([
     getFinanceOverview(db, customerId),
     getBalanceHistory(db, customerId),
-    firstPageOnBadCursor((cursor) => listInvoices(db, customerId, { ...invoiceQuery, cursor }), searchParams.icursor),
-    firstPageOnBadCursor((cursor) => listPayments(db, customerId, { ...paymentQuery, cursor }), searchParams.pcursor),
+    tablePage(invoiceListQuerySchema, 'i', searchParams, (query) => listInvoices(db, customerId, query)),
+    tablePage(paymentListQuerySchema, 'p', searchParams, (query) => listPayments(db, customerId, query)),
     canWrite ? listOpenInvoices(db, customerId) : Promise.resolve([]),
   ]);
 
@@ -161,25 +175,11 @@ export async function FinancesTab({
       </div>
 
       <Card title="Factures" id="factures" flush className="scroll-mt-24">
-        <InvoicesTable
-          rows={invoicePage.data}
-          nextCursor={invoicePage.nextCursor}
-          sort={invoiceQuery.sort}
-          order={invoiceQuery.order}
-          path={path}
-          params={searchParams}
-        />
+        <InvoicesTable {...invoiceTable} path={path} params={searchParams} />
       </Card>
 
       <Card title="Paiements" id="paiements" flush className="scroll-mt-24">
-        <PaymentsTable
-          rows={paymentPage.data}
-          nextCursor={paymentPage.nextCursor}
-          sort={paymentQuery.sort}
-          order={paymentQuery.order}
-          path={path}
-          params={searchParams}
-        />
+        <PaymentsTable {...paymentTable} path={path} params={searchParams} />
       </Card>
 
       {canWrite && (
