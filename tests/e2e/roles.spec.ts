@@ -27,6 +27,13 @@ test.describe('admin', () => {
     await page.goto('/admin/import');
     await expect(page.getByRole('heading', { name: 'Import de l’ancien système', level: 1 })).toBeVisible();
   });
+
+  test('a malformed customer id is the not-found page on every tab', async ({ page }) => {
+    for (const tab of ['', '/activity', '/documents', '/finances', '/analytics', '/consents', '/dashboard-360']) {
+      const response = await page.goto(`/customers/not-a-uuid${tab}`);
+      expect(response?.status(), tab || 'profile').toBe(404);
+    }
+  });
 });
 
 test.describe('manager', () => {
