@@ -33,24 +33,38 @@ const EXPORT_FORMATS = [
   { format: 'pdf', label: 'PDF' },
 ] as const;
 
+/** A header button that runs an action in a transition: disabled and busy ("Mise à jour…") meanwhile. */
+function TransitionButton({ label, run }: { label: string; run: () => Promise<void> }) {
+  const [pending, start] = useTransition();
+  return (
+    <Button
+      variant="secondary"
+      size="sm"
+      onClick={() => start(run)}
+      disabled={pending}
+      aria-busy={pending || undefined}
+    >
+      {pending ? 'Mise à jour…' : label}
+    </Button>
+  );
+}
+
 /** Header actions: only those the role may perform are rendered (the server checks again). */
 export function QuickActions({ customerId, displayName, status, archived, hasEmail, allowed }: QuickActionsProps) {
   const toast = useToast();
-  const [statusPending, startStatus] = useTransition();
-  const [archivePending, startArchive] = useTransition();
 
   function report(result: ActionState) {
     if (result.message) toast.show(result.message, result.ok ? 'success' : 'error');
   }
 
-  function toggleStatus() {
-    startStatus(async () => report(await toggleStatusAction(customerId, EMPTY, new FormData())));
+  async function toggleStatus() {
+    report(await toggleStatusAction(customerId, EMPTY, new FormData()));
   }
 
-  function toggleArchive() {
+  async function toggleArchive() {
     const fd = new FormData();
     fd.set('archived', archived ? '0' : '1');
-    startArchive(async () => report(await archiveCustomerAction(customerId, EMPTY, fd)));
+    report(await archiveCustomerAction(customerId, EMPTY, fd));
   }
 
   const show = {
@@ -77,28 +91,8 @@ export function QuickActions({ customerId, displayName, status, archived, hasEma
           Envoyer un e-mail
         </Link>
       )}
-      {show.status && (
-        <Button
-          variant="secondary"
-          size="sm"
-          onClick={toggleStatus}
-          disabled={statusPending}
-          aria-busy={statusPending || undefined}
-        >
-          {statusPending ? 'Mise à jour…' : status === 'active' ? 'Désactiver' : 'Activer'}
-        </Button>
-      )}
-      {show.archive && (
-        <Button
-          variant="secondary"
-          size="sm"
-          onClick={toggleArchive}
-          disabled={archivePending}
-          aria-busy={archivePending || undefined}
-        >
-          {archivePending ? 'Mise à jour…' : archived ? 'Désarchiver' : 'Archiver'}
-        </Button>
-      )}
+      {show.status && <TransitionButton label={status === 'active' ? 'Désactiver' : 'Activer'} run={toggleStatus} />}
+      {show.archive && <TransitionButton label={archived ? 'Désarchiver' : 'Archiver'} run={toggleArchive} />}
       {show.duplicate && <DuplicateButton customerId={customerId} displayName={displayName} />}
       {show.export && (
         <details className="relative">

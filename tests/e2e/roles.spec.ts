@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { demoCustomer, expect, test } from './fixtures';
+import { createCustomer, demoCustomer, expect, test } from './fixtures';
 
 /** A seeded customer with a vehicle (read through the API with the page's session). */
 async function demoCustomerId(page: Page): Promise<string> {
@@ -55,6 +55,21 @@ test.describe('manager', () => {
     await expect(page.getByRole('heading', { name: 'Accès refusé' })).toBeVisible();
     // The API refuses what the UI hides.
     expect((await page.request.delete(`/api/customers/${id}`)).status()).toBe(403);
+  });
+
+  test('quick actions: deactivate and archive a customer, then undo both', async ({ page }) => {
+    const { id } = await createCustomer(page);
+    await page.goto(`/customers/${id}`);
+    const actions = page.getByRole('group', { name: 'Actions sur le client' });
+    for (const [press, then] of [
+      ['Désactiver', 'Activer'],
+      ['Archiver', 'Désarchiver'],
+      ['Désarchiver', 'Archiver'],
+      ['Activer', 'Désactiver'],
+    ]) {
+      await actions.getByRole('button', { name: press, exact: true }).click();
+      await expect(actions.getByRole('button', { name: then, exact: true })).toBeVisible();
+    }
   });
 });
 
