@@ -58,21 +58,19 @@ beforeAll(async () => {
       ]),
   );
   // A marketing grant without proof (legacy import) is a compliance issue (compliance=issues).
-  await db
-    .insert(consentEvents)
-    .values(
-      inserted
-        .filter((_, i) => i % 11 === 0)
-        .map((c) => ({
-          customerId: c.id,
-          purpose: 'marketing',
-          channel: 'email',
-          granted: true,
-          source: 'legacy-import',
-          actorKind: 'system' as const,
-          actorName: 'test',
-        })),
-    );
+  await db.insert(consentEvents).values(
+    inserted
+      .filter((_, i) => i % 11 === 0)
+      .map((c) => ({
+        customerId: c.id,
+        purpose: 'marketing',
+        channel: 'email',
+        granted: true,
+        source: 'legacy-import',
+        actorKind: 'system' as const,
+        actorName: 'test',
+      })),
+  );
 }, 120_000);
 
 /** The list itself, every page: what the export must reproduce. */
