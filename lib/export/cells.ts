@@ -41,23 +41,24 @@ export function toDate(v: string | Date | null | undefined): Date | null {
 /** Cents → euros (number), for typed cells. */
 export const euros = (cents: number | null | undefined): number | null => (cents === null || cents === undefined ? null : cents / 100);
 
+// One formatter for the process: building an Intl.DateTimeFormat costs ~60 µs, which was 60 % of
+// the CPU time of a 100k-row XLSX export when it was built per cell.
+const parisParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: PARIS,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** Excel has no time zones: a Date whose UTC fields are the Paris wall-clock time displays right. */
 export function parisWallClock(d: Date): Date {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: PARIS,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(d)
-      .map((p) => [p.type, p.value]),
-  );
-  return new Date(Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second));
+  const p: Record<string, number> = {};
+  for (const part of parisParts.formatToParts(d)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return new Date(Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second));
 }
 
 /** A typed value as French text (CSV): dates "14/01/2016 09:30", amounts "1234,50", booleans Oui/Non. */
