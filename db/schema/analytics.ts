@@ -3,8 +3,8 @@ import {
   doublePrecision,
   integer,
   jsonb,
-  pgMaterializedView,
   pgTable,
+  pgView,
   smallint,
   text,
   timestamp,
@@ -12,14 +12,14 @@ import {
 } from 'drizzle-orm/pg-core';
 
 /**
- * Base-wide RFM scores, one row per ACTIVE customer, materialised by PostgreSQL (both drivers).
- * The definition lives in migration 0002 (drizzle-kit does not generate materialized views from
- * SQL, hence `.existing()`: the schema only types the columns). `REFRESH MATERIALIZED VIEW
- * CONCURRENTLY` (unique index on customer_id) swaps the rows without blocking readers; see
- * lib/analytics/rfm.ts for when it runs. `last_at` is stored rather than a recency in days so
- * that the recency shown is exact at read time; the scores are those of the last refresh.
+ * Base-wide RFM scores, one row per ACTIVE customer (both drivers). `customer_rfm` is a plain view
+ * over one of two materialized views filled in turn (blue/green, migration 0004; definitions in the
+ * function customer_rfm_compute()); drizzle-kit does not manage views written in SQL, hence
+ * `.existing()`: the schema only types the columns. See lib/analytics/rfm.ts for when it is
+ * refreshed. `last_at` is stored rather than a recency in days so that the recency shown is exact
+ * at read time; the scores are those of the last refresh.
  */
-export const customerRfm = pgMaterializedView('customer_rfm', {
+export const customerRfm = pgView('customer_rfm', {
   customerId: uuid('customer_id').notNull(),
   lastAt: timestamp('last_at', { withTimezone: true, mode: 'date' }),
   frequency: integer('frequency').notNull(),

@@ -5,18 +5,22 @@ import { num, numOrNull, sqlRows } from './sql';
 import { SEGMENTS, type Segment, segmentOf } from './segments-rules';
 
 /**
- * RFM over the whole ACTIVE customer base (definitions in migration 0002, view `customer_rfm`):
+ * RFM over the whole ACTIVE customer base (definitions in migration 0004, function `customer_rfm_compute`, read through the view `customer_rfm`):
  *   recency   = days since the latest completed intervention or (non-cancelled) invoice; null if none.
  *   frequency = completed interventions (visits) over the last 24 months.
  *   monetary  = payments received over the last 24 months (cents).
  * Scores are quintiles over the active base with `ntile(5)`: 5 = best. Ties are broken by customer
  * id so the scoring is deterministic. Customers without any activity sort as the oldest (r = 1).
  *
- * Materialised in PostgreSQL (a MATERIALIZED VIEW, so every app instance reads the same scores):
- * computing it scans 300k interventions, 300k invoices and 250k payments and sorts the base three
- * times (~0.7–1 s at 100k customers on a quiet 2-core box), far too slow per request. A request
- * reads one indexed row plus the one-row snapshot of base aggregates (< 1 ms each).
- * When it is refreshed (REFRESH ... CONCURRENTLY: readers are never blocked):
+ * Materialised in PostgreSQL (so every app instance reads the same scores): computing them scans
+ * 300k interventions, 300k invoices and 250k payments and sorts the base three times (~0.6–0.7 s
+ * at 100k customers on a quiet 2-core box), far too slow per request. A request reads one indexed
+ * row plus the one-row snapshot of base aggregates (< 1 ms each).
+ * Blue/green (migration 0004): two materialized views, customer_rfm_a and customer_rfm_b, and the
+ * view customer_rfm pointing at the current one. A refresh fills the other one with a plain REFRESH
+ * (no reader uses it, so no lock on readers and none of the row diff of REFRESH CONCURRENTLY), then
+ * repoints customer_rfm and saves the aggregates, in one transaction: readers switch at commit.
+ * When it is refreshed:
  *   - on a schedule: a read that finds the snapshot older than RFM_TTL_MS (5 min) starts a
  *     background refresh and answers with the current rows (stale-while-revalidate);
  *   - after writes: invoice and payment writes mark this process's snapshot stale, so the next
@@ -111,7 +115,10 @@ export async function listRfmScores(db: DbOrTx): Promise<Map<string, RfmScore & 
 }
 
 /** Aggregates over the view's rows: bucket sizes and ranges, segment counts, median intervals. */
-async function computeStats(db: DbOrTx): Promise<{ total: number; stats: RfmStats }> {
+async function computeStats(
+  db: DbOrTx,
+  relation: 'customer_rfm_a' | 'customer_rfm_b',
+): Promise<{ total: number; stats: RfmStats }> {
   const rows = await sqlRows<{
     dim: string;
     key: string;
@@ -124,7 +131,7 @@ async function computeStats(db: DbOrTx): Promise<{ total: number; stats: RfmStat
     sql`with base as (
         select r, f, m, segment, frequency, monetary, avg_interval,
           floor(extract(epoch from now() - last_at) / 86400)::int as recency_days
-        from customer_rfm)
+        from ${sql.raw(relation)})
       select 'r' as dim, r::text as key, count(*)::int as n, min(recency_days)::float8 as lo, max(recency_days)::float8 as hi, null::float8 as med from base group by r
       union all select 'f', f::text, count(*)::int, min(frequency)::float8, max(frequency)::float8, null from base group by f
       union all select 'm', m::text, count(*)::int, min(monetary)::float8, max(monetary)::float8, null from base group by m
@@ -172,8 +179,18 @@ export async function refreshRfm(db: DbOrTx, { wait = true } = {}): Promise<RfmS
     // JIT compilation costs more than it saves on a statement run every few minutes.
     await tx.execute(sql`set local work_mem = '64MB'`);
     await tx.execute(sql`set local jit = off`);
-    await tx.execute(sql`refresh materialized view concurrently customer_rfm`);
-    const { total, stats } = await computeStats(tx);
+    const [view] = await sqlRows<{ definition: string }>(
+      tx,
+      sql`select pg_get_viewdef('customer_rfm'::regclass) as definition`,
+    );
+    // Constants only (never user input) go into these identifiers.
+    const target = view?.definition.includes('customer_rfm_a') ? 'customer_rfm_b' : 'customer_rfm_a';
+    await tx.execute(sql.raw(`refresh materialized view ${target}`));
+    const { total, stats } = await computeStats(tx, target);
+    // Repointing takes a short exclusive lock on the view: never queue readers behind a long one
+    // (e.g. a streamed export filtered by segment); the refresh is retried on a later read.
+    await tx.execute(sql`set local lock_timeout = '2s'`);
+    await tx.execute(sql.raw(`create or replace view customer_rfm as select * from ${target}`));
     const durationMs = Math.round(performance.now() - started);
     const values = { refreshedAt: sql`now()`, durationMs, total, stats: stats as unknown as Record<string, unknown> };
     const [saved] = await tx

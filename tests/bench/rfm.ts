@@ -1,7 +1,8 @@
 /**
  * Base-wide RFM (issue 7: ≤ 1 s at 100k customers). The scores live in the materialized view
  * `customer_rfm` (lib/analytics/rfm.ts): this times (1) the full recomputation, i.e.
- * `refreshRfm` = REFRESH MATERIALIZED VIEW CONCURRENTLY + the base aggregates, 3 runs in a row,
+ * `refreshRfm` = REFRESH of the idle one of the two materialized views + the base aggregates +
+ * repointing the view, 3 runs in a row,
  * and (2) what a request pays: the snapshot row and one customer's scores.
  */
 import { sql } from 'drizzle-orm';
@@ -22,7 +23,9 @@ export async function runRfm(): Promise<void> {
       customers = snapshot?.total ?? 0;
     }
     info(`${customers} clients actifs notés ; rafraîchissements : ${total.map((x) => `${fmt(x, 0)} ms`).join(', ')}`);
-    record('rfm', 'RFM base entière (REFRESH CONCURRENTLY + agrégats, médiane)', median(total), 'ms', { max: 1000 });
+    record('rfm', 'RFM base entière (recalcul complet : REFRESH + agrégats + bascule, médiane)', median(total), 'ms', {
+      max: 1000,
+    });
 
     const ids = (await handle.db.execute(
       sql`select customer_id::text as id from customer_rfm order by md5(customer_id::text) limit 200`,

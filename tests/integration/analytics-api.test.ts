@@ -270,6 +270,25 @@ describe('RFM materialized view refresh', () => {
     expect(scored.body.rfm).toMatchObject({ inBase: true, pending: false, segment: expect.any(String) });
   });
 
+  it('each refresh fills the idle materialized view and repoints customer_rfm to it (blue/green)', async () => {
+    const db = getDb();
+    const current = async () => {
+      const rows = await db.execute(sql`select pg_get_viewdef('customer_rfm'::regclass) as d`);
+      const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { d: string }[] }).rows) as {
+        d: string;
+      }[];
+      return list[0].d.includes('customer_rfm_a') ? 'a' : 'b';
+    };
+    await refreshRfm(db);
+    const first = await current();
+    const before = await listRfmScores(db);
+    await refreshRfm(db);
+    expect(await current()).not.toBe(first);
+    const after = await listRfmScores(db);
+    expect([...after.keys()].sort()).toEqual([...before.keys()].sort());
+    for (const [id, score] of before) expect({ id, ...after.get(id) }).toEqual({ id, ...score });
+  });
+
   it('a snapshot older than the TTL triggers a refresh', async () => {
     const db = getDb();
     await refreshRfm(db);

@@ -44,9 +44,9 @@ describe('RFM segments', () => {
     expect(segmentOf(1, 1, 1)).toBe('lost');
   });
 
-  it('the CASE of the materialized view (migration 0002) gives the same segment as the TS rule table for all 125 scores', () => {
+  it('the CASE of the RFM function (migration 0004) gives the same segment as the TS rule table for all 125 scores', () => {
     const migration = readFileSync(
-      new URL('../../db/migrations/0002_rfm_materialized_view.sql', import.meta.url),
+      new URL('../../db/migrations/0004_rfm_blue_green.sql', import.meta.url),
       'utf8',
     );
     const caseSql = migration.slice(migration.indexOf('(CASE'), migration.indexOf('END)::text AS segment'));
