@@ -10,7 +10,7 @@ import { fmt, info, LARGE_DB, median, pct, record, timeGet } from './common';
 import type { BenchContext } from './context';
 import { RFC_UUID } from './fixtures';
 
-const ROUNDS = Number(process.env.BENCH_KEYSET_ROUNDS ?? 40);
+const ROUNDS = Number(process.env.BENCH_KEYSET_ROUNDS ?? 200);
 const TS = 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"';
 const DEPTH = 999 * 20; // rows before page 1000
 

@@ -57,19 +57,53 @@ function machine() {
   };
 }
 
-function writeResults(meta: ReturnType<typeof machine>, failures: string[]) {
+type Meta = ReturnType<typeof machine>;
+type Row = (typeof results)[number] & { run?: string };
+
+/**
+ * latest.{json,md} always hold every bench: a partial run (`npm run bench -- keyset`) replaces the
+ * rows of the benches it ran and keeps the others from the previous file, each row saying which
+ * run (date, commit) it comes from.
+ */
+function writeResults(meta: Meta, failures: string[], ran: string[]) {
   const dir = path.join(ROOT, 'tests', 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, 'latest.json'), JSON.stringify({ machine: meta, results, failures }, null, 2));
-  const rows = results.map(
+  const runLabel = `${meta.date.slice(0, 16).replace('T', ' ')} ${meta.commit}`;
+  let previous: { runs?: Record<string, Meta>; results?: Row[]; machine?: Meta } = {};
+  try {
+    previous = JSON.parse(readFileSync(path.join(dir, 'latest.json'), 'utf8')) as typeof previous;
+  } catch {
+    // first run, or an unreadable file: start afresh
+  }
+  if (previous.machine) {
+    // Files written before per-run labels: one run for every row.
+    const label = `${previous.machine.date.slice(0, 16).replace('T', ' ')} ${previous.machine.commit}`;
+    previous = {
+      runs: { [label]: previous.machine },
+      results: (previous.results ?? []).map((r) => ({ ...r, run: r.run ?? label })),
+    };
+  }
+  const kept = (previous.results ?? []).filter((r) => !ran.includes(r.bench) && r.run);
+  const merged: Row[] = [...kept, ...results.map((r) => ({ ...r, run: runLabel }))].sort(
+    (a, b) => BENCHES.findIndex((x) => x.name === a.bench) - BENCHES.findIndex((x) => x.name === b.bench),
+  );
+  const runs = {
+    ...Object.fromEntries(Object.entries(previous.runs ?? {}).filter(([label]) => merged.some((r) => r.run === label))),
+    [runLabel]: meta,
+  };
+  writeFileSync(path.join(dir, 'latest.json'), JSON.stringify({ runs, results: merged, failures }, null, 2));
+  const rows = merged.map(
     (r) =>
-      `| ${r.bench} | ${r.name} | ${fmt(r.value, r.unit === '×' ? 2 : 1)} ${r.unit} | ${r.target || '—'} | ${r.pass == null ? '—' : r.pass ? 'PASS' : '**MISS**'} | ${r.load} |${r.note ? ` ${r.note}` : ''}`,
+      `| ${r.bench} | ${r.name} | ${fmt(r.value, r.unit === '×' ? 2 : 1)} ${r.unit} | ${r.target || '—'} | ${r.pass == null ? '—' : r.pass ? 'PASS' : '**MISS**'} | ${r.load} | ${r.run} |${r.note ? ` ${r.note}` : ''}`,
   );
   const md = [
-    `Run ${meta.date} — commit ${meta.commit}, build ${meta.buildId}; ${meta.nproc} vCPU ${meta.cpu}; ${meta.memory}; Node ${meta.node}; ${meta.postgres}`,
+    ...Object.entries(runs).map(
+      ([label, m]) =>
+        `Run ${label}: build ${m.buildId}; ${m.nproc} vCPU ${m.cpu}; ${m.memory}; Node ${m.node}; ${m.postgres}; ${m.uptime}`,
+    ),
     '',
-    '| bench | figure | value | target | verdict | load (1 min) | note',
-    '|---|---|---|---|---|---|---',
+    '| bench | figure | value | target | verdict | load (1 min) | run | note',
+    '|---|---|---|---|---|---|---|---',
     ...rows,
     ...(failures.length ? ['', 'Failed sub-benchmarks:', ...failures.map((f) => `- ${f}`)] : []),
     '',
@@ -120,7 +154,11 @@ async function main() {
     await stop();
   }
 
-  writeResults(meta, failures);
+  writeResults(
+    meta,
+    failures,
+    selected.map((b) => b.name),
+  );
   const judged = results.filter((r) => r.pass != null);
   const missed = judged.filter((r) => !r.pass);
   console.log(
