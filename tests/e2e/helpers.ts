@@ -15,11 +15,15 @@ export async function login(page: Page, role: DemoRole) {
 /** Opens the first customer of a search and returns its id. */
 export async function openFirstCustomer(page: Page, query?: string): Promise<string> {
   await page.goto(query ? `/customers?q=${encodeURIComponent(query)}` : '/customers');
-  const hrefs = await page
-    .locator('main a[href^="/customers/"]:visible')
-    .evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
-  const href = hrefs.find((h) => /^\/customers\/[0-9a-f-]{36}$/.test(h));
-  if (!href) throw new Error(`no customer link found among ${hrefs.join(', ')}`);
+  // The rows stream in after the page shell: poll until a customer link is there (evaluateAll does not wait).
+  const links = page.locator('main a[href^="/customers/"]:visible');
+  const customerHref = async () =>
+    (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).find((h) =>
+      /^\/customers\/[0-9a-f-]{36}$/.test(h),
+    );
+  await expect.poll(customerHref, { message: 'a customer link in the list' }).toBeTruthy();
+  const href = await customerHref();
+  if (!href) throw new Error('no customer link found in the list');
   const id = href.split('/')[2];
   await page.locator(`main a[href="${href}"]:visible`).first().click();
   await expect(page).toHaveURL(new RegExp(`/customers/${id}`));
@@ -35,6 +39,8 @@ export async function logout(page: Page) {
 
 /** No horizontal page scroll (phones at 360–390 px). */
 export async function expectNoHorizontalScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow, 'page scrolls horizontally').toBeLessThanOrEqual(1);
 }
