@@ -18,12 +18,29 @@ export type CustomerListRow = CustomerListItem & { erasedAt: Date | null };
 const recentCursor = z.object({ s: z.literal('recent'), t: z.string().datetime({ offset: true }), id: z.guid() });
 const nameCursor = z.object({ s: z.literal('name'), n: z.string().max(400), id: z.guid() });
 const listCursor = z.discriminatedUnion('s', [recentCursor, nameCursor]);
+/** A page boundary of the list, in either sort (what a cursor carries). */
+export type CustomerListBoundary = z.infer<typeof listCursor>;
 
-const createdAtText = sql<string>`to_char(${customers.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+/** Rows after `b` in the list's order: the composite comparison its two indexes serve. */
+export function customerListAfter(b: CustomerListBoundary): SQL {
+  return b.s === 'recent'
+    ? sql`(${customers.createdAt}, ${customers.id}) < (${b.t}::timestamptz, ${b.id}::uuid)`
+    : sql`(${customers.sortName}, ${customers.id}) > (${b.n}, ${b.id}::uuid)`;
+}
+
+/** The list's order, matching customers_created_idx (DESC NULLS LAST) or the sort-name index. */
+export function customerListOrder(sort: CustomerListQuery['sort']): SQL[] {
+  return sort === 'name'
+    ? [asc(customers.sortName), asc(customers.id)]
+    : [descNullsLast(customers.createdAt), descNullsLast(customers.id)];
+}
+
+/** created_at as ISO 8601 with microseconds (UTC): exact keyset boundaries. */
+export const createdAtText = sql<string>`to_char(${customers.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 // Written with explicit qualified names: in a single-table select, drizzle strips the table from
 // columns inside sql`` fields, which turned `vehicles.customer_id = customers.id` into
 // "customer_id" = "id" (vehicles.id) and made every count 0.
-const vehicleCount = sql<number>`(select count(*)::int from ${vehicles} as "vc" where "vc"."customer_id" = "customers"."id")`;
+export const vehicleCount = sql<number>`(select count(*)::int from ${vehicles} as "vc" where "vc"."customer_id" = "customers"."id")`;
 
 /** Tags of several customers in one query. */
 export async function tagsByCustomer(db: DbOrTx, ids: string[]): Promise<Map<string, TagDto[]>> {
@@ -78,20 +95,13 @@ export async function listCustomers(
 
   const cursor = decodeCursor(query.cursor, listCursor);
   if (cursor && cursor.s !== query.sort) throw AppError.badRequest('Curseur de pagination invalide pour ce tri.');
-  if (cursor?.s === 'recent')
-    where.push(sql`(${customers.createdAt}, ${customers.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)`);
-  if (cursor?.s === 'name')
-    where.push(sql`(${customers.sortName}, ${customers.id}) > (${cursor.n}, ${cursor.id}::uuid)`);
+  if (cursor) where.push(customerListAfter(cursor));
 
-  const order =
-    query.sort === 'name'
-      ? [asc(customers.sortName), asc(customers.id)]
-      : [descNullsLast(customers.createdAt), descNullsLast(customers.id)];
   const rows = await db
     .select({ row: customers, createdAtText, vehicleCount })
     .from(customers)
     .where(and(...where))
-    .orderBy(...order)
+    .orderBy(...customerListOrder(query.sort))
     .limit(query.limit + 1);
 
   const tagMap = await tagsByCustomer(

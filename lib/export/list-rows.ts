@@ -1,9 +1,16 @@
 import { and, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db';
-import { customers, customerTags, tags, vehicles } from '@/db/schema';
+import { customers, customerTags, tags } from '@/db/schema';
 import type { CustomerKind, CustomerStatus } from '@/db/schema/enums';
-import { customerListWhere } from '@/lib/customers/queries';
+import {
+  createdAtText,
+  type CustomerListBoundary,
+  customerListAfter,
+  customerListOrder,
+  customerListWhere,
+  vehicleCount,
+} from '@/lib/customers/queries';
 import type { CustomerListQuery } from '@/lib/customers/schema';
 
 /**
@@ -42,36 +49,28 @@ export interface ListExportRow {
   vehicleCount: number;
 }
 
-type Keyset = { sort: 'recent'; t: string; id: string } | { sort: 'name'; n: string; id: string };
-
-// Explicitly qualified names in the correlated subqueries (see vehicleCount in lib/customers/queries.ts).
+// Explicitly qualified names in the correlated subquery (see vehicleCount in lib/customers/queries.ts).
 const COLUMNS = sql`${customers.id} as "id", ${customers.number} as "number", ${customers.kind} as "kind",
   ${customers.firstName} as "firstName", ${customers.lastName} as "lastName", ${customers.companyName} as "companyName",
   ${customers.siret} as "siret", ${customers.email} as "email", ${customers.phone} as "phone", ${customers.mobile} as "mobile",
   ${customers.addressLine1} as "addressLine1", ${customers.addressLine2} as "addressLine2",
   ${customers.postalCode} as "postalCode", ${customers.city} as "city", ${customers.status} as "status",
-  to_char(${customers.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as "createdAt",
+  ${createdAtText} as "createdAt",
   ${customers.sortName} as "sortName",
   (select string_agg("t"."name", ', ' order by "t"."name") from ${customerTags} as "ct" join ${tags} as "t" on "t"."id" = "ct"."tag_id"
     where "ct"."customer_id" = "customers"."id") as "tags",
-  (select count(*)::int from ${vehicles} as "vc" where "vc"."customer_id" = "customers"."id") as "vehicleCount"`;
+  ${vehicleCount} as "vehicleCount"`;
 
 /** The export statement: same conditions and order as the list (so the same indexes serve it). */
 export function listExportStatement(
   filters: ListExportFilters,
   extraWhere: SQL[],
-  after: Keyset | null,
+  after: CustomerListBoundary | null,
   limit: number | null,
 ): SQL {
   const where = customerListWhere(filters, extraWhere);
-  if (after?.sort === 'recent')
-    where.push(sql`(${customers.createdAt}, ${customers.id}) < (${after.t}::timestamptz, ${after.id}::uuid)`);
-  if (after?.sort === 'name')
-    where.push(sql`(${customers.sortName}, ${customers.id}) > (${after.n}, ${after.id}::uuid)`);
-  const order =
-    filters.sort === 'name'
-      ? sql`${customers.sortName} asc, ${customers.id} asc`
-      : sql`${customers.createdAt} desc nulls last, ${customers.id} desc nulls last`;
+  if (after) where.push(customerListAfter(after));
+  const order = sql.join(customerListOrder(filters.sort), sql`, `);
   return sql`select ${COLUMNS} from ${customers} where ${and(...where)} order by ${order}${limit ? sql` limit ${limit}` : sql``}`;
 }
 
@@ -127,7 +126,7 @@ async function* keysetBatches(
   filters: ListExportFilters,
   extraWhere: SQL[],
 ): AsyncGenerator<ListExportRow[]> {
-  let after: Keyset | null = null;
+  let after: CustomerListBoundary | null = null;
   for (;;) {
     const result = await db.execute(listExportStatement(filters, extraWhere, after, LIST_EXPORT_BATCH));
     const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as ListExportRow[];
@@ -136,8 +135,8 @@ async function* keysetBatches(
     const last = rows[rows.length - 1];
     after =
       filters.sort === 'name'
-        ? { sort: 'name', n: last.sortName, id: last.id }
-        : { sort: 'recent', t: last.createdAt, id: last.id };
+        ? { s: 'name', n: last.sortName, id: last.id }
+        : { s: 'recent', t: last.createdAt, id: last.id };
   }
 }
 
