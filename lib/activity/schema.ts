@@ -1,32 +1,15 @@
 import { z } from 'zod';
 import { ACTIVITY_TYPES, type ActivityType } from '@/db/schema/enums';
 import { limitSchema } from '@/lib/pagination';
+import { parisOffsetMs } from '@/lib/paris-time';
 import { ACTIVITY_TYPE_LABELS, MANUAL_ACTIVITY_TYPES, type ManualActivityType } from './labels';
 
 export { ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS, MANUAL_ACTIVITY_TYPES, type ActivityType, type ManualActivityType };
 
-const TIME_ZONE = 'Europe/Paris';
 const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 const METADATA_MAX_BYTES = 4096;
 const METADATA_MAX_DEPTH = 3;
 const METADATA_MAX_KEYS = 50;
-
-/** Offset (ms) of Europe/Paris at a given UTC instant. */
-function parisOffsetMs(utc: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone: TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(utc);
-  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return asUtc - Math.floor(utc.getTime() / 1000) * 1000;
-}
 
 /** "2025-03-14T09:05" (a datetime-local input, no zone) read as Paris wall-clock time. */
 export function parisLocalToDate(value: string): Date | null {

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { ExportBundle } from './bundle';
-import { bundleSections, type CellType, type CellValue, neutralizeFormula, parisWallClock } from './cells';
+import { parisWallClock } from '@/lib/paris-time';
+import { bundleSections, type CellType, type CellValue, neutralizeFormula } from './cells';
 
 /** One sheet per entity, typed cells: dates as dates, amounts as numbers in euros with a € format. */
 export const MONEY_FORMAT = '#,##0.00 "€"';
@@ -8,6 +9,7 @@ export const DATE_FORMAT = 'dd/mm/yyyy hh:mm';
 
 export function xlsxValue(value: CellValue, type: CellType): ExcelJS.CellValue {
   if (value === null || value === undefined || value === '') return null;
+  // Excel has no time zones: a Date whose UTC fields are the Paris wall-clock time displays right.
   if (value instanceof Date) return parisWallClock(value);
   if (typeof value === 'number' || typeof value === 'boolean') return type === 'bool' ? (value ? 'Oui' : 'Non') : value;
   // exceljs never writes a string as a formula, but the file is opened by people who may

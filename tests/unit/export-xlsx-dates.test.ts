@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parisWallClock } from '@/lib/export/cells';
+import { parisWallClock } from '@/lib/paris-time';
 import { xlsxValue } from '@/lib/export/xlsx';
 
 /** Paris wall-clock time as UTC fields (what Excel displays), across both DST changes. */
