@@ -241,10 +241,3 @@ export async function getRfmSnapshot(db: DbOrTx): Promise<RfmSnapshot> {
 export function markRfmStale(): void {
   store.__c360RfmStaleBefore = Date.now() + 1;
 }
-
-export function median(values: number[]): number | null {
-  if (!values.length) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(s.length / 2);
-  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
-}

@@ -3,7 +3,15 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { customers } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
-import { getRfmSnapshot, listRfmScores, markRfmStale, RFM_TTL_MS, refreshRfm } from '@/lib/analytics/rfm';
+import { medianOf } from '@/lib/analytics/predictions';
+import {
+  getRfmSnapshot,
+  listRfmScores,
+  markRfmStale,
+  RFM_TTL_MS,
+  type RfmScore,
+  refreshRfm,
+} from '@/lib/analytics/rfm';
 import { segmentCondition, SEGMENTS, segmentOf } from '@/lib/analytics/segments';
 import { bearersByRole, createCustomer, createVehicle } from '@/tests/factories';
 import { insertIntervention, insertInvoice, insertPayment } from '@/tests/factories/finances';
@@ -137,6 +145,15 @@ describe('RFM', () => {
     expect(snapshot.distribution.r.map((b) => b.count)).toEqual([7, 7, 6, 6, 6]);
     const monetary = [...scores.values()].filter((s) => s.m === 5).map((s) => s.monetaryCents);
     expect(snapshot.distribution.m[4]).toMatchObject({ min: Math.min(...monetary), max: Math.max(...monetary) });
+    // Median intervals (percentile_cont in SQL) per segment and overall, against the scored rows.
+    const medianIn = (xs: number[]) => (xs.length ? medianOf(xs) : null);
+    const intervals = (list: RfmScore[]) => list.map((s) => s.avgIntervalDays).filter((v): v is number => v != null);
+    for (const segment of SEGMENTS) {
+      const expected = medianIn(intervals([...scores.values()].filter((s) => s.segment === segment)));
+      if (expected == null) expect(snapshot.segmentMedianInterval[segment]).toBeNull();
+      else expect(snapshot.segmentMedianInterval[segment]).toBeCloseTo(expected, 6);
+    }
+    expect(snapshot.overallMedianInterval).toBeCloseTo(medianIn(intervals([...scores.values()]))!, 6);
   });
 
   it('segment counts and the list condition agree with the scored rows', async () => {
