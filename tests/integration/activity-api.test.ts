@@ -11,17 +11,7 @@ import { call } from '../factories/http';
 
 // Server actions: the session is mocked (the database is real); revalidatePath needs a Next request.
 const session = vi.hoisted(() => ({ actor: null as null | Record<string, unknown> }));
-vi.mock('@/lib/auth/session', async () => {
-  const { AppError } = await import('@/lib/errors');
-  const { can } = await import('@/lib/auth/permissions');
-  return {
-    requireActionActor: async (permission: any) => {
-      if (!session.actor) throw AppError.unauthorized();
-      if (!can(session.actor.role as any, permission)) throw AppError.forbidden();
-      return session.actor;
-    },
-  };
-});
+vi.mock('@/lib/auth/session', async () => (await import('@/tests/factories/session-mock')).sessionMock(() => session.actor));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 let auth: Awaited<ReturnType<typeof bearersByRole>>;

@@ -3,8 +3,6 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { consentEvents, customers, emailOutbox } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { can, type Permission } from '@/lib/auth/permissions';
-import { AppError } from '@/lib/errors';
 import type { ActionState } from '@/lib/actions';
 import { complianceIssuesFilter } from '@/lib/consents/compliance';
 import { listCustomers } from '@/lib/customers/queries';
@@ -14,13 +12,7 @@ import { insertConsentEvent } from '../factories/consents';
 
 // The session is mocked (the database never is): the action sees this actor.
 let current: Actor | null = null;
-vi.mock('@/lib/auth/session', () => ({
-  requireActionActor: async (permission: Permission) => {
-    if (!current) throw AppError.unauthorized('Votre session a expiré. Reconnectez-vous.');
-    if (!can(current.role, permission)) throw AppError.forbidden();
-    return current;
-  },
-}));
+vi.mock('@/lib/auth/session', async () => (await import('@/tests/factories/session-mock')).sessionMock(() => current));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const initialActionState: ActionState<never> = { ok: false, message: '' };

@@ -3,19 +3,11 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { customerActivity, customerContacts, customers, vehicles } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { can, type Permission } from '@/lib/auth/permissions';
-import { AppError } from '@/lib/errors';
 import { actorFor, createContact, createCustomer, createUser, createVehicle } from '../factories';
 
 // The session is mocked (who is signed in); the database is real.
 let current: Actor | null = null;
-vi.mock('@/lib/auth/session', () => ({
-  requireActionActor: async (permission: Permission) => {
-    if (!current) throw AppError.unauthorized('Votre session a expiré. Reconnectez-vous.');
-    if (!can(current.role, permission)) throw AppError.forbidden();
-    return current;
-  },
-}));
+vi.mock('@/lib/auth/session', async () => (await import('@/tests/factories/session-mock')).sessionMock(() => current));
 const revalidated: string[] = [];
 vi.mock('next/cache', () => ({ revalidatePath: (p: string) => revalidated.push(p) }));
 

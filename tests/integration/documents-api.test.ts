@@ -15,17 +15,7 @@ import { documentRowCount, listUploadFiles, multipart, samples } from '../factor
 import { call } from '../factories/http';
 
 const session = vi.hoisted(() => ({ actor: null as null | Record<string, unknown> }));
-vi.mock('@/lib/auth/session', async () => {
-  const { AppError } = await import('@/lib/errors');
-  const { can } = await import('@/lib/auth/permissions');
-  return {
-    requireActionActor: async (permission: any) => {
-      if (!session.actor) throw AppError.unauthorized();
-      if (!can(session.actor.role as any, permission)) throw AppError.forbidden();
-      return session.actor;
-    },
-  };
-});
+vi.mock('@/lib/auth/session', async () => (await import('@/tests/factories/session-mock')).sessionMock(() => session.actor));
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 let auth: Awaited<ReturnType<typeof bearersByRole>>;

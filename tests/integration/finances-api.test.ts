@@ -8,18 +8,7 @@ import { insertInvoice, insertPayment } from '@/tests/factories/finances';
 import { call } from '@/tests/factories/http';
 
 const session = vi.hoisted(() => ({ actor: null as unknown }));
-vi.mock('@/lib/auth/session', async () => {
-  const { AppError } = await import('@/lib/errors');
-  const { can } = await import('@/lib/auth/permissions');
-  return {
-    requireActionActor: async (permission: Parameters<typeof can>[1]) => {
-      const actor = session.actor as { role: Role } | null;
-      if (!actor) throw AppError.unauthorized();
-      if (!can(actor.role, permission)) throw AppError.forbidden();
-      return actor;
-    },
-  };
-});
+vi.mock('@/lib/auth/session', async () => (await import('@/tests/factories/session-mock')).sessionMock(() => session.actor));
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const { GET: getFinances } = await import('@/app/api/customers/[id]/finances/route');
