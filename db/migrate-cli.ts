@@ -12,7 +12,9 @@ async function main() {
   const handle = getDbHandle();
   try {
     await migrateDb(handle);
-    console.log(`Migrations appliquées (${handle.driver === 'postgres' ? 'PostgreSQL' : `PGlite, ${config.DATA_DIR}`}).`);
+    console.log(
+      `Migrations appliquées (${handle.driver === 'postgres' ? 'PostgreSQL' : `PGlite, ${config.DATA_DIR}`}).`,
+    );
   } finally {
     await handle.close();
   }

@@ -52,7 +52,10 @@ const envSchema = z.object({
   MAP_TILE_URL: z
     .string()
     .min(1)
-    .refine((v) => v === 'none' || /^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/.test(v), 'must be none or an http(s) URL with {z}, {x} and {y}')
+    .refine(
+      (v) => v === 'none' || /^https?:\/\/.+\{z\}.+\{x\}.+\{y\}/.test(v),
+      'must be none or an http(s) URL with {z}, {x} and {y}',
+    )
     .default('none'),
   GEOCODER_URL: urlWithProtocol(['http', 'https']).optional(),
   GEOCODER_TIMEOUT_MS: z.coerce.number().int().positive().max(30000).default(1500),

@@ -36,7 +36,14 @@ function run(cmd: string, args: string[], env: Record<string, string | undefined
 
 function vitest(name: string, projects: string[], env: Record<string, string | undefined>) {
   const out = path.join(tmp, `${name}.json`);
-  const args = ['vitest', 'run', ...projects.flatMap((p) => ['--project', p]), '--reporter=default', '--reporter=json', `--outputFile.json=${out}`];
+  const args = [
+    'vitest',
+    'run',
+    ...projects.flatMap((p) => ['--project', p]),
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${out}`,
+  ];
   const code = run('npx', args, env);
   if (!existsSync(out)) {
     tallies.push({ name, passed: 0, failed: 1, skipped: 0, note: `vitest exited ${code} without a report` });
@@ -44,7 +51,9 @@ function vitest(name: string, projects: string[], env: Record<string, string | u
   }
   const report = JSON.parse(readFileSync(out, 'utf8'));
   // A file that fails to load counts as a failure even if it declared no test.
-  const failedSuites = (report.testResults ?? []).filter((r: { status: string; assertionResults: unknown[] }) => r.status === 'failed' && r.assertionResults.length === 0).length;
+  const failedSuites = (report.testResults ?? []).filter(
+    (r: { status: string; assertionResults: unknown[] }) => r.status === 'failed' && r.assertionResults.length === 0,
+  ).length;
   tallies.push({
     name,
     passed: report.numPassedTests,
@@ -60,7 +69,9 @@ async function postgresUrl(): Promise<string | null> {
     await sql`select 1`;
     return url;
   } catch (error) {
-    console.log(`\n[test] PostgreSQL not reachable at ${url} (${(error as Error).message}): skipping the postgres driver run. Set TEST_DATABASE_URL to run it.`);
+    console.log(
+      `\n[test] PostgreSQL not reachable at ${url} (${(error as Error).message}): skipping the postgres driver run. Set TEST_DATABASE_URL to run it.`,
+    );
     return null;
   } finally {
     await sql.end({ timeout: 1 }).catch(() => {});
@@ -68,17 +79,21 @@ async function postgresUrl(): Promise<string | null> {
 }
 
 function ensureChromium(): string | null {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean) as string[];
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    Boolean,
+  ) as string[];
   const found = candidates.find((c) => existsSync(c));
   if (found) return found;
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (isRoot && existsSync('/usr/bin/apt-get')) {
-    console.log('\n[test] Chromium is missing: installing Debian\'s chromium package (apt-get)…');
+    console.log("\n[test] Chromium is missing: installing Debian's chromium package (apt-get)…");
     run('apt-get', ['update', '-qq'], {});
     run('apt-get', ['install', '-y', '-qq', 'chromium'], { DEBIAN_FRONTEND: 'noninteractive' });
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
   }
-  console.log('\n[test] Chromium not found. Install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH), then run `npm test` again.');
+  console.log(
+    '\n[test] Chromium not found. Install it with `sudo apt-get install -y chromium` (or set CHROMIUM_PATH), then run `npm test` again.',
+  );
   return null;
 }
 
@@ -122,7 +137,9 @@ async function main() {
 
   console.log('\n── Summary ──');
   for (const t of tallies) {
-    console.log(`${t.name.padEnd(20)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped${t.note ? ` (${t.note})` : ''}`);
+    console.log(
+      `${t.name.padEnd(20)} ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped${t.note ? ` (${t.note})` : ''}`,
+    );
   }
   const passed = tallies.reduce((s, t) => s + t.passed, 0);
   const failed = tallies.reduce((s, t) => s + t.failed, 0);

@@ -10,8 +10,8 @@ export default function ForbiddenPage() {
       <p className="text-sm font-semibold text-red-700">Erreur 403</p>
       <h1 className="text-2xl font-semibold">Accès refusé</h1>
       <p className="text-slate-700">
-        Votre rôle ne permet pas d’ouvrir cette page. Si vous pensez que c’est une erreur, demandez à un administrateur de
-        vérifier vos droits.
+        Votre rôle ne permet pas d’ouvrir cette page. Si vous pensez que c’est une erreur, demandez à un administrateur
+        de vérifier vos droits.
       </p>
       <div className="flex flex-wrap justify-center gap-2">
         <Link href="/customers" className={buttonClasses('primary')}>

@@ -23,17 +23,60 @@ const ICONS: Record<string, { glyph: string; tone: string }> = {
 };
 
 const FIELD_LABELS: Record<string, string> = {
-  kind: 'Type de client', firstName: 'Prénom', lastName: 'Nom', companyName: 'Raison sociale', siret: 'SIRET',
-  vatNumber: 'N° TVA', email: 'E-mail', phone: 'Téléphone', mobile: 'Mobile', addressLine1: 'Adresse',
-  addressLine2: "Complément d'adresse", postalCode: 'Code postal', city: 'Ville', country: 'Pays', status: 'Statut',
-  latitude: 'Latitude', longitude: 'Longitude', agency: 'Agence', name: 'Nom', role: 'Fonction', isPrimary: 'Contact principal',
-  plate: 'Immatriculation', vin: 'VIN', make: 'Marque', model: 'Modèle', year: 'Année', mileage: 'Kilométrage', fuel: 'Carburant',
-  category: 'Catégorie', originalName: 'Fichier', sizeBytes: 'Taille', mimeType: 'Type', purpose: 'Finalité', channel: 'Canal',
-  subject: 'Objet', to: 'Destinataire', number: 'Numéro', pinned: 'Épinglée', archived: 'Archivé', format: 'Format',
+  kind: 'Type de client',
+  firstName: 'Prénom',
+  lastName: 'Nom',
+  companyName: 'Raison sociale',
+  siret: 'SIRET',
+  vatNumber: 'N° TVA',
+  email: 'E-mail',
+  phone: 'Téléphone',
+  mobile: 'Mobile',
+  addressLine1: 'Adresse',
+  addressLine2: "Complément d'adresse",
+  postalCode: 'Code postal',
+  city: 'Ville',
+  country: 'Pays',
+  status: 'Statut',
+  latitude: 'Latitude',
+  longitude: 'Longitude',
+  agency: 'Agence',
+  name: 'Nom',
+  role: 'Fonction',
+  isPrimary: 'Contact principal',
+  plate: 'Immatriculation',
+  vin: 'VIN',
+  make: 'Marque',
+  model: 'Modèle',
+  year: 'Année',
+  mileage: 'Kilométrage',
+  fuel: 'Carburant',
+  category: 'Catégorie',
+  originalName: 'Fichier',
+  sizeBytes: 'Taille',
+  mimeType: 'Type',
+  purpose: 'Finalité',
+  channel: 'Canal',
+  subject: 'Objet',
+  to: 'Destinataire',
+  number: 'Numéro',
+  pinned: 'Épinglée',
+  archived: 'Archivé',
+  format: 'Format',
   durationMin: 'Durée (min)',
 };
 // Internal or redundant keys that would only add noise.
-const HIDDEN_KEYS = new Set(['manual', 'categoryLabel', 'outboxId', 'tagId', 'mimeType', 'counts', 'from', 'to', 'changes']);
+const HIDDEN_KEYS = new Set([
+  'manual',
+  'categoryLabel',
+  'outboxId',
+  'tagId',
+  'mimeType',
+  'counts',
+  'from',
+  'to',
+  'changes',
+]);
 
 function show(value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';
@@ -71,7 +114,10 @@ export function metadataLines(type: string, metadata: Record<string, unknown>): 
 }
 
 /** Where the entry's cross reference leads, if anywhere. */
-export function relatedLink(customerId: string, a: Pick<ActivityDto, 'relatedType' | 'relatedId' | 'type'>): { href: string; label: string } | null {
+export function relatedLink(
+  customerId: string,
+  a: Pick<ActivityDto, 'relatedType' | 'relatedId' | 'type'>,
+): { href: string; label: string } | null {
   const id = a.relatedId;
   const base = `/customers/${customerId}`;
   switch (a.relatedType) {
@@ -94,14 +140,29 @@ export function relatedLink(customerId: string, a: Pick<ActivityDto, 'relatedTyp
   }
 }
 
-export function ActivityEntry({ activity: a, customerId, fresh }: { activity: ActivityDto; customerId: string; fresh?: boolean }) {
+export function ActivityEntry({
+  activity: a,
+  customerId,
+  fresh,
+}: {
+  activity: ActivityDto;
+  customerId: string;
+  fresh?: boolean;
+}) {
   const icon = ICONS[a.type] ?? ICONS.other;
   const link = relatedLink(customerId, a);
   const lines = metadataLines(a.type, a.metadata ?? {});
   const actor = a.actor.kind === 'token' ? `${a.actor.name} (API)` : a.actor.name;
   return (
-    <li className={cn('flex gap-3 py-3', fresh && 'rounded-md bg-blue-50/60')} data-testid="activity-entry" data-type={a.type}>
-      <span aria-hidden="true" className={cn('flex size-9 shrink-0 items-center justify-center rounded-full text-base', icon.tone)}>
+    <li
+      className={cn('flex gap-3 py-3', fresh && 'rounded-md bg-blue-50/60')}
+      data-testid="activity-entry"
+      data-type={a.type}
+    >
+      <span
+        aria-hidden="true"
+        className={cn('flex size-9 shrink-0 items-center justify-center rounded-full text-base', icon.tone)}
+      >
         {icon.glyph}
       </span>
       <div className="min-w-0 flex-1">
@@ -115,7 +176,9 @@ export function ActivityEntry({ activity: a, customerId, fresh }: { activity: Ac
           </time>{' '}
           · {actor}
         </p>
-        {a.description && <p className="mt-1 text-sm whitespace-pre-line break-words text-slate-800">{a.description}</p>}
+        {a.description && (
+          <p className="mt-1 text-sm whitespace-pre-line break-words text-slate-800">{a.description}</p>
+        )}
         {lines.length > 0 && (
           <ul className="mt-1 space-y-0.5 text-sm text-slate-700">
             {lines.map((line, i) => (
@@ -126,7 +189,10 @@ export function ActivityEntry({ activity: a, customerId, fresh }: { activity: Ac
           </ul>
         )}
         {link && (
-          <a href={link.href} className="mt-1 inline-flex min-h-11 items-center text-sm font-medium text-blue-700 underline-offset-2 hover:underline">
+          <a
+            href={link.href}
+            className="mt-1 inline-flex min-h-11 items-center text-sm font-medium text-blue-700 underline-offset-2 hover:underline"
+          >
             {link.label}
           </a>
         )}

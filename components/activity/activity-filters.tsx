@@ -23,10 +23,17 @@ export function ActivityFilters({
   counts: ActivityStats;
   error?: string | null;
 }) {
-  const listed = (Object.keys(ACTIVITY_TYPE_LABELS) as ActivityType[]).filter((t) => (counts.byType[t] ?? 0) > 0 || types.includes(t));
+  const listed = (Object.keys(ACTIVITY_TYPE_LABELS) as ActivityType[]).filter(
+    (t) => (counts.byType[t] ?? 0) > 0 || types.includes(t),
+  );
   const active = types.length > 0 || !!from || !!to;
   return (
-    <form method="get" action={path} className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm" data-testid="activity-filters">
+    <form
+      method="get"
+      action={path}
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+      data-testid="activity-filters"
+    >
       <fieldset>
         <legend className="text-sm font-semibold text-slate-800">
           Types <span className="font-normal text-slate-600">({counts.total} sur la période)</span>
@@ -42,7 +49,9 @@ export function ActivityFilters({
               >
                 <input type="checkbox" name="type" value={t} defaultChecked={types.includes(t)} className="size-4" />
                 {ACTIVITY_TYPE_LABELS[t]}
-                <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-700">{counts.byType[t] ?? 0}</span>
+                <span className="rounded-full bg-slate-100 px-1.5 text-xs tabular-nums text-slate-700">
+                  {counts.byType[t] ?? 0}
+                </span>
               </label>
             ))}
           </div>
@@ -53,7 +62,13 @@ export function ActivityFilters({
           <label htmlFor="activity-from" className="block text-sm font-medium text-slate-800">
             Du
           </label>
-          <input id="activity-from" type="date" name="from" defaultValue={from} className={inputClasses(!!error, 'w-auto')} />
+          <input
+            id="activity-from"
+            type="date"
+            name="from"
+            defaultValue={from}
+            className={inputClasses(!!error, 'w-auto')}
+          />
         </div>
         <div>
           <label htmlFor="activity-to" className="block text-sm font-medium text-slate-800">

@@ -14,8 +14,16 @@ import type { ActivityDto } from '@/lib/activity/schema';
  * the API); errors show under each field and typed values stay. The new entry is handed to the
  * timeline at once.
  */
-export function ActivityForm({ customerId, onCreated }: { customerId: string; onCreated: (a: ActivityDto) => boolean }) {
-  const { state, onSubmit, formAction, pending, errors } = useFormAction<ActivityDto>(createActivityAction.bind(null, customerId));
+export function ActivityForm({
+  customerId,
+  onCreated,
+}: {
+  customerId: string;
+  onCreated: (a: ActivityDto) => boolean;
+}) {
+  const { state, onSubmit, formAction, pending, errors } = useFormAction<ActivityDto>(
+    createActivityAction.bind(null, customerId),
+  );
   const formRef = useRef<HTMLFormElement>(null);
   const handled = useRef<ActivityDto | undefined>(undefined);
   const toast = useToast();
@@ -30,8 +38,17 @@ export function ActivityForm({ customerId, onCreated }: { customerId: string; on
 
   return (
     <details className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
-      <summary className="flex min-h-11 cursor-pointer items-center text-sm font-semibold text-blue-800">Ajouter une activité</summary>
-      <form ref={formRef} action={formAction} onSubmit={onSubmit} className="mt-3 grid gap-3 sm:grid-cols-2" noValidate data-testid="activity-form">
+      <summary className="flex min-h-11 cursor-pointer items-center text-sm font-semibold text-blue-800">
+        Ajouter une activité
+      </summary>
+      <form
+        ref={formRef}
+        action={formAction}
+        onSubmit={onSubmit}
+        className="mt-3 grid gap-3 sm:grid-cols-2"
+        noValidate
+        data-testid="activity-form"
+      >
         <SelectField
           label="Type"
           name="type"

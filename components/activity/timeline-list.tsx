@@ -8,7 +8,13 @@ import type { ActivityDto } from '@/lib/activity/schema';
 import { ActivityEntry } from './activity-entry';
 import { ActivityForm } from './activity-form';
 
-const dayHeading = new Intl.DateTimeFormat('fr-FR', { timeZone: 'Europe/Paris', weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+const dayHeading = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
 
 function headingFor(key: string, sample: string): string {
   const today = dayKey(new Date());
@@ -71,7 +77,9 @@ export function TimelineList({ customerId, initial, initialCursor, query, filter
       const params = new URLSearchParams(query);
       params.set('cursor', cursor);
       params.set('limit', '20');
-      const res = await fetch(`/api/customers/${customerId}/activities?${params}`, { headers: { accept: 'application/json' } });
+      const res = await fetch(`/api/customers/${customerId}/activities?${params}`, {
+        headers: { accept: 'application/json' },
+      });
       const body = await res.json().catch(() => null);
       if (!res.ok) throw new Error(body?.error?.message ?? 'Chargement impossible.');
       setItems((prev) => {
@@ -90,9 +98,12 @@ export function TimelineList({ customerId, initial, initialCursor, query, filter
   useEffect(() => {
     const el = sentinel.current;
     if (!el || !cursor || error || typeof IntersectionObserver === 'undefined') return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((e) => e.isIntersecting)) void loadMore();
-    }, { rootMargin: '400px 0px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) void loadMore();
+      },
+      { rootMargin: '400px 0px' },
+    );
     observer.observe(el);
     return () => observer.disconnect();
   }, [cursor, error, loadMore]);
@@ -123,13 +134,19 @@ export function TimelineList({ customerId, initial, initialCursor, query, filter
       {items.length === 0 ? (
         <EmptyState
           title={filtered ? 'Aucune activité pour ces filtres' : 'Aucune activité pour le moment'}
-          description={filtered ? 'Élargissez la période ou cochez d’autres types.' : 'Les appels, visites, factures et documents apparaîtront ici.'}
+          description={
+            filtered
+              ? 'Élargissez la période ou cochez d’autres types.'
+              : 'Les appels, visites, factures et documents apparaîtront ici.'
+          }
         />
       ) : (
         <ol className="space-y-4" aria-label="Historique des activités" data-testid="activity-timeline">
           {groups.map((g) => (
             <li key={g.key}>
-              <h3 className="sticky top-0 z-10 bg-white/95 py-1 text-sm font-semibold text-slate-700">{headingFor(g.key, g.items[0].occurredAt)}</h3>
+              <h3 className="sticky top-0 z-10 bg-white/95 py-1 text-sm font-semibold text-slate-700">
+                {headingFor(g.key, g.items[0].occurredAt)}
+              </h3>
               <ul className="divide-y divide-slate-100">
                 {g.items.map((a) => (
                   <ActivityEntry key={a.id} activity={a} customerId={customerId} fresh={a.id === fresh} />
@@ -147,7 +164,12 @@ export function TimelineList({ customerId, initial, initialCursor, query, filter
       )}
       {cursor && (
         <div className="flex justify-center">
-          <Button variant="secondary" onClick={() => void loadMore()} disabled={loading} aria-busy={loading || undefined}>
+          <Button
+            variant="secondary"
+            onClick={() => void loadMore()}
+            disabled={loading}
+            aria-busy={loading || undefined}
+          >
             {loading ? 'Chargement…' : 'Charger plus'}
           </Button>
         </div>

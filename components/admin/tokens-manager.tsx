@@ -53,13 +53,17 @@ function NewToken({ created, onDismiss }: { created: CreatedTokenData; onDismiss
     }
   }
   return (
-    <section role="alert" aria-labelledby="new-token-title" className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-4">
+    <section
+      role="alert"
+      aria-labelledby="new-token-title"
+      className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-4"
+    >
       <h2 id="new-token-title" className="font-semibold text-amber-950">
         Jeton « {created.name} » créé
       </h2>
       <p className="text-sm text-amber-950">
-        <strong>Copiez ce jeton maintenant : il ne sera plus jamais affiché.</strong> Conservez-le dans un coffre-fort de secrets ; en cas de
-        perte, révoquez-le et créez-en un autre.
+        <strong>Copiez ce jeton maintenant : il ne sera plus jamais affiché.</strong> Conservez-le dans un coffre-fort
+        de secrets ; en cas de perte, révoquez-le et créez-en un autre.
       </p>
       <label htmlFor="new-token-value" className="sr-only">
         Jeton d’API
@@ -106,12 +110,33 @@ export function TokensManager({ tokens, roles }: { tokens: TokenRow[]; roles: { 
       )}
 
       <Card title="Créer un jeton">
-        <form ref={formRef} action={formAction} onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Créer un jeton d’API">
+        <form
+          ref={formRef}
+          action={formAction}
+          onSubmit={onSubmit}
+          noValidate
+          className="space-y-4"
+          aria-label="Créer un jeton d’API"
+        >
           <FormMessage state={state.ok ? null : state} />
           <div className="grid gap-4 sm:grid-cols-3">
-            <TextField label="Nom" name="name" required hint="Ex. « ERP comptabilité »" error={errors.name} autoComplete="off" />
+            <TextField
+              label="Nom"
+              name="name"
+              required
+              hint="Ex. « ERP comptabilité »"
+              error={errors.name}
+              autoComplete="off"
+            />
             <SelectField label="Rôle" name="role" required defaultValue="viewer" options={roles} error={errors.role} />
-            <SelectField label="Expiration" name="expiresInDays" defaultValue="" placeholder="Jamais" options={EXPIRY_OPTIONS} error={errors.expiresInDays} />
+            <SelectField
+              label="Expiration"
+              name="expiresInDays"
+              defaultValue=""
+              placeholder="Jamais"
+              options={EXPIRY_OPTIONS}
+              error={errors.expiresInDays}
+            />
           </div>
           <div className="flex justify-end">
             <Button type="submit" disabled={pending} aria-busy={pending || undefined}>
@@ -124,7 +149,10 @@ export function TokensManager({ tokens, roles }: { tokens: TokenRow[]; roles: { 
       <Card title={`Jetons existants (${tokens.length})`} flush>
         {tokens.length === 0 ? (
           <div className="p-4">
-            <EmptyState title="Aucun jeton" description="Les intégrations externes s’authentifient avec un jeton « Authorization: Bearer … »." />
+            <EmptyState
+              title="Aucun jeton"
+              description="Les intégrations externes s’authentifient avec un jeton « Authorization: Bearer … »."
+            />
           </div>
         ) : (
           <ul className="divide-y divide-slate-100">
@@ -160,7 +188,10 @@ export function TokensManager({ tokens, roles }: { tokens: TokenRow[]; roles: { 
                         return result.ok;
                       }}
                     >
-                      <p>Les appels qui utilisent ce jeton seront refusés immédiatement (401). Cette action est définitive.</p>
+                      <p>
+                        Les appels qui utilisent ce jeton seront refusés immédiatement (401). Cette action est
+                        définitive.
+                      </p>
                     </ConfirmDialog>
                   )}
                 </li>

@@ -51,14 +51,19 @@ export default function BarChart({ labels, series, horizontal, ariaLabel, height
             },
           },
           scales: {
-            [valueAxis]: { beginAtZero: true, ticks: { callback: (v: string | number) => formatChartValue(Number(v), series[0].format ?? 'number') } },
+            [valueAxis]: {
+              beginAtZero: true,
+              ticks: { callback: (v: string | number) => formatChartValue(Number(v), series[0].format ?? 'number') },
+            },
             ...(dualAxis
               ? {
                   [`${valueAxis}2`]: {
                     position: horizontal ? 'top' : 'right',
                     beginAtZero: true,
                     grid: { drawOnChartArea: false },
-                    ticks: { callback: (v: string | number) => formatChartValue(Number(v), series[1].format ?? 'number') },
+                    ticks: {
+                      callback: (v: string | number) => formatChartValue(Number(v), series[1].format ?? 'number'),
+                    },
                   },
                 }
               : {}),

@@ -10,7 +10,17 @@ export interface DataTable {
   rows: (string | number)[][];
 }
 
-export function ChartFigure({ title, description, chart, table }: { title: string; description?: ReactNode; chart: ReactNode; table: DataTable }) {
+export function ChartFigure({
+  title,
+  description,
+  chart,
+  table,
+}: {
+  title: string;
+  description?: ReactNode;
+  chart: ReactNode;
+  table: DataTable;
+}) {
   return (
     <figure className="space-y-2">
       <figcaption>
@@ -19,14 +29,20 @@ export function ChartFigure({ title, description, chart, table }: { title: strin
       </figcaption>
       {chart}
       <details className="text-sm">
-        <summary className="flex min-h-11 cursor-pointer items-center text-blue-800 underline-offset-2 hover:underline">Voir les données</summary>
+        <summary className="flex min-h-11 cursor-pointer items-center text-blue-800 underline-offset-2 hover:underline">
+          Voir les données
+        </summary>
         <div className="max-h-72 overflow-auto">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{table.caption}</caption>
             <thead>
               <tr className="border-b border-slate-200">
                 {table.headers.map((h, i) => (
-                  <th key={h} scope="col" className={i === 0 ? 'py-1 pr-2 font-medium' : 'py-1 pr-2 text-right font-medium'}>
+                  <th
+                    key={h}
+                    scope="col"
+                    className={i === 0 ? 'py-1 pr-2 font-medium' : 'py-1 pr-2 text-right font-medium'}
+                  >
                     {h}
                   </th>
                 ))}

@@ -1,6 +1,15 @@
 'use client';
 
-import { CategoryScale, Chart as ChartJS, Filler, Legend, LinearScale, LineElement, PointElement, Tooltip } from 'chart.js';
+import {
+  CategoryScale,
+  Chart as ChartJS,
+  Filler,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
 import { Line } from 'react-chartjs-2';
 import { type ChartSeries, type ChartValueFormat, formatChartValue } from './format';
 
@@ -17,7 +26,14 @@ export interface LineChartProps {
   height?: number;
 }
 
-export default function LineChart({ labels, series, format = 'number', stepped, ariaLabel, height = 260 }: LineChartProps) {
+export default function LineChart({
+  labels,
+  series,
+  format = 'number',
+  stepped,
+  ariaLabel,
+  height = 260,
+}: LineChartProps) {
   return (
     <div style={{ height }} className="relative w-full">
       <Line
@@ -43,7 +59,9 @@ export default function LineChart({ labels, series, format = 'number', stepped, 
           interaction: { mode: 'index', intersect: false },
           plugins: {
             legend: { display: series.length > 1 },
-            tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label} : ${formatChartValue(Number(ctx.parsed.y), format)}` } },
+            tooltip: {
+              callbacks: { label: (ctx) => `${ctx.dataset.label} : ${formatChartValue(Number(ctx.parsed.y), format)}` },
+            },
           },
           scales: {
             x: { ticks: { maxTicksLimit: 8, autoSkip: true } },

@@ -127,7 +127,12 @@ export function ConsentForm({ customerId, purpose, channel, granted, documents, 
         <Button variant="secondary" onClick={onCancel} disabled={pending}>
           Annuler
         </Button>
-        <Button type="submit" variant={granted ? 'primary' : 'danger'} disabled={pending} aria-busy={pending || undefined}>
+        <Button
+          type="submit"
+          variant={granted ? 'primary' : 'danger'}
+          disabled={pending}
+          aria-busy={pending || undefined}
+        >
           {pending ? 'Enregistrement…' : granted ? 'Enregistrer l’accord' : 'Enregistrer le retrait'}
         </Button>
       </div>

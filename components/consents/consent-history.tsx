@@ -8,16 +8,29 @@ import type { ConsentEventDto } from '@/lib/consents/queries';
 import type { Page } from '@/lib/pagination';
 
 function Decision({ granted }: { granted: boolean }) {
-  return <span className={granted ? 'font-medium text-green-800' : 'font-medium text-red-800'}>{granted ? 'Accord' : 'Retrait'}</span>;
+  return (
+    <span className={granted ? 'font-medium text-green-800' : 'font-medium text-red-800'}>
+      {granted ? 'Accord' : 'Retrait'}
+    </span>
+  );
 }
 
 function Proof({ event, customerId }: { event: ConsentEventDto; customerId: string }) {
   const parts: ReactNode[] = [];
   if (event.textVersion) parts.push(<span key="v">Texte {event.textVersion}</span>);
-  if (event.proofText) parts.push(<span key="p" className="block whitespace-pre-line text-slate-600">{event.proofText}</span>);
+  if (event.proofText)
+    parts.push(
+      <span key="p" className="block whitespace-pre-line text-slate-600">
+        {event.proofText}
+      </span>,
+    );
   if (event.documentId)
     parts.push(
-      <a key="d" className="block text-blue-800 underline" href={`/api/customers/${customerId}/documents/${event.documentId}`}>
+      <a
+        key="d"
+        className="block text-blue-800 underline"
+        href={`/api/customers/${customerId}/documents/${event.documentId}`}
+      >
         Document signé
       </a>,
     );
@@ -38,7 +51,12 @@ export function ConsentHistory({
   isFirstPage: boolean;
 }) {
   if (!page.data.length && isFirstPage) {
-    return <EmptyState title="Aucun consentement enregistré" description="Les accords et retraits apparaîtront ici, sans jamais être modifiés." />;
+    return (
+      <EmptyState
+        title="Aucun consentement enregistré"
+        description="Les accords et retraits apparaîtront ici, sans jamais être modifiés."
+      />
+    );
   }
   const base = `/customers/${customerId}/consents`;
   return (
@@ -49,7 +67,9 @@ export function ConsentHistory({
           <thead>
             <tr className="border-b border-slate-200 text-slate-700">
               {['Date', 'Finalité', 'Canal', 'Décision', 'Source', 'Preuve', 'Enregistré par'].map((h) => (
-                <th key={h} scope="col" className="px-3 py-2 font-medium">{h}</th>
+                <th key={h} scope="col" className="px-3 py-2 font-medium">
+                  {h}
+                </th>
               ))}
             </tr>
           </thead>
@@ -59,9 +79,13 @@ export function ConsentHistory({
                 <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(e.occurredAt)}</td>
                 <td className="px-3 py-2">{purposeLabel(e.purpose)}</td>
                 <td className="px-3 py-2">{channelLabel(e.channel)}</td>
-                <td className="px-3 py-2"><Decision granted={e.granted} /></td>
+                <td className="px-3 py-2">
+                  <Decision granted={e.granted} />
+                </td>
                 <td className="px-3 py-2">{sourceLabel(e.source)}</td>
-                <td className="max-w-xs px-3 py-2"><Proof event={e} customerId={customerId} /></td>
+                <td className="max-w-xs px-3 py-2">
+                  <Proof event={e} customerId={customerId} />
+                </td>
                 <td className="px-3 py-2">
                   {e.actor.name}
                   {e.ip && <span className="block text-xs text-slate-500">IP {e.ip}</span>}
@@ -84,7 +108,9 @@ export function ConsentHistory({
             <p className="text-slate-600">
               {sourceLabel(e.source)} · par {e.actor.name}
             </p>
-            <div className="mt-1"><Proof event={e} customerId={customerId} /></div>
+            <div className="mt-1">
+              <Proof event={e} customerId={customerId} />
+            </div>
           </li>
         ))}
       </ul>
@@ -95,7 +121,10 @@ export function ConsentHistory({
           </Link>
         )}
         {page.nextCursor && (
-          <Link href={`${base}?historyCursor=${encodeURIComponent(page.nextCursor)}#historique`} className={buttonClasses('secondary', 'sm')}>
+          <Link
+            href={`${base}?historyCursor=${encodeURIComponent(page.nextCursor)}#historique`}
+            className={buttonClasses('secondary', 'sm')}
+          >
             Événements plus anciens
           </Link>
         )}

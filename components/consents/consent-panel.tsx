@@ -58,15 +58,32 @@ export function ConsentPanel({ customerId, grid, documents, canRecord }: Consent
       <div className="flex flex-wrap gap-1">
         {cell.state === 'granted' ? (
           <>
-            <Button size="sm" variant="ghost" className="text-red-800" onClick={() => open(purpose, channel, false)} aria-label={`Retirer le consentement ${where}`}>
+            <Button
+              size="sm"
+              variant="ghost"
+              className="text-red-800"
+              onClick={() => open(purpose, channel, false)}
+              aria-label={`Retirer le consentement ${where}`}
+            >
               Retirer
             </Button>
-            <Button size="sm" variant="ghost" onClick={() => open(purpose, channel, true)} aria-label={`Renouveler le consentement ${where}`}>
+            <Button
+              size="sm"
+              variant="ghost"
+              onClick={() => open(purpose, channel, true)}
+              aria-label={`Renouveler le consentement ${where}`}
+            >
               Renouveler
             </Button>
           </>
         ) : (
-          <Button size="sm" variant="ghost" className="text-blue-800" onClick={() => open(purpose, channel, true)} aria-label={`Accorder le consentement ${where}`}>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="text-blue-800"
+            onClick={() => open(purpose, channel, true)}
+            aria-label={`Accorder le consentement ${where}`}
+          >
             Accorder
           </Button>
         )}
@@ -89,16 +106,22 @@ export function ConsentPanel({ customerId, grid, documents, canRecord }: Consent
           <caption className="sr-only">État des consentements par finalité et par canal</caption>
           <thead>
             <tr className="border-b border-slate-200 text-slate-700">
-              <th scope="col" className="px-3 py-2 font-medium">Finalité</th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Finalité
+              </th>
               {CONSENT_CHANNELS.map((c) => (
-                <th key={c} scope="col" className="px-3 py-2 font-medium">{CHANNEL_LABELS[c]}</th>
+                <th key={c} scope="col" className="px-3 py-2 font-medium">
+                  {CHANNEL_LABELS[c]}
+                </th>
               ))}
             </tr>
           </thead>
           <tbody>
             {CONSENT_PURPOSES.map((p) => (
               <tr key={p} className="border-b border-slate-100 align-top">
-                <th scope="row" className="px-3 py-3 font-medium text-slate-900">{PURPOSE_LABELS[p]}</th>
+                <th scope="row" className="px-3 py-3 font-medium text-slate-900">
+                  {PURPOSE_LABELS[p]}
+                </th>
                 {CONSENT_CHANNELS.map((c) => (
                   <td key={c} className="space-y-1 px-3 py-3">
                     <ConsentStateBadge state={grid[p][c].state} />
@@ -115,7 +138,10 @@ export function ConsentPanel({ customerId, grid, documents, canRecord }: Consent
       <div className="space-y-3 md:hidden">
         {CONSENT_PURPOSES.map((p) => (
           <section key={p} aria-labelledby={`consent-m-${p}`} className="rounded-lg border border-slate-200">
-            <h3 id={`consent-m-${p}`} className="border-b border-slate-100 px-3 py-2 text-sm font-semibold text-slate-900">
+            <h3
+              id={`consent-m-${p}`}
+              className="border-b border-slate-100 px-3 py-2 text-sm font-semibold text-slate-900"
+            >
               {PURPOSE_LABELS[p]}
             </h3>
             <ul className="divide-y divide-slate-100">

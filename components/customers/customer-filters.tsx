@@ -17,7 +17,8 @@ export interface CustomerFilterValues {
   archived?: string;
 }
 
-const toOptions = (labels: Record<string, string>) => Object.entries(labels).map(([value, label]) => ({ value, label }));
+const toOptions = (labels: Record<string, string>) =>
+  Object.entries(labels).map(([value, label]) => ({ value, label }));
 
 /**
  * A GET form: every filter lands in the URL, so a filtered list can be bookmarked and shared.
@@ -46,7 +47,12 @@ export function CustomerFilters({
   }
 
   return (
-    <Form action="/customers" role="search" aria-label="Rechercher des clients" className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4">
+    <Form
+      action="/customers"
+      role="search"
+      aria-label="Rechercher des clients"
+      className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm sm:p-4"
+    >
       <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <TextField
           label="Recherche"
@@ -62,14 +68,52 @@ export function CustomerFilters({
           Rechercher
         </button>
       </div>
-      <details className="mt-2 group" open={Boolean(values.status || values.kind || values.tag || values.city || values.segment || values.compliance || (values.archived && values.archived !== 'exclude') || values.sort === 'name')}>
-        <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-blue-700">Filtres et tri</summary>
+      <details
+        className="mt-2 group"
+        open={Boolean(
+          values.status ||
+          values.kind ||
+          values.tag ||
+          values.city ||
+          values.segment ||
+          values.compliance ||
+          (values.archived && values.archived !== 'exclude') ||
+          values.sort === 'name',
+        )}
+      >
+        <summary className="inline-flex min-h-11 cursor-pointer items-center text-sm font-medium text-blue-700">
+          Filtres et tri
+        </summary>
         <div className="mt-2 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
-          <SelectField label="Statut" name="status" defaultValue={values.status ?? ''} placeholder="Tous" options={toOptions(STATUS_LABELS)} />
-          <SelectField label="Type" name="kind" defaultValue={values.kind ?? ''} placeholder="Tous" options={toOptions(KIND_LABELS)} />
+          <SelectField
+            label="Statut"
+            name="status"
+            defaultValue={values.status ?? ''}
+            placeholder="Tous"
+            options={toOptions(STATUS_LABELS)}
+          />
+          <SelectField
+            label="Type"
+            name="kind"
+            defaultValue={values.kind ?? ''}
+            placeholder="Tous"
+            options={toOptions(KIND_LABELS)}
+          />
           <SelectField label="Tag" name="tag" defaultValue={values.tag ?? ''} placeholder="Tous" options={tagOptions} />
-          <SelectField label="Ville" name="city" defaultValue={values.city ?? ''} placeholder="Toutes" options={cityOptions} />
-          <SelectField label="Segment" name="segment" defaultValue={values.segment ?? ''} placeholder="Tous" options={segments} />
+          <SelectField
+            label="Ville"
+            name="city"
+            defaultValue={values.city ?? ''}
+            placeholder="Toutes"
+            options={cityOptions}
+          />
+          <SelectField
+            label="Segment"
+            name="segment"
+            defaultValue={values.segment ?? ''}
+            placeholder="Tous"
+            options={segments}
+          />
           <SelectField
             label="Consentements"
             name="compliance"

@@ -31,11 +31,16 @@ export function DuplicateButton({ customerId, displayName }: { customerId: strin
       }}
     >
       <p>
-        <strong>Copiés :</strong> identité, adresse, contacts et tags. <strong>Vidés :</strong> SIRET et e-mail (uniques).{' '}
-        <strong>Non copiés :</strong> véhicules, historique, documents, consentements et finances.
+        <strong>Copiés :</strong> identité, adresse, contacts et tags. <strong>Vidés :</strong> SIRET et e-mail
+        (uniques). <strong>Non copiés :</strong> véhicules, historique, documents, consentements et finances.
       </p>
       <label className="flex min-h-11 cursor-pointer items-center gap-3">
-        <input type="checkbox" checked={keepPhones} onChange={(e) => setKeepPhones(e.target.checked)} className="size-5 accent-blue-700" />
+        <input
+          type="checkbox"
+          checked={keepPhones}
+          onChange={(e) => setKeepPhones(e.target.checked)}
+          className="size-5 accent-blue-700"
+        />
         Garder les numéros de téléphone
       </label>
     </ConfirmDialog>

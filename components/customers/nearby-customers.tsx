@@ -73,7 +73,7 @@ export function NearbyCustomers({ tileUrl }: { tileUrl: string }) {
 
   const locate = useCallback(() => {
     if (!('geolocation' in navigator)) {
-      setError("Ce navigateur ne donne pas accès à la position. Saisissez un code postal ci-dessous.");
+      setError('Ce navigateur ne donne pas accès à la position. Saisissez un code postal ci-dessous.');
       return;
     }
     setLocating(true);
@@ -123,11 +123,16 @@ export function NearbyCustomers({ tileUrl }: { tileUrl: string }) {
           <label htmlFor={`${id}-radius`} className="block text-sm font-medium text-slate-800">
             Rayon
           </label>
-          <select id={`${id}-radius`} value={radiusKm} onChange={(e) => {
+          <select
+            id={`${id}-radius`}
+            value={radiusKm}
+            onChange={(e) => {
               const r = Number(e.target.value);
               setRadiusKm(r);
               if (origin) search(origin, r);
-            }} className={inputClasses(false, 'w-32')}>
+            }}
+            className={inputClasses(false, 'w-32')}
+          >
             {RADII.map((r) => (
               <option key={r} value={r}>
                 {r} km
@@ -140,7 +145,13 @@ export function NearbyCustomers({ tileUrl }: { tileUrl: string }) {
             <label htmlFor={`${id}-place`} className="block text-sm font-medium text-slate-800">
               Ou autour d&apos;un code postal / d&apos;une commune
             </label>
-            <input id={`${id}-place`} value={place} onChange={(e) => setPlace(e.target.value)} placeholder="69002 ou Lyon" className={inputClasses(false, 'w-56')} />
+            <input
+              id={`${id}-place`}
+              value={place}
+              onChange={(e) => setPlace(e.target.value)}
+              placeholder="69002 ou Lyon"
+              className={inputClasses(false, 'w-56')}
+            />
           </div>
           <Button type="submit" variant="secondary">
             Chercher
@@ -156,7 +167,11 @@ export function NearbyCustomers({ tileUrl }: { tileUrl: string }) {
 
       {origin && (
         <p className="text-sm text-slate-700" role="status">
-          {loading ? 'Recherche…' : items ? `${items.length} client(s) à moins de ${radiusKm} km de ${origin.label === 'Ma position' ? 'vous' : origin.label}.` : ''}
+          {loading
+            ? 'Recherche…'
+            : items
+              ? `${items.length} client(s) à moins de ${radiusKm} km de ${origin.label === 'Ma position' ? 'vous' : origin.label}.`
+              : ''}
         </p>
       )}
 
@@ -170,12 +185,23 @@ export function NearbyCustomers({ tileUrl }: { tileUrl: string }) {
           ariaLabel="Carte des clients proches"
           markers={[
             { id: 'me', lat: origin.lat, lon: origin.lon, label: origin.label, tone: 'me' },
-            ...items.map((c) => ({ id: c.id, lat: c.latitude, lon: c.longitude, label: `${c.displayName} — ${formatDistance(c.distanceKm)}`, href: `/customers/${c.id}` })),
+            ...items.map((c) => ({
+              id: c.id,
+              lat: c.latitude,
+              lon: c.longitude,
+              label: `${c.displayName} — ${formatDistance(c.distanceKm)}`,
+              href: `/customers/${c.id}`,
+            })),
           ]}
         />
       )}
 
-      {!origin && !error && <EmptyState title="Où êtes-vous ?" description="Touchez « Utiliser ma position » ou saisissez un code postal." />}
+      {!origin && !error && (
+        <EmptyState
+          title="Où êtes-vous ?"
+          description="Touchez « Utiliser ma position » ou saisissez un code postal."
+        />
+      )}
       {origin && items && items.length === 0 && !loading && (
         <EmptyState title="Aucun client dans ce rayon" description="Élargissez le rayon de recherche." />
       )}
@@ -188,13 +214,20 @@ export function NearbyCustomers({ tileUrl }: { tileUrl: string }) {
             return (
               <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
                 <div className="flex items-start justify-between gap-2">
-                  <Link href={`/customers/${c.id}`} className="font-medium text-blue-800 underline-offset-2 hover:underline">
+                  <Link
+                    href={`/customers/${c.id}`}
+                    className="font-medium text-blue-800 underline-offset-2 hover:underline"
+                  >
                     {c.displayName}
                   </Link>
                   <span className="shrink-0 text-sm font-semibold text-slate-900">{formatDistance(c.distanceKm)}</span>
                 </div>
-                <p className="text-sm text-slate-700">{[c.addressLine1, [c.postalCode, c.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '—'}</p>
-                {c.geocodePrecision === 'commune' && <p className="text-xs text-slate-500">Position approximative (centre de la commune)</p>}
+                <p className="text-sm text-slate-700">
+                  {[c.addressLine1, [c.postalCode, c.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || '—'}
+                </p>
+                {c.geocodePrecision === 'commune' && (
+                  <p className="text-xs text-slate-500">Position approximative (centre de la commune)</p>
+                )}
                 <div className="mt-2 flex flex-wrap gap-2">
                   {phone && (
                     <a href={`tel:${phone}`} className={buttonClasses('secondary', 'sm')}>
@@ -204,7 +237,12 @@ export function NearbyCustomers({ tileUrl }: { tileUrl: string }) {
                   <a href={geoUri(point, c.displayName)} className={buttonClasses('secondary', 'sm')}>
                     Ouvrir dans Plans
                   </a>
-                  <a href={osmUrl(point)} target="_blank" rel="noopener noreferrer" className={buttonClasses('ghost', 'sm')}>
+                  <a
+                    href={osmUrl(point)}
+                    target="_blank"
+                    rel="noopener noreferrer"
+                    className={buttonClasses('ghost', 'sm')}
+                  >
                     OpenStreetMap
                   </a>
                 </div>

@@ -179,7 +179,12 @@ export function PostalCodeInput({
           onKeyDown={onKeyDown(which)}
         />
         {visible && (
-          <ul id={listId} role="listbox" aria-label="Communes suggérées" className="absolute z-20 mt-1 max-h-72 w-full min-w-64 overflow-auto rounded-md border border-slate-200 bg-white shadow-lg">
+          <ul
+            id={listId}
+            role="listbox"
+            aria-label="Communes suggérées"
+            className="absolute z-20 mt-1 max-h-72 w-full min-w-64 overflow-auto rounded-md border border-slate-200 bg-white shadow-lg"
+          >
             {items.map((s, i) => (
               <li
                 key={`${s.postalCode}-${s.inseeCode}`}

@@ -2,7 +2,15 @@ import { Badge } from '@/components/ui/badge';
 import { STATUS_LABELS } from '@/lib/customers/schema';
 
 /** Status + archived/erased markers, shared by the list and the 360 header. */
-export function CustomerStatusBadges({ status, archivedAt, erasedAt }: { status: 'active' | 'inactive'; archivedAt?: Date | string | null; erasedAt?: Date | string | null }) {
+export function CustomerStatusBadges({
+  status,
+  archivedAt,
+  erasedAt,
+}: {
+  status: 'active' | 'inactive';
+  archivedAt?: Date | string | null;
+  erasedAt?: Date | string | null;
+}) {
   return (
     <span className="inline-flex flex-wrap gap-1">
       {erasedAt ? (

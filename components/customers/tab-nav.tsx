@@ -44,7 +44,9 @@ export function TabNav({ customerId, showAnalytics, showFinances }: TabNavProps)
                 aria-current={active ? 'page' : undefined}
                 className={cn(
                   'inline-flex min-h-11 items-center border-b-2 px-3 text-sm font-medium whitespace-nowrap no-underline hover:no-underline',
-                  active ? 'border-blue-700 text-blue-800' : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',
+                  active
+                    ? 'border-blue-700 text-blue-800'
+                    : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',
                 )}
               >
                 {tab.label}

@@ -30,7 +30,12 @@ export function DocumentList({ customerId, documents }: { customerId: string; do
       {documents.map((d) => {
         const url = `/api/customers/${customerId}/documents/${d.id}`;
         return (
-          <li key={d.id} className="flex flex-col gap-2 py-3 md:flex-row md:items-center md:gap-4" data-testid="document-row" data-document-id={d.id}>
+          <li
+            key={d.id}
+            className="flex flex-col gap-2 py-3 md:flex-row md:items-center md:gap-4"
+            data-testid="document-row"
+            data-document-id={d.id}
+          >
             <div className="min-w-0 flex-1">
               <p className="truncate font-medium text-slate-900" title={d.originalName}>
                 {d.originalName}
@@ -45,7 +50,12 @@ export function DocumentList({ customerId, documents }: { customerId: string; do
             </div>
             <div className="flex flex-wrap gap-2">
               {isPreviewableMime(d.mimeType) && <PreviewDialog name={d.originalName} url={url} mime={d.mimeType} />}
-              <a href={url} download className={buttonClasses('secondary', 'sm')} aria-label={`Télécharger ${d.originalName}`}>
+              <a
+                href={url}
+                download
+                className={buttonClasses('secondary', 'sm')}
+                aria-label={`Télécharger ${d.originalName}`}
+              >
                 Télécharger
               </a>
               {d.canDelete && (
@@ -59,7 +69,8 @@ export function DocumentList({ customerId, documents }: { customerId: string; do
                   onConfirm={() => remove(d)}
                 >
                   <p>
-                    « {d.originalName} » sera supprimé définitivement du stockage. L’historique gardera la trace de la suppression.
+                    « {d.originalName} » sera supprimé définitivement du stockage. L’historique gardera la trace de la
+                    suppression.
                   </p>
                 </ConfirmDialog>
               )}

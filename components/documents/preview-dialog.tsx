@@ -15,7 +15,12 @@ export function PreviewDialog({ name, url, mime }: { name: string; url: string; 
   const isPdf = mime === 'application/pdf';
   return (
     <>
-      <Button variant="secondary" size="sm" onClick={() => (setOpened(true), ref.current?.showModal())} aria-label={`Aperçu de ${name}`}>
+      <Button
+        variant="secondary"
+        size="sm"
+        onClick={() => (setOpened(true), ref.current?.showModal())}
+        aria-label={`Aperçu de ${name}`}
+      >
         Aperçu
       </Button>
       <dialog

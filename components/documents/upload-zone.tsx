@@ -9,14 +9,29 @@ import { formatBytes } from '@/components/ui/format';
 import { useToast } from '@/components/ui/toast';
 import { ACCEPT_ATTRIBUTE, DOCUMENT_CATEGORY_LABELS, DOCUMENT_CATEGORY_OPTIONS } from '@/lib/documents/labels';
 
-type Item = { id: number; name: string; size: number; progress: number; status: 'queued' | 'uploading' | 'done' | 'error'; message?: string };
+type Item = {
+  id: number;
+  name: string;
+  size: number;
+  progress: number;
+  status: 'queued' | 'uploading' | 'done' | 'error';
+  message?: string;
+};
 
 /**
  * Drag-and-drop, file picker, and the phone camera (capture). Each file is POSTed to the API with
  * XMLHttpRequest so the upload progress can be shown; the session cookie authenticates it. The
  * server decides the type from the bytes; the checks here only spare a useless upload.
  */
-export function UploadZone({ customerId, maxBytes, defaultCategory }: { customerId: string; maxBytes: number; defaultCategory?: string }) {
+export function UploadZone({
+  customerId,
+  maxBytes,
+  defaultCategory,
+}: {
+  customerId: string;
+  maxBytes: number;
+  defaultCategory?: string;
+}) {
   const router = useRouter();
   const toast = useToast();
   const [items, setItems] = useState<Item[]>([]);
@@ -27,7 +42,8 @@ export function UploadZone({ customerId, maxBytes, defaultCategory }: { customer
   const camera = useRef<HTMLInputElement>(null);
   const seq = useRef(0);
 
-  const update = (id: number, patch: Partial<Item>) => setItems((list) => list.map((i) => (i.id === id ? { ...i, ...patch } : i)));
+  const update = (id: number, patch: Partial<Item>) =>
+    setItems((list) => list.map((i) => (i.id === id ? { ...i, ...patch } : i)));
 
   function send(file: File, id: number, cat: string, desc: string): Promise<boolean> {
     return new Promise((resolve) => {
@@ -46,9 +62,13 @@ export function UploadZone({ customerId, maxBytes, defaultCategory }: { customer
           update(id, { status: 'done', progress: 100 });
           resolve(true);
         } else {
-          const message = (xhr.response as { error?: { message?: string; fields?: Record<string, string[]> } } | null)?.error;
+          const message = (xhr.response as { error?: { message?: string; fields?: Record<string, string[]> } } | null)
+            ?.error;
           const detail = message?.fields ? Object.values(message.fields).flat()[0] : undefined;
-          update(id, { status: 'error', message: detail ?? message?.message ?? `Échec de l’envoi (HTTP ${xhr.status}).` });
+          update(id, {
+            status: 'error',
+            message: detail ?? message?.message ?? `Échec de l’envoi (HTTP ${xhr.status}).`,
+          });
           resolve(false);
         }
       };
@@ -70,9 +90,16 @@ export function UploadZone({ customerId, maxBytes, defaultCategory }: { customer
         const tooBig = file.size > maxBytes;
         const empty = file.size === 0;
         return {
-          id, name: file.name, size: file.size, progress: 0,
+          id,
+          name: file.name,
+          size: file.size,
+          progress: 0,
           status: tooBig || empty ? ('error' as const) : ('queued' as const),
-          message: tooBig ? `Fichier trop volumineux (maximum ${formatBytes(maxBytes)}).` : empty ? 'Le fichier est vide.' : undefined,
+          message: tooBig
+            ? `Fichier trop volumineux (maximum ${formatBytes(maxBytes)}).`
+            : empty
+              ? 'Le fichier est vide.'
+              : undefined,
         };
       }),
       ...prev.filter((i) => i.status !== 'done'),
@@ -98,7 +125,10 @@ export function UploadZone({ customerId, maxBytes, defaultCategory }: { customer
   }
 
   return (
-    <section aria-labelledby="upload-title" className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
+    <section
+      aria-labelledby="upload-title"
+      className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+    >
       <h2 id="upload-title" className="text-base font-semibold text-slate-900">
         Ajouter des documents
       </h2>
@@ -107,7 +137,12 @@ export function UploadZone({ customerId, maxBytes, defaultCategory }: { customer
           <label htmlFor="upload-category" className="block text-sm font-medium text-slate-800">
             Catégorie
           </label>
-          <select id="upload-category" value={category} onChange={(e) => setCategory(e.target.value)} className={inputClasses(false)}>
+          <select
+            id="upload-category"
+            value={category}
+            onChange={(e) => setCategory(e.target.value)}
+            className={inputClasses(false)}
+          >
             {DOCUMENT_CATEGORY_OPTIONS.map((c) => (
               <option key={c} value={c}>
                 {DOCUMENT_CATEGORY_LABELS[c]}
@@ -119,7 +154,13 @@ export function UploadZone({ customerId, maxBytes, defaultCategory }: { customer
           <label htmlFor="upload-description" className="block text-sm font-medium text-slate-800">
             Description <span className="font-normal text-slate-600">(facultatif)</span>
           </label>
-          <input id="upload-description" value={description} maxLength={500} onChange={(e) => setDescription(e.target.value)} className={inputClasses(false)} />
+          <input
+            id="upload-description"
+            value={description}
+            maxLength={500}
+            onChange={(e) => setDescription(e.target.value)}
+            className={inputClasses(false)}
+          />
         </div>
       </div>
       <div
@@ -146,8 +187,28 @@ export function UploadZone({ customerId, maxBytes, defaultCategory }: { customer
             Prendre une photo
           </Button>
         </div>
-        <input ref={picker} type="file" multiple accept={ACCEPT_ATTRIBUTE} className="sr-only" tabIndex={-1} aria-label="Choisir des fichiers" data-testid="upload-input" onChange={(e) => void upload(e.target.files)} />
-        <input ref={camera} type="file" accept="image/*" capture="environment" className="sr-only" tabIndex={-1} aria-label="Prendre une photo" data-testid="upload-camera" onChange={(e) => void upload(e.target.files)} />
+        <input
+          ref={picker}
+          type="file"
+          multiple
+          accept={ACCEPT_ATTRIBUTE}
+          className="sr-only"
+          tabIndex={-1}
+          aria-label="Choisir des fichiers"
+          data-testid="upload-input"
+          onChange={(e) => void upload(e.target.files)}
+        />
+        <input
+          ref={camera}
+          type="file"
+          accept="image/*"
+          capture="environment"
+          className="sr-only"
+          tabIndex={-1}
+          aria-label="Prendre une photo"
+          data-testid="upload-camera"
+          onChange={(e) => void upload(e.target.files)}
+        />
       </div>
       {items.length > 0 && (
         <ul className="space-y-2" aria-live="polite" data-testid="upload-progress">
@@ -158,7 +219,9 @@ export function UploadZone({ customerId, maxBytes, defaultCategory }: { customer
                 <span className="shrink-0 text-slate-600">{formatBytes(i.size)}</span>
               </div>
               {i.status === 'error' ? (
-                <p role="alert" className="mt-1 text-red-700">{i.message}</p>
+                <p role="alert" className="mt-1 text-red-700">
+                  {i.message}
+                </p>
               ) : (
                 <div className="mt-1 flex items-center gap-2">
                   <progress value={i.progress} max={100} className="h-2 flex-1" aria-label={`Envoi de ${i.name}`} />

@@ -43,28 +43,47 @@ export function MergeForm(props: {
               ) : (
                 <div className="grid gap-2 sm:grid-cols-2">
                   {(['survivor', 'merged'] as const).map((side) => (
-                    <label key={side} className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-blue-600 has-[:checked]:bg-blue-50">
-                      <input type="radio" name={`field:${r.field}`} value={side} defaultChecked={r.preferred === side} />
+                    <label
+                      key={side}
+                      className="flex min-h-11 cursor-pointer items-center gap-2 rounded-md border border-slate-200 px-3 py-2 text-sm has-[:checked]:border-blue-600 has-[:checked]:bg-blue-50"
+                    >
+                      <input
+                        type="radio"
+                        name={`field:${r.field}`}
+                        value={side}
+                        defaultChecked={r.preferred === side}
+                      />
                       <span>
-                        <span className="block text-xs text-slate-500">{side === 'survivor' ? props.survivorLabel : props.mergedLabel}</span>
+                        <span className="block text-xs text-slate-500">
+                          {side === 'survivor' ? props.survivorLabel : props.mergedLabel}
+                        </span>
                         {(side === 'survivor' ? r.survivor : r.merged) || '—'}
                       </span>
                     </label>
                   ))}
                 </div>
               )}
-              {state.fieldErrors?.[r.field] && <p className="mt-1 text-sm text-red-700">{state.fieldErrors[r.field].join(' ')}</p>}
+              {state.fieldErrors?.[r.field] && (
+                <p className="mt-1 text-sm text-red-700">{state.fieldErrors[r.field].join(' ')}</p>
+              )}
             </fieldset>
           );
         })}
       </div>
       {state.message && (
-        <p role="alert" className={state.ok ? 'text-sm text-emerald-800' : 'rounded-md bg-red-50 p-3 text-sm text-red-800'}>
+        <p
+          role="alert"
+          className={state.ok ? 'text-sm text-emerald-800' : 'rounded-md bg-red-50 p-3 text-sm text-red-800'}
+        >
           {state.message}
-          {state.fieldErrors?.email && !props.rows.some((r) => r.field === 'email') ? ` ${state.fieldErrors.email.join(' ')}` : ''}
+          {state.fieldErrors?.email && !props.rows.some((r) => r.field === 'email')
+            ? ` ${state.fieldErrors.email.join(' ')}`
+            : ''}
         </p>
       )}
-      <SubmitButton variant="danger" pendingLabel="Fusion…">Fusionner (irréversible)</SubmitButton>
+      <SubmitButton variant="danger" pendingLabel="Fusion…">
+        Fusionner (irréversible)
+      </SubmitButton>
     </form>
   );
 }

@@ -34,7 +34,11 @@ export function SendEmailForm({ customerId, to, consentByPurpose }: SendEmailFor
   }, [state]);
 
   if (!to) {
-    return <p className="text-sm text-slate-700">Ce client n’a pas d’adresse e-mail : ajoutez-en une dans son profil pour lui écrire.</p>;
+    return (
+      <p className="text-sm text-slate-700">
+        Ce client n’a pas d’adresse e-mail : ajoutez-en une dans son profil pour lui écrire.
+      </p>
+    );
   }
   const consent = purpose === 'service' ? null : (consentByPurpose[purpose] ?? 'never');
   return (
@@ -54,12 +58,20 @@ export function SendEmailForm({ customerId, to, consentByPurpose }: SendEmailFor
       />
       {consent && consent !== 'granted' && (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          {consent === 'withdrawn' ? 'Le client a retiré son consentement' : 'Le client n’a pas donné son consentement'} pour cette
-          finalité par e-mail : l’envoi sera refusé et le refus enregistré.
+          {consent === 'withdrawn' ? 'Le client a retiré son consentement' : 'Le client n’a pas donné son consentement'}{' '}
+          pour cette finalité par e-mail : l’envoi sera refusé et le refus enregistré.
         </p>
       )}
       <TextField id="email-subject" label="Objet" name="subject" required maxLength={200} error={errors.subject} />
-      <TextareaField id="email-body" label="Message" name="body" required rows={6} maxLength={20000} error={errors.body} />
+      <TextareaField
+        id="email-body"
+        label="Message"
+        name="body"
+        required
+        rows={6}
+        maxLength={20000}
+        error={errors.body}
+      />
       {state.message && (
         <p
           role={state.ok ? 'status' : 'alert'}

@@ -36,10 +36,14 @@ function Report({ preview }: { preview: ImportPreview }) {
       </dl>
       <ul className="text-sm text-slate-700">
         {Object.entries(s.rejectedByReason).map(([k, n]) => (
-          <li key={k}>Rejet — {REJECT_LABELS[k as RejectCode]} : {n}</li>
+          <li key={k}>
+            Rejet — {REJECT_LABELS[k as RejectCode]} : {n}
+          </li>
         ))}
         {Object.entries(s.skippedByReason).map(([k, n]) => (
-          <li key={k}>Ignoré — {SKIP_LABELS[k as SkipCode]} : {n}</li>
+          <li key={k}>
+            Ignoré — {SKIP_LABELS[k as SkipCode]} : {n}
+          </li>
         ))}
       </ul>
       <div className="overflow-x-auto">
@@ -47,10 +51,18 @@ function Report({ preview }: { preview: ImportPreview }) {
           <caption className="sr-only">Lignes du fichier et leur sort</caption>
           <thead>
             <tr className="border-b border-slate-200 text-slate-600">
-              <th scope="col" className="p-2">Ligne</th>
-              <th scope="col" className="p-2">Id</th>
-              <th scope="col" className="p-2">Statut</th>
-              <th scope="col" className="p-2">Détail</th>
+              <th scope="col" className="p-2">
+                Ligne
+              </th>
+              <th scope="col" className="p-2">
+                Id
+              </th>
+              <th scope="col" className="p-2">
+                Statut
+              </th>
+              <th scope="col" className="p-2">
+                Détail
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -59,14 +71,20 @@ function Report({ preview }: { preview: ImportPreview }) {
                 <td className="p-2 tabular-nums">{r.line}</td>
                 <td className="p-2">{r.legacyId}</td>
                 <td className="p-2">
-                  <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS[r.status].cls}`}>{STATUS[r.status].label}</span>
+                  <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATUS[r.status].cls}`}>
+                    {STATUS[r.status].label}
+                  </span>
                 </td>
                 <td className="p-2">{r.display ?? r.skip?.message ?? r.reasons?.map((x) => x.message).join(' ; ')}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        {report.truncated && <p className="p-2 text-sm text-slate-600">Aperçu limité aux 1000 premières lignes ; le rapport complet est disponible en ligne de commande (--report).</p>}
+        {report.truncated && (
+          <p className="p-2 text-sm text-slate-600">
+            Aperçu limité aux 1000 premières lignes ; le rapport complet est disponible en ligne de commande (--report).
+          </p>
+        )}
       </div>
     </div>
   );
@@ -82,17 +100,32 @@ export function ImportPanel() {
         <label htmlFor="legacy-file" className="block text-sm font-medium text-slate-800">
           Fichier de l’ancien système (CSV « ; » ou JSON, UTF-8 ou Windows-1252)
         </label>
-        <input id="legacy-file" name="file" type="file" accept=".csv,.json,.txt" required className="block min-h-11 w-full text-sm" aria-describedby="legacy-file-error" />
+        <input
+          id="legacy-file"
+          name="file"
+          type="file"
+          accept=".csv,.json,.txt"
+          required
+          className="block min-h-11 w-full text-sm"
+          aria-describedby="legacy-file-error"
+        />
         {preview.fieldErrors?.file && (
-          <p id="legacy-file-error" className="text-sm text-red-700">{preview.fieldErrors.file.join(' ')}</p>
+          <p id="legacy-file-error" className="text-sm text-red-700">
+            {preview.fieldErrors.file.join(' ')}
+          </p>
         )}
         <SubmitButton pendingLabel="Analyse…">Simuler l’import</SubmitButton>
         {preview.message && (
-          <p role="status" className={preview.ok ? 'text-sm text-slate-700' : 'text-sm text-red-700'}>{preview.message}</p>
+          <p role="status" className={preview.ok ? 'text-sm text-slate-700' : 'text-sm text-red-700'}>
+            {preview.message}
+          </p>
         )}
       </form>
       {preview.ok && preview.data && !result.data && (
-        <form action={importAction} className="flex flex-wrap items-center gap-3 rounded-xl border border-emerald-200 bg-emerald-50 p-4">
+        <form
+          action={importAction}
+          className="flex flex-wrap items-center gap-3 rounded-xl border border-emerald-200 bg-emerald-50 p-4"
+        >
           <input type="hidden" name="checksum" value={preview.data.checksum} />
           <input type="hidden" name="fileName" value={preview.data.fileName} />
           <p className="text-sm text-emerald-900">Une sauvegarde des tables concernées est faite avant l’écriture.</p>
@@ -100,7 +133,14 @@ export function ImportPanel() {
         </form>
       )}
       {result.message && (
-        <p role="status" className={result.ok ? 'rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900' : 'rounded-lg bg-red-50 p-3 text-sm text-red-800'}>
+        <p
+          role="status"
+          className={
+            result.ok
+              ? 'rounded-lg bg-emerald-50 p-3 text-sm text-emerald-900'
+              : 'rounded-lg bg-red-50 p-3 text-sm text-red-800'
+          }
+        >
           {result.message}
         </p>
       )}

@@ -25,7 +25,10 @@ class MapErrorBoundary extends Component<{ fallback: ReactNode; children: ReactN
 const LeafletMap = dynamic(() => import('./leaflet-map'), {
   ssr: false,
   loading: () => (
-    <div className="flex h-64 items-center justify-center rounded-md border border-slate-200 bg-slate-100 text-sm text-slate-600" role="status">
+    <div
+      className="flex h-64 items-center justify-center rounded-md border border-slate-200 bg-slate-100 text-sm text-slate-600"
+      role="status"
+    >
       Chargement de la carte…
     </div>
   ),
@@ -34,7 +37,15 @@ const LeafletMap = dynamic(() => import('./leaflet-map'), {
 export function CustomerMap(props: LeafletMapProps) {
   const primary = props.markers.find((m) => m.tone === 'primary') ?? props.markers[0];
   return (
-    <MapErrorBoundary fallback={<MapFallback lat={primary?.lat ?? props.center.lat} lon={primary?.lon ?? props.center.lon} className={props.className} />}>
+    <MapErrorBoundary
+      fallback={
+        <MapFallback
+          lat={primary?.lat ?? props.center.lat}
+          lon={primary?.lon ?? props.center.lon}
+          className={props.className}
+        />
+      }
+    >
       <LeafletMap {...props} />
     </MapErrorBoundary>
   );

@@ -49,7 +49,9 @@ function icon(tone: MapMarker['tone'] = 'default') {
 }
 
 function attributionFor(url: string): string {
-  return /openstreetmap/i.test(url) ? '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>' : 'Fond de carte';
+  return /openstreetmap/i.test(url)
+    ? '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+    : 'Fond de carte';
 }
 
 function PlaceOnClick({ enabled, onMove }: { enabled?: boolean; onMove?: LeafletMapProps['onMove'] }) {
@@ -61,18 +63,38 @@ function PlaceOnClick({ enabled, onMove }: { enabled?: boolean; onMove?: Leaflet
   return null;
 }
 
-function Recenter({ center, markers, fit }: { center: LeafletMapProps['center']; markers: MapMarker[]; fit?: boolean }) {
+function Recenter({
+  center,
+  markers,
+  fit,
+}: {
+  center: LeafletMapProps['center'];
+  markers: MapMarker[];
+  fit?: boolean;
+}) {
   const map = useMap();
   const key = markers.map((m) => `${m.id}:${m.lat}:${m.lon}`).join('|');
   useEffect(() => {
-    if (fit && markers.length > 1) map.fitBounds(L.latLngBounds(markers.map((m) => [m.lat, m.lon])), { padding: [24, 24], maxZoom: 15 });
+    if (fit && markers.length > 1)
+      map.fitBounds(L.latLngBounds(markers.map((m) => [m.lat, m.lon])), { padding: [24, 24], maxZoom: 15 });
     else map.setView([center.lat, center.lon], map.getZoom());
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key, center.lat, center.lon, fit]);
   return null;
 }
 
-export default function LeafletMap({ center, zoom = 13, tileUrl, markers, draggableId, placing, onMove, fitToMarkers, ariaLabel, className = 'h-64' }: LeafletMapProps) {
+export default function LeafletMap({
+  center,
+  zoom = 13,
+  tileUrl,
+  markers,
+  draggableId,
+  placing,
+  onMove,
+  fitToMarkers,
+  ariaLabel,
+  className = 'h-64',
+}: LeafletMapProps) {
   const [offline, setOffline] = useState(() => typeof navigator !== 'undefined' && navigator.onLine === false);
   const [tilesFailed, setTilesFailed] = useState(false);
   const loaded = useRef(0);
@@ -113,8 +135,16 @@ export default function LeafletMap({ center, zoom = 13, tileUrl, markers, dragga
   const primary = markers.find((m) => m.tone === 'primary') ?? markers[0] ?? { lat: center.lat, lon: center.lon };
 
   return (
-    <div className={`relative overflow-hidden rounded-md border border-slate-200 ${placing ? 'cursor-crosshair' : ''} ${className}`}>
-      <MapContainer center={[center.lat, center.lon]} zoom={zoom} scrollWheelZoom={false} className="h-full w-full bg-slate-100" aria-label={ariaLabel}>
+    <div
+      className={`relative overflow-hidden rounded-md border border-slate-200 ${placing ? 'cursor-crosshair' : ''} ${className}`}
+    >
+      <MapContainer
+        center={[center.lat, center.lon]}
+        zoom={zoom}
+        scrollWheelZoom={false}
+        className="h-full w-full bg-slate-100"
+        aria-label={ariaLabel}
+      >
         {!noTiles && <TileLayer url={tileUrl} attribution={attributionFor(tileUrl)} eventHandlers={tileHandlers} />}
         {markers.map((m) => (
           <Marker
@@ -142,8 +172,12 @@ export default function LeafletMap({ center, zoom = 13, tileUrl, markers, dragga
         <Recenter center={center} markers={markers} fit={fitToMarkers} />
       </MapContainer>
       {noTiles && (
-        <p role="status" className="pointer-events-none absolute inset-x-2 bottom-2 z-[1000] rounded bg-white/90 px-2 py-1 text-center text-xs text-slate-800">
-          Fond de carte indisponible ({disabled ? 'aucun serveur de tuiles configuré' : 'pas de connexion'}) — position : {formatCoords(primary.lat, primary.lon)}
+        <p
+          role="status"
+          className="pointer-events-none absolute inset-x-2 bottom-2 z-[1000] rounded bg-white/90 px-2 py-1 text-center text-xs text-slate-800"
+        >
+          Fond de carte indisponible ({disabled ? 'aucun serveur de tuiles configuré' : 'pas de connexion'}) — position
+          : {formatCoords(primary.lat, primary.lon)}
         </p>
       )}
     </div>

@@ -19,9 +19,16 @@ export function MapFallback({
 }) {
   const hasPoint = lat != null && lon != null;
   return (
-    <div role="img" aria-label={hasPoint ? `${message} — position : ${formatCoords(lat, lon)}` : message} className={`relative flex items-center justify-center overflow-hidden rounded-md border border-slate-200 bg-slate-100 ${className}`}>
+    <div
+      role="img"
+      aria-label={hasPoint ? `${message} — position : ${formatCoords(lat, lon)}` : message}
+      className={`relative flex items-center justify-center overflow-hidden rounded-md border border-slate-200 bg-slate-100 ${className}`}
+    >
       {hasPoint && (
-        <span aria-hidden="true" className="absolute top-1/2 left-1/2 -translate-x-1/2 -translate-y-full text-3xl text-red-600">
+        <span
+          aria-hidden="true"
+          className="absolute top-1/2 left-1/2 -translate-x-1/2 -translate-y-full text-3xl text-red-600"
+        >
           ●
         </span>
       )}

@@ -20,7 +20,10 @@ export function TopBar({ actor }: { actor: Actor }) {
   return (
     <header className="sticky top-0 z-30 border-b border-slate-200 bg-white/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-2 px-3 sm:px-4">
-        <Link href="/customers" className="mr-1 shrink-0 text-base font-semibold text-slate-900 no-underline hover:no-underline">
+        <Link
+          href="/customers"
+          className="mr-1 shrink-0 text-base font-semibold text-slate-900 no-underline hover:no-underline"
+        >
           <span aria-hidden="true" className="mr-1.5 inline-block size-2.5 rounded-full bg-blue-700" />
           Customer 360
         </Link>
@@ -46,7 +49,14 @@ export function TopBar({ actor }: { actor: Actor }) {
             aria-label="Menu du compte"
             className="flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center rounded-md border border-slate-300 text-slate-800 [&::-webkit-details-marker]:hidden"
           >
-            <svg aria-hidden="true" viewBox="0 0 24 24" className="size-5" fill="none" stroke="currentColor" strokeWidth="2">
+            <svg
+              aria-hidden="true"
+              viewBox="0 0 24 24"
+              className="size-5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="2"
+            >
               <path d="M4 6h16M4 12h16M4 18h16" strokeLinecap="round" />
             </svg>
           </summary>

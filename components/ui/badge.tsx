@@ -16,10 +16,28 @@ const TONES: Record<BadgeTone, string> = {
   info: 'bg-blue-50 text-blue-800 ring-blue-600/30',
 };
 
-export function Badge({ tone = 'neutral', color, className, children }: { tone?: BadgeTone; color?: string; className?: string; children: ReactNode }) {
+export function Badge({
+  tone = 'neutral',
+  color,
+  className,
+  children,
+}: {
+  tone?: BadgeTone;
+  color?: string;
+  className?: string;
+  children: ReactNode;
+}) {
   return (
-    <span className={cn('inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset', TONES[tone], className)}>
-      {color && <span aria-hidden="true" className="inline-block size-2 rounded-full" style={{ backgroundColor: color }} />}
+    <span
+      className={cn(
+        'inline-flex items-center gap-1.5 rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset',
+        TONES[tone],
+        className,
+      )}
+    >
+      {color && (
+        <span aria-hidden="true" className="inline-block size-2 rounded-full" style={{ backgroundColor: color }} />
+      )}
       {children}
     </span>
   );

@@ -17,7 +17,17 @@ export interface CardProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
   flush?: boolean;
 }
 
-export function Card({ title, description, actions, headingLevel = 2, as = 'section', flush, className, children, ...rest }: CardProps) {
+export function Card({
+  title,
+  description,
+  actions,
+  headingLevel = 2,
+  as = 'section',
+  flush,
+  className,
+  children,
+  ...rest
+}: CardProps) {
   const Tag = as;
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (

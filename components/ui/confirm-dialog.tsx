@@ -86,7 +86,13 @@ export function ConfirmDialog({
         if (result !== false) close();
       } catch (e) {
         // A redirect() from the server action is carried out by the router; it is not a failure.
-        if (e && typeof e === 'object' && 'digest' in e && String((e as { digest: unknown }).digest).startsWith('NEXT_REDIRECT')) return;
+        if (
+          e &&
+          typeof e === 'object' &&
+          'digest' in e &&
+          String((e as { digest: unknown }).digest).startsWith('NEXT_REDIRECT')
+        )
+          return;
         setError('Une erreur est survenue. Réessayez.');
       }
     });
@@ -148,7 +154,12 @@ export function ConfirmDialog({
                 </Button>
               </form>
             ) : (
-              <Button variant={tone === 'danger' ? 'danger' : 'primary'} onClick={handleConfirm} disabled={pending} aria-busy={pending || undefined}>
+              <Button
+                variant={tone === 'danger' ? 'danger' : 'primary'}
+                onClick={handleConfirm}
+                disabled={pending}
+                aria-busy={pending || undefined}
+              >
                 {pending ? pendingLabel : confirmLabel}
               </Button>
             )}

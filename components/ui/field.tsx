@@ -76,13 +76,39 @@ export function Field({ label, id, error, hint, required, className, children }:
   );
 }
 
-type Common = { label: ReactNode; name: string; id?: string; error?: FieldError; hint?: ReactNode; wrapperClassName?: string };
+type Common = {
+  label: ReactNode;
+  name: string;
+  id?: string;
+  error?: FieldError;
+  hint?: ReactNode;
+  wrapperClassName?: string;
+};
 
-export function TextField({ label, name, id, error, hint, wrapperClassName, className, required, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({
+  label,
+  name,
+  id,
+  error,
+  hint,
+  wrapperClassName,
+  className,
+  required,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const fid = id ?? `f-${name}`;
   return (
     <Field label={label} id={fid} error={error} hint={hint} required={required} className={wrapperClassName}>
-      {(a11y) => <input id={fid} name={name} required={required} className={inputClasses(!!firstError(error), className)} {...a11y} {...input} />}
+      {(a11y) => (
+        <input
+          id={fid}
+          name={name}
+          required={required}
+          className={inputClasses(!!firstError(error), className)}
+          {...a11y}
+          {...input}
+        />
+      )}
     </Field>
   );
 }
@@ -109,7 +135,14 @@ export function SelectField({
   return (
     <Field label={label} id={fid} error={error} hint={hint} required={required} className={wrapperClassName}>
       {(a11y) => (
-        <select id={fid} name={name} required={required} className={inputClasses(!!firstError(error), className)} {...a11y} {...select}>
+        <select
+          id={fid}
+          name={name}
+          required={required}
+          className={inputClasses(!!firstError(error), className)}
+          {...a11y}
+          {...select}
+        >
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -122,17 +155,44 @@ export function SelectField({
   );
 }
 
-export function TextareaField({ label, name, id, error, hint, wrapperClassName, className, required, ...textarea }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextareaField({
+  label,
+  name,
+  id,
+  error,
+  hint,
+  wrapperClassName,
+  className,
+  required,
+  ...textarea
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const fid = id ?? `f-${name}`;
   return (
     <Field label={label} id={fid} error={error} hint={hint} required={required} className={wrapperClassName}>
-      {(a11y) => <textarea id={fid} name={name} required={required} className={inputClasses(!!firstError(error), className)} {...a11y} {...textarea} />}
+      {(a11y) => (
+        <textarea
+          id={fid}
+          name={name}
+          required={required}
+          className={inputClasses(!!firstError(error), className)}
+          {...a11y}
+          {...textarea}
+        />
+      )}
     </Field>
   );
 }
 
 /** A checkbox with its label on the right (the whole row is the touch target). */
-export function CheckboxField({ label, name, id, error, hint, wrapperClassName, ...input }: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
+export function CheckboxField({
+  label,
+  name,
+  id,
+  error,
+  hint,
+  wrapperClassName,
+  ...input
+}: Common & Omit<InputHTMLAttributes<HTMLInputElement>, 'type'>) {
   const fid = id ?? `f-${name}`;
   const message = firstError(error);
   return (

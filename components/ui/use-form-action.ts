@@ -31,7 +31,10 @@ export const emptyActionState: ActionState = { ok: false, message: '' };
  */
 export function zodValidator(
   schema: ZodType,
-  options: { pick?: readonly string[]; rules?: (values: Record<string, string | null>) => { path: string; message: string }[] } = {},
+  options: {
+    pick?: readonly string[];
+    rules?: (values: Record<string, string | null>) => { path: string; message: string }[];
+  } = {},
 ) {
   return (formData: FormData): FormErrors | null => {
     const data: Record<string, unknown> = {};
@@ -48,7 +51,9 @@ export function zodValidator(
       (errors[key] ??= []).push(issue.message);
     }
     if (options.rules) {
-      const text = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, typeof v === 'string' && v.trim() ? v.trim() : null]));
+      const text = Object.fromEntries(
+        Object.entries(data).map(([k, v]) => [k, typeof v === 'string' && v.trim() ? v.trim() : null]),
+      );
       for (const issue of options.rules(text)) errors[issue.path] ??= [issue.message];
     }
     return errors;
@@ -59,7 +64,10 @@ export function useFormAction<T>(
   action: (state: ActionState<T>, formData: FormData) => Promise<ActionState<T>>,
   options: { validate?: (formData: FormData) => FormErrors | null; initialState?: ActionState<T> } = {},
 ) {
-  const [state, formAction, pending] = useActionState(action, (options.initialState ?? emptyActionState) as ActionState<T>);
+  const [state, formAction, pending] = useActionState(
+    action,
+    (options.initialState ?? emptyActionState) as ActionState<T>,
+  );
   const [clientErrors, setClientErrors] = useState<FormErrors | null>(null);
   const formRef = useRef<HTMLFormElement | null>(null);
   const awaitingServer = useRef(false);

@@ -5,8 +5,6 @@ import { customers } from './customers';
 import type { ActivityType, ActorKind } from './enums';
 export { ACTIVITY_TYPES, type ActivityType, ACTOR_KINDS, type ActorKind } from './enums';
 
-
-
 export const customerActivity = pgTable(
   'customer_activity',
   {

@@ -4,7 +4,6 @@ import { createdAt, id, updatedAt } from './columns';
 import type { Role } from './enums';
 export { ROLES, type Role } from './enums';
 
-
 export const users = pgTable(
   'users',
   {

@@ -6,7 +6,6 @@ import { customerDocuments } from './documents';
 import type { EmailStatus } from './enums';
 export { CONSENT_PURPOSES, CONSENT_CHANNELS, CONSENT_SOURCES, EMAIL_STATUSES, type EmailStatus } from './enums';
 
-
 /**
  * Append-only (a trigger in the migrations rejects UPDATE and DELETE): the current state of a
  * purpose × channel is the latest event.
@@ -39,7 +38,6 @@ export const consentEvents = pgTable(
     index('consent_events_document_idx').on(t.documentId),
   ],
 );
-
 
 export const emailOutbox = pgTable(
   'email_outbox',

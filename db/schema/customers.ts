@@ -16,8 +16,16 @@ import {
 import { apiTokens, users } from './auth';
 import { createdAt, id, tsvector, updatedAt } from './columns';
 import type { CustomerKind, CustomerStatus, GeocodePrecision, Fuel } from './enums';
-export { CUSTOMER_KINDS, type CustomerKind, CUSTOMER_STATUSES, type CustomerStatus, GEOCODE_PRECISIONS, type GeocodePrecision, FUELS, type Fuel } from './enums';
-
+export {
+  CUSTOMER_KINDS,
+  type CustomerKind,
+  CUSTOMER_STATUSES,
+  type CustomerStatus,
+  GEOCODE_PRECISIONS,
+  type GeocodePrecision,
+  FUELS,
+  type Fuel,
+} from './enums';
 
 export const customerNumberSeq = pgSequence('customer_number_seq', { startWith: 1 });
 
@@ -100,7 +108,6 @@ export const customerContacts = pgTable(
   },
   (t) => [index('customer_contacts_customer_idx').on(t.customerId, t.createdAt)],
 );
-
 
 export const vehicles = pgTable(
   'vehicles',

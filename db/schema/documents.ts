@@ -6,7 +6,6 @@ import { customers } from './customers';
 import type { DocumentCategory } from './enums';
 export { DOCUMENT_CATEGORIES, type DocumentCategory } from './enums';
 
-
 export const customerDocuments = pgTable(
   'customer_documents',
   {

@@ -4,8 +4,15 @@ import { users } from './auth';
 import { createdAt, id, updatedAt } from './columns';
 import { customers, vehicles } from './customers';
 import type { InterventionStatus, InvoiceStatus, PaymentMethod } from './enums';
-export { INTERVENTION_STATUSES, type InterventionStatus, INTERVENTION_KINDS, INVOICE_STATUSES, type InvoiceStatus, PAYMENT_METHODS, type PaymentMethod } from './enums';
-
+export {
+  INTERVENTION_STATUSES,
+  type InterventionStatus,
+  INTERVENTION_KINDS,
+  INVOICE_STATUSES,
+  type InvoiceStatus,
+  PAYMENT_METHODS,
+  type PaymentMethod,
+} from './enums';
 
 /** Work orders: the source of "visits" for analytics. */
 export const interventions = pgTable(
@@ -35,7 +42,6 @@ export const interventions = pgTable(
   ],
 );
 
-
 export const invoices = pgTable(
   'invoices',
   {
@@ -62,11 +68,13 @@ export const invoices = pgTable(
     index('invoices_customer_idx').on(t.customerId, t.issuedAt.desc(), t.id.desc()),
     index('invoices_intervention_idx').on(t.interventionId),
     index('invoices_status_due_idx').on(t.status, t.dueAt),
-    check('invoices_amounts_ck', sql`${t.totalHtCents} >= 0 and ${t.vatCents} >= 0 and ${t.totalTtcCents} = ${t.totalHtCents} + ${t.vatCents}`),
+    check(
+      'invoices_amounts_ck',
+      sql`${t.totalHtCents} >= 0 and ${t.vatCents} >= 0 and ${t.totalTtcCents} = ${t.totalHtCents} + ${t.vatCents}`,
+    ),
     check('invoices_paid_ck', sql`${t.paidCents} >= 0 and ${t.paidCents} <= ${t.totalTtcCents}`),
   ],
 );
-
 
 export const payments = pgTable(
   'payments',

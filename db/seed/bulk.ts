@@ -8,7 +8,12 @@ import type { DbOrTx } from '@/db';
  * in C. Works the same on postgres.js. Columns not given (e.g. customers.number) keep their
  * database default; the rows' order is the insertion order.
  */
-export async function bulkInsert<T extends PgTable>(db: DbOrTx, table: T, rows: readonly Partial<T['$inferInsert']>[], size = 2000): Promise<void> {
+export async function bulkInsert<T extends PgTable>(
+  db: DbOrTx,
+  table: T,
+  rows: readonly Partial<T['$inferInsert']>[],
+  size = 2000,
+): Promise<void> {
   if (!rows.length) return;
   const columns = getTableColumns(table) as Record<string, { name: string }>;
   const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => k in columns);
@@ -20,6 +25,8 @@ export async function bulkInsert<T extends PgTable>(db: DbOrTx, table: T, rows: 
       const record = r as Record<string, unknown>;
       return Object.fromEntries(keys.map((k, j) => [names[j], record[k] ?? null]));
     });
-    await db.execute(sql`insert into ${name} (${list}) select ${list} from jsonb_populate_recordset(null::${name}, ${JSON.stringify(chunk)}::jsonb)`);
+    await db.execute(
+      sql`insert into ${name} (${list}) select ${list} from jsonb_populate_recordset(null::${name}, ${JSON.stringify(chunk)}::jsonb)`,
+    );
   }
 }

@@ -12,7 +12,14 @@ export interface SeedCommune {
   zone: '1' | '2' | '3' | '4' | '5' | 'RE';
 }
 
-const c = (postalCode: string, city: string, lat: number, lon: number, weight: number, zone: SeedCommune['zone']): SeedCommune => ({
+const c = (
+  postalCode: string,
+  city: string,
+  lat: number,
+  lon: number,
+  weight: number,
+  zone: SeedCommune['zone'],
+): SeedCommune => ({
   postalCode,
   city,
   lat,

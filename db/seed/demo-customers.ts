@@ -89,7 +89,8 @@ function vehicleFor(rng: Rng, kind: 'car' | 'van' | 'taxi', customerId: string, 
   const model = rng.pick(pool);
   const year = rng.int(Math.max(model.from, 2009), now.getUTCFullYear() - (rng.chance(0.2) ? 0 : 1));
   const age = Math.max(now.getUTCFullYear() - year, 0) + rng.next();
-  const perYear = kind === 'taxi' ? rng.int(45_000, 80_000) : kind === 'van' ? rng.int(20_000, 40_000) : rng.int(8_000, 18_000);
+  const perYear =
+    kind === 'taxi' ? rng.int(45_000, 80_000) : kind === 'van' ? rng.int(20_000, 40_000) : rng.int(8_000, 18_000);
   return {
     id: rng.uuid(),
     customerId,
@@ -125,7 +126,9 @@ export function draftCustomer(rng: Rng, staff: DemoStaff, now: Date): CustomerDr
       lastName: null,
       siret: rng.chance(0.92) ? ids.siret : null,
       vatNumber: rng.chance(0.8) ? ids.vatNumber : null,
-      email: rng.chance(0.92) ? `${rng.pick(['contact', 'accueil', 'compta', 'direction'])}@${companyDomain(name)}` : null,
+      email: rng.chance(0.92)
+        ? `${rng.pick(['contact', 'accueil', 'compta', 'direction'])}@${companyDomain(name)}`
+        : null,
       phone: randomLandline(rng, commune.zone),
       mobile: rng.chance(0.4) ? randomMobile(rng, commune.zone) : null,
     };
@@ -190,7 +193,9 @@ export function draftCustomer(rng: Rng, staff: DemoStaff, now: Date): CustomerDr
     }
   }
 
-  const vehicleCount = trade ? rng.int(trade.fleet === 'car' ? 1 : 2, 3) : rng.weighted([1, 2, 3], (x) => [70, 25, 5][x - 1]);
+  const vehicleCount = trade
+    ? rng.int(trade.fleet === 'car' ? 1 : 2, 3)
+    : rng.weighted([1, 2, 3], (x) => [70, 25, 5][x - 1]);
   const vehicleRows = Array.from({ length: vehicleCount }, () => ({
     ...vehicleFor(rng, trade ? trade.fleet : 'car', id, now),
     createdAt,
@@ -198,11 +203,23 @@ export function draftCustomer(rng: Rng, staff: DemoStaff, now: Date): CustomerDr
   }));
 
   const authors = [staff.manager, staff.technician, staff.admin];
-  const notes: CustomerDraft['notes'] = Array.from({ length: rng.weighted([0, 1, 2, 3], (x) => [35, 35, 20, 10][x]) }, () => {
-    const author = rng.pick(authors);
-    const at = new Date(createdAt.getTime() + rng.next() * (now.getTime() - createdAt.getTime()));
-    return { id: rng.uuid(), customerId: id, authorId: author.id, authorName: author.name, body: rng.pick(NOTE_BODIES), pinned: rng.chance(0.25), createdAt: at, updatedAt: at };
-  });
+  const notes: CustomerDraft['notes'] = Array.from(
+    { length: rng.weighted([0, 1, 2, 3], (x) => [35, 35, 20, 10][x]) },
+    () => {
+      const author = rng.pick(authors);
+      const at = new Date(createdAt.getTime() + rng.next() * (now.getTime() - createdAt.getTime()));
+      return {
+        id: rng.uuid(),
+        customerId: id,
+        authorId: author.id,
+        authorName: author.name,
+        body: rng.pick(NOTE_BODIES),
+        pinned: rng.chance(0.25),
+        createdAt: at,
+        updatedAt: at,
+      };
+    },
+  );
 
   const cadenceDays = trade && trade.fleet !== 'car' ? rng.int(90, 200) : rng.int(120, 400);
   const payer = rng.weighted(['good', 'late', 'bad'] as const, (p) => ({ good: 70, late: 20, bad: 10 })[p]);

@@ -40,13 +40,25 @@ async function main() {
     await migrateDb(handle);
     if (opts.demo && (await isDatabaseEmpty(handle.db))) {
       const demo = await seedDemo(handle.db, { password: config.DEMO_PASSWORD });
-      console.log(`Données de démonstration créées : ${demo.customers} clients (connexion admin@demo.local / DEMO_PASSWORD)`);
+      console.log(
+        `Données de démonstration créées : ${demo.customers} clients (connexion admin@demo.local / DEMO_PASSWORD)`,
+      );
     }
-    console.log(`Génération de ${opts.customers} clients (~${opts.activities} activités et ~${opts.invoices} factures par client)…`);
-    const r = await seedLarge(handle.db, { customers: opts.customers, activitiesPerCustomer: opts.activities, invoicesPerCustomer: opts.invoices, log: console.log });
-    console.log(`Ajoutés : ${r.customers} clients, ${r.vehicles} véhicules, ${r.invoices} factures, ${r.payments} paiements, ${r.activities} activités en ${r.seconds} s`);
-    const total = async (t: typeof customers | typeof vehicles | typeof invoices | typeof payments | typeof customerActivity) =>
-      (await handle.db.select({ n: count() }).from(t))[0].n;
+    console.log(
+      `Génération de ${opts.customers} clients (~${opts.activities} activités et ~${opts.invoices} factures par client)…`,
+    );
+    const r = await seedLarge(handle.db, {
+      customers: opts.customers,
+      activitiesPerCustomer: opts.activities,
+      invoicesPerCustomer: opts.invoices,
+      log: console.log,
+    });
+    console.log(
+      `Ajoutés : ${r.customers} clients, ${r.vehicles} véhicules, ${r.invoices} factures, ${r.payments} paiements, ${r.activities} activités en ${r.seconds} s`,
+    );
+    const total = async (
+      t: typeof customers | typeof vehicles | typeof invoices | typeof payments | typeof customerActivity,
+    ) => (await handle.db.select({ n: count() }).from(t))[0].n;
     console.log(
       `Totaux : ${await total(customers)} clients, ${await total(vehicles)} véhicules, ${await total(invoices)} factures, ${await total(payments)} paiements, ${await total(customerActivity)} activités`,
     );

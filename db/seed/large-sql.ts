@@ -1,5 +1,15 @@
 import { normalizeText } from '@/lib/customers/search';
-import { CAR_MODELS, COMMUNES, COMPANY_TRADES, FIRST_NAMES_F, FIRST_NAMES_M, LAST_NAMES, PERSONAL_MAIL_DOMAINS, STREET_NAMES, STREET_TYPES } from './data';
+import {
+  CAR_MODELS,
+  COMMUNES,
+  COMPANY_TRADES,
+  FIRST_NAMES_F,
+  FIRST_NAMES_M,
+  LAST_NAMES,
+  PERSONAL_MAIL_DOMAINS,
+  STREET_NAMES,
+  STREET_TYPES,
+} from './data';
 import { KIND_LABELS } from './demo-history';
 
 /**
@@ -17,7 +27,8 @@ export const h = (expr: string, salt: string) => `abs(hashtext(${expr} || ${lit(
 export const pick = (array: string, n: number, hash: string) => `(${array})[1 + (${hash}) % ${n}]`;
 
 /** normalizeText in SQL for the characters the reference lists use (NFD accents → plain letters). */
-export const norm = (expr: string) => `translate(lower(${expr}), 'àâäáãçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaceeeeiiiinooooouuuuyy')`;
+export const norm = (expr: string) =>
+  `translate(lower(${expr}), 'àâäáãçéèêëíìîïñóòôöõúùûüýÿ', 'aaaaaceeeeiiiinooooouuuuyy')`;
 
 const names = [...FIRST_NAMES_F, ...FIRST_NAMES_M];
 const companyTemplates = COMPANY_TRADES.flatMap((t) => t.names.flatMap((n) => t.forms.map((f) => `${n} ${f}`)));
@@ -58,7 +69,8 @@ export const REF = {
 const SIV = "'ABCDEFGHJKLMNPQRSTVWXYZ'";
 const pair = (hash: string) =>
   `(select case when p in ('SS','WW') then 'TA' else p end from (select substr(${SIV}, 1 + ((${hash}) % 23)::int, 1) || substr(${SIV}, 1 + ((${hash}) / 23 % 23)::int, 1) as p) x)`;
-export const plate = (a: string, b: string) => `${pair(a)} || '-' || lpad((1 + (${b}) % 999)::text, 3, '0') || '-' || ${pair(b)}`;
+export const plate = (a: string, b: string) =>
+  `${pair(a)} || '-' || lpad((1 + (${b}) % 999)::text, 3, '0') || '-' || ${pair(b)}`;
 
 /** French mobile in E.164 in the ranges libphonenumber accepts (06 without 639/69x, 073–079); La Réunion +262 692. */
 export const mobile = (zone: string, a: string, b: string) =>

@@ -2,7 +2,13 @@ import type { ActivityType } from '@/db/schema/activity';
 
 /** Client-safe constants (no drizzle import): forms and the timeline use them. */
 /** What a person may record by hand; the other types are written by the mutations themselves. */
-export const MANUAL_ACTIVITY_TYPES = ['call', 'visit', 'note', 'email', 'other'] as const satisfies readonly ActivityType[];
+export const MANUAL_ACTIVITY_TYPES = [
+  'call',
+  'visit',
+  'note',
+  'email',
+  'other',
+] as const satisfies readonly ActivityType[];
 export type ManualActivityType = (typeof MANUAL_ACTIVITY_TYPES)[number];
 
 export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
@@ -22,4 +28,3 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
   system: 'Système',
   other: 'Autre',
 };
-

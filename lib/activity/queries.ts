@@ -24,24 +24,32 @@ function filterWhere(customerId: string, f: Filters): SQL | undefined {
  * The cursor time is the database's own text (microseconds): a JS Date would round to
  * milliseconds and skip rows that share the millisecond.
  */
-export function timelineQuery(db: DbOrTx, customerId: string, filters: Filters, cursor: TimeIdCursor | null, limit: number) {
+export function timelineQuery(
+  db: DbOrTx,
+  customerId: string,
+  filters: Filters,
+  cursor: TimeIdCursor | null,
+  limit: number,
+) {
   const a = customerActivity;
-  return db
-    .select({
-      ...getTableColumns(a),
-      cursorT: sql<string>`to_char(${a.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
-    })
-    .from(a)
-    .where(
-      and(
-        filterWhere(customerId, filters),
-        cursor ? sql`(${a.occurredAt}, ${a.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)` : undefined,
-      ),
-    )
-    // NULLS LAST matches the index as drizzle-kit created it (`DESC NULLS LAST`); a plain DESC
-    // (= NULLS FIRST) cannot use it for ordering and the planner falls back to a sort.
-    .orderBy(sql`${a.occurredAt} desc nulls last`, sql`${a.id} desc nulls last`)
-    .limit(limit + 1);
+  return (
+    db
+      .select({
+        ...getTableColumns(a),
+        cursorT: sql<string>`to_char(${a.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
+      })
+      .from(a)
+      .where(
+        and(
+          filterWhere(customerId, filters),
+          cursor ? sql`(${a.occurredAt}, ${a.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)` : undefined,
+        ),
+      )
+      // NULLS LAST matches the index as drizzle-kit created it (`DESC NULLS LAST`); a plain DESC
+      // (= NULLS FIRST) cannot use it for ordering and the planner falls back to a sort.
+      .orderBy(sql`${a.occurredAt} desc nulls last`, sql`${a.id} desc nulls last`)
+      .limit(limit + 1)
+  );
 }
 
 /** Counts for the filtered set (types, from, to). */

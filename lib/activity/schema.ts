@@ -43,19 +43,23 @@ function depthOf(value: unknown, depth = 0): number {
 }
 
 /** Small JSON object: bounded size, depth and key count, so the timeline stays readable and cheap. */
-export const activityMetadataSchema = z
-  .record(z.string().min(1).max(64), z.json())
-  .superRefine((value, ctx) => {
-    if (Object.keys(value).length > METADATA_MAX_KEYS) {
-      ctx.addIssue({ code: 'custom', message: `Au plus ${METADATA_MAX_KEYS} clés dans les métadonnées.` });
-    }
-    if (depthOf(value) > METADATA_MAX_DEPTH) {
-      ctx.addIssue({ code: 'custom', message: `Métadonnées trop imbriquées (profondeur maximale ${METADATA_MAX_DEPTH}).` });
-    }
-    if (new TextEncoder().encode(JSON.stringify(value)).length > METADATA_MAX_BYTES) {
-      ctx.addIssue({ code: 'custom', message: `Métadonnées trop volumineuses (maximum ${METADATA_MAX_BYTES / 1024} Ko).` });
-    }
-  });
+export const activityMetadataSchema = z.record(z.string().min(1).max(64), z.json()).superRefine((value, ctx) => {
+  if (Object.keys(value).length > METADATA_MAX_KEYS) {
+    ctx.addIssue({ code: 'custom', message: `Au plus ${METADATA_MAX_KEYS} clés dans les métadonnées.` });
+  }
+  if (depthOf(value) > METADATA_MAX_DEPTH) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `Métadonnées trop imbriquées (profondeur maximale ${METADATA_MAX_DEPTH}).`,
+    });
+  }
+  if (new TextEncoder().encode(JSON.stringify(value)).length > METADATA_MAX_BYTES) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `Métadonnées trop volumineuses (maximum ${METADATA_MAX_BYTES / 1024} Ko).`,
+    });
+  }
+});
 
 /** A manual activity (form and API share it). */
 export const manualActivitySchema = z.object({
@@ -72,7 +76,9 @@ export const manualActivitySchema = z.object({
     .optional()
     .transform((v) => (v ? v : undefined)),
   occurredAt: dateInput
-    .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, { message: "La date ne peut pas être dans le futur." })
+    .refine((d) => d.getTime() <= Date.now() + FUTURE_TOLERANCE_MS, {
+      message: 'La date ne peut pas être dans le futur.',
+    })
     .refine((d) => d.getUTCFullYear() >= 1970, { message: 'Date trop ancienne.' })
     .optional(),
   metadata: activityMetadataSchema.optional(),

@@ -16,7 +16,16 @@
  *
  * Shared by the SQL CASE (segment filter, counts) and the TS function (tests, UI) so they agree.
  */
-export const SEGMENTS = ['champions', 'loyal', 'new', 'potential', 'cant-lose', 'at-risk', 'hibernating', 'lost'] as const;
+export const SEGMENTS = [
+  'champions',
+  'loyal',
+  'new',
+  'potential',
+  'cant-lose',
+  'at-risk',
+  'hibernating',
+  'lost',
+] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
 type Range = readonly [number, number];
@@ -32,13 +41,55 @@ export interface SegmentRule {
 const ANY: Range = [1, 5];
 
 export const SEGMENT_RULES: readonly SegmentRule[] = [
-  { segment: 'champions', label: 'Champions', description: 'Récents, fréquents et gros montants.', r: [4, 5], f: [4, 5], m: [4, 5] },
+  {
+    segment: 'champions',
+    label: 'Champions',
+    description: 'Récents, fréquents et gros montants.',
+    r: [4, 5],
+    f: [4, 5],
+    m: [4, 5],
+  },
   { segment: 'loyal', label: 'Fidèles', description: 'Viennent souvent et récemment.', r: [3, 5], f: [4, 5], m: ANY },
-  { segment: 'new', label: 'Nouveaux', description: 'Très récents, encore peu d’historique.', r: [5, 5], f: [1, 2], m: ANY },
-  { segment: 'potential', label: 'Potentiels', description: 'Récents, fréquence à développer.', r: [3, 5], f: [1, 3], m: ANY },
-  { segment: 'cant-lose', label: 'À ne pas perdre', description: 'Anciens gros clients fréquents, absents depuis longtemps.', r: [1, 2], f: [4, 5], m: [4, 5] },
-  { segment: 'at-risk', label: 'À risque', description: 'Venaient régulièrement, s’éloignent.', r: [1, 2], f: [3, 5], m: ANY },
-  { segment: 'hibernating', label: 'En sommeil', description: 'Occasionnels, pas vus depuis un moment.', r: [2, 2], f: [1, 2], m: ANY },
+  {
+    segment: 'new',
+    label: 'Nouveaux',
+    description: 'Très récents, encore peu d’historique.',
+    r: [5, 5],
+    f: [1, 2],
+    m: ANY,
+  },
+  {
+    segment: 'potential',
+    label: 'Potentiels',
+    description: 'Récents, fréquence à développer.',
+    r: [3, 5],
+    f: [1, 3],
+    m: ANY,
+  },
+  {
+    segment: 'cant-lose',
+    label: 'À ne pas perdre',
+    description: 'Anciens gros clients fréquents, absents depuis longtemps.',
+    r: [1, 2],
+    f: [4, 5],
+    m: [4, 5],
+  },
+  {
+    segment: 'at-risk',
+    label: 'À risque',
+    description: 'Venaient régulièrement, s’éloignent.',
+    r: [1, 2],
+    f: [3, 5],
+    m: ANY,
+  },
+  {
+    segment: 'hibernating',
+    label: 'En sommeil',
+    description: 'Occasionnels, pas vus depuis un moment.',
+    r: [2, 2],
+    f: [1, 2],
+    m: ANY,
+  },
   { segment: 'lost', label: 'Perdus', description: 'Les plus anciens et peu fréquents.', r: [1, 1], f: [1, 2], m: ANY },
 ];
 
@@ -53,7 +104,8 @@ export function isSegment(value: unknown): value is Segment {
 const inRange = (x: number, [lo, hi]: Range) => x >= lo && x <= hi;
 
 export function segmentOf(r: number, f: number, m: number): Segment {
-  for (const rule of SEGMENT_RULES) if (inRange(r, rule.r) && inRange(f, rule.f) && inRange(m, rule.m)) return rule.segment;
+  for (const rule of SEGMENT_RULES)
+    if (inRange(r, rule.r) && inRange(f, rule.f) && inRange(m, rule.m)) return rule.segment;
   // Unreachable for scores in 1..5 (see the coverage note above); scores outside → worst segment.
   return 'lost';
 }

@@ -33,7 +33,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       credentials: { email: { type: 'email' }, password: { type: 'password' } },
       async authorize(credentials, request) {
         const result = await verifyLogin(getDb(), credentials, clientIp(request.headers));
-        if (result.ok) return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };
+        if (result.ok)
+          return { id: result.user.id, email: result.user.email, name: result.user.name, role: result.user.role };
         throw result.reason === 'rate_limited' ? new RateLimitedLogin() : new InvalidLogin();
       },
     }),

@@ -12,12 +12,22 @@ const RATE_LIMITED = 'Trop de tentatives. Réessayez dans quelques minutes.';
 /** Only same-site paths: an attacker-supplied `redirectTo=https://evil…` or `//evil…` falls back to the list. */
 function safeRedirect(value: FormDataEntryValue | null): string {
   const v = typeof value === 'string' ? value : '';
-  if (!v.startsWith('/') || v.startsWith('//') || v.startsWith('/\\') || v.startsWith('/login') || v.startsWith('/api/')) return '/customers';
+  if (
+    !v.startsWith('/') ||
+    v.startsWith('//') ||
+    v.startsWith('/\\') ||
+    v.startsWith('/login') ||
+    v.startsWith('/api/')
+  )
+    return '/customers';
   return v;
 }
 
 export async function loginAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  const parsed = loginSchema.safeParse({ email: formData.get('email') ?? '', password: formData.get('password') ?? '' });
+  const parsed = loginSchema.safeParse({
+    email: formData.get('email') ?? '',
+    password: formData.get('password') ?? '',
+  });
   if (!parsed.success) {
     const fieldErrors: Record<string, string[]> = {};
     for (const issue of parsed.error.issues) (fieldErrors[String(issue.path[0] ?? '_')] ??= []).push(issue.message);
@@ -25,7 +35,11 @@ export async function loginAction(_prev: ActionState, formData: FormData): Promi
   }
   try {
     // On success signIn throws Next's redirect signal, rethrown below.
-    await signIn('credentials', { email: parsed.data.email, password: parsed.data.password, redirectTo: safeRedirect(formData.get('redirectTo')) });
+    await signIn('credentials', {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      redirectTo: safeRedirect(formData.get('redirectTo')),
+    });
     return { ok: true, message: '' };
   } catch (error) {
     unstable_rethrow(error);

@@ -40,7 +40,9 @@ export async function verifyLogin(db: Db, input: unknown, ip: string): Promise<L
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
   if (!user || !user.active || !valid) {
     const hit = await limiter.hit(key, LIMITS.login.limit, LIMITS.login.windowSeconds);
-    return hit.ok ? { ok: false, reason: 'invalid' } : { ok: false, reason: 'rate_limited', retryAfter: hit.retryAfter };
+    return hit.ok
+      ? { ok: false, reason: 'invalid' }
+      : { ok: false, reason: 'rate_limited', retryAfter: hit.retryAfter };
   }
   await limiter.reset(key);
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));

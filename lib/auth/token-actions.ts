@@ -21,7 +21,10 @@ export interface CreatedTokenData {
 }
 
 /** Admin: create a token. The clear value is in the answer once (shown to the admin) and never stored. */
-export async function createTokenAction(_prev: ActionState, formData: FormData): Promise<ActionState<CreatedTokenData>> {
+export async function createTokenAction(
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<CreatedTokenData>> {
   return runAction(async () => {
     const actor = await requireActionActor('admin');
     const raw = formDataToObject(formData);
@@ -45,7 +48,11 @@ export async function revokeTokenAction(id: string, _prev: ActionState, _formDat
     await requireActionActor('admin');
     const tokenId = parseId(id, 'Jeton');
     const db = getDb();
-    const [row] = await db.select({ name: apiTokens.name, revokedAt: apiTokens.revokedAt }).from(apiTokens).where(eq(apiTokens.id, tokenId)).limit(1);
+    const [row] = await db
+      .select({ name: apiTokens.name, revokedAt: apiTokens.revokedAt })
+      .from(apiTokens)
+      .where(eq(apiTokens.id, tokenId))
+      .limit(1);
     if (!row) throw AppError.notFound('Jeton introuvable.');
     if (row.revokedAt) return { ok: true, message: `Le jeton « ${row.name} » était déjà révoqué.` };
     await revokeApiToken(db, tokenId);

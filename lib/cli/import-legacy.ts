@@ -10,10 +10,13 @@ import { importLegacy, SKIP_LABELS, type ImportReport, type SkipCode } from '@/l
  * npm run import:legacy -- <file> [--dry-run] [--report out.json] [--resume-from <line>] [--batch-size N]
  * Exit code 0 when the run completed (rejected rows are reported, not fatal), 1 when it failed midway.
  */
-const USAGE = 'Usage : npm run import:legacy -- <fichier.csv|json> [--dry-run] [--report rapport.json] [--resume-from <ligne>] [--batch-size N]';
+const USAGE =
+  'Usage : npm run import:legacy -- <fichier.csv|json> [--dry-run] [--report rapport.json] [--resume-from <ligne>] [--batch-size N]';
 
 function parseArgs(argv: string[]) {
-  const out: { file?: string; dryRun: boolean; report?: string; resumeFrom?: number; batchSize?: number } = { dryRun: false };
+  const out: { file?: string; dryRun: boolean; report?: string; resumeFrom?: number; batchSize?: number } = {
+    dryRun: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--dry-run') out.dryRun = true;
@@ -24,7 +27,8 @@ function parseArgs(argv: string[]) {
     else out.file = a;
   }
   if (!out.file) throw new Error(USAGE);
-  if (out.resumeFrom !== undefined && !(out.resumeFrom > 0)) throw new Error('--resume-from attend un numéro de ligne.');
+  if (out.resumeFrom !== undefined && !(out.resumeFrom > 0))
+    throw new Error('--resume-from attend un numéro de ligne.');
   if (out.batchSize !== undefined && !(out.batchSize > 0)) throw new Error('--batch-size attend un entier positif.');
   return out;
 }
@@ -44,9 +48,11 @@ export function formatSummary(r: ImportReport): string {
   const rejected = r.rows.filter((row) => row.status === 'rejected');
   if (rejected.length) {
     lines.push('Lignes rejetées :');
-    for (const row of rejected) lines.push(`  ligne ${row.line} (id ${row.legacyId || '?'}) : ${row.reasons?.map((x) => x.message).join(' ; ')}`);
+    for (const row of rejected)
+      lines.push(`  ligne ${row.line} (id ${row.legacyId || '?'}) : ${row.reasons?.map((x) => x.message).join(' ; ')}`);
   }
-  if (r.backupPath) lines.push(`Sauvegarde : ${r.backupPath} (restaurer : npm run import:restore -- ${path.basename(r.backupPath)})`);
+  if (r.backupPath)
+    lines.push(`Sauvegarde : ${r.backupPath} (restaurer : npm run import:restore -- ${path.basename(r.backupPath)})`);
   if (r.failure)
     lines.push(
       `ÉCHEC au lot commençant ligne ${r.failure.resumeFrom} : ${r.failure.message}`,
@@ -58,13 +64,17 @@ export function formatSummary(r: ImportReport): string {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   await migrateDb(getDbHandle());
-  const report = await importLegacy(getDb(), { ...SYSTEM_ACTOR, name: 'Import ancien système (CLI)' }, {
-    file: path.resolve(args.file!),
-    dryRun: args.dryRun,
-    reportPath: args.report ? path.resolve(args.report) : undefined,
-    resumeFrom: args.resumeFrom,
-    batchSize: args.batchSize,
-  });
+  const report = await importLegacy(
+    getDb(),
+    { ...SYSTEM_ACTOR, name: 'Import ancien système (CLI)' },
+    {
+      file: path.resolve(args.file!),
+      dryRun: args.dryRun,
+      reportPath: args.report ? path.resolve(args.report) : undefined,
+      resumeFrom: args.resumeFrom,
+      batchSize: args.batchSize,
+    },
+  );
   console.log(formatSummary(report));
   if (args.report) console.log(`Rapport détaillé : ${path.resolve(args.report)}`);
   return report.failure ? 1 : 0;

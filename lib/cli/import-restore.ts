@@ -6,10 +6,14 @@ async function main() {
   const backup = process.argv.slice(2).find((a) => !a.startsWith('--'));
   if (!backup) throw new Error('Usage : npm run import:restore -- <sauvegarde>');
   const r = await restoreBackup(getDb(), backup);
-  console.log(`Restauration de ${r.backup} : ${r.deletedCustomers} client(s) importé(s) supprimé(s), import(s) ${r.runIds.join(', ')} marqué(s) « restored ».`);
+  console.log(
+    `Restauration de ${r.backup} : ${r.deletedCustomers} client(s) importé(s) supprimé(s), import(s) ${r.runIds.join(', ')} marqué(s) « restored ».`,
+  );
   for (const [table, n] of Object.entries(r.countsAtBackup)) {
     const now = r.countsNow[table as keyof typeof r.countsNow];
-    console.log(`  ${table.padEnd(18)} sauvegarde ${String(n).padStart(8)}  maintenant ${String(now).padStart(8)}${n === now ? '' : '  (diffère : écritures faites depuis)'}`);
+    console.log(
+      `  ${table.padEnd(18)} sauvegarde ${String(n).padStart(8)}  maintenant ${String(now).padStart(8)}${n === now ? '' : '  (diffère : écritures faites depuis)'}`,
+    );
   }
 }
 

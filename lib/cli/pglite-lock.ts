@@ -26,7 +26,9 @@ export function acquirePgliteLock(dataDir: string, purpose: string): () => void 
   mkdirSync(dataDir, { recursive: true });
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      writeFileSync(file, JSON.stringify({ pid: process.pid, purpose, since: new Date().toISOString() }), { flag: 'wx' });
+      writeFileSync(file, JSON.stringify({ pid: process.pid, purpose, since: new Date().toISOString() }), {
+        flag: 'wx',
+      });
       let released = false;
       const release = () => {
         if (released) return;

@@ -17,7 +17,14 @@ import { acquirePgliteLock } from './pglite-lock';
 const ROOT = process.cwd();
 const NEXT = path.join(ROOT, 'node_modules', '.bin', 'next');
 const SOURCES = ['app', 'components', 'lib', 'db', 'public'];
-const SOURCE_FILES = ['next.config.ts', 'package.json', 'postcss.config.mjs', 'tsconfig.json', 'proxy.ts', 'middleware.ts'];
+const SOURCE_FILES = [
+  'next.config.ts',
+  'package.json',
+  'postcss.config.mjs',
+  'tsconfig.json',
+  'proxy.ts',
+  'middleware.ts',
+];
 
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
@@ -36,7 +43,10 @@ function buildReason(root = ROOT): string | null {
   const buildId = path.join(root, '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return 'aucune build trouvée';
   const built = statSync(buildId).mtimeMs;
-  const newest = Math.max(...SOURCES.map((d) => newestMtime(path.join(root, d))), ...SOURCE_FILES.map((f) => newestMtime(path.join(root, f))));
+  const newest = Math.max(
+    ...SOURCES.map((d) => newestMtime(path.join(root, d))),
+    ...SOURCE_FILES.map((f) => newestMtime(path.join(root, f))),
+  );
   return newest > built ? 'sources modifiées depuis la dernière build' : null;
 }
 
@@ -55,7 +65,15 @@ async function prepareDatabase(config: Env): Promise<{ driver: string; demoUsers
       const r = await seedDemo(handle.db, { password: config.DEMO_PASSWORD });
       console.log(`Données de démonstration créées : ${r.customers} clients`);
     }
-    const found = await handle.db.select({ email: users.email }).from(users).where(inArray(users.email, DEMO_USERS.map((u) => u.email)));
+    const found = await handle.db
+      .select({ email: users.email })
+      .from(users)
+      .where(
+        inArray(
+          users.email,
+          DEMO_USERS.map((u) => u.email),
+        ),
+      );
     return { driver: handle.driver, demoUsers: found.length === DEMO_USERS.length };
   } finally {
     // PGlite allows one process per directory: the server opens it after us.
@@ -109,7 +127,10 @@ async function main() {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
   if (await waitHealthy(config.PORT, child)) banner(config, driver, demoUsers);
-  else if (child.exitCode === null) console.error(`Le serveur ne répond pas sur http://127.0.0.1:${config.PORT}/api/health ; voir les messages ci-dessus.`);
+  else if (child.exitCode === null)
+    console.error(
+      `Le serveur ne répond pas sur http://127.0.0.1:${config.PORT}/api/health ; voir les messages ci-dessus.`,
+    );
 }
 
 main().catch((error: unknown) => {

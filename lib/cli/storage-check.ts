@@ -18,7 +18,8 @@ async function main(): Promise<number> {
   }
   if (r.orphanRows.length) {
     console.log(`Documents sans fichier : ${r.orphanRows.length}`);
-    for (const row of r.orphanRows) console.log(`  document ${row.id} (client ${row.customerId}, « ${row.originalName} ») → clé ${row.storageKey}`);
+    for (const row of r.orphanRows)
+      console.log(`  document ${row.id} (client ${row.customerId}, « ${row.originalName} ») → clé ${row.storageKey}`);
   }
   if (r.temporaryFiles.length) {
     console.log(`Fichiers temporaires d'écritures interrompues : ${r.temporaryFiles.length}`);

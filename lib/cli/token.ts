@@ -16,7 +16,11 @@ import { acquirePgliteLock } from './pglite-lock';
 
 const argsSchema = z
   .object({
-    name: z.string({ message: '--name est obligatoire' }).trim().min(1, '--name est obligatoire').max(100, '--name : 100 caractères au plus'),
+    name: z
+      .string({ message: '--name est obligatoire' })
+      .trim()
+      .min(1, '--name est obligatoire')
+      .max(100, '--name : 100 caractères au plus'),
     role: z.enum(ROLES, { message: `--role doit valoir ${ROLES.join(', ')}` }),
     expiresDays: z.coerce
       .number({ message: '--expires-days doit être un nombre de jours' })
@@ -32,7 +36,9 @@ async function main() {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const message = issue.code === 'unrecognized_keys' ? `Option inconnue : --${issue.keys[0]}` : issue.message;
-    throw new CliError(`${message}. Usage : npm run token -- --name <nom> --role <${ROLES.join('|')}> [--expires-days N]`);
+    throw new CliError(
+      `${message}. Usage : npm run token -- --name <nom> --role <${ROLES.join('|')}> [--expires-days N]`,
+    );
   }
   const { name, role, expiresDays } = parsed.data;
   env();
@@ -44,7 +50,9 @@ async function main() {
     const expiresAt = expiresDays ? new Date(Date.now() + expiresDays * 86_400_000) : null;
     const created = await createApiToken(handle.db, { name, role, expiresAt });
     const until = expiresAt ? `expire le ${expiresAt.toISOString().slice(0, 10)}` : 'sans expiration';
-    console.log(`Jeton « ${name} » créé (rôle ${role}, ${until}, préfixe ${created.prefix}). Il ne sera plus affiché :`);
+    console.log(
+      `Jeton « ${name} » créé (rôle ${role}, ${until}, préfixe ${created.prefix}). Il ne sera plus affiché :`,
+    );
     console.log(created.token);
   } finally {
     await handle.close();

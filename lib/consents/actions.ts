@@ -25,6 +25,10 @@ export async function recordConsentAction(
     }
     const event = await recordConsent(getDb(), actor, id, parsed.data);
     revalidatePath(`/customers/${id}/consents`);
-    return { ok: true, message: event.granted ? 'Consentement enregistré.' : 'Retrait du consentement enregistré.', data: event };
+    return {
+      ok: true,
+      message: event.granted ? 'Consentement enregistré.' : 'Retrait du consentement enregistré.',
+      data: event,
+    };
   });
 }

@@ -22,7 +22,8 @@ import { getConsentState, lastContactAtSql, type ConsentGrid } from './queries';
  * report and in SQL for the list filter `/customers?compliance=issues` — and both read the same
  * constants from config.ts; tests check they agree.
  */
-export type ComplianceIssueCode = 'consent_proof_missing' | 'consent_expired' | 'retention_exceeded' | 'email_without_consent';
+export type ComplianceIssueCode =
+  'consent_proof_missing' | 'consent_expired' | 'retention_exceeded' | 'email_without_consent';
 
 export interface ComplianceIssue {
   code: ComplianceIssueCode;
@@ -134,14 +135,23 @@ export async function checkCompliance(
   if (customer.erasedAt) return { ok: true, issues: [], lastContactAt: null };
 
   const now = opts.now ?? new Date();
-  const [state, emails] = await Promise.all([opts.state ?? getConsentState(db, customerId), listEmailsWithoutConsent(db, customerId)]);
+  const [state, emails] = await Promise.all([
+    opts.state ?? getConsentState(db, customerId),
+    listEmailsWithoutConsent(db, customerId),
+  ]);
   const issues: ComplianceIssue[] = [];
 
   for (const [purpose, cells] of Object.entries(state) as [ConsentPurpose, ConsentGrid[ConsentPurpose]][]) {
-    for (const [channel, cell] of Object.entries(cells) as [ConsentChannel, ConsentGrid[ConsentPurpose][ConsentChannel]][]) {
+    for (const [channel, cell] of Object.entries(cells) as [
+      ConsentChannel,
+      ConsentGrid[ConsentPurpose][ConsentChannel],
+    ][]) {
       if (cell.state !== 'granted' || !cell.since || !cell.source) continue;
       const where = `« ${purposeLabel(purpose)} » par ${channelLabel(channel).toLowerCase()}`;
-      if (PROOF_REQUIRED_PURPOSES.includes(purpose) && !hasProof({ source: cell.source, textVersion: cell.textVersion })) {
+      if (
+        PROOF_REQUIRED_PURPOSES.includes(purpose) &&
+        !hasProof({ source: cell.source, textVersion: cell.textVersion })
+      ) {
         issues.push({
           code: 'consent_proof_missing',
           severity: 'error',
@@ -168,7 +178,9 @@ export async function checkCompliance(
 
   const retentionEnd = retentionEndsAt(customer.createdAt, customer.lastContactAt);
   if (retentionEnd < now) {
-    const last = customer.lastContactAt ? `dernier contact le ${frDate.format(customer.lastContactAt)}` : 'aucun contact enregistré';
+    const last = customer.lastContactAt
+      ? `dernier contact le ${frDate.format(customer.lastContactAt)}`
+      : 'aucun contact enregistré';
     issues.push({
       code: 'retention_exceeded',
       severity: 'warning',

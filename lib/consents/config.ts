@@ -53,7 +53,13 @@ export const SOURCE_LABELS: Record<ConsentSource, string> = {
 };
 
 /** Sources an employee or API caller may declare; 'legacy-import' is reserved to the importer. */
-export const MANUAL_CONSENT_SOURCES = ['paper-form', 'web-form', 'phone', 'in-person', 'api'] as const satisfies readonly ConsentSource[];
+export const MANUAL_CONSENT_SOURCES = [
+  'paper-form',
+  'web-form',
+  'phone',
+  'in-person',
+  'api',
+] as const satisfies readonly ConsentSource[];
 export type ManualConsentSource = (typeof MANUAL_CONSENT_SOURCES)[number];
 
 /**
@@ -104,7 +110,9 @@ export function purposeLabel(purpose: string): string {
 }
 
 export function channelLabel(channel: string): string {
-  return (CONSENT_CHANNELS as readonly string[]).includes(channel) ? CHANNEL_LABELS[channel as ConsentChannel] : channel;
+  return (CONSENT_CHANNELS as readonly string[]).includes(channel)
+    ? CHANNEL_LABELS[channel as ConsentChannel]
+    : channel;
 }
 
 export function sourceLabel(source: string): string {

@@ -26,7 +26,10 @@ export async function recordConsent(
       .where(eq(customers.id, customerId))
       .limit(1);
     if (!customer) throw AppError.notFound('Client introuvable.');
-    if (customer.erasedAt) throw AppError.conflict('Les données de ce client ont été effacées : aucun consentement ne peut être enregistré.');
+    if (customer.erasedAt)
+      throw AppError.conflict(
+        'Les données de ce client ont été effacées : aucun consentement ne peut être enregistré.',
+      );
 
     if (input.documentId) {
       // A proof document must be one of this customer's live documents (another customer's id → 404).

@@ -7,7 +7,13 @@ import { ROLES } from '@/db/schema/enums';
 import { roleAtLeast } from '@/lib/auth/permissions';
 import type { ActorKind } from '@/db/schema/enums';
 import { decodeCursor, type Page, timeIdCursor, toPage } from '@/lib/pagination';
-import { CONSENT_CHANNELS, CONSENT_PURPOSES, LAST_CONTACT_ACTIVITY_TYPES, type ConsentChannel, type ConsentPurpose } from './config';
+import {
+  CONSENT_CHANNELS,
+  CONSENT_PURPOSES,
+  LAST_CONTACT_ACTIVITY_TYPES,
+  type ConsentChannel,
+  type ConsentPurpose,
+} from './config';
 import type { ConsentHistoryQuery } from './schema';
 
 type DbOrTx = Db | Tx;
@@ -103,7 +109,13 @@ export async function getLatestConsentEvent(db: DbOrTx, customerId: string, purp
   const [row] = await db
     .select()
     .from(consentEvents)
-    .where(and(eq(consentEvents.customerId, customerId), eq(consentEvents.purpose, purpose), eq(consentEvents.channel, channel)))
+    .where(
+      and(
+        eq(consentEvents.customerId, customerId),
+        eq(consentEvents.purpose, purpose),
+        eq(consentEvents.channel, channel),
+      ),
+    )
     .orderBy(descNullsLast(consentEvents.occurredAt), descNullsLast(consentEvents.id))
     .limit(1);
   return row ?? null;
@@ -122,7 +134,10 @@ export async function listConsentEvents(
   const where: SQL[] = [eq(consentEvents.customerId, customerId)];
   if (query.purpose) where.push(eq(consentEvents.purpose, query.purpose));
   if (query.channel) where.push(eq(consentEvents.channel, query.channel));
-  if (cursor) where.push(sql`(${consentEvents.occurredAt}, ${consentEvents.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)`);
+  if (cursor)
+    where.push(
+      sql`(${consentEvents.occurredAt}, ${consentEvents.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)`,
+    );
   const rows = await db
     .select({
       event: consentEvents,

@@ -28,9 +28,14 @@ export const consentRecordObject = z.object({
 export const consentRecordSchema = consentRecordObject.superRefine((value, ctx) => {
   // Withdrawing needs no proof beyond the actor; granting must say how and to which text.
   if (!value.granted) return;
-  if (!value.source) ctx.addIssue({ code: 'custom', path: ['source'], message: 'Indiquez comment le client a donné son accord.' });
+  if (!value.source)
+    ctx.addIssue({ code: 'custom', path: ['source'], message: 'Indiquez comment le client a donné son accord.' });
   if (!value.textVersion)
-    ctx.addIssue({ code: 'custom', path: ['textVersion'], message: 'Indiquez la version du texte accepté par le client.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['textVersion'],
+      message: 'Indiquez la version du texte accepté par le client.',
+    });
 });
 export type ConsentRecordInput = z.output<typeof consentRecordSchema>;
 

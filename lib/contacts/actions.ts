@@ -13,7 +13,11 @@ import { contactCreateSchema, contactFields, contactUpdateSchema } from './schem
 
 const KEYS = Object.keys(contactFields);
 
-export async function createContactAction(customerId: string, _prev: ActionState, formData: FormData): Promise<ActionState<ContactDto>> {
+export async function createContactAction(
+  customerId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<ContactDto>> {
   return runAction(async () => {
     const actor = await requireActionActor('customer.field-update');
     const id = parseId(customerId, 'Client');
@@ -49,7 +53,12 @@ export async function updateContactAction(
   });
 }
 
-export async function deleteContactAction(customerId: string, contactId: string, _prev: ActionState, _formData: FormData): Promise<ActionState> {
+export async function deleteContactAction(
+  customerId: string,
+  contactId: string,
+  _prev: ActionState,
+  _formData: FormData,
+): Promise<ActionState> {
   return runAction(async () => {
     const actor = await requireActionActor('customer.field-update');
     const id = parseId(customerId, 'Client');

@@ -27,20 +27,44 @@ async function demoteOthers(tx: Tx, customerId: string, keepId: string) {
   await tx
     .update(customerContacts)
     .set({ isPrimary: false })
-    .where(and(eq(customerContacts.customerId, customerId), ne(customerContacts.id, keepId), eq(customerContacts.isPrimary, true)));
+    .where(
+      and(
+        eq(customerContacts.customerId, customerId),
+        ne(customerContacts.id, keepId),
+        eq(customerContacts.isPrimary, true),
+      ),
+    );
 }
 
-export async function createContact(db: Db, actor: Actor, customerId: string, input: ContactCreateInput): Promise<ContactDto> {
+export async function createContact(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  input: ContactCreateInput,
+): Promise<ContactDto> {
   return withActivity(db, actor, async (tx) => {
     await lockCustomer(tx, customerId);
     const [row] = await tx
       .insert(customerContacts)
-      .values({ customerId, name: input.name, role: input.role, email: input.email, phone: input.phone, isPrimary: input.isPrimary ?? false })
+      .values({
+        customerId,
+        name: input.name,
+        role: input.role,
+        email: input.email,
+        phone: input.phone,
+        isPrimary: input.isPrimary ?? false,
+      })
       .returning();
     if (row.isPrimary) await demoteOthers(tx, customerId, row.id);
     return {
       value: serializeContact(row),
-      activity: { customerId, type: 'profile', title: `Contact ajouté : ${row.name}`, relatedType: 'contact', relatedId: row.id },
+      activity: {
+        customerId,
+        type: 'profile',
+        title: `Contact ajouté : ${row.name}`,
+        relatedType: 'contact',
+        relatedId: row.id,
+      },
     };
   });
 }
@@ -85,7 +109,13 @@ export async function deleteContact(db: Db, actor: Actor, customerId: string, co
     await tx.delete(customerContacts).where(eq(customerContacts.id, contactId));
     return {
       value: undefined,
-      activity: { customerId, type: 'profile', title: `Contact supprimé : ${current.name}`, relatedType: 'contact', relatedId: contactId },
+      activity: {
+        customerId,
+        type: 'profile',
+        title: `Contact supprimé : ${current.name}`,
+        relatedType: 'contact',
+        relatedId: contactId,
+      },
     };
   });
 }

@@ -33,7 +33,9 @@ export async function createCustomerAction(
     const raw = pickFormFields(formData, FIELD_KEYS);
     const parsed = customerCreateSchema.safeParse(raw);
     if (!parsed.success) {
-      throw AppError.validation(withRuleErrors(raw, zodFieldErrors(parsed.error), (c) => customerRuleIssues(c as never)));
+      throw AppError.validation(
+        withRuleErrors(raw, zodFieldErrors(parsed.error), (c) => customerRuleIssues(c as never)),
+      );
     }
     const db = getDb();
     if (formData.get('confirmDuplicates') !== '1') {
@@ -76,7 +78,11 @@ export async function toggleStatusAction(id: string, _prev: ActionState, _formDa
     const customer = await toggleCustomerStatus(getDb(), actor, customerId);
     revalidatePath(`/customers/${customerId}`, 'layout');
     revalidatePath('/customers');
-    return { ok: true, message: customer.status === 'active' ? 'Client réactivé.' : 'Client désactivé.', data: { status: customer.status } };
+    return {
+      ok: true,
+      message: customer.status === 'active' ? 'Client réactivé.' : 'Client désactivé.',
+      data: { status: customer.status },
+    };
   });
 }
 
@@ -89,7 +95,11 @@ export async function archiveCustomerAction(id: string, _prev: ActionState, form
     const customer = await archiveCustomer(getDb(), actor, customerId, raw === '1');
     revalidatePath(`/customers/${customerId}`, 'layout');
     revalidatePath('/customers');
-    return { ok: true, message: customer.archivedAt ? 'Client archivé.' : 'Client désarchivé.', data: { archivedAt: customer.archivedAt } };
+    return {
+      ok: true,
+      message: customer.archivedAt ? 'Client archivé.' : 'Client désarchivé.',
+      data: { archivedAt: customer.archivedAt },
+    };
   });
 }
 

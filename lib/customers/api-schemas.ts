@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { VALIDATION_KINDS } from '@/lib/validation';
 
 /** POST /api/customers/{id}/archive */
-export const archiveBodySchema = z.object({ archived: z.boolean({ message: 'archived doit être true ou false.' }) }).strict();
+export const archiveBodySchema = z
+  .object({ archived: z.boolean({ message: 'archived doit être true ou false.' }) })
+  .strict();
 
 /** POST /api/validate */
 export const validateBodySchema = z

@@ -9,12 +9,18 @@ import { parseId } from '@/lib/http/parse';
 import { duplicateCustomer } from './duplicate';
 
 /** Quick action "Dupliquer": bind the customer id; `keepPhones` is a checkbox. Opens the copy's edit form. */
-export async function duplicateCustomerAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function duplicateCustomerAction(
+  id: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   let newId = '';
   const result = await runAction(async () => {
     const actor = await requireActionActor('customer.duplicate');
     const keep = formData.get('keepPhones');
-    const copy = await duplicateCustomer(getDb(), actor, parseId(id, 'Client'), { keepPhones: keep === 'on' || keep === 'true' });
+    const copy = await duplicateCustomer(getDb(), actor, parseId(id, 'Client'), {
+      keepPhones: keep === 'on' || keep === 'true',
+    });
     newId = copy.id;
     revalidatePath('/customers');
     revalidatePath(`/customers/${id}`);

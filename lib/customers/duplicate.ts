@@ -61,15 +61,32 @@ export async function duplicateCustomer(
     };
     const [row] = await tx
       .insert(customers)
-      .values({ ...copy, status: 'active', createdBy: userActorId(actor), sortName: buildSortName(copy), searchText: buildSearchText(copy, []) })
+      .values({
+        ...copy,
+        status: 'active',
+        createdBy: userActorId(actor),
+        sortName: buildSortName(copy),
+        searchText: buildSearchText(copy, []),
+      })
       .returning();
     const contacts = await tx.select().from(customerContacts).where(eq(customerContacts.customerId, src.id));
     if (contacts.length)
       await tx.insert(customerContacts).values(
-        contacts.map((c) => ({ customerId: row.id, name: c.name, role: c.role, email: c.email, phone: c.phone, isPrimary: c.isPrimary })),
+        contacts.map((c) => ({
+          customerId: row.id,
+          name: c.name,
+          role: c.role,
+          email: c.email,
+          phone: c.phone,
+          isPrimary: c.isPrimary,
+        })),
       );
-    const tagRows = await tx.select({ tagId: customerTags.tagId }).from(customerTags).where(eq(customerTags.customerId, src.id));
-    if (tagRows.length) await tx.insert(customerTags).values(tagRows.map((t) => ({ customerId: row.id, tagId: t.tagId })));
+    const tagRows = await tx
+      .select({ tagId: customerTags.tagId })
+      .from(customerTags)
+      .where(eq(customerTags.customerId, src.id));
+    if (tagRows.length)
+      await tx.insert(customerTags).values(tagRows.map((t) => ({ customerId: row.id, tagId: t.tagId })));
     await refreshCustomerSearch(tx, row.id);
     const copied = { contacts: contacts.length, tags: tagRows.length, keepPhones: !!opts.keepPhones };
     return {

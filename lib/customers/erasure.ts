@@ -100,7 +100,11 @@ export async function eraseCustomer(db: Db, actor: Actor, id: string): Promise<{
 }
 
 /** Erasure then removal of the stored files once the transaction has committed (retried, logged on failure). */
-export async function eraseCustomerWithFiles(db: Db, actor: Actor, id: string): Promise<{ storageKeys: string[]; failedKeys: string[] }> {
+export async function eraseCustomerWithFiles(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<{ storageKeys: string[]; failedKeys: string[] }> {
   const { storageKeys } = await eraseCustomer(db, actor, id);
   const { deleteStoredFiles } = await import('@/lib/storage');
   const { failed } = await deleteStoredFiles(storageKeys);

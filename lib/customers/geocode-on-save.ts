@@ -35,7 +35,11 @@ function agencyFor(current: string | null, point: { lat: number; lon: number }):
  * unknown (then nothing is written). Does not move `updatedAt`: derived data must not make the
  * user's open edit form stale (409).
  */
-export async function geocodeCustomer(db: Db, customerId: string, actor: Actor = SYSTEM_ACTOR): Promise<GeocodeResult | null> {
+export async function geocodeCustomer(
+  db: Db,
+  customerId: string,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<GeocodeResult | null> {
   const [c] = await db
     .select({
       line1: customers.addressLine1,
@@ -105,8 +109,12 @@ export function offlineLocationFields(
   address: { addressLine1?: string | null; postalCode?: string | null; city?: string | null; country?: string | null },
   currentAgency: string | null,
 ): CustomerLocation {
-  const result = (address.country ?? 'FR') === 'FR' ? geocodeOffline({ line1: address.addressLine1, postalCode: address.postalCode, city: address.city }) : null;
-  if (!result) return { latitude: null, longitude: null, geocodePrecision: null, geocodeSource: null, agency: currentAgency };
+  const result =
+    (address.country ?? 'FR') === 'FR'
+      ? geocodeOffline({ line1: address.addressLine1, postalCode: address.postalCode, city: address.city })
+      : null;
+  if (!result)
+    return { latitude: null, longitude: null, geocodePrecision: null, geocodeSource: null, agency: currentAgency };
   return {
     latitude: result.latitude,
     longitude: result.longitude,
@@ -145,14 +153,24 @@ export async function setCustomerLocation(
   customerId: string,
   point: { lat: number; lon: number },
 ): Promise<CustomerLocation> {
-  if (!(Number.isFinite(point.lat) && Math.abs(point.lat) <= 90 && Number.isFinite(point.lon) && Math.abs(point.lon) <= 180)) {
+  if (!(
+    Number.isFinite(point.lat) &&
+    Math.abs(point.lat) <= 90 &&
+    Number.isFinite(point.lon) &&
+    Math.abs(point.lon) <= 180
+  )) {
     throw AppError.validation({ lat: ['Position invalide.'] });
   }
   const lat = Math.round(point.lat * 1e6) / 1e6;
   const lon = Math.round(point.lon * 1e6) / 1e6;
   return withActivity(db, actor, async (tx) => {
     const [before] = await tx
-      .select({ latitude: customers.latitude, longitude: customers.longitude, agency: customers.agency, erasedAt: customers.erasedAt })
+      .select({
+        latitude: customers.latitude,
+        longitude: customers.longitude,
+        agency: customers.agency,
+        erasedAt: customers.erasedAt,
+      })
       .from(customers)
       .where(eq(customers.id, customerId))
       .for('update');
@@ -160,7 +178,14 @@ export async function setCustomerLocation(
     const agency = agencyFor(before.agency, { lat, lon });
     const [row] = await tx
       .update(customers)
-      .set({ latitude: lat, longitude: lon, geocodePrecision: 'manual', geocodeSource: 'manual', agency, updatedAt: sql`${customers.updatedAt}` })
+      .set({
+        latitude: lat,
+        longitude: lon,
+        geocodePrecision: 'manual',
+        geocodeSource: 'manual',
+        agency,
+        updatedAt: sql`${customers.updatedAt}`,
+      })
       .where(eq(customers.id, customerId))
       .returning({
         latitude: customers.latitude,
@@ -175,7 +200,11 @@ export async function setCustomerLocation(
         customerId,
         type: 'profile',
         title: 'Position corrigée sur la carte',
-        metadata: { from: { latitude: before.latitude, longitude: before.longitude }, to: { latitude: lat, longitude: lon }, agency },
+        metadata: {
+          from: { latitude: before.latitude, longitude: before.longitude },
+          to: { latitude: lat, longitude: lon },
+          agency,
+        },
       },
     };
   });

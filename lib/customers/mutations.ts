@@ -78,7 +78,8 @@ export async function findPossibleDuplicates(
       .orderBy(customers.createdAt)
       .limit(5);
     for (const r of rows) {
-      if (!found.has(r.id)) found.set(r.id, { id: r.id, number: r.number, displayName: customerDisplayName(r), reason: c.reason });
+      if (!found.has(r.id))
+        found.set(r.id, { id: r.id, number: r.number, displayName: customerDisplayName(r), reason: c.reason });
     }
     if (found.size >= 5) break;
   }
@@ -134,7 +135,12 @@ export async function lockCustomer(tx: Tx, id: string) {
  * Partial update with optimistic concurrency: `input.updatedAt` must equal the stored value (to the
  * millisecond), checked under a row lock so two concurrent edits cannot both win.
  */
-export async function updateCustomer(db: Db, actor: Actor, id: string, input: CustomerUpdateInput): Promise<CustomerRecordDto> {
+export async function updateCustomer(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: CustomerUpdateInput,
+): Promise<CustomerRecordDto> {
   let addressChanged = false;
   const row = await withActivity(db, actor, async (tx) => {
     const current = await lockCustomer(tx, id);
@@ -145,7 +151,8 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, input: Cu
     }
     const { updatedAt: _ignored, ...patch } = input;
     const changes: Partial<typeof customers.$inferInsert> = {};
-    for (const key of EDITABLE) if (key in patch && patch[key] !== undefined) (changes as Record<string, unknown>)[key] = patch[key];
+    for (const key of EDITABLE)
+      if (key in patch && patch[key] !== undefined) (changes as Record<string, unknown>)[key] = patch[key];
     const merged = { ...current, ...changes };
     const issues = customerRuleIssues(merged);
     if (issues.length) {
@@ -156,7 +163,8 @@ export async function updateCustomer(db: Db, actor: Actor, id: string, input: Cu
     const diff = diffFields(current as Record<string, unknown>, changes as Record<string, unknown>, EDITABLE);
     if (!Object.keys(diff).length) return { value: current, activity: null };
     addressChanged = ['addressLine1', 'postalCode', 'city', 'country'].some((k) => k in diff);
-    if (addressChanged) Object.assign(changes, offlineLocationFields(merged, 'agency' in diff ? merged.agency : current.agency));
+    if (addressChanged)
+      Object.assign(changes, offlineLocationFields(merged, 'agency' in diff ? merged.agency : current.agency));
     const [updated] = await tx.update(customers).set(changes).where(eq(customers.id, id)).returning();
     await refreshCustomerSearch(tx, id);
     return {

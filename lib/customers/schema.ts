@@ -38,15 +38,18 @@ type RuleInput = Partial<Pick<CustomerFields, 'kind' | 'lastName' | 'companyName
 /** SPEC §5 conditional rules, applied to the full record (after merging a partial update). */
 export function customerRuleIssues(c: RuleInput): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
-  if (c.kind === 'company' && !c.companyName) issues.push({ path: 'companyName', message: 'La raison sociale est obligatoire pour un professionnel.' });
-  if (c.kind === 'individual' && !c.lastName) issues.push({ path: 'lastName', message: 'Le nom est obligatoire pour un particulier.' });
+  if (c.kind === 'company' && !c.companyName)
+    issues.push({ path: 'companyName', message: 'La raison sociale est obligatoire pour un professionnel.' });
+  if (c.kind === 'individual' && !c.lastName)
+    issues.push({ path: 'lastName', message: 'Le nom est obligatoire pour un particulier.' });
   if (!c.email && !c.phone && !c.mobile)
     issues.push({ path: 'email', message: 'Indiquez au moins un moyen de contact (e-mail, téléphone ou mobile).' });
   return issues;
 }
 
 export const customerCreateSchema = baseObject.superRefine((value, ctx) => {
-  for (const issue of customerRuleIssues(value)) ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
+  for (const issue of customerRuleIssues(value))
+    ctx.addIssue({ code: 'custom', path: [issue.path], message: issue.message });
 });
 export type CustomerCreateInput = z.output<typeof customerCreateSchema>;
 
@@ -55,7 +58,11 @@ export const customerUpdateSchema = baseObject
   .omit({ country: true })
   .partial()
   .extend({
-    country: z.string().trim().regex(/^[A-Z]{2}$/, 'Code pays ISO à 2 lettres (FR).').optional(),
+    country: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{2}$/, 'Code pays ISO à 2 lettres (FR).')
+      .optional(),
     updatedAt: z.coerce.date({ message: 'updatedAt est requis (date de la version modifiée).' }),
   })
   .strict();

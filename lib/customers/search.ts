@@ -5,7 +5,10 @@ import { customers, vehicles } from '@/db/schema';
 /** Lower-case, accents stripped: what search_text and sort_name are made of. */
 export function normalizeText(s: string | null | undefined): string {
   if (!s) return '';
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }
 
 /** E.164 → ["33612345678", "0612345678"] so both spellings are found by a prefix search. */
@@ -53,7 +56,9 @@ export function buildSearchText(c: SearchSource, plates: readonly (string | null
   // Only letters and digits reach the tsvector: the parser reads "ab-481" as "ab" + the signed
   // integer "-481", so punctuation is turned into spaces (the query side splits the same way).
   const add = (v: string | null | undefined) => {
-    const n = normalizeText(v).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    const n = normalizeText(v)
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
     if (n) parts.push(n);
   };
   add(c.firstName);
@@ -84,7 +89,10 @@ export async function refreshCustomerSearch(tx: DbOrTx, customerId: string): Pro
       .where(eq(customers.id, customerId));
     return;
   }
-  const vs = await tx.select({ plate: vehicles.plate, vin: vehicles.vin }).from(vehicles).where(eq(vehicles.customerId, customerId));
+  const vs = await tx
+    .select({ plate: vehicles.plate, vin: vehicles.vin })
+    .from(vehicles)
+    .where(eq(vehicles.customerId, customerId));
   const searchText = buildSearchText(row, [...vs.map((v) => v.plate), ...vs.map((v) => v.vin)]);
   const sortName = buildSortName(row);
   if (searchText === row.searchText && sortName === row.sortName) return;
@@ -117,7 +125,8 @@ export function buildSearchQuery(q: string | null | undefined): string | null {
     const forms = new Set<string>();
     if (digits.length >= 2) {
       forms.add(digits);
-      if (digits.startsWith('33') && (trimmed.startsWith('+') || trimmed.startsWith('00'))) forms.add(`0${digits.slice(2)}`);
+      if (digits.startsWith('33') && (trimmed.startsWith('+') || trimmed.startsWith('00')))
+        forms.add(`0${digits.slice(2)}`);
       if (digits.startsWith('0') && digits.length > 1) forms.add(`33${digits.slice(1)}`);
     }
     const alternatives = [...forms].filter((f) => f !== tokens[0] || tokens.length > 1).map((f) => `'${f}':*`);

@@ -66,7 +66,12 @@ async function splitHead(source: Readable, maxBytes: number) {
       yield Buffer.isBuffer(step.value) ? step.value : Buffer.from(step.value);
     }
   }
-  return { head, complete: done, stream: Readable.from(all(), { objectMode: false }), cancel: () => iterator.return?.() };
+  return {
+    head,
+    complete: done,
+    stream: Readable.from(all(), { objectMode: false }),
+    cancel: () => iterator.return?.(),
+  };
 }
 
 function isForeignKeyViolation(error: unknown): boolean {
@@ -91,7 +96,10 @@ export async function uploadDocument(
   input: UploadDocumentInput,
   options: UploadOptions = {},
 ): Promise<DocumentRow> {
-  const meta = documentUploadSchema.safeParse({ category: input.category, description: input.description ?? undefined });
+  const meta = documentUploadSchema.safeParse({
+    category: input.category,
+    description: input.description ?? undefined,
+  });
   if (!meta.success) throw AppError.validation(zodFieldErrors(meta.error));
   const maxBytes = options.maxBytes ?? maxUploadBytes();
   const originalName = sanitizeFileName(input.originalName);
@@ -185,7 +193,10 @@ export async function deleteDocument(
           eq(customerDocuments.id, docId),
           eq(customerDocuments.customerId, customerId),
           isNull(customerDocuments.deletedAt),
-          inArray(customerDocuments.minRole, ROLES.filter((r) => roleAtLeast(actor.role, r))),
+          inArray(
+            customerDocuments.minRole,
+            ROLES.filter((r) => roleAtLeast(actor.role, r)),
+          ),
         ),
       )
       .for('update')
@@ -204,7 +215,11 @@ export async function deleteDocument(
         customerId,
         type: 'document',
         title: `Document supprimé : ${doc.originalName}`,
-        metadata: { category: doc.category, categoryLabel: DOCUMENT_CATEGORY_LABELS[doc.category], originalName: doc.originalName },
+        metadata: {
+          category: doc.category,
+          categoryLabel: DOCUMENT_CATEGORY_LABELS[doc.category],
+          originalName: doc.originalName,
+        },
         relatedType: 'document',
         relatedId: doc.id,
       },

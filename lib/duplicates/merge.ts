@@ -62,7 +62,17 @@ export const MERGE_FIELD_LABELS: Record<MergeField, string> = {
 };
 
 // The address moves as a block: mixing one customer's street with the other's city is never right.
-const ADDRESS_COLUMNS = ['addressLine1', 'addressLine2', 'postalCode', 'city', 'country', 'latitude', 'longitude', 'geocodePrecision', 'geocodeSource'] as const;
+const ADDRESS_COLUMNS = [
+  'addressLine1',
+  'addressLine2',
+  'postalCode',
+  'city',
+  'country',
+  'latitude',
+  'longitude',
+  'geocodePrecision',
+  'geocodeSource',
+] as const;
 
 const CHILD_TABLES: { name: string; table: PgTable; customerId: PgColumn }[] = [
   { name: 'contacts', table: customerContacts, customerId: customerContacts.customerId },
@@ -95,7 +105,13 @@ export interface MergeResult {
   tagsAdded: number;
 }
 
-export async function mergeCustomers(db: Db, actor: Actor, survivorId: string, mergedId: string, choices: MergeChoices): Promise<MergeResult> {
+export async function mergeCustomers(
+  db: Db,
+  actor: Actor,
+  survivorId: string,
+  mergedId: string,
+  choices: MergeChoices,
+): Promise<MergeResult> {
   if (survivorId === mergedId) throw AppError.validation({ mergedId: ['Choisissez deux clients différents.'] });
   return db.transaction(async (tx) => {
     // Lock both rows in a fixed order so two concurrent merges cannot deadlock.
@@ -108,7 +124,8 @@ export async function mergeCustomers(db: Db, actor: Actor, survivorId: string, m
     const survivor = locked.find((c) => c.id === survivorId);
     const merged = locked.find((c) => c.id === mergedId);
     if (!survivor || !merged) throw AppError.notFound('Client introuvable.');
-    if (survivor.erasedAt || merged.erasedAt) throw AppError.conflict('Un client effacé (RGPD) ne peut pas être fusionné.');
+    if (survivor.erasedAt || merged.erasedAt)
+      throw AppError.conflict('Un client effacé (RGPD) ne peut pas être fusionné.');
 
     const update: Record<string, unknown> = {};
     const taken: string[] = [];
@@ -120,7 +137,11 @@ export async function mergeCustomers(db: Db, actor: Actor, survivorId: string, m
     }
     const result = { ...survivor, ...update } as typeof survivor;
     const issues = customerRuleIssues(result);
-    if (issues.length) throw AppError.validation(Object.fromEntries(issues.map((i) => [i.path, [i.message]])), 'La fiche fusionnée serait incomplète.');
+    if (issues.length)
+      throw AppError.validation(
+        Object.fromEntries(issues.map((i) => [i.path, [i.message]])),
+        'La fiche fusionnée serait incomplète.',
+      );
 
     const before = await childCounts(tx, [survivorId, mergedId]);
     const movedFromMerged = await childCounts(tx, [mergedId]);
@@ -148,10 +169,16 @@ export async function mergeCustomers(db: Db, actor: Actor, survivorId: string, m
         await tx.execute(sql`select set_config('c360.gdpr_erasure', 'off', true)`);
         continue;
       }
-      await tx.update(table).set({ customerId: survivorId } as never).where(eq(customerId, mergedId));
+      await tx
+        .update(table)
+        .set({ customerId: survivorId } as never)
+        .where(eq(customerId, mergedId));
     }
 
-    const mergedTags = await tx.select({ tagId: customerTags.tagId }).from(customerTags).where(eq(customerTags.customerId, mergedId));
+    const mergedTags = await tx
+      .select({ tagId: customerTags.tagId })
+      .from(customerTags)
+      .where(eq(customerTags.customerId, mergedId));
     let tagsAdded = 0;
     if (mergedTags.length) {
       const added = await tx
@@ -190,7 +217,8 @@ export async function mergeCustomers(db: Db, actor: Actor, survivorId: string, m
     const after = await childCounts(tx, [survivorId]);
     for (const [name, n] of Object.entries(before)) {
       const expected = name === 'activities' ? n + 2 : n;
-      if (after[name] !== expected) throw new Error(`Fusion annulée : ${name} ${expected} attendus, ${after[name]} trouvés.`);
+      if (after[name] !== expected)
+        throw new Error(`Fusion annulée : ${name} ${expected} attendus, ${after[name]} trouvés.`);
     }
     return { survivorId, mergedId, mergedNumber: merged.number, moved: movedFromMerged, tagsAdded };
   });

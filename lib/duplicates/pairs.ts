@@ -84,7 +84,9 @@ export async function listDuplicatePairs(db: DbOrTx, limit = MAX_PAIRS): Promise
     createdAt: new Date(r[`${p}_created`] as string).toISOString(),
   });
   return rowsOf<R>(result).map((r) => {
-    const reasons = (Array.isArray(r.reasons) ? r.reasons : String(r.reasons).replace(/[{}]/g, '').split(',')) as PairReason[];
+    const reasons = (
+      Array.isArray(r.reasons) ? r.reasons : String(r.reasons).replace(/[{}]/g, '').split(',')
+    ) as PairReason[];
     return { a: side(r, 'a'), b: side(r, 'b'), reasons: [...reasons].sort() };
   });
 }

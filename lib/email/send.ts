@@ -46,7 +46,9 @@ export async function sendCustomerEmail(
       throw AppError.validation({ to: ['Ce client n’a pas d’adresse e-mail.'] }, 'Ce client n’a pas d’adresse e-mail.');
     }
 
-    const refusal = requiresConsent(purpose) ? await consentRefusal(tx, customerId, purpose, customer.lastContactAt) : null;
+    const refusal = requiresConsent(purpose)
+      ? await consentRefusal(tx, customerId, purpose, customer.lastContactAt)
+      : null;
     const [row] = await tx
       .insert(emailOutbox)
       .values({
@@ -66,8 +68,24 @@ export async function sendCustomerEmail(
     return {
       value: { id: row.id, to: customer.email, refusal },
       activity: refusal
-        ? { customerId, type: 'email', title: 'Envoi refusé : consentement manquant', description: refusal, metadata: { ...metadata, status: 'blocked' }, relatedType: 'email', relatedId: row.id }
-        : { customerId, type: 'email', title: `E-mail mis en file : ${input.subject}`, description: `Finalité : ${purposeLabel(purpose)}.`, metadata: { ...metadata, status: 'queued' }, relatedType: 'email', relatedId: row.id },
+        ? {
+            customerId,
+            type: 'email',
+            title: 'Envoi refusé : consentement manquant',
+            description: refusal,
+            metadata: { ...metadata, status: 'blocked' },
+            relatedType: 'email',
+            relatedId: row.id,
+          }
+        : {
+            customerId,
+            type: 'email',
+            title: `E-mail mis en file : ${input.subject}`,
+            description: `Finalité : ${purposeLabel(purpose)}.`,
+            metadata: { ...metadata, status: 'queued' },
+            relatedType: 'email',
+            relatedId: row.id,
+          },
     };
   });
 

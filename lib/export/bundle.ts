@@ -80,7 +80,16 @@ export const exportBundleSchema = z.object({
     updatedAt: iso,
   }),
   contacts: z.array(
-    z.object({ id: uuid, name: z.string(), role: str, email: str, phone: str, isPrimary: z.boolean(), createdAt: iso, updatedAt: iso }),
+    z.object({
+      id: uuid,
+      name: z.string(),
+      role: str,
+      email: str,
+      phone: str,
+      isPrimary: z.boolean(),
+      createdAt: iso,
+      updatedAt: iso,
+    }),
   ),
   vehicles: z.array(
     z.object({
@@ -96,7 +105,16 @@ export const exportBundleSchema = z.object({
       updatedAt: iso,
     }),
   ),
-  notes: z.array(z.object({ id: uuid, body: z.string(), pinned: z.boolean(), authorName: z.string(), createdAt: iso, updatedAt: iso })),
+  notes: z.array(
+    z.object({
+      id: uuid,
+      body: z.string(),
+      pinned: z.boolean(),
+      authorName: z.string(),
+      createdAt: iso,
+      updatedAt: iso,
+    }),
+  ),
   tags: z.array(z.object({ id: uuid, name: z.string(), color: z.string(), addedAt: iso })),
   activities: z.array(
     z.object({
@@ -140,7 +158,14 @@ export const exportBundleSchema = z.object({
     }),
   ),
   payments: z.array(
-    z.object({ id: uuid, invoiceId: uuid, amountCents: z.number().int(), method: z.string(), paidAt: iso, reference: str }),
+    z.object({
+      id: uuid,
+      invoiceId: uuid,
+      amountCents: z.number().int(),
+      method: z.string(),
+      paidAt: iso,
+      reference: str,
+    }),
   ),
   consents: z.array(
     z.object({
@@ -186,7 +211,12 @@ export const exportBundleSchema = z.object({
   ),
   /** Documents the exporting role may not see (minimum role): counted, not listed. */
   documentsWithheld: z.number().int().nonnegative(),
-  counts: z.object(Object.fromEntries(BUNDLE_SECTIONS.map((s) => [s, z.number().int().nonnegative()])) as Record<BundleSection, z.ZodNumber>),
+  counts: z.object(
+    Object.fromEntries(BUNDLE_SECTIONS.map((s) => [s, z.number().int().nonnegative()])) as Record<
+      BundleSection,
+      z.ZodNumber
+    >,
+  ),
 });
 export type ExportBundle = z.infer<typeof exportBundleSchema>;
 
@@ -198,29 +228,76 @@ export async function buildExportBundle(db: Db, actor: Actor, customerId: string
   const [customer] = await db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
   if (!customer) throw AppError.notFound('Client introuvable.');
 
-  const [contactRows, vehicleRows, noteRows, tagRows, activityRows, interventionRows, invoiceRows, paymentRows, consentRows, emailRows, documentRows] =
-    await Promise.all([
-      db.select().from(customerContacts).where(eq(customerContacts.customerId, customerId)).orderBy(asc(customerContacts.createdAt), asc(customerContacts.id)),
-      db.select().from(vehicles).where(eq(vehicles.customerId, customerId)).orderBy(asc(vehicles.createdAt), asc(vehicles.id)),
-      db.select().from(customerNotes).where(eq(customerNotes.customerId, customerId)).orderBy(asc(customerNotes.createdAt), asc(customerNotes.id)),
-      db
-        .select({ id: tags.id, name: tags.name, color: tags.color, addedAt: customerTags.createdAt })
-        .from(customerTags)
-        .innerJoin(tags, eq(tags.id, customerTags.tagId))
-        .where(eq(customerTags.customerId, customerId))
-        .orderBy(asc(tags.name)),
-      db.select().from(customerActivity).where(eq(customerActivity.customerId, customerId)).orderBy(asc(customerActivity.occurredAt), asc(customerActivity.id)),
-      db.select().from(interventions).where(eq(interventions.customerId, customerId)).orderBy(asc(interventions.scheduledAt), asc(interventions.id)),
-      db.select().from(invoices).where(eq(invoices.customerId, customerId)).orderBy(asc(invoices.issuedAt), asc(invoices.id)),
-      db.select().from(payments).where(eq(payments.customerId, customerId)).orderBy(asc(payments.paidAt), asc(payments.id)),
-      db.select().from(consentEvents).where(eq(consentEvents.customerId, customerId)).orderBy(asc(consentEvents.occurredAt), asc(consentEvents.id)),
-      db.select().from(emailOutbox).where(eq(emailOutbox.customerId, customerId)).orderBy(asc(emailOutbox.createdAt), asc(emailOutbox.id)),
-      db
-        .select()
-        .from(customerDocuments)
-        .where(and(eq(customerDocuments.customerId, customerId), isNull(customerDocuments.deletedAt)))
-        .orderBy(asc(customerDocuments.uploadedAt), asc(customerDocuments.id)),
-    ]);
+  const [
+    contactRows,
+    vehicleRows,
+    noteRows,
+    tagRows,
+    activityRows,
+    interventionRows,
+    invoiceRows,
+    paymentRows,
+    consentRows,
+    emailRows,
+    documentRows,
+  ] = await Promise.all([
+    db
+      .select()
+      .from(customerContacts)
+      .where(eq(customerContacts.customerId, customerId))
+      .orderBy(asc(customerContacts.createdAt), asc(customerContacts.id)),
+    db
+      .select()
+      .from(vehicles)
+      .where(eq(vehicles.customerId, customerId))
+      .orderBy(asc(vehicles.createdAt), asc(vehicles.id)),
+    db
+      .select()
+      .from(customerNotes)
+      .where(eq(customerNotes.customerId, customerId))
+      .orderBy(asc(customerNotes.createdAt), asc(customerNotes.id)),
+    db
+      .select({ id: tags.id, name: tags.name, color: tags.color, addedAt: customerTags.createdAt })
+      .from(customerTags)
+      .innerJoin(tags, eq(tags.id, customerTags.tagId))
+      .where(eq(customerTags.customerId, customerId))
+      .orderBy(asc(tags.name)),
+    db
+      .select()
+      .from(customerActivity)
+      .where(eq(customerActivity.customerId, customerId))
+      .orderBy(asc(customerActivity.occurredAt), asc(customerActivity.id)),
+    db
+      .select()
+      .from(interventions)
+      .where(eq(interventions.customerId, customerId))
+      .orderBy(asc(interventions.scheduledAt), asc(interventions.id)),
+    db
+      .select()
+      .from(invoices)
+      .where(eq(invoices.customerId, customerId))
+      .orderBy(asc(invoices.issuedAt), asc(invoices.id)),
+    db
+      .select()
+      .from(payments)
+      .where(eq(payments.customerId, customerId))
+      .orderBy(asc(payments.paidAt), asc(payments.id)),
+    db
+      .select()
+      .from(consentEvents)
+      .where(eq(consentEvents.customerId, customerId))
+      .orderBy(asc(consentEvents.occurredAt), asc(consentEvents.id)),
+    db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.customerId, customerId))
+      .orderBy(asc(emailOutbox.createdAt), asc(emailOutbox.id)),
+    db
+      .select()
+      .from(customerDocuments)
+      .where(and(eq(customerDocuments.customerId, customerId), isNull(customerDocuments.deletedAt)))
+      .orderBy(asc(customerDocuments.uploadedAt), asc(customerDocuments.id)),
+  ]);
   const visibleDocuments = documentRows.filter((d) => roleAtLeast(actor.role, d.minRole));
 
   const sections = {
@@ -336,7 +413,10 @@ export async function buildExportBundle(db: Db, actor: Actor, customerId: string
     })),
   };
 
-  const counts = Object.fromEntries(BUNDLE_SECTIONS.map((s) => [s, sections[s].length])) as Record<BundleSection, number>;
+  const counts = Object.fromEntries(BUNDLE_SECTIONS.map((s) => [s, sections[s].length])) as Record<
+    BundleSection,
+    number
+  >;
   return exportBundleSchema.parse({
     format: 'customer-360/gdpr-export',
     version: 1,

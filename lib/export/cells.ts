@@ -30,7 +30,11 @@ export function neutralizeFormula(value: string): string {
 }
 
 const dateFmt = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS_TIME_ZONE, dateStyle: 'short', timeStyle: 'short' });
-const moneyFmt = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2, maximumFractionDigits: 2, useGrouping: false });
+const moneyFmt = new Intl.NumberFormat('fr-FR', {
+  minimumFractionDigits: 2,
+  maximumFractionDigits: 2,
+  useGrouping: false,
+});
 
 export function toDate(v: string | Date | null | undefined): Date | null {
   if (!v) return null;
@@ -39,7 +43,8 @@ export function toDate(v: string | Date | null | undefined): Date | null {
 }
 
 /** Cents → euros (number), for typed cells. */
-export const euros = (cents: number | null | undefined): number | null => (cents === null || cents === undefined ? null : cents / 100);
+export const euros = (cents: number | null | undefined): number | null =>
+  cents === null || cents === undefined ? null : cents / 100;
 
 /** A typed value as French text (CSV): dates "14/01/2016 09:30", amounts "1234,50", booleans Oui/Non. */
 export function formatCell(value: CellValue, type: CellType): string {
@@ -147,7 +152,10 @@ export function bundleSections(bundle: B): Section[] {
       key: 'tags',
       title: 'Étiquettes',
       rows: bundle.tags,
-      columns: [col<Row<'tags'>>('Étiquette', 'text', (r) => r.name), col<Row<'tags'>>('Ajoutée le', 'date', (r) => toDate(r.addedAt))],
+      columns: [
+        col<Row<'tags'>>('Étiquette', 'text', (r) => r.name),
+        col<Row<'tags'>>('Ajoutée le', 'date', (r) => toDate(r.addedAt)),
+      ],
     },
     {
       key: 'activities',
@@ -199,7 +207,11 @@ export function bundleSections(bundle: B): Section[] {
         col<Row<'payments'>>('Montant (€)', 'money', (r) => euros(r.amountCents)),
         col<Row<'payments'>>('Moyen', 'text', (r) => r.method),
         col<Row<'payments'>>('Référence', 'text', (r) => r.reference),
-        col<Row<'payments'>>('Facture', 'text', (r) => bundle.invoices.find((i) => i.id === r.invoiceId)?.number ?? r.invoiceId),
+        col<Row<'payments'>>(
+          'Facture',
+          'text',
+          (r) => bundle.invoices.find((i) => i.id === r.invoiceId)?.number ?? r.invoiceId,
+        ),
       ],
     },
     {

@@ -14,7 +14,10 @@ const dateFr = (v: string | null | undefined) => {
   const d = toDate(v);
   return d ? new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short' }).format(d) : '—';
 };
-const money = (cents: number) => new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100).replace(/\u202f|\u00a0/g, ' ');
+const money = (cents: number) =>
+  new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
+    .format(cents / 100)
+    .replace(/\u202f|\u00a0/g, ' ');
 
 const PURPOSES: Record<string, string> = {
   'service-notifications': 'Notifications de service',
@@ -36,7 +39,9 @@ export function balanceOf(bundle: ExportBundle) {
   const invoiced = open.reduce((s, i) => s + i.totalTtcCents, 0);
   const paid = open.reduce((s, i) => s + i.paidCents, 0);
   const now = Date.now();
-  const overdue = open.filter((i) => i.remainingCents > 0 && new Date(i.dueAt).getTime() < now).reduce((s, i) => s + i.remainingCents, 0);
+  const overdue = open
+    .filter((i) => i.remainingCents > 0 && new Date(i.dueAt).getTime() < now)
+    .reduce((s, i) => s + i.remainingCents, 0);
   return { invoiced, paid, balance: invoiced - paid, overdue };
 }
 
@@ -74,12 +79,21 @@ export async function renderCustomerPdf(bundle: ExportBundle, opts: PdfOptions =
     doc.font('Helvetica').fontSize(10).fillColor('black');
   };
   const line = (label: string, value: string | null | undefined) => {
-    doc.font('Helvetica-Bold').text(`${label} : `, { continued: true }).font('Helvetica').text(value || '—');
+    doc
+      .font('Helvetica-Bold')
+      .text(`${label} : `, { continued: true })
+      .font('Helvetica')
+      .text(value || '—');
   };
 
   doc.font('Helvetica-Bold').fontSize(18).text(name);
-  doc.font('Helvetica').fontSize(10).fillColor('#475569')
-    .text(`Fiche client ${c.number} · ${KIND_LABELS[c.kind]} · ${STATUS_LABELS[c.status]}${c.archivedAt ? ' · archivé' : ''}`)
+  doc
+    .font('Helvetica')
+    .fontSize(10)
+    .fillColor('#475569')
+    .text(
+      `Fiche client ${c.number} · ${KIND_LABELS[c.kind]} · ${STATUS_LABELS[c.status]}${c.archivedAt ? ' · archivé' : ''}`,
+    )
     .fillColor('black');
 
   heading('Identité et coordonnées');
@@ -92,15 +106,29 @@ export async function renderCustomerPdf(bundle: ExportBundle, opts: PdfOptions =
   line('E-mail', c.email);
   line('Téléphone', formatPhone(c.phone));
   line('Mobile', formatPhone(c.mobile));
-  line('Adresse', [c.addressLine1, c.addressLine2, [c.postalCode, c.city].filter(Boolean).join(' '), c.country !== 'FR' ? c.country : null].filter(Boolean).join(', '));
+  line(
+    'Adresse',
+    [
+      c.addressLine1,
+      c.addressLine2,
+      [c.postalCode, c.city].filter(Boolean).join(' '),
+      c.country !== 'FR' ? c.country : null,
+    ]
+      .filter(Boolean)
+      .join(', '),
+  );
   line('Client depuis le', dateFr(c.createdAt));
   for (const ct of bundle.contacts)
-    doc.text(`• ${ct.name}${ct.role ? ` (${ct.role})` : ''}${ct.isPrimary ? ' — principal' : ''} ${[ct.email, formatPhone(ct.phone)].filter(Boolean).join(' · ')}`);
+    doc.text(
+      `• ${ct.name}${ct.role ? ` (${ct.role})` : ''}${ct.isPrimary ? ' — principal' : ''} ${[ct.email, formatPhone(ct.phone)].filter(Boolean).join(' · ')}`,
+    );
 
   heading(`Véhicules (${bundle.vehicles.length})`);
   if (!bundle.vehicles.length) doc.text('Aucun véhicule enregistré.');
   for (const v of bundle.vehicles)
-    doc.text(`• ${v.plate ?? 'sans immatriculation'} — ${[v.make, v.model, v.year].filter(Boolean).join(' ') || 'modèle inconnu'}${v.mileage ? ` · ${v.mileage.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ')} km` : ''}${v.vin ? ` · VIN ${v.vin}` : ''}`);
+    doc.text(
+      `• ${v.plate ?? 'sans immatriculation'} — ${[v.make, v.model, v.year].filter(Boolean).join(' ') || 'modèle inconnu'}${v.mileage ? ` · ${v.mileage.toLocaleString('fr-FR').replace(/\u202f|\u00a0/g, ' ')} km` : ''}${v.vin ? ` · VIN ${v.vin}` : ''}`,
+    );
 
   heading('Solde');
   const b = balanceOf(bundle);
@@ -118,9 +146,15 @@ export async function renderCustomerPdf(bundle: ExportBundle, opts: PdfOptions =
   const consents = currentConsents(bundle);
   if (!consents.length) doc.text('Aucun consentement enregistré.');
   for (const e of consents)
-    doc.text(`• ${PURPOSES[e.purpose] ?? e.purpose} par ${CHANNELS[e.channel] ?? e.channel} : ${e.granted ? 'accordé' : 'refusé / retiré'} le ${dateFr(e.occurredAt)}${e.proofText || e.documentId || e.textVersion ? '' : ' (sans preuve)'}`);
+    doc.text(
+      `• ${PURPOSES[e.purpose] ?? e.purpose} par ${CHANNELS[e.channel] ?? e.channel} : ${e.granted ? 'accordé' : 'refusé / retiré'} le ${dateFr(e.occurredAt)}${e.proofText || e.documentId || e.textVersion ? '' : ' (sans preuve)'}`,
+    );
 
-  doc.moveDown(2).fontSize(8).fillColor('#64748b').text(`Document généré le ${dateFr(bundle.generatedAt)} par ${bundle.generatedBy.name} — Customer 360.`);
+  doc
+    .moveDown(2)
+    .fontSize(8)
+    .fillColor('#64748b')
+    .text(`Document généré le ${dateFr(bundle.generatedAt)} par ${bundle.generatedBy.name} — Customer 360.`);
   doc.end();
   return done;
 }

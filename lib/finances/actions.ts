@@ -7,7 +7,13 @@ import { requireActionActor } from '@/lib/auth/session';
 import { AppError, zodFieldErrors } from '@/lib/errors';
 import { parseId } from '@/lib/http/parse';
 import { createInvoice, recordPayment } from './mutations';
-import { invoiceCreateSchema, invoiceFormInput, paymentCreateSchema, paymentFormInput, toFormFieldErrors } from './schema';
+import {
+  invoiceCreateSchema,
+  invoiceFormInput,
+  paymentCreateSchema,
+  paymentFormInput,
+  toFormFieldErrors,
+} from './schema';
 
 /*
  * The forms post euros ("1 234,56"); the API takes cents. Field errors are reported under the
@@ -24,7 +30,11 @@ function revalidateCustomer(customerId: string) {
   revalidatePath(`/customers/${customerId}`, 'layout');
 }
 
-export async function createInvoiceAction(customerId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function createInvoiceAction(
+  customerId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return run(async () => {
     const actor = await requireActionActor('finance.write');
     const id = parseId(customerId, 'Client');
@@ -37,7 +47,11 @@ export async function createInvoiceAction(customerId: string, _prev: ActionState
   });
 }
 
-export async function recordPaymentAction(customerId: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
+export async function recordPaymentAction(
+  customerId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState> {
   return run(async () => {
     const actor = await requireActionActor('finance.write');
     const id = parseId(customerId, 'Client');

@@ -93,12 +93,17 @@ function lateShare(i: RiskInputs): RiskFactor {
 function delayTrend(i: RiskInputs): RiskFactor {
   const base = { code: 'delay_trend' as const, label: 'Tendance des délais de paiement', maxPoints: 15 };
   const lateness = i.settledDaysLate.map((d) => Math.max(0, d));
-  if (lateness.length < 4) return { ...base, points: 0, detail: 'Moins de 4 factures réglées : tendance non calculée.' };
+  if (lateness.length < 4)
+    return { ...base, points: 0, detail: 'Moins de 4 factures réglées : tendance non calculée.' };
   const recent = lateness.slice(-3);
   const previous = lateness.slice(Math.max(0, lateness.length - 6), lateness.length - 3);
   const delta = mean(recent) - mean(previous);
   if (delta <= 0)
-    return { ...base, points: 0, detail: `Retard moyen stable ou en baisse (${round1(mean(previous))} j → ${round1(mean(recent))} j).` };
+    return {
+      ...base,
+      points: 0,
+      detail: `Retard moyen stable ou en baisse (${round1(mean(previous))} j → ${round1(mean(recent))} j).`,
+    };
   return {
     ...base,
     points: Math.min(15, Math.round(delta / 2)),
@@ -111,11 +116,24 @@ function balanceVsAverage(i: RiskInputs): RiskFactor {
   if (i.balanceCents <= 0 || i.averageInvoiceCents <= 0) return { ...base, points: 0, detail: 'Aucun encours.' };
   const ratio = i.balanceCents / i.averageInvoiceCents;
   const points = ratio <= 1 ? 0 : ratio <= 3 ? 5 : 10;
-  return { ...base, points, detail: `Encours de ${euros(i.balanceCents)}, soit ${round1(ratio)} × la facture moyenne.` };
+  return {
+    ...base,
+    points,
+    detail: `Encours de ${euros(i.balanceCents)}, soit ${round1(ratio)} × la facture moyenne.`,
+  };
 }
 
 export function computeRisk(inputs: RiskInputs): RiskResult {
-  const factors = [overdueAmount(inputs), overdueAge(inputs), lateShare(inputs), delayTrend(inputs), balanceVsAverage(inputs)];
-  const score = Math.min(100, factors.reduce((s, f) => s + f.points, 0));
+  const factors = [
+    overdueAmount(inputs),
+    overdueAge(inputs),
+    lateShare(inputs),
+    delayTrend(inputs),
+    balanceVsAverage(inputs),
+  ];
+  const score = Math.min(
+    100,
+    factors.reduce((s, f) => s + f.points, 0),
+  );
   return { score, level: riskLevel(score), factors };
 }

@@ -4,8 +4,19 @@ import { limitSchema } from '@/lib/pagination';
 
 // Restated (type-checked against db/schema/finances.ts) so the client forms that import this
 // module do not pull drizzle's table definitions into the browser bundle.
-export const PAYMENT_METHODS = ['card', 'transfer', 'cash', 'check', 'direct-debit'] as const satisfies typeof db.PAYMENT_METHODS;
-export const INVOICE_STATUSES = ['unpaid', 'partial', 'paid', 'cancelled'] as const satisfies typeof db.INVOICE_STATUSES;
+export const PAYMENT_METHODS = [
+  'card',
+  'transfer',
+  'cash',
+  'check',
+  'direct-debit',
+] as const satisfies typeof db.PAYMENT_METHODS;
+export const INVOICE_STATUSES = [
+  'unpaid',
+  'partial',
+  'paid',
+  'cancelled',
+] as const satisfies typeof db.INVOICE_STATUSES;
 
 /**
  * Invoices and payments, once: the API handlers and the server actions validate with these
@@ -29,7 +40,10 @@ const cents = (label: string, { positive }: { positive: boolean }) =>
   z
     .number({ message: `${label} : montant requis (nombre).` })
     .int(`${label} : montant en centimes entiers.`)
-    .min(positive ? 1 : 0, positive ? `${label} : le montant doit être positif.` : `${label} : le montant ne peut pas être négatif.`)
+    .min(
+      positive ? 1 : 0,
+      positive ? `${label} : le montant doit être positif.` : `${label} : le montant ne peut pas être négatif.`,
+    )
     .max(MAX_CENTS, `${label} : montant trop élevé.`);
 
 export const INVOICE_NUMBER_RE = /^[A-Z0-9][A-Z0-9\-/]{0,39}$/;
@@ -50,7 +64,11 @@ export const invoiceFields = {
   dueAt: dateField("Date d'échéance"),
   totalHtCents: cents('Total HT', { positive: false }),
   vatCents: cents('TVA', { positive: false }),
-  interventionId: z.string().uuid('Intervention invalide.').nullish().transform((v) => v ?? null),
+  interventionId: z
+    .string()
+    .uuid('Intervention invalide.')
+    .nullish()
+    .transform((v) => v ?? null),
 };
 
 export const invoiceCreateSchema = z
@@ -145,7 +163,11 @@ export function eurosToCents(value: unknown): number | undefined | unknown {
  * API input so the browser and the server action validate with the same schemas, and map the
  * schema's field names back to the form's.
  */
-export const FORM_FIELD_NAMES: Record<string, string> = { totalHtCents: 'totalHt', vatCents: 'vat', amountCents: 'amount' };
+export const FORM_FIELD_NAMES: Record<string, string> = {
+  totalHtCents: 'totalHt',
+  vatCents: 'vat',
+  amountCents: 'amount',
+};
 
 export function invoiceFormInput(raw: Record<string, unknown>) {
   return {

@@ -10,7 +10,11 @@ import { parseId } from '@/lib/http/parse';
 import { locationBodySchema } from './api-schemas';
 
 /** "Placer l'épingle": form fields `lat`, `lon` → precision 'manual'. */
-export async function setLocationAction(customerId: string, _prev: ActionState, formData: FormData): Promise<ActionState<CustomerLocation>> {
+export async function setLocationAction(
+  customerId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<CustomerLocation>> {
   return runAction(async () => {
     const actor = await requireActionActor('customer.field-update');
     const parsed = locationBodySchema.safeParse(formDataToObject(formData));

@@ -92,7 +92,10 @@ async function geocodeOnline(url: string, query: string, postalCode: string | nu
 export async function geocodeAddress(address: AddressInput, db: DbOrTx = getDb()): Promise<GeocodeResult | null> {
   const offline = geocodeOffline(address);
   const { GEOCODER_URL, GEOCODER_TIMEOUT_MS } = env();
-  const query = [address.line1, address.postalCode, address.city].map((p) => p?.trim()).filter(Boolean).join(' ');
+  const query = [address.line1, address.postalCode, address.city]
+    .map((p) => p?.trim())
+    .filter(Boolean)
+    .join(' ');
   // Without a street line the online geocoder cannot beat the commune centre.
   if (!GEOCODER_URL || !address.line1?.trim() || query.length < 3) return offline;
 
@@ -118,7 +121,14 @@ export async function geocodeAddress(address: AddressInput, db: DbOrTx = getDb()
   try {
     await db
       .insert(geocodeCache)
-      .values({ key, latitude: result.latitude, longitude: result.longitude, precision: result.precision, source: 'ban', label: result.label })
+      .values({
+        key,
+        latitude: result.latitude,
+        longitude: result.longitude,
+        precision: result.precision,
+        source: 'ban',
+        label: result.label,
+      })
       .onConflictDoNothing();
   } catch (error) {
     console.error('[geocode] cache write failed', error);
@@ -135,11 +145,20 @@ export function parseAddressText(text: string): AddressInput {
   const m = /\b(\d{5})\b/.exec(clean);
   if (!m) {
     // No postal code: "12 rue X, Lyon" → the last comma part is the city; a lone word is a city.
-    const parts = clean.split(',').map((p) => p.trim()).filter(Boolean);
+    const parts = clean
+      .split(',')
+      .map((p) => p.trim())
+      .filter(Boolean);
     if (parts.length > 1) return { line1: parts.slice(0, -1).join(', '), city: parts[parts.length - 1] };
     return /\d/.test(clean) ? { line1: clean } : { city: clean };
   }
-  const line1 = clean.slice(0, m.index).replace(/[,\s]+$/, '').trim();
-  const city = clean.slice(m.index + 5).replace(/^[,\s]+/, '').trim();
+  const line1 = clean
+    .slice(0, m.index)
+    .replace(/[,\s]+$/, '')
+    .trim();
+  const city = clean
+    .slice(m.index + 5)
+    .replace(/^[,\s]+/, '')
+    .trim();
   return { line1: line1 || null, postalCode: m[1], city: city || null };
 }

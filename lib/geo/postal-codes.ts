@@ -147,12 +147,18 @@ export function communesForPostalCode(postalCode: string): PostalCodeSuggestion[
  * Best commune for an address: the postal code's commune whose name matches the city, else the
  * postal code's first commune, else a commune of that name anywhere. Null when nothing matches.
  */
-export function findCommune(postalCode: string | null | undefined, city: string | null | undefined): PostalCodeSuggestion | null {
+export function findCommune(
+  postalCode: string | null | undefined,
+  city: string | null | undefined,
+): PostalCodeSuggestion | null {
   const { entries, byPostal } = load();
   const key = city ? normalizePlace(cityName(city.replace(/\bcedex\b.*$/i, ''))) : '';
   const candidates = postalCode ? (byPostal.get(postalCode.trim()) ?? []) : [];
   if (candidates.length) {
-    const match = key ? (candidates.find((e) => e.key === key) ?? candidates.find((e) => e.key.startsWith(key) || key.startsWith(e.key))) : undefined;
+    const match = key
+      ? (candidates.find((e) => e.key === key) ??
+        candidates.find((e) => e.key.startsWith(key) || key.startsWith(e.key)))
+      : undefined;
     return strip(match ?? candidates[0]);
   }
   if (!key) return null;

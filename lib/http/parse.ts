@@ -5,7 +5,11 @@ import { env } from '@/lib/env';
 /** Reads at most `maxBytes` of the body; more is a 413 before anything is parsed. */
 async function readLimited(req: Request, maxBytes: number): Promise<string> {
   const declared = Number(req.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) throw new AppError('payload_too_large', `Corps de requête trop volumineux (max ${Math.round(maxBytes / 1024)} Ko).`);
+  if (declared > maxBytes)
+    throw new AppError(
+      'payload_too_large',
+      `Corps de requête trop volumineux (max ${Math.round(maxBytes / 1024)} Ko).`,
+    );
   if (!req.body) return '';
   const reader = req.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -16,7 +20,10 @@ async function readLimited(req: Request, maxBytes: number): Promise<string> {
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel().catch(() => {});
-      throw new AppError('payload_too_large', `Corps de requête trop volumineux (max ${Math.round(maxBytes / 1024)} Ko).`);
+      throw new AppError(
+        'payload_too_large',
+        `Corps de requête trop volumineux (max ${Math.round(maxBytes / 1024)} Ko).`,
+      );
     }
     chunks.push(value);
   }
@@ -40,7 +47,8 @@ function rejectUnstorable(value: unknown): void {
       if (NUL_OR_LONE_SURROGATE.test(v)) fields[path.join('.') || '_'] = [UNSTORABLE];
     } else if (v && typeof v === 'object') {
       for (const [k, child] of Object.entries(v)) {
-        if (NUL_OR_LONE_SURROGATE.test(k)) fields[[...path, k.replace(new RegExp(NUL_OR_LONE_SURROGATE, 'g'), '?')].join('.')] = [UNSTORABLE];
+        if (NUL_OR_LONE_SURROGATE.test(k))
+          fields[[...path, k.replace(new RegExp(NUL_OR_LONE_SURROGATE, 'g'), '?')].join('.')] = [UNSTORABLE];
         else stack.push([child, [...path, k]]);
       }
     }

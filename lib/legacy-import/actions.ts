@@ -40,13 +40,18 @@ async function guarded(fn: () => Promise<ImportReport>): Promise<ImportReport> {
   }
 }
 
-export async function previewLegacyImportAction(_prev: ActionState<ImportPreview>, formData: FormData): Promise<ActionState<ImportPreview>> {
+export async function previewLegacyImportAction(
+  _prev: ActionState<ImportPreview>,
+  formData: FormData,
+): Promise<ActionState<ImportPreview>> {
   return runAction(async () => {
     const actor = await requireActionActor('admin');
     const file = formData.get('file');
-    if (!(file instanceof File) || file.size === 0) throw AppError.validation({ file: ['Choisissez un fichier CSV ou JSON.'] });
+    if (!(file instanceof File) || file.size === 0)
+      throw AppError.validation({ file: ['Choisissez un fichier CSV ou JSON.'] });
     if (file.size > MAX_BYTES) throw new AppError('payload_too_large', 'Fichier trop volumineux (50 Mo maximum).');
-    if (!/\.(csv|json|txt)$/i.test(file.name)) throw new AppError('unsupported_media_type', 'Format attendu : .csv ou .json.');
+    if (!/\.(csv|json|txt)$/i.test(file.name))
+      throw new AppError('unsupported_media_type', 'Format attendu : .csv ou .json.');
     const buffer = Buffer.from(await file.arrayBuffer());
     const checksum = createHash('sha256').update(buffer).digest('hex');
     await mkdir(path.dirname(uploadPath(checksum)), { recursive: true });
@@ -60,12 +65,16 @@ export async function previewLegacyImportAction(_prev: ActionState<ImportPreview
   });
 }
 
-export async function runLegacyImportAction(_prev: ActionState<ImportPreview>, formData: FormData): Promise<ActionState<ImportPreview>> {
+export async function runLegacyImportAction(
+  _prev: ActionState<ImportPreview>,
+  formData: FormData,
+): Promise<ActionState<ImportPreview>> {
   return runAction(async () => {
     const actor = await requireActionActor('admin');
     const checksum = String(formData.get('checksum') ?? '');
     const fileName = String(formData.get('fileName') ?? 'import.csv').slice(0, 200);
-    if (!/^[0-9a-f]{64}$/.test(checksum)) throw AppError.badRequest('Fichier de simulation inconnu : recommencez la simulation.');
+    if (!/^[0-9a-f]{64}$/.test(checksum))
+      throw AppError.badRequest('Fichier de simulation inconnu : recommencez la simulation.');
     let buffer: Buffer;
     try {
       buffer = await readFile(uploadPath(checksum));

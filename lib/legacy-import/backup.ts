@@ -4,7 +4,15 @@ import path from 'node:path';
 import { asc, count, gt } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db';
-import { consentEvents, customerActivity, customerNotes, customers, legacyIdMap, migrationRuns, vehicles } from '@/db/schema';
+import {
+  consentEvents,
+  customerActivity,
+  customerNotes,
+  customers,
+  legacyIdMap,
+  migrationRuns,
+  vehicles,
+} from '@/db/schema';
 import { dataDir } from '@/lib/env';
 
 /**
@@ -78,7 +86,11 @@ export function backupStamp(date = new Date()): string {
   return date.toISOString().replace(/[:.]/g, '-');
 }
 
-export async function createBackup(db: Db, runId: string, file: string): Promise<{ dir: string; manifest: BackupManifest }> {
+export async function createBackup(
+  db: Db,
+  runId: string,
+  file: string,
+): Promise<{ dir: string; manifest: BackupManifest }> {
   const takenAt = new Date();
   const dir = path.join(dataDir(), 'backups', `${backupStamp(takenAt)}-${runId.slice(0, 8)}`);
   await mkdir(dir, { recursive: true });
@@ -99,6 +111,7 @@ export async function readManifest(dir: string): Promise<BackupManifest> {
     throw new Error(`Sauvegarde introuvable : ${dir} (manifest.json absent).`);
   }
   const manifest = JSON.parse(text) as BackupManifest;
-  if (manifest.version !== 1 || !manifest.runId || !manifest.takenAt) throw new Error(`Manifeste de sauvegarde illisible : ${dir}.`);
+  if (manifest.version !== 1 || !manifest.runId || !manifest.takenAt)
+    throw new Error(`Manifeste de sauvegarde illisible : ${dir}.`);
   return manifest;
 }

@@ -41,4 +41,3 @@ export const SKIP_LABELS: Record<SkipCode, string> = {
   'duplicate-customer': 'Client déjà présent (même e-mail, SIRET ou téléphone)',
   'duplicate-in-file': 'Même client qu’une ligne précédente du fichier (e-mail, SIRET ou téléphone)',
 };
-

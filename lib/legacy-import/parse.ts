@@ -87,7 +87,9 @@ function parseCsvRecords(text: string): Omit<ParsedLegacyFile, 'encoding'> {
     }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
   } catch (error) {
     const e = error as { message?: string; lines?: number };
-    throw new LegacyParseError(`CSV illisible${e.lines ? ` vers la ligne ${e.lines}` : ''} : ${e.message ?? 'erreur inconnue'}`);
+    throw new LegacyParseError(
+      `CSV illisible${e.lines ? ` vers la ligne ${e.lines}` : ''} : ${e.message ?? 'erreur inconnue'}`,
+    );
   }
   if (!rows.length) throw new LegacyParseError('Le fichier est vide.');
   const columns = rows[0].record.map((c) => c.trim());

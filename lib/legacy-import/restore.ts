@@ -15,7 +15,9 @@ export interface RestoreResult {
 
 /** Resolves a backup given as an absolute path or as a directory name under DATA_DIR/backups. */
 export function resolveBackupDir(backup: string): string {
-  return path.isAbsolute(backup) || backup.includes(path.sep) ? path.resolve(backup) : path.join(dataDir(), 'backups', backup);
+  return path.isAbsolute(backup) || backup.includes(path.sep)
+    ? path.resolve(backup)
+    : path.join(dataDir(), 'backups', backup);
 }
 
 /**
@@ -40,7 +42,9 @@ export async function restoreBackup(db: Db, backup: string): Promise<RestoreResu
       .from(invoices)
       .where(sql`${invoices.customerId} in ${imported}`);
     if (Number(invoiced) > 0)
-      throw new Error(`Restauration impossible : ${invoiced} facture(s) ont été émises depuis pour des clients importés.`);
+      throw new Error(
+        `Restauration impossible : ${invoiced} facture(s) ont été émises depuis pour des clients importés.`,
+      );
     // consent_events is append-only (DB trigger). Removing the events of customers that this
     // restore un-creates is the one other legitimate exception, so it uses the same escape as the
     // GDPR erasure, scoped to this transaction (set_config(..., true) = SET LOCAL).

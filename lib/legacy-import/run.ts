@@ -75,7 +75,9 @@ function displayOf(m: MappedCustomer): string {
 async function existingMatches(db: Db, batch: Pending[]) {
   const emails = [...new Set(batch.map((p) => lowerEmail(p.value.customer.email)).filter((v): v is string => !!v))];
   const sirets = [...new Set(batch.map((p) => p.value.customer.siret).filter((v): v is string => !!v))];
-  const phones = [...new Set(batch.flatMap((p) => [p.value.customer.phone, p.value.customer.mobile]).filter((v): v is string => !!v))];
+  const phones = [
+    ...new Set(batch.flatMap((p) => [p.value.customer.phone, p.value.customer.mobile]).filter((v): v is string => !!v)),
+  ];
   const conds = [
     emails.length ? sql`lower(${customers.email}) in ${emails}` : undefined,
     sirets.length ? inArray(customers.siret, sirets) : undefined,
@@ -84,12 +86,25 @@ async function existingMatches(db: Db, batch: Pending[]) {
   ].filter(Boolean);
   if (!conds.length) return [];
   return db
-    .select({ id: customers.id, number: customers.number, email: customers.email, siret: customers.siret, phone: customers.phone, mobile: customers.mobile })
+    .select({
+      id: customers.id,
+      number: customers.number,
+      email: customers.email,
+      siret: customers.siret,
+      phone: customers.phone,
+      mobile: customers.mobile,
+    })
     .from(customers)
     .where(and(or(...conds), isNull(customers.erasedAt)));
 }
 
-async function insertBatch(db: Db, actor: Actor, runId: string, fileLabel: string, batch: Pending[]): Promise<string[]> {
+async function insertBatch(
+  db: Db,
+  actor: Actor,
+  runId: string,
+  fileLabel: string,
+  batch: Pending[],
+): Promise<string[]> {
   const ids = batch.map(() => randomUUID());
   await db.transaction(async (tx) => {
     const now = new Date();
@@ -103,14 +118,26 @@ async function insertBatch(db: Db, actor: Actor, runId: string, fileLabel: strin
           createdBy: actor.kind === 'user' ? actor.id : null,
           createdAt: p.value.createdAt ?? now,
           sortName: buildSortName(c),
-          searchText: buildSearchText(c, p.value.vehicles.map((v) => v.plate)),
+          searchText: buildSearchText(
+            c,
+            p.value.vehicles.map((v) => v.plate),
+          ),
         };
       }),
     );
     const vehicleRows = batch.flatMap((p, i) => p.value.vehicles.map((v) => ({ customerId: ids[i], ...v })));
     if (vehicleRows.length) await tx.insert(vehicles).values(vehicleRows);
     const noteRows = batch.flatMap((p, i) =>
-      p.value.note ? [{ customerId: ids[i], body: p.value.note, authorId: actor.kind === 'user' ? actor.id : null, authorName: actor.name }] : [],
+      p.value.note
+        ? [
+            {
+              customerId: ids[i],
+              body: p.value.note,
+              authorId: actor.kind === 'user' ? actor.id : null,
+              authorName: actor.name,
+            },
+          ]
+        : [],
     );
     if (noteRows.length) await tx.insert(customerNotes).values(noteRows);
     // optin_mail is the only trace of marketing consent in the old system: it becomes a grant with
@@ -118,20 +145,24 @@ async function insertBatch(db: Db, actor: Actor, runId: string, fileLabel: strin
     // compliance check reports "no proof" instead of the import inventing one.
     const consentRows = batch.flatMap((p, i) =>
       p.value.marketingEmailOptIn
-        ? [{
-            customerId: ids[i],
-            purpose: 'marketing',
-            channel: 'email',
-            granted: true,
-            source: 'legacy-import',
-            actorKind: actor.kind,
-            actorId: actor.id,
-            actorName: actor.name,
-          }]
+        ? [
+            {
+              customerId: ids[i],
+              purpose: 'marketing',
+              channel: 'email',
+              granted: true,
+              source: 'legacy-import',
+              actorKind: actor.kind,
+              actorId: actor.id,
+              actorName: actor.name,
+            },
+          ]
         : [],
     );
     if (consentRows.length) await tx.insert(consentEvents).values(consentRows);
-    await tx.insert(legacyIdMap).values(batch.map((p, i) => ({ legacyId: p.value.legacyId, customerId: ids[i], runId })));
+    await tx
+      .insert(legacyIdMap)
+      .values(batch.map((p, i) => ({ legacyId: p.value.legacyId, customerId: ids[i], runId })));
     await recordActivity(
       tx,
       actor,
@@ -165,7 +196,15 @@ export async function importLegacy(db: Db, actor: Actor, opts: ImportOptions): P
   const checksum = createHash('sha256').update(buffer).digest('hex');
   const parsed = parseLegacyFile(buffer, fileLabel);
 
-  const stats: ImportStats = { read: 0, imported: 0, updated: 0, skippedDuplicate: 0, skippedByReason: {}, rejected: 0, rejectedByReason: {} };
+  const stats: ImportStats = {
+    read: 0,
+    imported: 0,
+    updated: 0,
+    skippedDuplicate: 0,
+    skippedByReason: {},
+    rejected: 0,
+    rejectedByReason: {},
+  };
   const rows: ImportRowReport[] = [];
   const skip = (line: number, legacyId: string, s: NonNullable<ImportRowReport['skip']>) => {
     rows.push({ line, legacyId, status: 'skipped', skip: s });
@@ -183,19 +222,28 @@ export async function importLegacy(db: Db, actor: Actor, opts: ImportOptions): P
     const legacyId = (record.fields.id ?? '').trim();
     const firstLine = seenRaw.get(record.raw);
     if (firstLine !== undefined) {
-      skip(record.line, legacyId, { code: 'duplicate-line', message: `Ligne identique à la ligne ${firstLine}.`, line: firstLine });
+      skip(record.line, legacyId, {
+        code: 'duplicate-line',
+        message: `Ligne identique à la ligne ${firstLine}.`,
+        line: firstLine,
+      });
       continue;
     }
     seenRaw.set(record.raw, record.line);
     const mapped = mapLegacyRecord(record.fields);
     const reasons = mapped.ok ? [] : [...mapped.reasons];
     if (legacyId && seenId.has(legacyId))
-      reasons.push({ code: 'duplicate-id', field: 'id', message: `Identifiant ${legacyId} déjà utilisé ligne ${seenId.get(legacyId)}.` });
+      reasons.push({
+        code: 'duplicate-id',
+        field: 'id',
+        message: `Identifiant ${legacyId} déjà utilisé ligne ${seenId.get(legacyId)}.`,
+      });
     else if (legacyId) seenId.set(legacyId, record.line);
     if (reasons.length || !mapped.ok) {
       rows.push({ line: record.line, legacyId, status: 'rejected', reasons });
       stats.rejected++;
-      for (const code of new Set(reasons.map((r) => r.code))) stats.rejectedByReason[code] = (stats.rejectedByReason[code] ?? 0) + 1;
+      for (const code of new Set(reasons.map((r) => r.code)))
+        stats.rejectedByReason[code] = (stats.rejectedByReason[code] ?? 0) + 1;
       continue;
     }
     accepted.push({ line: record.line, value: mapped.value, display: displayOf(mapped.value) });
@@ -220,7 +268,11 @@ export async function importLegacy(db: Db, actor: Actor, opts: ImportOptions): P
   }
 
   // 3. Batches: skip what already exists, write the rest in one transaction per batch.
-  const inFile = { email: new Map<string, number>(), siret: new Map<string, number>(), phone: new Map<string, number>() };
+  const inFile = {
+    email: new Map<string, number>(),
+    siret: new Map<string, number>(),
+    phone: new Map<string, number>(),
+  };
   let failure: ImportReport['failure'] = null;
   for (let start = 0; start < accepted.length && !failure; start += batchSize) {
     const slice = accepted.slice(start, start + batchSize);
@@ -228,7 +280,12 @@ export async function importLegacy(db: Db, actor: Actor, opts: ImportOptions): P
       .select({ legacyId: legacyIdMap.legacyId, customerId: legacyIdMap.customerId, number: customers.number })
       .from(legacyIdMap)
       .innerJoin(customers, eq(customers.id, legacyIdMap.customerId))
-      .where(inArray(legacyIdMap.legacyId, slice.map((p) => p.value.legacyId)));
+      .where(
+        inArray(
+          legacyIdMap.legacyId,
+          slice.map((p) => p.value.legacyId),
+        ),
+      );
     const knownById = new Map(known.map((k) => [k.legacyId, k]));
     const existing = await existingMatches(db, slice);
     const toWrite: Pending[] = [];
@@ -236,7 +293,12 @@ export async function importLegacy(db: Db, actor: Actor, opts: ImportOptions): P
       const c = p.value.customer;
       const k = knownById.get(p.value.legacyId);
       if (k) {
-        skip(p.line, p.value.legacyId, { code: 'already-imported', message: `Déjà importé : ${k.number}.`, customerId: k.customerId, customerNumber: k.number });
+        skip(p.line, p.value.legacyId, {
+          code: 'already-imported',
+          message: `Déjà importé : ${k.number}.`,
+          customerId: k.customerId,
+          customerNumber: k.number,
+        });
         continue;
       }
       const phones = [c.phone, c.mobile].filter((v): v is string => !!v);
@@ -248,7 +310,12 @@ export async function importLegacy(db: Db, actor: Actor, opts: ImportOptions): P
           phones.some((ph) => ph === e.phone || ph === e.mobile),
       );
       if (match) {
-        const by = email && lowerEmail(match.email) === email ? 'e-mail' : c.siret && match.siret === c.siret ? 'SIRET' : 'téléphone';
+        const by =
+          email && lowerEmail(match.email) === email
+            ? 'e-mail'
+            : c.siret && match.siret === c.siret
+              ? 'SIRET'
+              : 'téléphone';
         skip(p.line, p.value.legacyId, {
           code: 'duplicate-customer',
           message: `Même ${by} que le client ${match.number}.`,
@@ -258,9 +325,15 @@ export async function importLegacy(db: Db, actor: Actor, opts: ImportOptions): P
         continue;
       }
       const earlier =
-        (email && inFile.email.get(email)) || (c.siret && inFile.siret.get(c.siret)) || phones.map((ph) => inFile.phone.get(ph)).find(Boolean);
+        (email && inFile.email.get(email)) ||
+        (c.siret && inFile.siret.get(c.siret)) ||
+        phones.map((ph) => inFile.phone.get(ph)).find(Boolean);
       if (earlier) {
-        skip(p.line, p.value.legacyId, { code: 'duplicate-in-file', message: `Même client que la ligne ${earlier} (e-mail, SIRET ou téléphone).`, line: earlier });
+        skip(p.line, p.value.legacyId, {
+          code: 'duplicate-in-file',
+          message: `Même client que la ligne ${earlier} (e-mail, SIRET ou téléphone).`,
+          line: earlier,
+        });
         continue;
       }
       if (email) inFile.email.set(email, p.line);
@@ -270,13 +343,22 @@ export async function importLegacy(db: Db, actor: Actor, opts: ImportOptions): P
     }
     if (!toWrite.length) continue;
     if (dryRun) {
-      for (const p of toWrite) rows.push({ line: p.line, legacyId: p.value.legacyId, status: 'would-import', display: p.display });
+      for (const p of toWrite)
+        rows.push({ line: p.line, legacyId: p.value.legacyId, status: 'would-import', display: p.display });
       stats.imported += toWrite.length;
       continue;
     }
     try {
       const ids = await insertBatch(db, actor, runId!, fileLabel, toWrite);
-      toWrite.forEach((p, i) => rows.push({ line: p.line, legacyId: p.value.legacyId, status: 'imported', customerId: ids[i], display: p.display }));
+      toWrite.forEach((p, i) =>
+        rows.push({
+          line: p.line,
+          legacyId: p.value.legacyId,
+          status: 'imported',
+          customerId: ids[i],
+          display: p.display,
+        }),
+      );
       stats.imported += toWrite.length;
     } catch (error) {
       // The batch's transaction rolled back: the database is as it was before this batch.

@@ -12,7 +12,11 @@ import { noteCreateSchema, noteUpdateSchema, type NoteDto } from './schema';
 
 const profilePath = (customerId: string) => `/customers/${customerId}`;
 
-export async function createNoteAction(customerId: string, _prev: ActionState, formData: FormData): Promise<ActionState<NoteDto>> {
+export async function createNoteAction(
+  customerId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<NoteDto>> {
   return runAction(async () => {
     const actor = await requireActionActor('customer.field-update');
     const parsed = noteCreateSchema.safeParse(formDataToObject(formData));

@@ -60,7 +60,11 @@ export async function listNotes(
     .select()
     .from(customerNotes)
     .where(and(eq(customerNotes.customerId, customerId), after))
-    .orderBy(descNullsLast(customerNotes.pinned), descNullsLast(customerNotes.createdAt), descNullsLast(customerNotes.id))
+    .orderBy(
+      descNullsLast(customerNotes.pinned),
+      descNullsLast(customerNotes.createdAt),
+      descNullsLast(customerNotes.id),
+    )
     .limit(limit + 1);
   return toPage(rows, limit, toNoteDto, (r) => ({ p: r.pinned, t: r.createdAt.toISOString(), id: r.id }));
 }

@@ -13,12 +13,7 @@ export const noteFields = {
     .string({ message: 'Écrivez le texte de la note.' })
     // Normalise line endings; keep inner blank lines (they are the author's formatting).
     .transform((v) => v.replace(/\r\n?/g, '\n').trim())
-    .pipe(
-      z
-        .string()
-        .min(1, 'La note est vide.')
-        .max(NOTE_MAX_LENGTH, `${NOTE_MAX_LENGTH} caractères maximum.`),
-    ),
+    .pipe(z.string().min(1, 'La note est vide.').max(NOTE_MAX_LENGTH, `${NOTE_MAX_LENGTH} caractères maximum.`)),
   pinned: booleanInput,
 };
 

@@ -27,7 +27,19 @@ const errorSchema: JsonSchema = {
       properties: {
         code: {
           type: 'string',
-          enum: ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'payload_too_large', 'unsupported_media_type', 'validation_failed', 'rate_limited', 'consent_missing', 'internal_error'],
+          enum: [
+            'bad_request',
+            'unauthorized',
+            'forbidden',
+            'not_found',
+            'conflict',
+            'payload_too_large',
+            'unsupported_media_type',
+            'validation_failed',
+            'rate_limited',
+            'consent_missing',
+            'internal_error',
+          ],
         },
         message: { type: 'string' },
         fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
@@ -67,7 +79,10 @@ function operation(route: RouteDoc): JsonSchema {
   const errorCodes = route.permission === 'public' ? [] : Object.keys(ERRORS);
   for (const code of errorCodes) {
     if (code === '403' && route.permission === null) continue;
-    responses[code] ??= { description: ERRORS[code], content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } };
+    responses[code] ??= {
+      description: ERRORS[code],
+      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
+    };
   }
   const op: JsonSchema = {
     summary: route.summary,
@@ -79,7 +94,10 @@ function operation(route: RouteDoc): JsonSchema {
     responses,
   };
   if (route.body) {
-    op.requestBody = { required: true, content: { [route.bodyContentType ?? 'application/json']: { schema: toSchema(route.body) } } };
+    op.requestBody = {
+      required: true,
+      content: { [route.bodyContentType ?? 'application/json']: { schema: toSchema(route.body) } },
+    };
   }
   return op;
 }

@@ -11,7 +11,10 @@ return {c, ttl}`;
 export class RedisRateLimiter implements RateLimiter {
   private redis: Redis;
 
-  constructor(url: string, private prefix = 'c360:rl:') {
+  constructor(
+    url: string,
+    private prefix = 'c360:rl:',
+  ) {
     this.redis = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2, enableOfflineQueue: true });
   }
 

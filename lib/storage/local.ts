@@ -17,7 +17,10 @@ export function toNodeReadable(body: StorageBody): Readable {
 
 export function tooLarge(maxBytes: number): AppError {
   const mb = maxBytes / (1024 * 1024);
-  return new AppError('payload_too_large', `Fichier trop volumineux (maximum ${Number.isInteger(mb) ? mb : mb.toFixed(1)} Mo).`);
+  return new AppError(
+    'payload_too_large',
+    `Fichier trop volumineux (maximum ${Number.isInteger(mb) ? mb : mb.toFixed(1)} Mo).`,
+  );
 }
 
 /** Counts and hashes bytes as they pass; errors out as soon as the limit is crossed. */

@@ -5,7 +5,6 @@ import { AppError } from '@/lib/errors';
 import { toNodeReadable, tooLarge } from './local';
 import { isStorageKey, maxUploadBytes, type PutOptions, type PutResult, type Storage, type StorageBody } from './index';
 
-
 /**
  * The slice of `UTApi` (uploadthing/server) this adapter uses. Declared structurally so tests
  * inject a fake and the app never loads uploadthing unless UPLOADTHING_TOKEN is set.
@@ -15,7 +14,10 @@ export interface UtApiLike {
     file: Blob & { name: string; customId?: string | null },
     opts?: { acl?: 'public-read' | 'private' },
   ): Promise<{ data: { key: string; size?: number } | null; error: { message: string } | null }>;
-  deleteFiles(keys: string[] | string, opts?: { keyType?: 'fileKey' | 'customId' }): Promise<{ success: boolean; deletedCount: number }>;
+  deleteFiles(
+    keys: string[] | string,
+    opts?: { keyType?: 'fileKey' | 'customId' },
+  ): Promise<{ success: boolean; deletedCount: number }>;
   getFileUrls(
     keys: string[] | string,
     opts?: { keyType?: 'fileKey' | 'customId' },
@@ -72,7 +74,8 @@ export class UploadThingStorage implements Storage {
     const file = Object.assign(blob, { name: key, customId: key });
     const api = await this.api();
     const result = await api.uploadFiles(file, { acl: 'private' });
-    if (result.error || !result.data) throw new Error(`UploadThing upload failed: ${result.error?.message ?? 'no data'}`);
+    if (result.error || !result.data)
+      throw new Error(`UploadThing upload failed: ${result.error?.message ?? 'no data'}`);
     return { size, sha256: hash.digest('hex') };
   }
 

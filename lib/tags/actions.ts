@@ -22,7 +22,11 @@ export async function createTagAction(_prev: ActionState, formData: FormData): P
 }
 
 /** Form fields: `name` (+ optional `color`) or `tagId`. Unknown names are created on the fly. */
-export async function addTagAction(customerId: string, _prev: ActionState, formData: FormData): Promise<ActionState<TagDto>> {
+export async function addTagAction(
+  customerId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<TagDto>> {
   return runAction(async () => {
     const actor = await requireActionActor('customer.update');
     const parsed = customerTagAddSchema.safeParse(formDataToObject(formData));
@@ -33,7 +37,12 @@ export async function addTagAction(customerId: string, _prev: ActionState, formD
   });
 }
 
-export async function removeTagAction(customerId: string, tagId: string, _prev: ActionState, _formData: FormData): Promise<ActionState> {
+export async function removeTagAction(
+  customerId: string,
+  tagId: string,
+  _prev: ActionState,
+  _formData: FormData,
+): Promise<ActionState> {
   return runAction(async () => {
     const actor = await requireActionActor('customer.update');
     await removeTagFromCustomer(getDb(), actor, parseId(customerId, 'Client'), parseId(tagId, 'Étiquette'));

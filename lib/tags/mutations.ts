@@ -32,7 +32,11 @@ export async function createTag(db: Db, input: TagCreateInput): Promise<TagDto> 
 }
 
 /** The tag of that name, created when missing — safe under concurrency (ON CONFLICT DO NOTHING). */
-async function findOrCreateTag(tx: DbOrTx, name: string, color: string | undefined): Promise<{ tag: TagDto; created: boolean }> {
+async function findOrCreateTag(
+  tx: DbOrTx,
+  name: string,
+  color: string | undefined,
+): Promise<{ tag: TagDto; created: boolean }> {
   const existing = await findTagByName(tx, name);
   if (existing) return { tag: existing, created: false };
   const [inserted] = await tx
@@ -47,7 +51,12 @@ async function findOrCreateTag(tx: DbOrTx, name: string, color: string | undefin
 }
 
 /** Puts a tag on a customer (idempotent: already there = no change, no activity). */
-export async function addTagToCustomer(db: Db, actor: Actor, customerId: string, input: CustomerTagAddInput): Promise<TagDto> {
+export async function addTagToCustomer(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  input: CustomerTagAddInput,
+): Promise<TagDto> {
   return withActivity(db, actor, async (tx) => {
     await assertCustomerExists(tx, customerId);
     let tag: TagDto;

@@ -30,7 +30,8 @@ const emailSchema = z.email({ pattern: z.regexes.unicodeEmail });
 
 export function checkEmail(value: string): CheckResult {
   const v = value.trim();
-  if (v.length > 254 || !emailSchema.safeParse(v).success || !/@[^@\s]+\.[^@\s.]{2,}$/u.test(v)) return { valid: false, message: 'Adresse e-mail invalide.' };
+  if (v.length > 254 || !emailSchema.safeParse(v).success || !/@[^@\s]+\.[^@\s.]{2,}$/u.test(v))
+    return { valid: false, message: 'Adresse e-mail invalide.' };
   // Domain part is case-insensitive; keep the local part as typed.
   const at = v.lastIndexOf('@');
   return { valid: true, normalized: `${v.slice(0, at)}@${v.slice(at + 1).toLowerCase()}` };

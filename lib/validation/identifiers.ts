@@ -36,7 +36,9 @@ export function checkSiret(value: string): CheckResult {
   if (!/^\d{14}$/.test(v)) return { valid: false, message: 'Le SIRET doit comporter 14 chiffres.' };
   if (v.startsWith(LA_POSTE_SIREN) && v !== '35600000000048') {
     const sum = [...v].reduce((s, c) => s + Number(c), 0);
-    return sum % 5 === 0 ? { valid: true, normalized: v } : { valid: false, message: 'SIRET invalide (clé de contrôle incorrecte).' };
+    return sum % 5 === 0
+      ? { valid: true, normalized: v }
+      : { valid: false, message: 'SIRET invalide (clé de contrôle incorrecte).' };
   }
   if (!luhnValid(v)) return { valid: false, message: 'SIRET invalide (clé de contrôle incorrecte).' };
   return { valid: true, normalized: v };
@@ -46,7 +48,8 @@ export function checkSiret(value: string): CheckResult {
 export function checkFrVat(value: string): CheckResult {
   const v = value.replace(/[\s.\-]/g, '').toUpperCase();
   const m = /^FR([0-9A-HJ-NP-Z]{2})(\d{9})$/.exec(v);
-  if (!m) return { valid: false, message: 'Le numéro de TVA doit avoir la forme FR + 2 caractères + SIREN (9 chiffres).' };
+  if (!m)
+    return { valid: false, message: 'Le numéro de TVA doit avoir la forme FR + 2 caractères + SIREN (9 chiffres).' };
   const [, key, siren] = m;
   if (/^\d{2}$/.test(key)) {
     const expected = (12 + 3 * (Number(siren) % 97)) % 97;
@@ -72,7 +75,8 @@ export function checkPlate(value: string): CheckResult {
   const siv = SIV.exec(compact);
   if (siv) {
     const [, a, n, b] = siv;
-    if (n === '000') return { valid: false, message: 'Immatriculation invalide : le bloc chiffré ne peut pas être 000.' };
+    if (n === '000')
+      return { valid: false, message: 'Immatriculation invalide : le bloc chiffré ne peut pas être 000.' };
     return { valid: true, normalized: `${a}-${n}-${b}` };
   }
   const fni = FNI.exec(v.replace(/-/g, ' '));
@@ -82,7 +86,10 @@ export function checkPlate(value: string): CheckResult {
 
 const VIN_WEIGHTS = [8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2];
 const VIN_VALUES: Record<string, number> = Object.fromEntries(
-  [...'ABCDEFGHJKLMNPRSTUVWXYZ'].map((c, i) => [c, [1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9][i]]),
+  [...'ABCDEFGHJKLMNPRSTUVWXYZ'].map((c, i) => [
+    c,
+    [1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3, 4, 5, 7, 9, 2, 3, 4, 5, 6, 7, 8, 9][i],
+  ]),
 );
 
 /**

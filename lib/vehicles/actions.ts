@@ -13,7 +13,11 @@ import { vehicleCreateSchema, vehicleFields, vehicleUpdateSchema } from './schem
 
 const KEYS = Object.keys(vehicleFields);
 
-export async function createVehicleAction(customerId: string, _prev: ActionState, formData: FormData): Promise<ActionState<VehicleDto>> {
+export async function createVehicleAction(
+  customerId: string,
+  _prev: ActionState,
+  formData: FormData,
+): Promise<ActionState<VehicleDto>> {
   return runAction(async () => {
     const actor = await requireActionActor('customer.field-update');
     const id = parseId(customerId, 'Client');
@@ -36,7 +40,9 @@ export async function updateVehicleAction(
     const actor = await requireActionActor('customer.field-update');
     const id = parseId(customerId, 'Client');
     const childId = parseId(vehicleId, 'Véhicule');
-    const parsed = vehicleUpdateSchema.safeParse(pickFormFields(formData, [...KEYS, 'updatedAt'], { clearEmpty: KEYS }));
+    const parsed = vehicleUpdateSchema.safeParse(
+      pickFormFields(formData, [...KEYS, 'updatedAt'], { clearEmpty: KEYS }),
+    );
     if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
     const vehicle = await updateVehicle(getDb(), actor, id, childId, parsed.data);
     revalidatePath(`/customers/${id}`, 'layout');
@@ -44,7 +50,12 @@ export async function updateVehicleAction(
   });
 }
 
-export async function deleteVehicleAction(customerId: string, vehicleId: string, _prev: ActionState, _formData: FormData): Promise<ActionState> {
+export async function deleteVehicleAction(
+  customerId: string,
+  vehicleId: string,
+  _prev: ActionState,
+  _formData: FormData,
+): Promise<ActionState> {
   return runAction(async () => {
     const actor = await requireActionActor('customer.field-update');
     const id = parseId(customerId, 'Client');

@@ -26,14 +26,28 @@ async function lockVehicle(tx: Tx, customerId: string, vehicleId: string) {
   return row;
 }
 
-export async function createVehicle(db: Db, actor: Actor, customerId: string, input: VehicleCreateInput): Promise<VehicleDto> {
+export async function createVehicle(
+  db: Db,
+  actor: Actor,
+  customerId: string,
+  input: VehicleCreateInput,
+): Promise<VehicleDto> {
   return withActivity(db, actor, async (tx) => {
     await lockCustomer(tx, customerId);
-    const [row] = await tx.insert(vehicles).values({ customerId, ...input }).returning();
+    const [row] = await tx
+      .insert(vehicles)
+      .values({ customerId, ...input })
+      .returning();
     await refreshCustomerSearch(tx, customerId);
     return {
       value: serializeVehicle(row),
-      activity: { customerId, type: 'profile', title: `Véhicule ajouté : ${label(row)}`, relatedType: 'vehicle', relatedId: row.id },
+      activity: {
+        customerId,
+        type: 'profile',
+        title: `Véhicule ajouté : ${label(row)}`,
+        relatedType: 'vehicle',
+        relatedId: row.id,
+      },
     };
   });
 }
@@ -81,7 +95,13 @@ export async function deleteVehicle(db: Db, actor: Actor, customerId: string, ve
     await refreshCustomerSearch(tx, customerId);
     return {
       value: undefined,
-      activity: { customerId, type: 'profile', title: `Véhicule supprimé : ${label(current)}`, relatedType: 'vehicle', relatedId: vehicleId },
+      activity: {
+        customerId,
+        type: 'profile',
+        title: `Véhicule supprimé : ${label(current)}`,
+        relatedType: 'vehicle',
+        relatedId: vehicleId,
+      },
     };
   });
 }

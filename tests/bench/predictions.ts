@@ -25,7 +25,10 @@ async function open(): Promise<{ handle: DbHandle; source: string }> {
   const { seedDemo } = await import('@/db/seed/demo');
   const started = performance.now();
   const seeded = await seedDemo(handle.db, { password: process.env.DEMO_PASSWORD ?? 'customer360' });
-  return { handle, source: `PGlite en mémoire + seedDemo (${seeded.customers} clients, ${seeded.interventions} interventions, ${Math.round(performance.now() - started)} ms)` };
+  return {
+    handle,
+    source: `PGlite en mémoire + seedDemo (${seeded.customers} clients, ${seeded.interventions} interventions, ${Math.round(performance.now() - started)} ms)`,
+  };
 }
 
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
@@ -37,7 +40,13 @@ async function main() {
       .select({ customerId: interventions.customerId, at: interventions.completedAt })
       .from(interventions)
       .innerJoin(customers, eq(customers.id, interventions.customerId))
-      .where(and(eq(interventions.status, 'completed'), isNotNull(interventions.completedAt), eq(customers.status, 'active')))
+      .where(
+        and(
+          eq(interventions.status, 'completed'),
+          isNotNull(interventions.completedAt),
+          eq(customers.status, 'active'),
+        ),
+      )
       .orderBy(asc(interventions.customerId), asc(interventions.completedAt));
     const byCustomer = new Map<string, Date[]>();
     for (const r of rows) {
@@ -80,15 +89,21 @@ async function main() {
     const fmt = (x: number) => x.toFixed(1);
     console.log(`Source : ${source}`);
     console.log(`Clients actifs avec au moins 2 visites terminées : ${cases.length}`);
-    console.log(`Intervalle de repli (médiane des intervalles moyens, apprentissage) : ${fallback == null ? '—' : fmt(fallback)} j`);
+    console.log(
+      `Intervalle de repli (médiane des intervalles moyens, apprentissage) : ${fallback == null ? '—' : fmt(fallback)} j`,
+    );
     if (ours.length) {
       console.log(`\nClients évalués (≥ 3 visites : au moins un intervalle connu) : ${ours.length}`);
       console.log(`  Erreur absolue moyenne — nextVisit() : ${fmt(mean(ours))} j (médiane ${fmt(medianOf(ours))} j)`);
-      console.log(`  Erreur absolue moyenne — naïf « même intervalle que la dernière fois » : ${fmt(mean(naive))} j (médiane ${fmt(medianOf(naive))} j)`);
+      console.log(
+        `  Erreur absolue moyenne — naïf « même intervalle que la dernière fois » : ${fmt(mean(naive))} j (médiane ${fmt(medianOf(naive))} j)`,
+      );
       console.log(`  Gain : ${fmt(100 * (1 - mean(ours) / mean(naive)))} %`);
     } else console.log('Aucun client avec au moins 3 visites : rien à évaluer contre la référence naïve.');
     if (oursSingle.length)
-      console.log(`\nClients à 2 visites (une seule visite connue, repli) : ${oursSingle.length}, erreur absolue moyenne ${fmt(mean(oursSingle))} j (pas de référence naïve possible)`);
+      console.log(
+        `\nClients à 2 visites (une seule visite connue, repli) : ${oursSingle.length}, erreur absolue moyenne ${fmt(mean(oursSingle))} j (pas de référence naïve possible)`,
+      );
   } finally {
     await handle.close();
   }

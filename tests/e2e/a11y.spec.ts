@@ -6,9 +6,17 @@ import { demoCustomer, expect, test } from './fixtures';
 async function expectNoSeriousViolations(page: Page, where: string) {
   // Streamed tabs: wait until no skeleton is left so the real content is audited.
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0, { timeout: 15_000 });
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const summary = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(' ')).join('\n    ')}`);
+  const summary = serious.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes
+        .slice(0, 5)
+        .map((n) => n.target.join(' '))
+        .join('\n    ')}`,
+  );
   // Soft: one run reports every page audited, not just the first one with a finding.
   expect.soft(summary, `${where}: axe violations`).toEqual([]);
 }
@@ -61,12 +69,16 @@ test.describe('as a manager', () => {
     });
   }
 
-  test('keyboard only: reach the tab bar and open a tab with Enter; open and close a confirm dialog with Escape', async ({ page }) => {
+  test('keyboard only: reach the tab bar and open a tab with Enter; open and close a confirm dialog with Escape', async ({
+    page,
+  }) => {
     const id = await demoCustomerId(page);
     await page.goto(`/customers/${id}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
-    const activity = page.getByRole('navigation', { name: 'Onglets de la fiche client' }).getByRole('link', { name: 'Activité', exact: true });
+    const activity = page
+      .getByRole('navigation', { name: 'Onglets de la fiche client' })
+      .getByRole('link', { name: 'Activité', exact: true });
     await tabTo(page, activity);
     await expect(activity).toBeFocused();
     await page.keyboard.press('Enter');
@@ -74,7 +86,9 @@ test.describe('as a manager', () => {
     await expect(page.getByTestId('activity-filters')).toBeVisible();
 
     await page.reload();
-    const duplicate = page.getByRole('group', { name: 'Actions sur le client' }).getByRole('button', { name: 'Dupliquer' });
+    const duplicate = page
+      .getByRole('group', { name: 'Actions sur le client' })
+      .getByRole('button', { name: 'Dupliquer' });
     await tabTo(page, duplicate);
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: /^Dupliquer / });

@@ -38,7 +38,9 @@ test('add a call and a note from the Activity tab, see them at once, filter the 
   await expect(page).toHaveURL(/[?&]type=call\b/);
   await expect(timeline.getByTestId('activity-entry').filter({ hasText: call })).toBeVisible();
   await expect(timeline.getByTestId('activity-entry').filter({ hasText: note })).toHaveCount(0);
-  const types = await timeline.getByTestId('activity-entry').evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
+  const types = await timeline
+    .getByTestId('activity-entry')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-type')));
   expect(new Set(types)).toEqual(new Set(['call']));
 
   // Reset brings everything back.

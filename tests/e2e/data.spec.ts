@@ -77,15 +77,23 @@ test.describe('as an admin', () => {
 
     const report = page.getByRole('table', { name: 'Lignes du fichier et leur sort' });
     await expect(report).toBeVisible({ timeout: 30_000 });
-    const stat = (label: string) => page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
+    const stat = (label: string) =>
+      page.locator('dt', { hasText: new RegExp(`^${label}$`) }).locator('xpath=following-sibling::dd[1]');
     await expect(stat('Lus')).toHaveText('3');
     await expect(stat('À importer')).toHaveText('2');
     await expect(stat('Rejetés')).toHaveText('1');
-    const row = (legacyId: number) => report.locator('tbody tr').filter({ has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${legacyId}$`) }) });
+    const row = (legacyId: number) =>
+      report
+        .locator('tbody tr')
+        .filter({ has: page.locator('td:nth-child(2)', { hasText: new RegExp(`^${legacyId}$`) }) });
     await expect(row(base)).toContainText('À importer');
     await expect(row(base + 1)).toContainText('À importer');
     await expect(row(base + 2)).toContainText('Rejeté');
-    await expect(row(base + 2).locator('td').first()).toHaveText('4');
+    await expect(
+      row(base + 2)
+        .locator('td')
+        .first(),
+    ).toHaveText('4');
     await expect(page.getByRole('button', { name: 'Importer' })).toBeVisible();
 
     // A simulation writes nothing.

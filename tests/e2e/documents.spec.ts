@@ -23,7 +23,10 @@ function minimalPdf(): Buffer {
 }
 
 /** 1×1 PNG. */
-const PNG_1X1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const PNG_1X1 = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 
 test('upload a PDF and a PNG, preview the image, delete with confirmation', async ({ page }) => {
   const { id } = await createCustomer(page);
@@ -70,7 +73,10 @@ test('upload a PDF and a PNG, preview the image, delete with confirmation', asyn
   await expect(page.getByText(/^1 document ·/)).toBeVisible();
 
   // The download link of what is left serves the real bytes.
-  const href = await rows.filter({ hasText: pngName }).getByRole('link', { name: `Télécharger ${pngName}` }).getAttribute('href');
+  const href = await rows
+    .filter({ hasText: pngName })
+    .getByRole('link', { name: `Télécharger ${pngName}` })
+    .getAttribute('href');
   const res = await page.request.get(href!);
   expect(res.status()).toBe(200);
   expect(Buffer.compare(await res.body(), PNG_1X1)).toBe(0);
@@ -80,7 +86,11 @@ test('a file the server refuses is reported next to its name', async ({ page }) 
   const { id } = await createCustomer(page);
   await page.goto(`/customers/${id}/documents`);
   // An executable disguised as a PDF: the type is decided from the bytes.
-  await page.getByTestId('upload-input').setInputFiles({ name: 'facture.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ\x90\x00not a pdf at all', 'latin1') });
+  await page.getByTestId('upload-input').setInputFiles({
+    name: 'facture.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('MZ\x90\x00not a pdf at all', 'latin1'),
+  });
   await expect(page.getByTestId('upload-progress').getByRole('alert')).toBeVisible();
   await expect(page.getByTestId('document-row')).toHaveCount(0);
 });

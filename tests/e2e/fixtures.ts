@@ -49,11 +49,22 @@ export { expect };
 export const isPhone = (page: Page) => (page.viewportSize()?.width ?? 1280) < 768;
 
 /** A fresh customer (POST /api/customers as the signed-in page), for tests that mutate data. */
-export async function createCustomer(page: Page, overrides: Record<string, unknown> = {}): Promise<{ id: string; name: string }> {
+export async function createCustomer(
+  page: Page,
+  overrides: Record<string, unknown> = {},
+): Promise<{ id: string; name: string }> {
   const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
   const lastName = `E2e${suffix}`;
   const res = await page.request.post('/api/customers', {
-    data: { kind: 'individual', firstName: 'Test', lastName, email: `e2e-${suffix}@exemple.fr`, postalCode: '69002', city: 'Lyon', ...overrides },
+    data: {
+      kind: 'individual',
+      firstName: 'Test',
+      lastName,
+      email: `e2e-${suffix}@exemple.fr`,
+      postalCode: '69002',
+      city: 'Lyon',
+      ...overrides,
+    },
   });
   expect(res.status(), await res.text()).toBe(201);
   const body = await res.json();
@@ -77,11 +88,17 @@ export interface DemoCustomer {
  * A seeded demo customer matching `predicate` (seed 360, so always the same one), never one that
  * another test created: those are the newest, so "the first of the list" would depend on test order.
  */
-export async function demoCustomer(page: Page, predicate: (c: DemoCustomer) => boolean = () => true, q?: string): Promise<DemoCustomer> {
+export async function demoCustomer(
+  page: Page,
+  predicate: (c: DemoCustomer) => boolean = () => true,
+  q?: string,
+): Promise<DemoCustomer> {
   const res = await page.request.get(`/api/customers?limit=100&sort=name${q ? `&q=${encodeURIComponent(q)}` : ''}`);
   expect(res.status()).toBe(200);
   const { data } = (await res.json()) as { data: DemoCustomer[] };
-  const found = data.find((c) => !/^(E2e|Testeur)/.test(c.lastName ?? '') && !c.displayName.includes('(copie)') && predicate(c));
+  const found = data.find(
+    (c) => !/^(E2e|Testeur)/.test(c.lastName ?? '') && !c.displayName.includes('(copie)') && predicate(c),
+  );
   if (!found) throw new Error('no demo customer matches');
   return found;
 }

@@ -69,10 +69,7 @@ test.describe('customers', () => {
     await page.getByRole('button', { name: 'Créer le client' }).click();
     // A similar customer may exist in the demo data: confirm when asked.
     const confirm = page.getByRole('button', { name: 'Créer quand même' });
-    await Promise.race([
-      page.waitForURL(/\/customers\/[0-9a-f-]{36}$/),
-      confirm.waitFor().then(() => confirm.click()),
-    ]);
+    await Promise.race([page.waitForURL(/\/customers\/[0-9a-f-]{36}$/), confirm.waitFor().then(() => confirm.click())]);
     await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}$/);
     await expect(page.getByRole('heading', { level: 1 })).toContainText(unique);
     await expect(page.getByText('+33 6 12 34 56 78').or(page.getByText('06 12 34 56 78')).first()).toBeVisible();
@@ -82,7 +79,9 @@ test.describe('customers', () => {
     await login(page, 'technician');
     // A demo customer with a vehicle: the newest customers may be ones other tests just created.
     const list = await page.request.get('/api/customers?limit=50&sort=name');
-    const id = ((await list.json()) as { data: { id: string; vehicleCount: number }[] }).data.find((c) => c.vehicleCount > 0)?.id;
+    const id = ((await list.json()) as { data: { id: string; vehicleCount: number }[] }).data.find(
+      (c) => c.vehicleCount > 0,
+    )?.id;
     expect(id, 'a demo customer with a vehicle').toBeTruthy();
     await page.goto(`/customers/${id}`);
     const edit = page.getByRole('button', { name: /^Modifier le véhicule/ }).first();

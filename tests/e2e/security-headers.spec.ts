@@ -47,7 +47,9 @@ async function loginCapturingAction(page: Page, role = 'viewer') {
   await page.getByLabel('Adresse e-mail').fill(`${role}@demo.local`);
   await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect.poll(() => setCookies.some((c) => c.includes(SESSION)), { message: 'the login action set a session cookie' }).toBe(true);
+  await expect
+    .poll(() => setCookies.some((c) => c.includes(SESSION)), { message: 'the login action set a session cookie' })
+    .toBe(true);
   return { action: action!, setCookies };
 }
 
@@ -73,7 +75,9 @@ test.describe('session cookie', () => {
     expect(cookie!.path).toBe('/');
   });
 
-  test('behind an HTTPS proxy (x-forwarded-proto: https) the session cookie is Secure and __Secure- prefixed', async ({ page }) => {
+  test('behind an HTTPS proxy (x-forwarded-proto: https) the session cookie is Secure and __Secure- prefixed', async ({
+    page,
+  }) => {
     // What a TLS-terminating reverse proxy sends. next-auth (no AUTH_URL set) takes the protocol
     // from this header for the sign-in action; with AUTH_URL=https://… it would come from there.
     await page.context().setExtraHTTPHeaders({ 'x-forwarded-proto': 'https' });
@@ -104,16 +108,30 @@ test.describe('server actions and cross-origin requests', () => {
     const body = action.postDataBuffer()!;
     const url = new URL(action.url());
     const replay = (origin: string) =>
-      request.post(url.pathname + url.search, { headers: { ...headers, origin, host: url.host }, data: body, maxRedirects: 0 });
+      request.post(url.pathname + url.search, {
+        headers: { ...headers, origin, host: url.host },
+        data: body,
+        maxRedirects: 0,
+      });
 
     // Control: the same replay from the app's own origin works (the capture is a real, valid action call).
     const same = await replay(url.origin);
-    const sameCookies = (await same.headersArray()).filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
-    expect(sameCookies.some((c) => c.includes(SESSION)), `same-origin replay: ${same.status()}`).toBe(true);
+    const sameCookies = (await same.headersArray())
+      .filter((h) => h.name.toLowerCase() === 'set-cookie')
+      .map((h) => h.value);
+    expect(
+      sameCookies.some((c) => c.includes(SESSION)),
+      `same-origin replay: ${same.status()}`,
+    ).toBe(true);
 
     const evil = await replay('http://evil.example');
-    const evilCookies = (await evil.headersArray()).filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
-    expect(evilCookies.filter((c) => c.includes(SESSION)), 'no session from a cross-origin action').toEqual([]);
+    const evilCookies = (await evil.headersArray())
+      .filter((h) => h.name.toLowerCase() === 'set-cookie')
+      .map((h) => h.value);
+    expect(
+      evilCookies.filter((c) => c.includes(SESSION)),
+      'no session from a cross-origin action',
+    ).toEqual([]);
     expect(evil.status(), 'cross-origin action status').toBeGreaterThanOrEqual(400);
   });
 
@@ -123,14 +141,21 @@ test.describe('server actions and cross-origin requests', () => {
       { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' },
       { 'x-middleware-subrequest': 'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware' },
       { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' },
-      { 'x-invoke-path': '/customers', 'x-nextjs-data': '1', 'x-user-role': 'admin', 'x-forwarded-user': 'admin@demo.local' },
+      {
+        'x-invoke-path': '/customers',
+        'x-nextjs-data': '1',
+        'x-user-role': 'admin',
+        'x-forwarded-user': 'admin@demo.local',
+      },
     ]) {
       const res = await request.get('/customers', { headers, maxRedirects: 0 });
       expect(res.status(), JSON.stringify(headers)).toBe(plain.status());
       expect(res.headers().location ?? '', JSON.stringify(headers)).toBe(plain.headers().location ?? '');
       expect(await res.text()).not.toContain('Clients</h1>');
     }
-    const api = await request.get('/api/customers', { headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' } });
+    const api = await request.get('/api/customers', {
+      headers: { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' },
+    });
     expect(api.status()).toBe(401);
   });
 });

@@ -1,6 +1,14 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { getDb } from '@/db';
-import { consentEvents, customerActivity, customerDocuments, emailOutbox, interventions, invoices, payments } from '@/db/schema';
+import {
+  consentEvents,
+  customerActivity,
+  customerDocuments,
+  emailOutbox,
+  interventions,
+  invoices,
+  payments,
+} from '@/db/schema';
 
 /**
  * Rows for the consents / e-mail / export tests, inserted directly (like the other factories),
@@ -28,7 +36,10 @@ export async function insertConsentEvent(
   return row;
 }
 
-export async function insertDocument(customerId: string, overrides: Partial<typeof customerDocuments.$inferInsert> = {}) {
+export async function insertDocument(
+  customerId: string,
+  overrides: Partial<typeof customerDocuments.$inferInsert> = {},
+) {
   const key = `test/${randomUUID()}`;
   const [row] = await getDb()
     .insert(customerDocuments)
@@ -65,7 +76,10 @@ export async function insertOutboxEmail(customerId: string, overrides: Partial<t
   return row;
 }
 
-export async function insertActivity(customerId: string, overrides: Partial<typeof customerActivity.$inferInsert> = {}) {
+export async function insertActivity(
+  customerId: string,
+  overrides: Partial<typeof customerActivity.$inferInsert> = {},
+) {
   const [row] = await getDb()
     .insert(customerActivity)
     .values({ customerId, type: 'call', title: 'Appel', actorKind: 'system', actorName: 'test', ...overrides })
@@ -78,7 +92,14 @@ export async function insertInterventionInvoicePayment(customerId: string, at = 
   const db = getDb();
   const [intervention] = await db
     .insert(interventions)
-    .values({ customerId, kind: 'maintenance', status: 'completed', scheduledAt: at, completedAt: at, amountCents: 12000 })
+    .values({
+      customerId,
+      kind: 'maintenance',
+      status: 'completed',
+      scheduledAt: at,
+      completedAt: at,
+      amountCents: 12000,
+    })
     .returning();
   const [invoice] = await db
     .insert(invoices)

@@ -7,7 +7,10 @@ import { dataDir } from '@/lib/env';
 
 /** Sample files, built from their real magic bytes. */
 export const samples = {
-  pdf: () => Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n'),
+  pdf: () =>
+    Buffer.from(
+      '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+    ),
   // 1×1 transparent PNG.
   png: () =>
     Buffer.from(
@@ -26,7 +29,8 @@ export const samples = {
     return b;
   },
   svg: () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(document.cookie)</script></svg>'),
-  svgWithXmlDecl: () => Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
+  svgWithXmlDecl: () =>
+    Buffer.from('<?xml version="1.0"?>\n<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>'),
   csv: () => Buffer.from('nom;ville\nDupont;Lyon\nÉlise;Montréal\n'),
   text: (s = 'root:x:0:0:root:/root:/bin/bash\n') => Buffer.from(s),
 };
@@ -57,7 +61,12 @@ export async function documentRowCount(customerId?: string): Promise<number> {
   return n;
 }
 
-export function multipart(file: Buffer | Uint8Array | null, name: string, fields: Record<string, string> = {}, clientType = 'application/pdf') {
+export function multipart(
+  file: Buffer | Uint8Array | null,
+  name: string,
+  fields: Record<string, string> = {},
+  clientType = 'application/pdf',
+) {
   const form = new FormData();
   if (file) form.append('file', new Blob([file as unknown as BlobPart], { type: clientType }), name);
   for (const [k, v] of Object.entries(fields)) form.append(k, v);

@@ -38,12 +38,22 @@ export async function insertPayment(
 ) {
   const [row] = await getDb()
     .insert(payments)
-    .values({ customerId, invoiceId, amountCents: 1000, method: 'card', paidAt: new Date('2025-02-01T10:00:00Z'), ...overrides })
+    .values({
+      customerId,
+      invoiceId,
+      amountCents: 1000,
+      method: 'card',
+      paidAt: new Date('2025-02-01T10:00:00Z'),
+      ...overrides,
+    })
     .returning();
   return row;
 }
 
-export async function insertIntervention(customerId: string, overrides: Partial<typeof interventions.$inferInsert> = {}) {
+export async function insertIntervention(
+  customerId: string,
+  overrides: Partial<typeof interventions.$inferInsert> = {},
+) {
   const [row] = await getDb()
     .insert(interventions)
     .values({

@@ -44,7 +44,9 @@ export async function createBearer(role: Role, opts: { expiresAt?: Date } = {}) 
 /** One bearer per role, created once per test file. */
 export async function bearersByRole() {
   const entries = await Promise.all(
-    (['admin', 'manager', 'technician', 'viewer'] as const).map(async (r) => [r, (await createBearer(r)).authorization] as const),
+    (['admin', 'manager', 'technician', 'viewer'] as const).map(
+      async (r) => [r, (await createBearer(r)).authorization] as const,
+    ),
   );
   return Object.fromEntries(entries) as Record<Role, string>;
 }

@@ -11,14 +11,15 @@ import { call } from '../factories/http';
 
 // Server actions: the session is mocked (the database is real); revalidatePath needs a Next request.
 const session = vi.hoisted(() => ({ actor: null as null | Record<string, unknown> }));
-vi.mock('@/lib/auth/session', async () => (await import('@/tests/factories/session-mock')).sessionMock(() => session.actor));
+vi.mock('@/lib/auth/session', async () =>
+  (await import('@/tests/factories/session-mock')).sessionMock(() => session.actor),
+);
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 let auth: Awaited<ReturnType<typeof bearersByRole>>;
 beforeAll(async () => {
   auth = await bearersByRole();
 });
-
 
 async function seed(customerId: string, n: number, opts: { start?: number; types?: string[] } = {}) {
   const types = opts.types ?? ['call', 'visit', 'note'];
@@ -38,7 +39,11 @@ async function walk(id: string, query: Record<string, string | string[]>, betwee
   let cursor: string | null = null;
   let page = 0;
   do {
-    const res: any = await call(GET, { params: { id }, auth: auth.viewer, query: { ...query, ...(cursor ? { cursor } : {}) } });
+    const res: any = await call(GET, {
+      params: { id },
+      auth: auth.viewer,
+      query: { ...query, ...(cursor ? { cursor } : {}) },
+    });
     expect(res.status).toBe(200);
     ids.push(...res.body.data.map((a: any) => a.id));
     cursor = res.body.nextCursor;
@@ -52,7 +57,10 @@ describe('GET /api/customers/{id}/activities', () => {
   it('walks keyset pages without overlap or skip while newer activities arrive', async () => {
     const c = await createCustomer();
     await seed(c.id, 47);
-    const before = await getDb().select({ id: customerActivity.id }).from(customerActivity).where(eq(customerActivity.customerId, c.id));
+    const before = await getDb()
+      .select({ id: customerActivity.id })
+      .from(customerActivity)
+      .where(eq(customerActivity.customerId, c.id));
     const seen = await walk(c.id, { limit: '5' }, async (page) => {
       // New activities between two page requests (occurred "now", so newer than everything seeded).
       await recordActivity(getDb(), SYSTEM_ACTOR, [
@@ -71,13 +79,18 @@ describe('GET /api/customers/{id}/activities', () => {
     const db = getDb();
     for (let i = 0; i < 6; i++) {
       await db.insert(customerActivity).values({
-        customerId: c.id, type: 'note', title: `µ${i}`, actorKind: 'system', actorName: 'Système',
+        customerId: c.id,
+        type: 'note',
+        title: `µ${i}`,
+        actorKind: 'system',
+        actorName: 'Système',
         occurredAt: new Date('2024-05-01T10:00:00.123Z'),
       });
     }
     await db.execute(
       // spread them over microseconds inside the same millisecond
-      (await import('drizzle-orm')).sql`update customer_activity set occurred_at = occurred_at + (random() * interval '900 microseconds') where customer_id = ${c.id}`,
+      (await import('drizzle-orm'))
+        .sql`update customer_activity set occurred_at = occurred_at + (random() * interval '900 microseconds') where customer_id = ${c.id}`,
     );
     const ids = await walk(c.id, { limit: '2' });
     expect(ids).toHaveLength(6);
@@ -91,7 +104,11 @@ describe('GET /api/customers/{id}/activities', () => {
     const all: any = await call(GET, { params: { id: c.id }, auth: auth.viewer, query: { limit: '100' } });
     expect(all.body.stats).toEqual({ total: 30, byType: { call: 10, visit: 10, note: 10 } });
 
-    const typed: any = await call(GET, { params: { id: c.id }, auth: auth.viewer, query: { type: ['call', 'visit'], limit: '100' } });
+    const typed: any = await call(GET, {
+      params: { id: c.id },
+      auth: auth.viewer,
+      query: { type: ['call', 'visit'], limit: '100' },
+    });
     expect(typed.status).toBe(200);
     expect(typed.body.data).toHaveLength(20);
     expect(typed.body.data.every((a: any) => a.type === 'call' || a.type === 'visit')).toBe(true);
@@ -99,7 +116,8 @@ describe('GET /api/customers/{id}/activities', () => {
 
     // Rows are hourly from 2024-03-01 09:00Z, 3 per hour → 10 hours. Keep 11:00Z..13:00Z = 9 rows.
     const ranged: any = await call(GET, {
-      params: { id: c.id }, auth: auth.viewer,
+      params: { id: c.id },
+      auth: auth.viewer,
       query: { from: '2024-03-01T11:00:00Z', to: '2024-03-01T13:00:00Z', type: 'note', limit: '100' },
     });
     expect(ranged.status).toBe(200);
@@ -111,7 +129,11 @@ describe('GET /api/customers/{id}/activities', () => {
       expect(t).toBeLessThanOrEqual(Date.UTC(2024, 2, 1, 13));
     }
     // A date-only "to" covers the whole Paris day.
-    const day: any = await call(GET, { params: { id: c.id }, auth: auth.viewer, query: { from: '2024-03-01', to: '2024-03-01' } });
+    const day: any = await call(GET, {
+      params: { id: c.id },
+      auth: auth.viewer,
+      query: { from: '2024-03-01', to: '2024-03-01' },
+    });
     expect(day.body.stats.total).toBe(30);
     const none: any = await call(GET, { params: { id: c.id }, auth: auth.viewer, query: { from: '2024-03-02' } });
     expect(none.body).toMatchObject({ data: [], nextCursor: null, stats: { total: 0, byType: {} } });
@@ -119,12 +141,37 @@ describe('GET /api/customers/{id}/activities', () => {
 
   it('returns the SPEC activity shape', async () => {
     const c = await createCustomer();
-    await recordActivity(getDb(), SYSTEM_ACTOR, { customerId: c.id, type: 'invoice', title: 'Facture émise', relatedType: 'invoice', relatedId: 'abc', metadata: { n: 1 } });
+    await recordActivity(getDb(), SYSTEM_ACTOR, {
+      customerId: c.id,
+      type: 'invoice',
+      title: 'Facture émise',
+      relatedType: 'invoice',
+      relatedId: 'abc',
+      metadata: { n: 1 },
+    });
     const res: any = await call(GET, { params: { id: c.id }, auth: auth.technician });
     expect(Object.keys(res.body.data[0]).sort()).toEqual(
-      ['id', 'customerId', 'type', 'title', 'description', 'metadata', 'actor', 'relatedType', 'relatedId', 'occurredAt', 'createdAt'].sort(),
+      [
+        'id',
+        'customerId',
+        'type',
+        'title',
+        'description',
+        'metadata',
+        'actor',
+        'relatedType',
+        'relatedId',
+        'occurredAt',
+        'createdAt',
+      ].sort(),
     );
-    expect(res.body.data[0]).toMatchObject({ type: 'invoice', relatedType: 'invoice', relatedId: 'abc', metadata: { n: 1 }, actor: { kind: 'system', id: null, name: 'Système' } });
+    expect(res.body.data[0]).toMatchObject({
+      type: 'invoice',
+      relatedType: 'invoice',
+      relatedId: 'abc',
+      metadata: { n: 1 },
+      actor: { kind: 'system', id: null, name: 'Système' },
+    });
   });
 
   it('rejects bad input: limit 101 → 422, unknown type → 422, bad cursor → 400, inverted range → 422', async () => {
@@ -162,20 +209,43 @@ describe('POST /api/customers/{id}/activity(ies)', () => {
   it('creates a manual activity (201) on both paths, with the actor', async () => {
     const c = await createCustomer();
     const res: any = await call(POST, {
-      method: 'POST', params: { id: c.id }, auth: auth.technician,
-      body: { type: 'call', title: 'Appel de suivi', description: 'Rappeler mardi', occurredAt: '2024-06-01T08:30:00Z', metadata: { durationMin: 5 } },
+      method: 'POST',
+      params: { id: c.id },
+      auth: auth.technician,
+      body: {
+        type: 'call',
+        title: 'Appel de suivi',
+        description: 'Rappeler mardi',
+        occurredAt: '2024-06-01T08:30:00Z',
+        metadata: { durationMin: 5 },
+      },
     });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      customerId: c.id, type: 'call', title: 'Appel de suivi', description: 'Rappeler mardi',
-      occurredAt: '2024-06-01T08:30:00.000Z', actor: { kind: 'token' }, metadata: { durationMin: 5 },
+      customerId: c.id,
+      type: 'call',
+      title: 'Appel de suivi',
+      description: 'Rappeler mardi',
+      occurredAt: '2024-06-01T08:30:00.000Z',
+      actor: { kind: 'token' },
+      metadata: { durationMin: 5 },
     });
-    const alias: any = await call(POST_ALIAS, { method: 'POST', params: { id: c.id }, auth: auth.manager, body: { type: 'visit', title: 'Passage atelier' } });
+    const alias: any = await call(POST_ALIAS, {
+      method: 'POST',
+      params: { id: c.id },
+      auth: auth.manager,
+      body: { type: 'visit', title: 'Passage atelier' },
+    });
     expect(alias.status).toBe(201);
     expect(Math.abs(new Date(alias.body.occurredAt).getTime() - Date.now())).toBeLessThan(60_000);
     expect(await countFor(c.id)).toBe(2);
     // A datetime-local value (no zone) is Paris time: 10:30 in June = 08:30Z.
-    const local: any = await call(POST, { method: 'POST', params: { id: c.id }, auth: auth.manager, body: { type: 'note', title: 'Heure locale', occurredAt: '2024-06-01T10:30' } });
+    const local: any = await call(POST, {
+      method: 'POST',
+      params: { id: c.id },
+      auth: auth.manager,
+      body: { type: 'note', title: 'Heure locale', occurredAt: '2024-06-01T10:30' },
+    });
     expect(local.body.occurredAt).toBe('2024-06-01T08:30:00.000Z');
   });
 
@@ -199,10 +269,18 @@ describe('POST /api/customers/{id}/activity(ies)', () => {
       expect(res.body.error.code).toBe('validation_failed');
       expect(Object.keys(res.body.error.fields)).toContain(field);
     }
-    const malformed = await call(POST, { method: 'POST', params: { id: c.id }, auth: auth.admin, rawBody: '{"type":', headers: { 'content-type': 'application/json' } });
+    const malformed = await call(POST, {
+      method: 'POST',
+      params: { id: c.id },
+      auth: auth.admin,
+      rawBody: '{"type":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
     // 4 minutes ahead is within the clock-skew tolerance.
-    expect((await post({ type: 'note', title: 'ok', occurredAt: new Date(Date.now() + 4 * 60_000).toISOString() })).status).toBe(201);
+    expect(
+      (await post({ type: 'note', title: 'ok', occurredAt: new Date(Date.now() + 4 * 60_000).toISOString() })).status,
+    ).toBe(201);
     expect(await countFor(c.id)).toBe(1);
   });
 
@@ -212,9 +290,20 @@ describe('POST /api/customers/{id}/activity(ies)', () => {
     const viewer = await call(POST, { method: 'POST', params: { id: c.id }, auth: auth.viewer, body });
     expect(viewer.status).toBe(403);
     expect(viewer.body.error.code).toBe('forbidden');
-    expect((await call(POST_ALIAS, { method: 'POST', params: { id: c.id }, auth: auth.viewer, body })).status).toBe(403);
+    expect((await call(POST_ALIAS, { method: 'POST', params: { id: c.id }, auth: auth.viewer, body })).status).toBe(
+      403,
+    );
     expect((await call(POST, { method: 'POST', params: { id: c.id }, body })).status).toBe(401);
-    expect((await call(POST, { method: 'POST', params: { id: '00000000-0000-4000-8000-000000000000' }, auth: auth.admin, body })).status).toBe(404);
+    expect(
+      (
+        await call(POST, {
+          method: 'POST',
+          params: { id: '00000000-0000-4000-8000-000000000000' },
+          auth: auth.admin,
+          body,
+        })
+      ).status,
+    ).toBe(404);
     expect(await countFor(c.id)).toBe(0);
   });
 });
@@ -231,8 +320,15 @@ describe('createActivityAction (server action)', () => {
     };
     const init = { ok: false, message: '' };
     session.actor = actorFor(await createUser('technician')) as any;
-    const ok = await createActivityAction(c.id, init, fd({ type: 'visit', title: 'Visite atelier', description: '', occurredAt: '' }));
-    expect(ok).toMatchObject({ ok: true, data: { type: 'visit', title: 'Visite atelier', description: null, customerId: c.id } });
+    const ok = await createActivityAction(
+      c.id,
+      init,
+      fd({ type: 'visit', title: 'Visite atelier', description: '', occurredAt: '' }),
+    );
+    expect(ok).toMatchObject({
+      ok: true,
+      data: { type: 'visit', title: 'Visite atelier', description: null, customerId: c.id },
+    });
     const bad = await createActivityAction(c.id, init, fd({ type: 'visit', title: '' }));
     expect(bad.ok).toBe(false);
     expect(bad.fieldErrors?.title?.[0]).toBe('Le titre est obligatoire.');

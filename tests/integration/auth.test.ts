@@ -30,9 +30,18 @@ describe('verifyLogin', () => {
   });
 
   it('refuses a wrong password and an unknown email the same way', async () => {
-    expect(await verifyLogin(getDb(), { email, password: 'nope' }, '10.0.0.2')).toEqual({ ok: false, reason: 'invalid' });
-    expect(await verifyLogin(getDb(), { email: 'ghost@test.local', password: 'nope' }, '10.0.0.2')).toEqual({ ok: false, reason: 'invalid' });
-    expect(await verifyLogin(getDb(), { email: 'not-an-email', password: 'x' }, '10.0.0.2')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await verifyLogin(getDb(), { email, password: 'nope' }, '10.0.0.2')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await verifyLogin(getDb(), { email: 'ghost@test.local', password: 'nope' }, '10.0.0.2')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
+    expect(await verifyLogin(getDb(), { email: 'not-an-email', password: 'x' }, '10.0.0.2')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it(`locks email+IP after ${LIMITS.login.limit} failures, even for the right password`, async () => {
@@ -69,7 +78,11 @@ describe('API tokens', () => {
     const revoked = await createApiToken(getDb(), { name: 'old', role: 'admin' });
     await revokeApiToken(getDb(), revoked.id);
     expect(await authenticateToken(getDb(), revoked.token)).toBeNull();
-    const expired = await createApiToken(getDb(), { name: 'exp', role: 'admin', expiresAt: new Date(Date.now() - 1000) });
+    const expired = await createApiToken(getDb(), {
+      name: 'exp',
+      role: 'admin',
+      expiresAt: new Date(Date.now() - 1000),
+    });
     expect(await authenticateToken(getDb(), expired.token)).toBeNull();
     expect(await authenticateToken(getDb(), 'c360_unknown')).toBeNull();
   });
@@ -82,7 +95,11 @@ describe('API tokens', () => {
   });
 
   it('revoked by another instance: accepted at most TOKEN_CACHE_MS, and an expiry is checked on every request', async () => {
-    const token = await createApiToken(getDb(), { name: 'elsewhere', role: 'viewer', expiresAt: new Date(Date.now() + 60_000) });
+    const token = await createApiToken(getDb(), {
+      name: 'elsewhere',
+      role: 'viewer',
+      expiresAt: new Date(Date.now() + 60_000),
+    });
     expect(await authenticateToken(getDb(), token.token)).not.toBeNull();
     // Another instance revokes it: this process still holds the verified token for a few seconds.
     await getDb().update(apiTokens).set({ revokedAt: new Date() }).where(eq(apiTokens.id, token.id));
@@ -94,7 +111,11 @@ describe('API tokens', () => {
     } finally {
       spy.mockRestore();
     }
-    const soon = await createApiToken(getDb(), { name: 'soon', role: 'viewer', expiresAt: new Date(Date.now() + 1_500) });
+    const soon = await createApiToken(getDb(), {
+      name: 'soon',
+      role: 'viewer',
+      expiresAt: new Date(Date.now() + 1_500),
+    });
     expect(await authenticateToken(getDb(), soon.token)).not.toBeNull();
     await new Promise((r) => setTimeout(r, 1_600));
     expect(await authenticateToken(getDb(), soon.token)).toBeNull();
@@ -132,14 +153,19 @@ describe('withAuth', () => {
     expect(res.status).toBe(200);
     // The forged 'admin' claim does not matter: the role comes from the users table.
     expect(res.body).toMatchObject({ kind: 'user', role: 'technician' });
-    const forged = await encode({ token: { uid: user.id }, secret: 'another-secret-another-secret-123', salt: cookieName });
+    const forged = await encode({
+      token: { uid: user.id },
+      secret: 'another-secret-another-secret-123',
+      salt: cookieName,
+    });
     expect((await call(echo, { headers: { cookie: `${cookieName}=${forged}` } })).status).toBe(401);
   });
 
   it(`429 with Retry-After past ${LIMITS.token.limit} requests a minute for one token`, async () => {
     const bearer = await createBearer('viewer');
     let last = await call(echo, { auth: bearer.authorization });
-    for (let i = 1; i <= LIMITS.token.limit && last.status === 200; i++) last = await call(echo, { auth: bearer.authorization });
+    for (let i = 1; i <= LIMITS.token.limit && last.status === 200; i++)
+      last = await call(echo, { auth: bearer.authorization });
     expect(last.status).toBe(429);
     expect(last.body.error.code).toBe('rate_limited');
     expect(Number(last.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -41,21 +41,44 @@ describe('recordConsentAction', () => {
     const state = await recordConsentAction(
       c.id,
       initialActionState,
-      form({ purpose: 'marketing', channel: 'sms', granted: 'true', source: 'in-person', textVersion: 'F-2025', proofText: '', documentId: '' }),
+      form({
+        purpose: 'marketing',
+        channel: 'sms',
+        granted: 'true',
+        source: 'in-person',
+        textVersion: 'F-2025',
+        proofText: '',
+        documentId: '',
+      }),
     );
     expect(state).toMatchObject({ ok: true, message: 'Consentement enregistré.' });
     const [row] = await getDb().select().from(consentEvents).where(eq(consentEvents.customerId, c.id));
-    expect(row).toMatchObject({ actorKind: 'user', actorId: technician.id, ip: '127.0.0.1', userAgent: 'vitest', proofText: null, documentId: null });
+    expect(row).toMatchObject({
+      actorKind: 'user',
+      actorId: technician.id,
+      ip: '127.0.0.1',
+      userAgent: 'vitest',
+      proofText: null,
+      documentId: null,
+    });
   });
 
   it('returns field errors without writing, and refuses a viewer', async () => {
     const c = await createCustomer();
     current = manager;
-    const state = await recordConsentAction(c.id, initialActionState, form({ purpose: 'marketing', channel: 'email', granted: 'true' }));
+    const state = await recordConsentAction(
+      c.id,
+      initialActionState,
+      form({ purpose: 'marketing', channel: 'email', granted: 'true' }),
+    );
     expect(state.ok).toBe(false);
     expect(Object.keys(state.fieldErrors ?? {}).sort()).toEqual(['source', 'textVersion']);
     current = viewer;
-    const denied = await recordConsentAction(c.id, initialActionState, form({ purpose: 'marketing', channel: 'email', granted: 'false' }));
+    const denied = await recordConsentAction(
+      c.id,
+      initialActionState,
+      form({ purpose: 'marketing', channel: 'email', granted: 'false' }),
+    );
     expect(denied).toMatchObject({ ok: false });
     expect(denied.message).toMatch(/droit/);
     expect(await getDb().select().from(consentEvents).where(eq(consentEvents.customerId, c.id))).toHaveLength(0);
@@ -73,7 +96,10 @@ describe('sendEmailAction', () => {
     await insertConsentEvent(c.id);
     const queued = await sendEmailAction(c.id, initialActionState, fd());
     expect(queued).toMatchObject({ ok: true, data: { status: 'queued' } });
-    const rows = await getDb().select({ status: emailOutbox.status }).from(emailOutbox).where(eq(emailOutbox.customerId, c.id));
+    const rows = await getDb()
+      .select({ status: emailOutbox.status })
+      .from(emailOutbox)
+      .where(eq(emailOutbox.customerId, c.id));
     expect(rows.map((r) => r.status).sort()).toEqual(['blocked', 'queued']);
     current = technician;
     expect((await sendEmailAction(c.id, initialActionState, fd())).ok).toBe(false);

@@ -35,7 +35,10 @@ async function post(customerId: string, body: unknown, role: Role = 'manager', h
 }
 
 async function eventCount(customerId: string) {
-  const [{ n }] = await getDb().select({ n: count() }).from(consentEvents).where(eq(consentEvents.customerId, customerId));
+  const [{ n }] = await getDb()
+    .select({ n: count() })
+    .from(consentEvents)
+    .where(eq(consentEvents.customerId, customerId));
   return n;
 }
 
@@ -44,7 +47,9 @@ describe('consent_events is append-only in the database', () => {
     const c = await createCustomer();
     const event = await insertConsentEvent(c.id);
     const db = getDb();
-    await expect(db.update(consentEvents).set({ granted: false }).where(eq(consentEvents.id, event.id))).rejects.toThrow();
+    await expect(
+      db.update(consentEvents).set({ granted: false }).where(eq(consentEvents.id, event.id)),
+    ).rejects.toThrow();
     await expect(db.delete(consentEvents).where(eq(consentEvents.id, event.id))).rejects.toThrow();
     await expect(db.execute(sql`update consent_events set text_version = 'forged'`)).rejects.toThrow();
     const [row] = await db.select().from(consentEvents).where(eq(consentEvents.id, event.id));
@@ -63,17 +68,33 @@ describe('POST /api/customers/{id}/consents', () => {
     expect(withdrawal.status).toBe(201);
     expect(withdrawal.body).toMatchObject({ granted: false, source: 'api', textVersion: null });
     expect((await post(c.id, grant('satisfaction-surveys', 'email'))).status).toBe(201);
-    expect((await post(c.id, { purpose: 'satisfaction-surveys', channel: 'email', granted: false, source: 'phone' })).status).toBe(201);
-    const regrant = await post(c.id, grant('marketing', 'email', { textVersion: 'CGU-2025-02', source: 'web-form', proofText: 'Case cochée' }));
+    expect(
+      (await post(c.id, { purpose: 'satisfaction-surveys', channel: 'email', granted: false, source: 'phone' })).status,
+    ).toBe(201);
+    const regrant = await post(
+      c.id,
+      grant('marketing', 'email', { textVersion: 'CGU-2025-02', source: 'web-form', proofText: 'Case cochée' }),
+    );
     expect(regrant.status).toBe(201);
 
     const res = await call(GET, { params: { id: c.id }, auth: auth.viewer });
     expect(res.status).toBe(200);
     const { state, history } = res.body;
-    expect(state.marketing.email).toMatchObject({ state: 'granted', source: 'web-form', textVersion: 'CGU-2025-02', eventId: regrant.body.id });
+    expect(state.marketing.email).toMatchObject({
+      state: 'granted',
+      source: 'web-form',
+      textVersion: 'CGU-2025-02',
+      eventId: regrant.body.id,
+    });
     expect(state.marketing.sms).toMatchObject({ state: 'granted', textVersion: 'CGU-2024-01' });
     expect(state['satisfaction-surveys'].email).toMatchObject({ state: 'withdrawn', source: 'phone' });
-    expect(state.marketing.phone).toEqual({ state: 'never', since: null, source: null, textVersion: null, eventId: null });
+    expect(state.marketing.phone).toEqual({
+      state: 'never',
+      since: null,
+      source: null,
+      textVersion: null,
+      eventId: null,
+    });
     expect(Object.keys(state)).toHaveLength(6);
     expect(Object.keys(state.photos)).toEqual(['email', 'sms', 'phone', 'post']);
 
@@ -120,7 +141,13 @@ describe('POST /api/customers/{id}/consents', () => {
     expect(badPurpose.status).toBe(422);
     const notBool = await post(c.id, grant('marketing', 'email', { granted: 'yes' }));
     expect(notBool.status).toBe(422);
-    const malformed = await call(POST, { method: 'POST', params: { id: c.id }, auth: auth.manager, rawBody: '{"purpose":', headers: { 'content-type': 'application/json' } });
+    const malformed = await call(POST, {
+      method: 'POST',
+      params: { id: c.id },
+      auth: auth.manager,
+      rawBody: '{"purpose":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
     expect(await eventCount(c.id)).toBe(0);
 
@@ -183,7 +210,11 @@ describe('GET /api/customers/{id}/consents history', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const res = await call(GET, { params: { id: c.id }, auth: auth.viewer, query: { limit: '3', ...(cursor ? { cursor } : {}) } });
+      const res = await call(GET, {
+        params: { id: c.id },
+        auth: auth.viewer,
+        query: { limit: '3', ...(cursor ? { cursor } : {}) },
+      });
       expect(res.status).toBe(200);
       seen.push(...res.body.history.data.map((e: { id: string }) => e.id));
       cursor = res.body.history.nextCursor ?? undefined;
@@ -197,7 +228,9 @@ describe('GET /api/customers/{id}/consents history', () => {
     expect(sms.body.history.data).toHaveLength(3);
     expect(sms.body.history.nextCursor).toBeNull();
 
-    expect((await call(GET, { params: { id: c.id }, auth: auth.viewer, query: { cursor: 'garbage' } })).status).toBe(400);
+    expect((await call(GET, { params: { id: c.id }, auth: auth.viewer, query: { cursor: 'garbage' } })).status).toBe(
+      400,
+    );
     expect((await call(GET, { params: { id: c.id }, auth: auth.viewer, query: { limit: '500' } })).status).toBe(422);
   });
 });
@@ -240,16 +273,25 @@ describe('compliance', () => {
     const legacyReport = await checkCompliance(db, legacy.id);
     expect(legacyReport.ok).toBe(false);
     expect(legacyReport.issues).toEqual([
-      expect.objectContaining({ code: 'consent_proof_missing', severity: 'error', purpose: 'marketing', channel: 'email' }),
+      expect.objectContaining({
+        code: 'consent_proof_missing',
+        severity: 'error',
+        purpose: 'marketing',
+        channel: 'email',
+      }),
     ]);
     expect(legacyReport.issues[0].message).toMatch(/sans preuve/);
 
     expect(await codes(expired.id)).toEqual(['consent_expired']);
     const spam = await checkCompliance(db, spammed.id);
-    expect(spam.issues).toEqual([expect.objectContaining({ code: 'email_without_consent', purpose: 'marketing', channel: 'email' })]);
+    expect(spam.issues).toEqual([
+      expect.objectContaining({ code: 'email_without_consent', purpose: 'marketing', channel: 'email' }),
+    ]);
     expect(spam.issues[0].message).toMatch(/^2 e-mails/);
     const dormantReport = await checkCompliance(db, dormant.id);
-    expect(dormantReport.issues).toEqual([expect.objectContaining({ code: 'retention_exceeded', severity: 'warning' })]);
+    expect(dormantReport.issues).toEqual([
+      expect.objectContaining({ code: 'retention_exceeded', severity: 'warning' }),
+    ]);
     expect(dormantReport.issues[0].message).toMatch(/effacement/);
 
     // The list filter finds exactly the customers the detailed check flags.

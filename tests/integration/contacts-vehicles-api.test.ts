@@ -24,7 +24,8 @@ const counts = async () => {
   const [a] = await db().select({ n: count() }).from(customerActivity);
   return { contacts: c.n, vehicles: v.n, activity: a.n };
 };
-const activityOf = (customerId: string) => db().select().from(customerActivity).where(eq(customerActivity.customerId, customerId));
+const activityOf = (customerId: string) =>
+  db().select().from(customerActivity).where(eq(customerActivity.customerId, customerId));
 
 beforeAll(async () => {
   bearer = await bearersByRole();
@@ -34,14 +35,28 @@ beforeAll(async () => {
   expired = (await createBearer('manager', { expiresAt: new Date(Date.now() - 1000) })).authorization;
 });
 
-type Case = { name: string; permission: Permission; run: (auth: string | null) => Promise<{ status: number; body: any }> };
+type Case = {
+  name: string;
+  permission: Permission;
+  run: (auth: string | null) => Promise<{ status: number; body: any }>;
+};
 
 const cases: Case[] = [
-  { name: 'GET contacts', permission: 'customer.read', run: async (auth) => call(contactList.GET, { auth, params: { id: (await createCustomer()).id } }) },
+  {
+    name: 'GET contacts',
+    permission: 'customer.read',
+    run: async (auth) => call(contactList.GET, { auth, params: { id: (await createCustomer()).id } }),
+  },
   {
     name: 'POST contacts',
     permission: 'customer.field-update',
-    run: async (auth) => call(contactList.POST, { method: 'POST', auth, params: { id: (await createCustomer()).id }, body: { name: 'Paul Durand' } }),
+    run: async (auth) =>
+      call(contactList.POST, {
+        method: 'POST',
+        auth,
+        params: { id: (await createCustomer()).id },
+        body: { name: 'Paul Durand' },
+      }),
   },
   {
     name: 'GET contact',
@@ -56,7 +71,12 @@ const cases: Case[] = [
     permission: 'customer.field-update',
     run: async (auth) => {
       const c = await createCustomer();
-      return call(contactOne.PATCH, { method: 'PATCH', auth, params: { id: c.id, contactId: (await createContact(c.id)).id }, body: { role: 'Gérant' } });
+      return call(contactOne.PATCH, {
+        method: 'PATCH',
+        auth,
+        params: { id: c.id, contactId: (await createContact(c.id)).id },
+        body: { role: 'Gérant' },
+      });
     },
   },
   {
@@ -64,14 +84,28 @@ const cases: Case[] = [
     permission: 'customer.field-update',
     run: async (auth) => {
       const c = await createCustomer();
-      return call(contactOne.DELETE, { method: 'DELETE', auth, params: { id: c.id, contactId: (await createContact(c.id)).id } });
+      return call(contactOne.DELETE, {
+        method: 'DELETE',
+        auth,
+        params: { id: c.id, contactId: (await createContact(c.id)).id },
+      });
     },
   },
-  { name: 'GET vehicles', permission: 'customer.read', run: async (auth) => call(vehicleList.GET, { auth, params: { id: (await createCustomer()).id } }) },
+  {
+    name: 'GET vehicles',
+    permission: 'customer.read',
+    run: async (auth) => call(vehicleList.GET, { auth, params: { id: (await createCustomer()).id } }),
+  },
   {
     name: 'POST vehicles',
     permission: 'customer.field-update',
-    run: async (auth) => call(vehicleList.POST, { method: 'POST', auth, params: { id: (await createCustomer()).id }, body: { plate: 'GH-456-JK' } }),
+    run: async (auth) =>
+      call(vehicleList.POST, {
+        method: 'POST',
+        auth,
+        params: { id: (await createCustomer()).id },
+        body: { plate: 'GH-456-JK' },
+      }),
   },
   {
     name: 'GET vehicle',
@@ -86,7 +120,12 @@ const cases: Case[] = [
     permission: 'customer.field-update',
     run: async (auth) => {
       const c = await createCustomer();
-      return call(vehicleOne.PATCH, { method: 'PATCH', auth, params: { id: c.id, vehicleId: (await createVehicle(c.id)).id }, body: { mileage: 50000 } });
+      return call(vehicleOne.PATCH, {
+        method: 'PATCH',
+        auth,
+        params: { id: c.id, vehicleId: (await createVehicle(c.id)).id },
+        body: { mileage: 50000 },
+      });
     },
   },
   {
@@ -94,7 +133,11 @@ const cases: Case[] = [
     permission: 'customer.field-update',
     run: async (auth) => {
       const c = await createCustomer();
-      return call(vehicleOne.DELETE, { method: 'DELETE', auth, params: { id: c.id, vehicleId: (await createVehicle(c.id)).id } });
+      return call(vehicleOne.DELETE, {
+        method: 'DELETE',
+        auth,
+        params: { id: c.id, vehicleId: (await createVehicle(c.id)).id },
+      });
     },
   },
 ];
@@ -135,7 +178,13 @@ describe('contacts', () => {
       method: 'POST',
       auth: bearer.technician,
       params: { id: c.id },
-      body: { name: 'Sophie Lambert', role: 'Comptable', email: 'S.Lambert@Exemple.FR', phone: '06 12 34 56 78', isPrimary: true },
+      body: {
+        name: 'Sophie Lambert',
+        role: 'Comptable',
+        email: 'S.Lambert@Exemple.FR',
+        phone: '06 12 34 56 78',
+        isPrimary: true,
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
@@ -150,10 +199,19 @@ describe('contacts', () => {
     const id = created.body.id;
     const got = await call(contactOne.GET, { auth: bearer.viewer, params: { id: c.id, contactId: id } });
     expect(got.body).toEqual(created.body);
-    const patched = await call(contactOne.PATCH, { method: 'PATCH', auth: bearer.technician, params: { id: c.id, contactId: id }, body: { role: null, phone: '01 42 68 53 00' } });
+    const patched = await call(contactOne.PATCH, {
+      method: 'PATCH',
+      auth: bearer.technician,
+      params: { id: c.id, contactId: id },
+      body: { role: null, phone: '01 42 68 53 00' },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ role: null, phone: '+33142685300', name: 'Sophie Lambert' });
-    const del = await call(contactOne.DELETE, { method: 'DELETE', auth: bearer.technician, params: { id: c.id, contactId: id } });
+    const del = await call(contactOne.DELETE, {
+      method: 'DELETE',
+      auth: bearer.technician,
+      params: { id: c.id, contactId: id },
+    });
     expect(del.status).toBe(204);
     expect(del.text).toBe('');
     expect((await call(contactOne.GET, { auth: bearer.viewer, params: { id: c.id, contactId: id } })).status).toBe(404);
@@ -167,11 +225,28 @@ describe('contacts', () => {
 
   it('only one primary contact per customer', async () => {
     const c = await createCustomer();
-    const a = await call(contactList.POST, { method: 'POST', auth: bearer.manager, params: { id: c.id }, body: { name: 'A', isPrimary: true } });
-    const b = await call(contactList.POST, { method: 'POST', auth: bearer.manager, params: { id: c.id }, body: { name: 'B', isPrimary: true } });
+    const a = await call(contactList.POST, {
+      method: 'POST',
+      auth: bearer.manager,
+      params: { id: c.id },
+      body: { name: 'A', isPrimary: true },
+    });
+    const b = await call(contactList.POST, {
+      method: 'POST',
+      auth: bearer.manager,
+      params: { id: c.id },
+      body: { name: 'B', isPrimary: true },
+    });
     let list = (await call(contactList.GET, { auth: bearer.viewer, params: { id: c.id } })).body.data;
-    expect(list.filter((x: { isPrimary: boolean }) => x.isPrimary).map((x: { id: string }) => x.id)).toEqual([b.body.id]);
-    await call(contactOne.PATCH, { method: 'PATCH', auth: bearer.manager, params: { id: c.id, contactId: a.body.id }, body: { isPrimary: true } });
+    expect(list.filter((x: { isPrimary: boolean }) => x.isPrimary).map((x: { id: string }) => x.id)).toEqual([
+      b.body.id,
+    ]);
+    await call(contactOne.PATCH, {
+      method: 'PATCH',
+      auth: bearer.manager,
+      params: { id: c.id, contactId: a.body.id },
+      body: { isPrimary: true },
+    });
     list = (await call(contactList.GET, { auth: bearer.viewer, params: { id: c.id } })).body.data;
     expect(list[0]).toMatchObject({ id: a.body.id, isPrimary: true });
     expect(list.filter((x: { isPrimary: boolean }) => x.isPrimary)).toHaveLength(1);
@@ -188,10 +263,26 @@ describe('contacts', () => {
     expect(p.status).toBe(404);
     expect(p.body.error.code).toBe('not_found');
     expect((await call(contactOne.DELETE, { method: 'DELETE', auth: bearer.admin, params })).status).toBe(404);
-    expect((await call(contactList.GET, { auth: bearer.admin, params: { id: '00000000-0000-4000-8000-000000000000' } })).status).toBe(404);
-    expect((await call(contactList.POST, { method: 'POST', auth: bearer.admin, params: { id: '00000000-0000-4000-8000-000000000000' }, body: { name: 'X' } })).status).toBe(404);
-    expect((await call(contactOne.GET, { auth: bearer.admin, params: { id: mine.id, contactId: 'abc' } })).status).toBe(404);
-    expect((await call(contactOne.GET, { auth: bearer.admin, params: { id: 'abc', contactId: foreign.id } })).status).toBe(404);
+    expect(
+      (await call(contactList.GET, { auth: bearer.admin, params: { id: '00000000-0000-4000-8000-000000000000' } }))
+        .status,
+    ).toBe(404);
+    expect(
+      (
+        await call(contactList.POST, {
+          method: 'POST',
+          auth: bearer.admin,
+          params: { id: '00000000-0000-4000-8000-000000000000' },
+          body: { name: 'X' },
+        })
+      ).status,
+    ).toBe(404);
+    expect((await call(contactOne.GET, { auth: bearer.admin, params: { id: mine.id, contactId: 'abc' } })).status).toBe(
+      404,
+    );
+    expect(
+      (await call(contactOne.GET, { auth: bearer.admin, params: { id: 'abc', contactId: foreign.id } })).status,
+    ).toBe(404);
     expect(await counts()).toEqual(before);
     const [row] = await db().select().from(customerContacts).where(eq(customerContacts.id, foreign.id));
     expect(row.name).toBe('Pas à toi');
@@ -201,17 +292,44 @@ describe('contacts', () => {
     const c = await createCustomer();
     const contact = await createContact(c.id);
     const before = await counts();
-    expect((await call(contactList.POST, { method: 'POST', auth: bearer.admin, params: { id: c.id }, rawBody: '{"name"' })).status).toBe(400);
-    expect((await call(contactOne.PATCH, { method: 'PATCH', auth: bearer.admin, params: { id: c.id, contactId: contact.id }, rawBody: 'nope' })).status).toBe(400);
-    const bad = await call(contactList.POST, { method: 'POST', auth: bearer.admin, params: { id: c.id }, body: { email: 'x@', phone: '06 12 34', isPrimary: 'maybe' } });
+    expect(
+      (await call(contactList.POST, { method: 'POST', auth: bearer.admin, params: { id: c.id }, rawBody: '{"name"' }))
+        .status,
+    ).toBe(400);
+    expect(
+      (
+        await call(contactOne.PATCH, {
+          method: 'PATCH',
+          auth: bearer.admin,
+          params: { id: c.id, contactId: contact.id },
+          rawBody: 'nope',
+        })
+      ).status,
+    ).toBe(400);
+    const bad = await call(contactList.POST, {
+      method: 'POST',
+      auth: bearer.admin,
+      params: { id: c.id },
+      body: { email: 'x@', phone: '06 12 34', isPrimary: 'maybe' },
+    });
     expect(bad.status).toBe(422);
     expect(bad.body.error.fields.name[0]).toMatch(/obligatoire/);
     expect(bad.body.error.fields.email[0]).toBe('Adresse e-mail invalide.');
     expect(bad.body.error.fields.phone[0]).toBe('Numéro de téléphone invalide.');
     expect(bad.body.error.fields).toHaveProperty('isPrimary');
-    const extra = await call(contactOne.PATCH, { method: 'PATCH', auth: bearer.admin, params: { id: c.id, contactId: contact.id }, body: { customerId: c.id } });
+    const extra = await call(contactOne.PATCH, {
+      method: 'PATCH',
+      auth: bearer.admin,
+      params: { id: c.id, contactId: contact.id },
+      body: { customerId: c.id },
+    });
     expect(extra.status).toBe(422);
-    const empty = await call(contactOne.PATCH, { method: 'PATCH', auth: bearer.admin, params: { id: c.id, contactId: contact.id }, body: { name: '   ' } });
+    const empty = await call(contactOne.PATCH, {
+      method: 'PATCH',
+      auth: bearer.admin,
+      params: { id: c.id, contactId: contact.id },
+      body: { name: '   ' },
+    });
     expect(empty.status).toBe(422);
     expect(await counts()).toEqual(before);
   });
@@ -236,7 +354,15 @@ describe('vehicles', () => {
       method: 'POST',
       auth: bearer.technician,
       params: { id: c.id },
-      body: { plate: 'fg 321 hj', vin: 'vf1rfb00x56789012', make: 'Peugeot', model: '308', year: 2021, mileage: 32000, fuel: 'hybrid' },
+      body: {
+        plate: 'fg 321 hj',
+        vin: 'vf1rfb00x56789012',
+        make: 'Peugeot',
+        model: '308',
+        year: 2021,
+        mileage: 32000,
+        fuel: 'hybrid',
+      },
     });
     expect(created.status).toBe(201);
     expect(created.body).toEqual({
@@ -254,19 +380,46 @@ describe('vehicles', () => {
     const text = async () => (await db().select().from(customers).where(eq(customers.id, c.id)))[0];
     expect((await text()).searchText).toContain('fg321hj');
     expect((await text()).updatedAt.getTime()).toBe(c.updatedAt.getTime());
-    const patched = await call(vehicleOne.PATCH, { method: 'PATCH', auth: bearer.technician, params: { id: c.id, vehicleId: id }, body: { plate: 'KL-654-MN', mileage: 40000 } });
+    const patched = await call(vehicleOne.PATCH, {
+      method: 'PATCH',
+      auth: bearer.technician,
+      params: { id: c.id, vehicleId: id },
+      body: { plate: 'KL-654-MN', mileage: 40000 },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ plate: 'KL-654-MN', mileage: 40000, make: 'Peugeot' });
     expect((await text()).searchText).toContain('kl654mn');
     expect((await text()).searchText).not.toContain('fg321hj');
     // removing the plate is fine while a VIN remains; removing both is refused
-    expect((await call(vehicleOne.PATCH, { method: 'PATCH', auth: bearer.technician, params: { id: c.id, vehicleId: id }, body: { plate: null } })).status).toBe(200);
+    expect(
+      (
+        await call(vehicleOne.PATCH, {
+          method: 'PATCH',
+          auth: bearer.technician,
+          params: { id: c.id, vehicleId: id },
+          body: { plate: null },
+        })
+      ).status,
+    ).toBe(200);
     const before = await counts();
-    const none = await call(vehicleOne.PATCH, { method: 'PATCH', auth: bearer.technician, params: { id: c.id, vehicleId: id }, body: { vin: '' } });
+    const none = await call(vehicleOne.PATCH, {
+      method: 'PATCH',
+      auth: bearer.technician,
+      params: { id: c.id, vehicleId: id },
+      body: { vin: '' },
+    });
     expect(none.status).toBe(422);
     expect(none.body.error.fields.plate[0]).toMatch(/immatriculation ou le VIN/);
     expect(await counts()).toEqual(before);
-    expect((await call(vehicleOne.DELETE, { method: 'DELETE', auth: bearer.technician, params: { id: c.id, vehicleId: id } })).status).toBe(204);
+    expect(
+      (
+        await call(vehicleOne.DELETE, {
+          method: 'DELETE',
+          auth: bearer.technician,
+          params: { id: c.id, vehicleId: id },
+        })
+      ).status,
+    ).toBe(204);
     expect((await text()).searchText).not.toContain('kl654mn');
     const acts = await activityOf(c.id);
     expect(acts).toHaveLength(4);
@@ -285,10 +438,17 @@ describe('vehicles', () => {
     expect(res.status).toBe(422);
     expect(Object.keys(res.body.error.fields).sort()).toEqual(['fuel', 'mileage', 'plate', 'vin', 'year']);
     expect(res.body.error.fields.vin[0]).toMatch(/I, O ou Q/);
-    const neither = await call(vehicleList.POST, { method: 'POST', auth: bearer.admin, params: { id: c.id }, body: { make: 'Renault' } });
+    const neither = await call(vehicleList.POST, {
+      method: 'POST',
+      auth: bearer.admin,
+      params: { id: c.id },
+      body: { make: 'Renault' },
+    });
     expect(neither.status).toBe(422);
     expect(neither.body.error.fields.plate).toBeDefined();
-    expect((await call(vehicleList.POST, { method: 'POST', auth: bearer.admin, params: { id: c.id }, rawBody: '[' })).status).toBe(400);
+    expect(
+      (await call(vehicleList.POST, { method: 'POST', auth: bearer.admin, params: { id: c.id }, rawBody: '[' })).status,
+    ).toBe(400);
     expect(await counts()).toEqual(before);
   });
 
@@ -299,9 +459,13 @@ describe('vehicles', () => {
     const before = await counts();
     const params = { id: mine.id, vehicleId: foreign.id };
     expect((await call(vehicleOne.GET, { auth: bearer.admin, params })).status).toBe(404);
-    expect((await call(vehicleOne.PATCH, { method: 'PATCH', auth: bearer.admin, params, body: { mileage: 1 } })).status).toBe(404);
+    expect(
+      (await call(vehicleOne.PATCH, { method: 'PATCH', auth: bearer.admin, params, body: { mileage: 1 } })).status,
+    ).toBe(404);
     expect((await call(vehicleOne.DELETE, { method: 'DELETE', auth: bearer.admin, params })).status).toBe(404);
-    expect((await call(vehicleOne.GET, { auth: bearer.admin, params: { id: mine.id, vehicleId: '12345' } })).status).toBe(404);
+    expect(
+      (await call(vehicleOne.GET, { auth: bearer.admin, params: { id: mine.id, vehicleId: '12345' } })).status,
+    ).toBe(404);
     expect(await counts()).toEqual(before);
     const [row] = await db().select().from(vehicles).where(eq(vehicles.id, foreign.id));
     expect(row.mileage).toBe(1234);

@@ -11,9 +11,8 @@ vi.mock('@/lib/auth/session', async () => (await import('@/tests/factories/sessi
 const revalidated: string[] = [];
 vi.mock('next/cache', () => ({ revalidatePath: (p: string) => revalidated.push(p) }));
 
-const { createCustomerAction, updateCustomerAction, toggleStatusAction, archiveCustomerAction, deleteCustomerAction } = await import(
-  '@/lib/customers/actions'
-);
+const { createCustomerAction, updateCustomerAction, toggleStatusAction, archiveCustomerAction, deleteCustomerAction } =
+  await import('@/lib/customers/actions');
 const { createContactAction, updateContactAction, deleteContactAction } = await import('@/lib/contacts/actions');
 const { createVehicleAction, updateVehicleAction, deleteVehicleAction } = await import('@/lib/vehicles/actions');
 
@@ -49,12 +48,20 @@ describe('customer actions', () => {
     expect(bad.fieldErrors?.companyName?.[0]).toMatch(/raison sociale/);
     expect(bad.fieldErrors?.email).toBeDefined();
     const existing = await createCustomer({ email: 'doublon@exemple.fr' });
-    const dup = await createCustomerAction(prev, form({ kind: 'individual', lastName: 'Autre', email: 'DOUBLON@exemple.fr' }));
+    const dup = await createCustomerAction(
+      prev,
+      form({ kind: 'individual', lastName: 'Autre', email: 'DOUBLON@exemple.fr' }),
+    );
     expect(dup).toMatchObject({ ok: false, message: 'Des clients similaires existent déjà.' });
-    expect((dup.data as { possibleDuplicates: { id: string }[] }).possibleDuplicates.map((d) => d.id)).toEqual([existing.id]);
+    expect((dup.data as { possibleDuplicates: { id: string }[] }).possibleDuplicates.map((d) => d.id)).toEqual([
+      existing.id,
+    ]);
     expect(await nCustomers()).toBe(before + 1);
     const target = await redirectTarget(
-      createCustomerAction(prev, form({ kind: 'individual', lastName: 'Autre', email: 'DOUBLON@exemple.fr', confirmDuplicates: '1' })),
+      createCustomerAction(
+        prev,
+        form({ kind: 'individual', lastName: 'Autre', email: 'DOUBLON@exemple.fr', confirmDuplicates: '1' }),
+      ),
     );
     expect(target).toMatch(/^\/customers\/[0-9a-f-]{36}$/);
     expect(await nCustomers()).toBe(before + 2);
@@ -70,14 +77,28 @@ describe('customer actions', () => {
 
   it('update: an emptied field is cleared, stale version → conflict message, success redirects', async () => {
     const c = await createCustomer({ addressLine2: 'Bâtiment B' });
-    const fields = { kind: 'individual', firstName: 'Camille', lastName: c.lastName!, email: c.email!, phone: '', addressLine2: '', city: 'Lyon' };
-    const target = await redirectTarget(updateCustomerAction(c.id, prev, form({ ...fields, updatedAt: c.updatedAt.toISOString() })));
+    const fields = {
+      kind: 'individual',
+      firstName: 'Camille',
+      lastName: c.lastName!,
+      email: c.email!,
+      phone: '',
+      addressLine2: '',
+      city: 'Lyon',
+    };
+    const target = await redirectTarget(
+      updateCustomerAction(c.id, prev, form({ ...fields, updatedAt: c.updatedAt.toISOString() })),
+    );
     expect(target).toBe(`/customers/${c.id}`);
     const [row] = await getDb().select().from(customers).where(eq(customers.id, c.id));
     expect(row.addressLine2).toBeNull();
     expect(row.phone).toBeNull();
     expect(revalidated).toContain(`/customers/${c.id}`);
-    const stale = await updateCustomerAction(c.id, prev, form({ ...fields, city: 'Bron', updatedAt: c.updatedAt.toISOString() }));
+    const stale = await updateCustomerAction(
+      c.id,
+      prev,
+      form({ ...fields, city: 'Bron', updatedAt: c.updatedAt.toISOString() }),
+    );
     expect(stale.ok).toBe(false);
     expect(stale.message).toMatch(/modifié par quelqu'un d'autre.*Rechargez/);
   });
@@ -85,7 +106,10 @@ describe('customer actions', () => {
   it('toggle status, archive, erase (admin only)', async () => {
     const c = await createCustomer();
     expect(await toggleStatusAction(c.id, prev, form({}))).toMatchObject({ ok: true, message: 'Client désactivé.' });
-    expect(await archiveCustomerAction(c.id, prev, form({ archived: '1' }))).toMatchObject({ ok: true, message: 'Client archivé.' });
+    expect(await archiveCustomerAction(c.id, prev, form({ archived: '1' }))).toMatchObject({
+      ok: true,
+      message: 'Client archivé.',
+    });
     expect((await archiveCustomerAction(c.id, prev, form({ archived: 'x' }))).ok).toBe(false);
     expect(await deleteCustomerAction(c.id, prev, form({}))).toMatchObject({ ok: false });
     current = actorFor(await createUser('admin'));
@@ -99,16 +123,23 @@ describe('contact and vehicle actions', () => {
   it('contacts: create, edit (unchecked primary = false), delete; viewer refused', async () => {
     current = actorFor(await createUser('technician'));
     const c = await createCustomer();
-    const created = await createContactAction(c.id, prev, form({ name: 'Léa', phone: '06 12 34 56 78', isPrimary: 'on' }));
+    const created = await createContactAction(
+      c.id,
+      prev,
+      form({ name: 'Léa', phone: '06 12 34 56 78', isPrimary: 'on' }),
+    );
     expect(created).toMatchObject({ ok: true, data: { name: 'Léa', phone: '+33612345678', isPrimary: true } });
     const id = (created.data as { id: string }).id;
     const bad = await createContactAction(c.id, prev, form({ name: '', phone: '06 12' }));
     expect(bad.fieldErrors?.phone?.[0]).toBe('Numéro de téléphone invalide.');
     const edited = await updateContactAction(c.id, id, prev, form({ name: 'Léa B.', phone: '', role: 'Gérante' }));
-    expect(edited).toMatchObject({ ok: true, data: { name: 'Léa B.', phone: null, role: 'Gérante', isPrimary: false } });
+    expect(edited).toMatchObject({
+      ok: true,
+      data: { name: 'Léa B.', phone: null, role: 'Gérante', isPrimary: false },
+    });
     const other = await createContact((await createCustomer()).id);
     expect((await deleteContactAction(c.id, other.id, prev, form({}))).message).toMatch(/introuvable/);
-    expect((await deleteContactAction(c.id, id, prev, form({})))).toMatchObject({ ok: true });
+    expect(await deleteContactAction(c.id, id, prev, form({}))).toMatchObject({ ok: true });
     expect(await getDb().select().from(customerContacts).where(eq(customerContacts.customerId, c.id))).toHaveLength(0);
     current = actorFor(await createUser('viewer'));
     expect((await createContactAction(c.id, prev, form({ name: 'X' }))).ok).toBe(false);
@@ -117,10 +148,22 @@ describe('contact and vehicle actions', () => {
 
   it('vehicles: create from form strings, edit clears emptied fields, delete', async () => {
     const c = await createCustomer();
-    const created = await createVehicleAction(c.id, prev, form({ plate: 'mn-852-pq', year: '2018', mileage: '88000', fuel: 'diesel', make: 'Citroën' }));
-    expect(created).toMatchObject({ ok: true, data: { plate: 'MN-852-PQ', year: 2018, mileage: 88000, fuel: 'diesel' } });
+    const created = await createVehicleAction(
+      c.id,
+      prev,
+      form({ plate: 'mn-852-pq', year: '2018', mileage: '88000', fuel: 'diesel', make: 'Citroën' }),
+    );
+    expect(created).toMatchObject({
+      ok: true,
+      data: { plate: 'MN-852-PQ', year: 2018, mileage: 88000, fuel: 'diesel' },
+    });
     const id = (created.data as { id: string }).id;
-    const edited = await updateVehicleAction(c.id, id, prev, form({ plate: 'MN-852-PQ', vin: '', make: '', model: 'C4', year: '2018', mileage: '90000', fuel: '' }));
+    const edited = await updateVehicleAction(
+      c.id,
+      id,
+      prev,
+      form({ plate: 'MN-852-PQ', vin: '', make: '', model: 'C4', year: '2018', mileage: '90000', fuel: '' }),
+    );
     expect(edited).toMatchObject({ ok: true, data: { make: null, model: 'C4', mileage: 90000, fuel: null } });
     const bad = await updateVehicleAction(c.id, id, prev, form({ plate: '', vin: '' }));
     expect(bad.fieldErrors?.plate).toBeDefined();

@@ -55,7 +55,11 @@ type Case = {
 
 const cases: Case[] = [
   { name: 'GET /api/customers', permission: 'customer.read', run: (auth) => call(listRoute.GET, { auth }) },
-  { name: 'POST /api/customers', permission: 'customer.create', run: (auth) => call(listRoute.POST, { method: 'POST', auth, body: validBody() }) },
+  {
+    name: 'POST /api/customers',
+    permission: 'customer.create',
+    run: (auth) => call(listRoute.POST, { method: 'POST', auth, body: validBody() }),
+  },
   {
     name: 'GET /api/customers/{id}',
     permission: 'customer.read',
@@ -66,7 +70,12 @@ const cases: Case[] = [
     permission: 'customer.update',
     run: async (auth) => {
       const c = await createCustomer();
-      return call(oneRoute.PATCH, { method: 'PATCH', auth, params: { id: c.id }, body: { city: 'Grenoble', updatedAt: c.updatedAt.toISOString() } });
+      return call(oneRoute.PATCH, {
+        method: 'PATCH',
+        auth,
+        params: { id: c.id },
+        body: { city: 'Grenoble', updatedAt: c.updatedAt.toISOString() },
+      });
     },
   },
   {
@@ -82,7 +91,13 @@ const cases: Case[] = [
   {
     name: 'POST /api/customers/{id}/archive',
     permission: 'customer.update',
-    run: async (auth) => call(archiveRoute.POST, { method: 'POST', auth, params: { id: (await createCustomer()).id }, body: { archived: true } }),
+    run: async (auth) =>
+      call(archiveRoute.POST, {
+        method: 'POST',
+        auth,
+        params: { id: (await createCustomer()).id },
+        body: { archived: true },
+      }),
   },
   {
     name: 'POST /api/validate',
@@ -128,7 +143,11 @@ describe('public endpoints', () => {
   it('GET /api/health answers without auth', async () => {
     const res = await call(healthRoute.GET as never);
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ status: 'ok', db: 'ok', driver: process.env.TEST_DRIVER === 'postgres' ? 'postgres' : 'pglite' });
+    expect(res.body).toEqual({
+      status: 'ok',
+      db: 'ok',
+      driver: process.env.TEST_DRIVER === 'postgres' ? 'postgres' : 'pglite',
+    });
   });
 
   it('GET /api/openapi.json is an OpenAPI 3.1 document with the customer routes and zod-derived schemas', async () => {
@@ -136,7 +155,14 @@ describe('public endpoints', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     const paths = res.body.paths;
-    for (const p of ['/api/customers', '/api/customers/{id}', '/api/customers/{id}/contacts/{contactId}', '/api/customers/{id}/vehicles', '/api/validate', '/api/health']) {
+    for (const p of [
+      '/api/customers',
+      '/api/customers/{id}',
+      '/api/customers/{id}/contacts/{contactId}',
+      '/api/customers/{id}/vehicles',
+      '/api/validate',
+      '/api/health',
+    ]) {
       expect(paths).toHaveProperty([p]);
     }
     const create = paths['/api/customers'].post.requestBody.content['application/json'].schema;
@@ -152,10 +178,24 @@ describe('POST /api/customers', () => {
     const res = await call(listRoute.POST, {
       method: 'POST',
       auth: bearer.manager,
-      body: validBody({ firstName: 'Éloïse', lastName: 'Gérard', phone: '06 98 76 54 32', email: 'Eloise.Gerard@Exemple.FR' }),
+      body: validBody({
+        firstName: 'Éloïse',
+        lastName: 'Gérard',
+        phone: '06 98 76 54 32',
+        email: 'Eloise.Gerard@Exemple.FR',
+      }),
     });
     expect(res.status).toBe(201);
-    expect(res.body).toMatchObject({ kind: 'individual', firstName: 'Éloïse', phone: '+33698765432', email: 'Eloise.Gerard@exemple.fr', status: 'active', country: 'FR', archivedAt: null, tags: [] });
+    expect(res.body).toMatchObject({
+      kind: 'individual',
+      firstName: 'Éloïse',
+      phone: '+33698765432',
+      email: 'Eloise.Gerard@exemple.fr',
+      status: 'active',
+      country: 'FR',
+      archivedAt: null,
+      tags: [],
+    });
     expect(res.body.number).toMatch(/^C-\d{6}$/);
     expect(res.body.possibleDuplicates).toEqual([]);
     expect(typeof res.body.createdAt).toBe('string');
@@ -164,7 +204,11 @@ describe('POST /api/customers', () => {
     expect(row.searchText).toContain('0698765432');
     const acts = await activityOf(res.body.id);
     expect(acts).toHaveLength(1);
-    expect(acts[0]).toMatchObject({ type: 'profile', actorKind: 'token', actorName: expect.stringContaining('test-manager') });
+    expect(acts[0]).toMatchObject({
+      type: 'profile',
+      actorKind: 'token',
+      actorName: expect.stringContaining('test-manager'),
+    });
   });
 
   it('returns possible duplicates: same SIRET, email (any case), phone, similar name in the same postal code', async () => {
@@ -178,9 +222,18 @@ describe('POST /api/customers', () => {
       postalCode: '75011',
     });
     const check = async (body: Record<string, unknown>, reason: string) => {
-      const res = await call(listRoute.POST, { method: 'POST', auth: bearer.admin, body: { kind: 'company', ...body } });
+      const res = await call(listRoute.POST, {
+        method: 'POST',
+        auth: bearer.admin,
+        body: { kind: 'company', ...body },
+      });
       expect(res.status).toBe(201);
-      expect(res.body.possibleDuplicates).toContainEqual({ id: existing.id, number: existing.number, displayName: 'Garage Dupuis Frères', reason });
+      expect(res.body.possibleDuplicates).toContainEqual({
+        id: existing.id,
+        number: existing.number,
+        displayName: 'Garage Dupuis Frères',
+        reason,
+      });
       expect(res.body.possibleDuplicates.length).toBeLessThanOrEqual(5);
     };
     await check({ companyName: 'Autre', siret: '443 061 841 00047', email: 'x1@autre.fr' }, 'siret');
@@ -188,14 +241,23 @@ describe('POST /api/customers', () => {
     await check({ companyName: 'Autre', phone: '01 42 68 53 00' }, 'phone');
     await check({ companyName: 'Garage Dupuis Freres', email: 'x2@autre.fr', postalCode: '75011' }, 'name');
     // same name elsewhere is not a duplicate
-    const far = await call(listRoute.POST, { method: 'POST', auth: bearer.admin, body: { kind: 'company', companyName: 'Garage Dupuis Freres', email: 'x3@autre.fr', postalCode: '13001' } });
+    const far = await call(listRoute.POST, {
+      method: 'POST',
+      auth: bearer.admin,
+      body: { kind: 'company', companyName: 'Garage Dupuis Freres', email: 'x3@autre.fr', postalCode: '13001' },
+    });
     expect(far.body.possibleDuplicates.map((d: { id: string }) => d.id)).not.toContain(existing.id);
   });
 
   it('malformed JSON → 400, non-object → 400, nothing written', async () => {
     const before = await countRows();
     for (const rawBody of ['{"kind":', 'not json', '[1,2]', '"x"', '']) {
-      const res = await call(listRoute.POST, { method: 'POST', auth: bearer.admin, rawBody, headers: { 'content-type': 'application/json' } });
+      const res = await call(listRoute.POST, {
+        method: 'POST',
+        auth: bearer.admin,
+        rawBody,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('bad_request');
     }
@@ -207,22 +269,43 @@ describe('POST /api/customers', () => {
     const res = await call(listRoute.POST, {
       method: 'POST',
       auth: bearer.admin,
-      body: { kind: 'company', siret: '73282932000075', email: 'nope', phone: '06 12 34', vatNumber: 'FR00443061841', postalCode: 'ABCDE' },
+      body: {
+        kind: 'company',
+        siret: '73282932000075',
+        email: 'nope',
+        phone: '06 12 34',
+        vatNumber: 'FR00443061841',
+        postalCode: 'ABCDE',
+      },
     });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('validation_failed');
-    expect(Object.keys(res.body.error.fields).sort()).toEqual(expect.arrayContaining(['siret', 'email', 'phone', 'vatNumber', 'postalCode']));
+    expect(Object.keys(res.body.error.fields).sort()).toEqual(
+      expect.arrayContaining(['siret', 'email', 'phone', 'vatNumber', 'postalCode']),
+    );
     expect(res.body.error.fields.siret[0]).toMatch(/SIRET/);
-    const rule = await call(listRoute.POST, { method: 'POST', auth: bearer.admin, body: { kind: 'company', email: 'a@b.fr' } });
+    const rule = await call(listRoute.POST, {
+      method: 'POST',
+      auth: bearer.admin,
+      body: { kind: 'company', email: 'a@b.fr' },
+    });
     expect(rule.status).toBe(422);
     expect(rule.body.error.fields.companyName[0]).toMatch(/raison sociale/);
-    const hostile = await call(listRoute.POST, { method: 'POST', auth: bearer.admin, body: { kind: 'individual', lastName: 'x'.repeat(5000), email: 'a@b.fr' } });
+    const hostile = await call(listRoute.POST, {
+      method: 'POST',
+      auth: bearer.admin,
+      body: { kind: 'individual', lastName: 'x'.repeat(5000), email: 'a@b.fr' },
+    });
     expect(hostile.status).toBe(422);
     expect(await countRows()).toEqual(before);
   });
 
   it('oversized body → 413', async () => {
-    const res = await call(listRoute.POST, { method: 'POST', auth: bearer.admin, body: { kind: 'individual', lastName: 'x'.repeat(400_000) } });
+    const res = await call(listRoute.POST, {
+      method: 'POST',
+      auth: bearer.admin,
+      body: { kind: 'individual', lastName: 'x'.repeat(400_000) },
+    });
     expect(res.status).toBe(413);
   });
 });
@@ -253,19 +336,35 @@ describe('GET/PATCH /api/customers/{id}', () => {
     expect(new Date(ok.body.updatedAt).getTime()).toBeGreaterThan(c.updatedAt.getTime());
     const acts = await activityOf(c.id);
     expect(acts).toHaveLength(1);
-    expect(acts[0].metadata).toEqual({ changes: { city: { from: 'Lyon', to: 'Villeurbanne' }, mobile: { from: null, to: '+33645678912' } } });
+    expect(acts[0].metadata).toEqual({
+      changes: { city: { from: 'Lyon', to: 'Villeurbanne' }, mobile: { from: null, to: '+33645678912' } },
+    });
     const [row] = await db().select().from(customers).where(eq(customers.id, c.id));
     expect(row.searchText).toContain('villeurbanne');
     expect(row.searchText).toContain('0645678912');
 
     const before = await countRows();
-    const stale = await call(oneRoute.PATCH, { method: 'PATCH', auth: bearer.manager, params: { id: c.id }, body: { city: 'Bron', updatedAt: c.updatedAt.toISOString() } });
+    const stale = await call(oneRoute.PATCH, {
+      method: 'PATCH',
+      auth: bearer.manager,
+      params: { id: c.id },
+      body: { city: 'Bron', updatedAt: c.updatedAt.toISOString() },
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error.code).toBe('conflict');
     expect(stale.body.error.message).toMatch(/modifié/);
     // one millisecond off is stale too
     const offByOne = new Date(new Date(ok.body.updatedAt).getTime() - 1).toISOString();
-    expect((await call(oneRoute.PATCH, { method: 'PATCH', auth: bearer.manager, params: { id: c.id }, body: { city: 'Bron', updatedAt: offByOne } })).status).toBe(409);
+    expect(
+      (
+        await call(oneRoute.PATCH, {
+          method: 'PATCH',
+          auth: bearer.manager,
+          params: { id: c.id },
+          body: { city: 'Bron', updatedAt: offByOne },
+        })
+      ).status,
+    ).toBe(409);
     const [after] = await db().select().from(customers).where(eq(customers.id, c.id));
     expect(after.city).toBe('Villeurbanne');
     expect(await countRows()).toEqual(before);
@@ -274,17 +373,43 @@ describe('GET/PATCH /api/customers/{id}', () => {
   it('merged record is re-checked: removing the last contact channel → 422; missing updatedAt → 422; malformed → 400', async () => {
     const c = await createCustomer({ phone: null, mobile: null, email: 'seul@exemple.fr' });
     const before = await countRows();
-    const res = await call(oneRoute.PATCH, { method: 'PATCH', auth: bearer.admin, params: { id: c.id }, body: { email: null, updatedAt: c.updatedAt.toISOString() } });
+    const res = await call(oneRoute.PATCH, {
+      method: 'PATCH',
+      auth: bearer.admin,
+      params: { id: c.id },
+      body: { email: null, updatedAt: c.updatedAt.toISOString() },
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.fields.email[0]).toMatch(/moyen de contact/);
-    const noVersion = await call(oneRoute.PATCH, { method: 'PATCH', auth: bearer.admin, params: { id: c.id }, body: { city: 'X' } });
+    const noVersion = await call(oneRoute.PATCH, {
+      method: 'PATCH',
+      auth: bearer.admin,
+      params: { id: c.id },
+      body: { city: 'X' },
+    });
     expect(noVersion.status).toBe(422);
     expect(noVersion.body.error.fields).toHaveProperty('updatedAt');
-    const unknown = await call(oneRoute.PATCH, { method: 'PATCH', auth: bearer.admin, params: { id: c.id }, body: { number: 'C-1', updatedAt: c.updatedAt.toISOString() } });
+    const unknown = await call(oneRoute.PATCH, {
+      method: 'PATCH',
+      auth: bearer.admin,
+      params: { id: c.id },
+      body: { number: 'C-1', updatedAt: c.updatedAt.toISOString() },
+    });
     expect(unknown.status).toBe(422);
-    const bad = await call(oneRoute.PATCH, { method: 'PATCH', auth: bearer.admin, params: { id: c.id }, rawBody: '{"city":', headers: { 'content-type': 'application/json' } });
+    const bad = await call(oneRoute.PATCH, {
+      method: 'PATCH',
+      auth: bearer.admin,
+      params: { id: c.id },
+      rawBody: '{"city":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(bad.status).toBe(400);
-    const missing = await call(oneRoute.PATCH, { method: 'PATCH', auth: bearer.admin, params: { id: '00000000-0000-4000-8000-000000000000' }, body: { city: 'X', updatedAt: c.updatedAt.toISOString() } });
+    const missing = await call(oneRoute.PATCH, {
+      method: 'PATCH',
+      auth: bearer.admin,
+      params: { id: '00000000-0000-4000-8000-000000000000' },
+      body: { city: 'X', updatedAt: c.updatedAt.toISOString() },
+    });
     expect(missing.status).toBe(404);
     expect(await countRows()).toEqual(before);
     const [row] = await db().select().from(customers).where(eq(customers.id, c.id));
@@ -302,20 +427,44 @@ describe('toggle-status and archive', () => {
     expect(b.body.status).toBe('active');
     const acts = await activityOf(c.id);
     expect(acts.map((x) => x.type)).toEqual(['status', 'status']);
-    expect((await call(toggleRoute.POST, { method: 'POST', auth: bearer.manager, params: { id: 'x' } })).status).toBe(404);
+    expect((await call(toggleRoute.POST, { method: 'POST', auth: bearer.manager, params: { id: 'x' } })).status).toBe(
+      404,
+    );
   });
 
   it('archives and unarchives; invalid body → 422', async () => {
     const c = await createCustomer();
-    const a = await call(archiveRoute.POST, { method: 'POST', auth: bearer.manager, params: { id: c.id }, body: { archived: true } });
+    const a = await call(archiveRoute.POST, {
+      method: 'POST',
+      auth: bearer.manager,
+      params: { id: c.id },
+      body: { archived: true },
+    });
     expect(a.status).toBe(200);
     expect(a.body.archivedAt).toEqual(expect.any(String));
-    const b = await call(archiveRoute.POST, { method: 'POST', auth: bearer.manager, params: { id: c.id }, body: { archived: false } });
+    const b = await call(archiveRoute.POST, {
+      method: 'POST',
+      auth: bearer.manager,
+      params: { id: c.id },
+      body: { archived: false },
+    });
     expect(b.body.archivedAt).toBeNull();
     expect(await activityOf(c.id)).toHaveLength(2);
     const before = await countRows();
-    expect((await call(archiveRoute.POST, { method: 'POST', auth: bearer.manager, params: { id: c.id }, body: { archived: 'yes' } })).status).toBe(422);
-    expect((await call(archiveRoute.POST, { method: 'POST', auth: bearer.manager, params: { id: c.id }, rawBody: 'x' })).status).toBe(400);
+    expect(
+      (
+        await call(archiveRoute.POST, {
+          method: 'POST',
+          auth: bearer.manager,
+          params: { id: c.id },
+          body: { archived: 'yes' },
+        })
+      ).status,
+    ).toBe(422);
+    expect(
+      (await call(archiveRoute.POST, { method: 'POST', auth: bearer.manager, params: { id: c.id }, rawBody: 'x' }))
+        .status,
+    ).toBe(400);
     expect(await countRows()).toEqual(before);
   });
 });
@@ -340,7 +489,10 @@ describe('GET /api/customers: keyset pages, filters, search', () => {
       let cursor: string | undefined;
       let pages = 0;
       do {
-        const res = await call(listRoute.GET, { auth: bearer.viewer, query: { city, sort, limit: '20', ...(cursor ? { cursor } : {}) } });
+        const res = await call(listRoute.GET, {
+          auth: bearer.viewer,
+          query: { city, sort, limit: '20', ...(cursor ? { cursor } : {}) },
+        });
         expect(res.status).toBe(200);
         seen.push(...res.body.data.map((d: { id: string }) => d.id));
         cursor = res.body.nextCursor ?? undefined;
@@ -351,7 +503,9 @@ describe('GET /api/customers: keyset pages, filters, search', () => {
       expect(seen).toHaveLength(45);
       const expected =
         sort === 'name'
-          ? [...rows].sort((a, b) => (a.sortName === b.sortName ? (a.id < b.id ? -1 : 1) : a.sortName < b.sortName ? -1 : 1)).map((r) => r.id)
+          ? [...rows]
+              .sort((a, b) => (a.sortName === b.sortName ? (a.id < b.id ? -1 : 1) : a.sortName < b.sortName ? -1 : 1))
+              .map((r) => r.id)
           : null;
       if (expected) expect(seen).toEqual(expected);
     }
@@ -360,7 +514,11 @@ describe('GET /api/customers: keyset pages, filters, search', () => {
   it('limit 101 → 422, limit 0 → 422, bad cursor → 400, cursor of the other sort → 400', async () => {
     expect((await call(listRoute.GET, { auth: bearer.viewer, query: { limit: '101' } })).status).toBe(422);
     expect((await call(listRoute.GET, { auth: bearer.viewer, query: { limit: '0' } })).status).toBe(422);
-    for (const cursor of ['garbage', Buffer.from('{"s":"recent","t":"x","id":"y"}').toString('base64url'), Buffer.from('[]').toString('base64url')]) {
+    for (const cursor of [
+      'garbage',
+      Buffer.from('{"s":"recent","t":"x","id":"y"}').toString('base64url'),
+      Buffer.from('[]').toString('base64url'),
+    ]) {
       const res = await call(listRoute.GET, { auth: bearer.viewer, query: { cursor } });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('bad_request');
@@ -369,7 +527,10 @@ describe('GET /api/customers: keyset pages, filters, search', () => {
     await createCustomer();
     const first = await call(listRoute.GET, { auth: bearer.viewer, query: { limit: '1', sort: 'recent' } });
     expect(first.body.nextCursor).toEqual(expect.any(String));
-    expect((await call(listRoute.GET, { auth: bearer.viewer, query: { sort: 'name', cursor: first.body.nextCursor } })).status).toBe(400);
+    expect(
+      (await call(listRoute.GET, { auth: bearer.viewer, query: { sort: 'name', cursor: first.body.nextCursor } }))
+        .status,
+    ).toBe(400);
     expect((await call(listRoute.GET, { auth: bearer.viewer, query: { status: 'deleted' } })).status).toBe(422);
     // segment / compliance come from the analytics and consents modules
     const seg = await call(listRoute.GET, { auth: bearer.viewer, query: { segment: 'nope' } });
@@ -382,12 +543,19 @@ describe('GET /api/customers: keyset pages, filters, search', () => {
   it('filters by status, kind, tag (any case), city (any case), archived; list items carry displayName and vehicleCount', async () => {
     const marker = 'Filtreville';
     const a = await createCustomer({ city: marker, status: 'active' });
-    const b = await createCustomer({ city: 'FILTREVILLE', status: 'inactive', kind: 'company', companyName: 'Société B' });
+    const b = await createCustomer({
+      city: 'FILTREVILLE',
+      status: 'inactive',
+      kind: 'company',
+      companyName: 'Société B',
+    });
     const c = await createCustomer({ city: marker, archivedAt: new Date() });
     const [tag] = await db().insert(tags).values({ name: 'VIP-Filtre' }).returning();
     await db().insert(customerTags).values({ customerId: b.id, tagId: tag.id });
     const ids = async (query: Record<string, string>) =>
-      (await call(listRoute.GET, { auth: bearer.technician, query: { city: 'filtreville', ...query } })).body.data.map((d: { id: string }) => d.id).sort();
+      (await call(listRoute.GET, { auth: bearer.technician, query: { city: 'filtreville', ...query } })).body.data
+        .map((d: { id: string }) => d.id)
+        .sort();
     expect(await ids({})).toEqual([a.id, b.id].sort());
     expect(await ids({ status: 'inactive' })).toEqual([b.id]);
     expect(await ids({ kind: 'company' })).toEqual([b.id]);
@@ -395,23 +563,61 @@ describe('GET /api/customers: keyset pages, filters, search', () => {
     expect(await ids({ archived: 'only' })).toEqual([c.id]);
     expect(await ids({ archived: 'include' })).toEqual([a.id, b.id, c.id].sort());
     const res = await call(listRoute.GET, { auth: bearer.viewer, query: { tag: 'VIP-FILTRE' } });
-    expect(res.body.data[0]).toMatchObject({ id: b.id, displayName: 'Société B', vehicleCount: 0, tags: [{ id: tag.id, name: 'VIP-Filtre' }] });
+    expect(res.body.data[0]).toMatchObject({
+      id: b.id,
+      displayName: 'Société B',
+      vehicleCount: 0,
+      tags: [{ id: tag.id, name: 'VIP-Filtre' }],
+    });
   });
 
   it('full-text search by name, accents, email, phone fragment, city and plate; erased customers never listed', async () => {
     const created = await call(listRoute.POST, {
       method: 'POST',
       auth: bearer.admin,
-      body: validBody({ firstName: 'Anaïs', lastName: 'Bérénice-Quintal', email: 'anais.quintal@fournisseur.fr', mobile: '07 45 67 89 12', city: 'Saint-Étienne', postalCode: '42000' }),
+      body: validBody({
+        firstName: 'Anaïs',
+        lastName: 'Bérénice-Quintal',
+        email: 'anais.quintal@fournisseur.fr',
+        mobile: '07 45 67 89 12',
+        city: 'Saint-Étienne',
+        postalCode: '42000',
+      }),
     });
     const id = created.body.id;
     // a plate only reaches search_text through the vehicles module's refreshCustomerSearch
     const { createVehicle } = await import('@/lib/vehicles/mutations');
     const { actorFor, createUser } = await import('../factories');
-    await createVehicle(getDb(), actorFor(await createUser('technician')), id, { plate: 'QZ-481-KW', vin: null, make: null, model: null, year: null, mileage: null, fuel: null });
+    await createVehicle(getDb(), actorFor(await createUser('technician')), id, {
+      plate: 'QZ-481-KW',
+      vin: null,
+      make: null,
+      model: null,
+      year: null,
+      mileage: null,
+      fuel: null,
+    });
     const other = await createCustomer({ searchText: 'quelquun dautre lyon' });
-    const search = async (q: string) => (await call(listRoute.GET, { auth: bearer.viewer, query: { q } })).body.data.map((d: { id: string }) => d.id);
-    for (const q of ['Anaïs', 'anais', 'BERENICE', 'quint', 'anaïs bérénice', 'anais.quintal@', 'fournisseur', '07 45 67', '0745', '+33 7 45 67', '0033745', 'saint-etienne', 'Saint Étienne', 'QZ-481', 'qz481kw', '42000']) {
+    const search = async (q: string) =>
+      (await call(listRoute.GET, { auth: bearer.viewer, query: { q } })).body.data.map((d: { id: string }) => d.id);
+    for (const q of [
+      'Anaïs',
+      'anais',
+      'BERENICE',
+      'quint',
+      'anaïs bérénice',
+      'anais.quintal@',
+      'fournisseur',
+      '07 45 67',
+      '0745',
+      '+33 7 45 67',
+      '0033745',
+      'saint-etienne',
+      'Saint Étienne',
+      'QZ-481',
+      'qz481kw',
+      '42000',
+    ]) {
       expect(await search(q), q).toContain(id);
     }
     for (const q of ['anais zzz', '0612999', 'Marseille']) expect(await search(q), q).not.toContain(id);
@@ -430,14 +636,17 @@ describe('GET /api/customers: keyset pages, filters, search', () => {
 
 describe('POST /api/validate', () => {
   it('validates and normalises each kind', async () => {
-    const v = (kind: string, value: string) => call(validateRoute.POST, { method: 'POST', auth: bearer.viewer, body: { kind, value } });
+    const v = (kind: string, value: string) =>
+      call(validateRoute.POST, { method: 'POST', auth: bearer.viewer, body: { kind, value } });
     expect((await v('phone', '06 12 34 56 78')).body).toEqual({ valid: true, normalized: '+33612345678' });
     expect((await v('plate', 'ab123cd')).body).toEqual({ valid: true, normalized: 'AB-123-CD' });
     const bad = await v('siret', '73282932000075');
     expect(bad.status).toBe(200);
     expect(bad.body).toEqual({ valid: false, message: expect.stringMatching(/SIRET/) });
     expect((await v('unknown', 'x')).status).toBe(422);
-    expect((await call(validateRoute.POST, { method: 'POST', auth: bearer.viewer, body: { kind: 'vin' } })).status).toBe(422);
+    expect(
+      (await call(validateRoute.POST, { method: 'POST', auth: bearer.viewer, body: { kind: 'vin' } })).status,
+    ).toBe(422);
     expect((await call(validateRoute.POST, { method: 'POST', auth: bearer.viewer, rawBody: '{' })).status).toBe(400);
   });
 });
@@ -451,11 +660,19 @@ describe('activity is in the same transaction as the mutation', () => {
     await expect(
       withActivity(getDb(), actor, async (tx) => {
         await tx.update(customers).set({ city: 'Perdu' }).where(eq(customers.id, c.id));
-        return { value: null, activity: { customerId: c.id, type: 'profile', title: 'x', metadata: { bad: 1n as unknown as number } } };
+        return {
+          value: null,
+          activity: { customerId: c.id, type: 'profile', title: 'x', metadata: { bad: 1n as unknown as number } },
+        };
       }),
     ).rejects.toThrow();
     const [row] = await db().select().from(customers).where(eq(customers.id, c.id));
     expect(row.city).toBe('Lyon');
-    expect(await db().select().from(customerActivity).where(and(eq(customerActivity.customerId, c.id), inArray(customerActivity.type, ['profile'])))).toHaveLength(0);
+    expect(
+      await db()
+        .select()
+        .from(customerActivity)
+        .where(and(eq(customerActivity.customerId, c.id), inArray(customerActivity.type, ['profile']))),
+    ).toHaveLength(0);
   });
 });

@@ -35,7 +35,19 @@ const LAST = 'Quérembourg';
 const EMAIL = 'gwendoline.querembourg@perso-mail.fr';
 const PHONE = '+33687654321';
 
-const TABLES = ['customers', 'customer_contacts', 'vehicles', 'customer_notes', 'customer_activity', 'consent_events', 'customer_documents', 'email_outbox', 'interventions', 'payments', 'invoices'];
+const TABLES = [
+  'customers',
+  'customer_contacts',
+  'vehicles',
+  'customer_notes',
+  'customer_activity',
+  'consent_events',
+  'customer_documents',
+  'email_outbox',
+  'interventions',
+  'payments',
+  'invoices',
+];
 let columnCache: Map<string, string[]> | undefined;
 
 /** Text, jsonb and tsvector columns of every table that may hold personal data (read from the catalog). */
@@ -44,9 +56,12 @@ async function textColumns(): Promise<Map<string, string[]>> {
   const rows = await getDb()
     .select({ table: sql<string>`table_name`, name: sql<string>`column_name` })
     .from(sql`information_schema.columns`)
-    .where(sql`table_schema = current_schema() and data_type in ('text', 'jsonb', 'character varying', 'tsvector', 'USER-DEFINED')`);
+    .where(
+      sql`table_schema = current_schema() and data_type in ('text', 'jsonb', 'character varying', 'tsvector', 'USER-DEFINED')`,
+    );
   columnCache = new Map();
-  for (const r of rows) if (TABLES.includes(r.table)) columnCache.set(r.table, [...(columnCache.get(r.table) ?? []), r.name]);
+  for (const r of rows)
+    if (TABLES.includes(r.table)) columnCache.set(r.table, [...(columnCache.get(r.table) ?? []), r.name]);
   return columnCache;
 }
 
@@ -71,35 +86,117 @@ async function seedFullCustomer() {
     method: 'POST',
     auth: bearer.admin,
     body: {
-      kind: 'individual', firstName: NAME, lastName: LAST, email: EMAIL, phone: '06 87 65 43 21', mobile: '07 45 67 89 12',
-      addressLine1: '3 impasse des Lilas', postalCode: '35000', city: 'Rennes',
+      kind: 'individual',
+      firstName: NAME,
+      lastName: LAST,
+      email: EMAIL,
+      phone: '06 87 65 43 21',
+      mobile: '07 45 67 89 12',
+      addressLine1: '3 impasse des Lilas',
+      postalCode: '35000',
+      city: 'Rennes',
     },
   });
   expect(created.status).toBe(201);
   const id: string = created.body.id;
-  await call(contactList.POST, { method: 'POST', auth: bearer.admin, params: { id }, body: { name: `${NAME} ${LAST}`, email: EMAIL, phone: PHONE } });
+  await call(contactList.POST, {
+    method: 'POST',
+    auth: bearer.admin,
+    params: { id },
+    body: { name: `${NAME} ${LAST}`, email: EMAIL, phone: PHONE },
+  });
   await db.insert(vehicles).values({ customerId: id, plate: 'GW-777-QR', make: 'Renault' });
   await db.insert(customerNotes).values({ customerId: id, authorName: 'Agent', body: `Appeler ${NAME} au ${PHONE}` });
-  const [tag] = await db.insert(tags).values({ name: `tag-${id.slice(0, 6)}` }).returning();
+  const [tag] = await db
+    .insert(tags)
+    .values({ name: `tag-${id.slice(0, 6)}` })
+    .returning();
   await db.insert(customerTags).values({ customerId: id, tagId: tag.id });
-  await recordActivity(db, admin, { customerId: id, type: 'email', title: `Mail à ${EMAIL}`, metadata: { to: EMAIL, name: LAST } });
+  await recordActivity(db, admin, {
+    customerId: id,
+    type: 'email',
+    title: `Mail à ${EMAIL}`,
+    metadata: { to: EMAIL, name: LAST },
+  });
   const storage = await getStorage();
   const key = newStorageKey();
   await storage.put(key, new TextEncoder().encode(`pièce d'identité de ${NAME}`));
   const [doc] = await db
     .insert(customerDocuments)
-    .values({ customerId: id, category: 'identity', originalName: `CNI ${LAST}.pdf`, storageKey: key, mimeType: 'application/pdf', sizeBytes: 20, sha256: 'x'.repeat(64), uploadedByName: 'Agent' })
+    .values({
+      customerId: id,
+      category: 'identity',
+      originalName: `CNI ${LAST}.pdf`,
+      storageKey: key,
+      mimeType: 'application/pdf',
+      sizeBytes: 20,
+      sha256: 'x'.repeat(64),
+      uploadedByName: 'Agent',
+    })
     .returning();
   await db.insert(consentEvents).values([
-    { customerId: id, purpose: 'marketing', channel: 'email', granted: true, source: 'paper-form', textVersion: 'v1', proofText: `Signé par ${NAME} ${LAST}`, documentId: doc.id, actorKind: 'user', actorName: 'Agent', ip: '203.0.113.9', userAgent: 'Mozilla', occurredAt: new Date('2024-01-01T10:00:00Z') },
-    { customerId: id, purpose: 'marketing', channel: 'email', granted: false, source: 'phone', proofText: `Appel de ${EMAIL}`, actorKind: 'user', actorName: 'Agent', ip: '203.0.113.9', userAgent: 'Mozilla', occurredAt: new Date('2024-06-01T10:00:00Z') },
+    {
+      customerId: id,
+      purpose: 'marketing',
+      channel: 'email',
+      granted: true,
+      source: 'paper-form',
+      textVersion: 'v1',
+      proofText: `Signé par ${NAME} ${LAST}`,
+      documentId: doc.id,
+      actorKind: 'user',
+      actorName: 'Agent',
+      ip: '203.0.113.9',
+      userAgent: 'Mozilla',
+      occurredAt: new Date('2024-01-01T10:00:00Z'),
+    },
+    {
+      customerId: id,
+      purpose: 'marketing',
+      channel: 'email',
+      granted: false,
+      source: 'phone',
+      proofText: `Appel de ${EMAIL}`,
+      actorKind: 'user',
+      actorName: 'Agent',
+      ip: '203.0.113.9',
+      userAgent: 'Mozilla',
+      occurredAt: new Date('2024-06-01T10:00:00Z'),
+    },
   ]);
-  await db.insert(emailOutbox).values({ customerId: id, to: EMAIL, subject: `Bonjour ${NAME}`, body: 'x', purpose: 'service', actorKind: 'user', actorName: 'Agent' });
+  await db.insert(emailOutbox).values({
+    customerId: id,
+    to: EMAIL,
+    subject: `Bonjour ${NAME}`,
+    body: 'x',
+    purpose: 'service',
+    actorKind: 'user',
+    actorName: 'Agent',
+  });
   const [invoice] = await db
     .insert(invoices)
-    .values({ customerId: id, number: `F-${id.slice(0, 8)}`, issuedAt: new Date('2024-03-01'), dueAt: new Date('2024-04-01'), totalHtCents: 10000, vatCents: 2000, totalTtcCents: 12000, paidCents: 5000, status: 'partial' })
+    .values({
+      customerId: id,
+      number: `F-${id.slice(0, 8)}`,
+      issuedAt: new Date('2024-03-01'),
+      dueAt: new Date('2024-04-01'),
+      totalHtCents: 10000,
+      vatCents: 2000,
+      totalTtcCents: 12000,
+      paidCents: 5000,
+      status: 'partial',
+    })
     .returning();
-  const [payment] = await db.insert(payments).values({ customerId: id, invoiceId: invoice.id, amountCents: 5000, method: 'card', paidAt: new Date('2024-03-05') }).returning();
+  const [payment] = await db
+    .insert(payments)
+    .values({
+      customerId: id,
+      invoiceId: invoice.id,
+      amountCents: 5000,
+      method: 'card',
+      paidAt: new Date('2024-03-05'),
+    })
+    .returning();
   return { id, key, invoice, payment, number: created.body.number as string };
 }
 
@@ -127,7 +224,23 @@ describe('GDPR erasure (DELETE /api/customers/{id})', () => {
     const res = await call(oneRoute.DELETE, { method: 'DELETE', auth: bearer.admin, params: { id } });
     expect(res.status).toBe(204);
 
-    for (const needle of [NAME, LAST, 'querembourg', EMAIL, 'perso-mail', '0687654321', '687654321', '745678912', 'GW-777-QR', 'gw777qr', 'impasse des Lilas', 'Rennes', '35000', '203.0.113.9', 'Mozilla']) {
+    for (const needle of [
+      NAME,
+      LAST,
+      'querembourg',
+      EMAIL,
+      'perso-mail',
+      '0687654321',
+      '687654321',
+      '745678912',
+      'GW-777-QR',
+      'gw777qr',
+      'impasse des Lilas',
+      'Rennes',
+      '35000',
+      '203.0.113.9',
+      'Mozilla',
+    ]) {
       expect(await occurrences(needle), needle).toEqual([]);
     }
     expect(await storage.exists(key)).toBe(false);
@@ -135,36 +248,89 @@ describe('GDPR erasure (DELETE /api/customers/{id})', () => {
     const db = getDb();
     const [row] = await db.select().from(customers).where(eq(customers.id, id));
     expect(row).toMatchObject({
-      number, lastName: 'Client effacé', firstName: null, email: null, phone: null, mobile: null, addressLine1: null, postalCode: null,
-      city: null, siret: null, latitude: null, status: 'inactive', searchText: '',
+      number,
+      lastName: 'Client effacé',
+      firstName: null,
+      email: null,
+      phone: null,
+      mobile: null,
+      addressLine1: null,
+      postalCode: null,
+      city: null,
+      siret: null,
+      latitude: null,
+      status: 'inactive',
+      searchText: '',
     });
     expect(row.erasedAt).toBeInstanceOf(Date);
-    for (const table of [customerContacts, vehicles, customerNotes, customerTags, customerDocuments, emailOutbox] as const) {
+    for (const table of [
+      customerContacts,
+      vehicles,
+      customerNotes,
+      customerTags,
+      customerDocuments,
+      emailOutbox,
+    ] as const) {
       expect(await db.select().from(table).where(eq(table.customerId, id)), String(table)).toHaveLength(0);
     }
     const consents = await db.select().from(consentEvents).where(eq(consentEvents.customerId, id));
     expect(consents).toHaveLength(1);
-    expect(consents[0]).toMatchObject({ purpose: 'marketing', channel: 'email', granted: false, ip: null, userAgent: null, proofText: null, documentId: null });
+    expect(consents[0]).toMatchObject({
+      purpose: 'marketing',
+      channel: 'email',
+      granted: false,
+      ip: null,
+      userAgent: null,
+      proofText: null,
+      documentId: null,
+    });
     expect(consents[0].occurredAt.toISOString()).toBe('2024-06-01T10:00:00.000Z');
 
     const acts = await db.select().from(customerActivity).where(eq(customerActivity.customerId, id));
     expect(acts).toHaveLength(1);
-    expect(acts[0]).toMatchObject({ type: 'system', title: 'Données personnelles effacées (RGPD)', actorKind: 'token' });
+    expect(acts[0]).toMatchObject({
+      type: 'system',
+      title: 'Données personnelles effacées (RGPD)',
+      actorKind: 'token',
+    });
 
     const [inv] = await db.select().from(invoices).where(eq(invoices.id, invoice.id));
-    expect(inv).toMatchObject({ customerId: id, totalHtCents: 10000, vatCents: 2000, totalTtcCents: 12000, paidCents: 5000, status: 'partial', number: invoice.number });
+    expect(inv).toMatchObject({
+      customerId: id,
+      totalHtCents: 10000,
+      vatCents: 2000,
+      totalTtcCents: 12000,
+      paidCents: 5000,
+      status: 'partial',
+      number: invoice.number,
+    });
     const [pay] = await db.select().from(payments).where(eq(payments.id, payment.id));
     expect(pay).toMatchObject({ amountCents: 5000, invoiceId: invoice.id });
 
     // the anonymised record is readable, never listed, and can no longer be modified or erased again
     const got = await call(oneRoute.GET, { auth: bearer.viewer, params: { id } });
     expect(got.status).toBe(200);
-    expect(got.body).toMatchObject({ id, lastName: 'Client effacé', contacts: [], vehicles: [], tags: [], erasedAt: expect.any(String) });
+    expect(got.body).toMatchObject({
+      id,
+      lastName: 'Client effacé',
+      contacts: [],
+      vehicles: [],
+      tags: [],
+      erasedAt: expect.any(String),
+    });
     const listed = await call(listRoute.GET, { auth: bearer.viewer, query: { archived: 'include', limit: '100' } });
     expect(listed.body.data.map((d: { id: string }) => d.id)).not.toContain(id);
-    const patch = await call(oneRoute.PATCH, { method: 'PATCH', auth: bearer.admin, params: { id }, body: { firstName: 'Retour', updatedAt: got.body.updatedAt } });
+    const patch = await call(oneRoute.PATCH, {
+      method: 'PATCH',
+      auth: bearer.admin,
+      params: { id },
+      body: { firstName: 'Retour', updatedAt: got.body.updatedAt },
+    });
     expect(patch.status).toBe(409);
-    expect((await call(contactList.POST, { method: 'POST', auth: bearer.admin, params: { id }, body: { name: 'X' } })).status).toBe(409);
+    expect(
+      (await call(contactList.POST, { method: 'POST', auth: bearer.admin, params: { id }, body: { name: 'X' } }))
+        .status,
+    ).toBe(409);
     expect((await call(oneRoute.DELETE, { method: 'DELETE', auth: bearer.admin, params: { id } })).status).toBe(409);
     expect(await db.select().from(customerActivity).where(eq(customerActivity.customerId, id))).toHaveLength(1);
   });

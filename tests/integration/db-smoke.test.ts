@@ -19,7 +19,13 @@ describe(`database (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
     const c = await createCustomer();
     const db = getDb();
     await db.insert(consentEvents).values({
-      customerId: c.id, purpose: 'marketing', channel: 'email', granted: true, source: 'paper-form', actorKind: 'system', actorName: 'test',
+      customerId: c.id,
+      purpose: 'marketing',
+      channel: 'email',
+      granted: true,
+      source: 'paper-form',
+      actorKind: 'system',
+      actorName: 'test',
     });
     await expect(db.update(consentEvents).set({ granted: false })).rejects.toThrow();
     await expect(db.delete(consentEvents)).rejects.toThrow();

@@ -15,7 +15,9 @@ import { documentRowCount, listUploadFiles, multipart, samples } from '../factor
 import { call } from '../factories/http';
 
 const session = vi.hoisted(() => ({ actor: null as null | Record<string, unknown> }));
-vi.mock('@/lib/auth/session', async () => (await import('@/tests/factories/session-mock')).sessionMock(() => session.actor));
+vi.mock('@/lib/auth/session', async () =>
+  (await import('@/tests/factories/session-mock')).sessionMock(() => session.actor),
+);
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 let auth: Awaited<ReturnType<typeof bearersByRole>>;
@@ -25,12 +27,29 @@ beforeAll(async () => {
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 
-async function upload(customerId: string, file: Buffer | null, name: string, fields: Record<string, string> = { category: 'other' }, who = auth.technician, clientType?: string) {
-  return call(UPLOAD, { method: 'POST', params: { id: customerId }, auth: who, rawBody: multipart(file, name, fields, clientType) });
+async function upload(
+  customerId: string,
+  file: Buffer | null,
+  name: string,
+  fields: Record<string, string> = { category: 'other' },
+  who = auth.technician,
+  clientType?: string,
+) {
+  return call(UPLOAD, {
+    method: 'POST',
+    params: { id: customerId },
+    auth: who,
+    rawBody: multipart(file, name, fields, clientType),
+  });
 }
 
 /** Asserts a rejection with its status and code, and that neither a row nor a file was left behind. */
-async function expectRejected(customerId: string, run: () => Promise<{ status: number; body: any }>, status: number, code: string) {
+async function expectRejected(
+  customerId: string,
+  run: () => Promise<{ status: number; body: any }>,
+  status: number,
+  code: string,
+) {
   const rowsBefore = await documentRowCount();
   const filesBefore = await listUploadFiles();
   const res = await run();
@@ -39,7 +58,10 @@ async function expectRejected(customerId: string, run: () => Promise<{ status: n
   expect(typeof res.body.error.message).toBe('string');
   expect(await documentRowCount()).toBe(rowsBefore);
   expect(await listUploadFiles()).toEqual(filesBefore);
-  const acts = await getDb().select().from(customerActivity).where(and(eq(customerActivity.customerId, customerId), eq(customerActivity.type, 'document')));
+  const acts = await getDb()
+    .select()
+    .from(customerActivity)
+    .where(and(eq(customerActivity.customerId, customerId), eq(customerActivity.type, 'document')));
   return { res, acts };
 }
 
@@ -47,11 +69,24 @@ describe('POST /api/customers/{id}/documents', () => {
   it('stores a PDF and a PNG with sniffed type, size and sha256, and records an activity', async () => {
     const c = await createCustomer();
     const pdf = samples.pdf();
-    const res: any = await upload(c.id, pdf, 'Facture 2024-03 été.pdf', { category: 'invoice', description: 'Facture de mars' }, auth.technician, 'application/octet-stream');
+    const res: any = await upload(
+      c.id,
+      pdf,
+      'Facture 2024-03 été.pdf',
+      { category: 'invoice', description: 'Facture de mars' },
+      auth.technician,
+      'application/octet-stream',
+    );
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({
-      customerId: c.id, category: 'invoice', originalName: 'Facture 2024-03 été.pdf', mimeType: 'application/pdf',
-      sizeBytes: pdf.length, sha256: sha(pdf), description: 'Facture de mars', uploadedBy: { kind: 'token' },
+      customerId: c.id,
+      category: 'invoice',
+      originalName: 'Facture 2024-03 été.pdf',
+      mimeType: 'application/pdf',
+      sizeBytes: pdf.length,
+      sha256: sha(pdf),
+      description: 'Facture de mars',
+      uploadedBy: { kind: 'token' },
     });
     const png = samples.png();
     // The client claims a PDF; the bytes say PNG, and the bytes win.
@@ -75,13 +110,16 @@ describe('POST /api/customers/{id}/documents', () => {
     expect(list.status).toBe(200);
     expect(list.body.data.map((d: any) => d.id)).toEqual([img.body.id, res.body.id]);
     expect(list.body.stats).toEqual({
-      count: 2, totalBytes: pdf.length + png.length,
+      count: 2,
+      totalBytes: pdf.length + png.length,
       byCategory: { invoice: { count: 1, bytes: pdf.length }, photo: { count: 1, bytes: png.length } },
     });
     const filtered: any = await call(LIST, { params: { id: c.id }, auth: auth.viewer, query: { category: 'photo' } });
     expect(filtered.body.data.map((d: any) => d.id)).toEqual([img.body.id]);
     expect(filtered.body.stats.count).toBe(2);
-    expect((await call(LIST, { params: { id: c.id }, auth: auth.viewer, query: { category: 'bogus' } })).status).toBe(422);
+    expect((await call(LIST, { params: { id: c.id }, auth: auth.viewer, query: { category: 'bogus' } })).status).toBe(
+      422,
+    );
   });
 
   it('accepts XLSX (zip-based office file) and CSV/TXT text, labelled from the bytes', async () => {
@@ -102,16 +140,36 @@ describe('POST /api/customers/{id}/documents', () => {
   it('rejects a spoofed PDF that is really an ELF or PE executable (415), nothing stored', async () => {
     const c = await createCustomer();
     for (const exe of [samples.elf(), samples.pe()]) {
-      const { acts } = await expectRejected(c.id, () => upload(c.id, exe, 'facture.pdf', { category: 'invoice' }, auth.admin, 'application/pdf'), 415, 'unsupported_media_type');
+      const { acts } = await expectRejected(
+        c.id,
+        () => upload(c.id, exe, 'facture.pdf', { category: 'invoice' }, auth.admin, 'application/pdf'),
+        415,
+        'unsupported_media_type',
+      );
       expect(acts).toHaveLength(0);
     }
   });
 
   it('rejects SVG (with script, with or without XML declaration) and binary junk as 415', async () => {
     const c = await createCustomer();
-    await expectRejected(c.id, () => upload(c.id, samples.svg(), 'logo.svg', { category: 'photo' }, auth.admin, 'image/svg+xml'), 415, 'unsupported_media_type');
-    await expectRejected(c.id, () => upload(c.id, samples.svgWithXmlDecl(), 'logo.png', { category: 'photo' }, auth.admin, 'image/png'), 415, 'unsupported_media_type');
-    await expectRejected(c.id, () => upload(c.id, Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x01]), 'x.txt'), 415, 'unsupported_media_type');
+    await expectRejected(
+      c.id,
+      () => upload(c.id, samples.svg(), 'logo.svg', { category: 'photo' }, auth.admin, 'image/svg+xml'),
+      415,
+      'unsupported_media_type',
+    );
+    await expectRejected(
+      c.id,
+      () => upload(c.id, samples.svgWithXmlDecl(), 'logo.png', { category: 'photo' }, auth.admin, 'image/png'),
+      415,
+      'unsupported_media_type',
+    );
+    await expectRejected(
+      c.id,
+      () => upload(c.id, Buffer.from([0x00, 0xff, 0x13, 0x37, 0x00, 0x01]), 'x.txt'),
+      415,
+      'unsupported_media_type',
+    );
     // Text head, then a NUL byte far past the sniffed head: caught while streaming, temp file removed.
     const tricky = Buffer.concat([Buffer.alloc(1024 * 1024 + 10, 0x61), Buffer.from([0]), Buffer.alloc(100, 0x61)]);
     await expectRejected(c.id, () => upload(c.id, tricky, 'gros.txt'), 415, 'unsupported_media_type');
@@ -122,7 +180,12 @@ describe('POST /api/customers/{id}/documents', () => {
     const empty = await expectRejected(c.id, () => upload(c.id, Buffer.alloc(0), 'vide.pdf'), 422, 'validation_failed');
     expect(empty.res.body.error.fields.file).toBeDefined();
     await expectRejected(c.id, () => upload(c.id, null, '', { category: 'other' }), 400, 'bad_request');
-    const cat = await expectRejected(c.id, () => upload(c.id, samples.pdf(), 'a.pdf', { category: 'secret' }), 422, 'validation_failed');
+    const cat = await expectRejected(
+      c.id,
+      () => upload(c.id, samples.pdf(), 'a.pdf', { category: 'secret' }),
+      422,
+      'validation_failed',
+    );
     expect(cat.res.body.error.fields.category).toBeDefined();
     await expectRejected(c.id, () => upload(c.id, samples.pdf(), 'a.pdf', {}), 422, 'validation_failed');
     await expectRejected(
@@ -177,9 +240,24 @@ describe('POST /api/customers/{id}/documents', () => {
 
   it('viewer cannot upload (403), anonymous 401, unknown customer 404 — nothing stored', async () => {
     const c = await createCustomer();
-    await expectRejected(c.id, () => upload(c.id, samples.pdf(), 'a.pdf', { category: 'other' }, auth.viewer), 403, 'forbidden');
-    await expectRejected(c.id, () => upload(c.id, samples.pdf(), 'a.pdf', { category: 'other' }, ''), 401, 'unauthorized');
-    await expectRejected(c.id, () => upload('00000000-0000-4000-8000-000000000000', samples.pdf(), 'a.pdf'), 404, 'not_found');
+    await expectRejected(
+      c.id,
+      () => upload(c.id, samples.pdf(), 'a.pdf', { category: 'other' }, auth.viewer),
+      403,
+      'forbidden',
+    );
+    await expectRejected(
+      c.id,
+      () => upload(c.id, samples.pdf(), 'a.pdf', { category: 'other' }, ''),
+      401,
+      'unauthorized',
+    );
+    await expectRejected(
+      c.id,
+      () => upload('00000000-0000-4000-8000-000000000000', samples.pdf(), 'a.pdf'),
+      404,
+      'not_found',
+    );
   });
 });
 
@@ -190,14 +268,20 @@ describe('crash injection between file write and row insert', () => {
     let storedKey = '';
     const filesBefore = await listUploadFiles();
     await expect(
-      uploadDocument(getDb(), admin, c.id, { body: samples.pdf(), originalName: 'a.pdf', category: 'contract' }, {
-        afterStore: async (key) => {
-          storedKey = key;
-          // The file really is on disk at this point.
-          expect(existsSync(path.join(dataDir(), 'uploads', key.slice(0, 2), key))).toBe(true);
-          await getDb().delete(customers).where(eq(customers.id, c.id));
+      uploadDocument(
+        getDb(),
+        admin,
+        c.id,
+        { body: samples.pdf(), originalName: 'a.pdf', category: 'contract' },
+        {
+          afterStore: async (key) => {
+            storedKey = key;
+            // The file really is on disk at this point.
+            expect(existsSync(path.join(dataDir(), 'uploads', key.slice(0, 2), key))).toBe(true);
+            await getDb().delete(customers).where(eq(customers.id, c.id));
+          },
         },
-      }),
+      ),
     ).rejects.toMatchObject({ code: 'not_found' });
     expect(storedKey).not.toBe('');
     expect(await listUploadFiles()).toEqual(filesBefore);
@@ -209,11 +293,17 @@ describe('crash injection between file write and row insert', () => {
     const admin = actorFor(await createUser('admin'));
     const filesBefore = await listUploadFiles();
     await expect(
-      uploadDocument(getDb(), admin, c.id, { body: samples.png(), originalName: 'p.png', category: 'photo' }, {
-        afterStore: async () => {
-          throw new Error('simulated crash');
+      uploadDocument(
+        getDb(),
+        admin,
+        c.id,
+        { body: samples.png(), originalName: 'p.png', category: 'photo' },
+        {
+          afterStore: async () => {
+            throw new Error('simulated crash');
+          },
         },
-      }),
+      ),
     ).rejects.toThrow('simulated crash');
     expect(await listUploadFiles()).toEqual(filesBefore);
     expect(await documentRowCount(c.id)).toBe(0);
@@ -235,15 +325,25 @@ describe('GET/DELETE /api/customers/{id}/documents/{docId}', () => {
     expect(cd.startsWith('attachment;')).toBe(true);
     expect(cd).toContain("filename*=UTF-8''Contrat%20_sp%C3%A9cial_.pdf");
     expect(res.headers.get('content-length')).toBe(String(pdf.length));
-    const raw = await DOWNLOAD(new Request(`http://localhost/x`, { headers: { authorization: auth.viewer } }), { params: Promise.resolve({ id: c.id, docId: up.body.id }) });
+    const raw = await DOWNLOAD(new Request(`http://localhost/x`, { headers: { authorization: auth.viewer } }), {
+      params: Promise.resolve({ id: c.id, docId: up.body.id }),
+    });
     expect(sha(new Uint8Array(await raw.arrayBuffer()))).toBe(sha(pdf));
 
     const png: any = await upload(c.id, samples.png(), 'p.png', { category: 'photo' });
-    const inline = await call(DOWNLOAD, { params: { id: c.id, docId: png.body.id }, auth: auth.viewer, query: { inline: '1' } });
+    const inline = await call(DOWNLOAD, {
+      params: { id: c.id, docId: png.body.id },
+      auth: auth.viewer,
+      query: { inline: '1' },
+    });
     expect(inline.headers.get('content-disposition')!.startsWith('inline;')).toBe(true);
     expect(inline.headers.get('content-security-policy')).toContain('sandbox');
     const txt: any = await upload(c.id, samples.text(), 'n.txt', { category: 'other' });
-    const notInline = await call(DOWNLOAD, { params: { id: c.id, docId: txt.body.id }, auth: auth.viewer, query: { inline: '1' } });
+    const notInline = await call(DOWNLOAD, {
+      params: { id: c.id, docId: txt.body.id },
+      auth: auth.viewer,
+      query: { inline: '1' },
+    });
     expect(notInline.headers.get('content-disposition')!.startsWith('attachment;')).toBe(true);
     expect(notInline.headers.get('content-type')).toBe('text/plain; charset=utf-8');
   });
@@ -253,7 +353,9 @@ describe('GET/DELETE /api/customers/{id}/documents/{docId}', () => {
     const b = await createCustomer();
     const up: any = await upload(a.id, samples.pdf(), 'a.pdf', { category: 'other' });
     expect((await call(DOWNLOAD, { params: { id: b.id, docId: up.body.id }, auth: auth.admin })).status).toBe(404);
-    expect((await call(DELETE, { method: 'DELETE', params: { id: b.id, docId: up.body.id }, auth: auth.admin })).status).toBe(404);
+    expect(
+      (await call(DELETE, { method: 'DELETE', params: { id: b.id, docId: up.body.id }, auth: auth.admin })).status,
+    ).toBe(404);
     expect((await call(DOWNLOAD, { params: { id: a.id, docId: 'x' }, auth: auth.admin })).status).toBe(404);
     expect(await documentRowCount(a.id)).toBe(1);
   });
@@ -274,7 +376,9 @@ describe('GET/DELETE /api/customers/{id}/documents/{docId}', () => {
     expect(list.body).toEqual({ data: [], stats: { count: 0, totalBytes: 0, byCategory: {} } });
     const acts = await getDb().select().from(customerActivity).where(eq(customerActivity.relatedId, up.body.id));
     expect(acts.map((a) => a.title).sort()).toEqual(['Document ajouté : a.pdf', 'Document supprimé : a.pdf']);
-    expect((await call(DELETE, { method: 'DELETE', params: { id: c.id, docId: up.body.id }, auth: auth.manager })).status).toBe(404);
+    expect(
+      (await call(DELETE, { method: 'DELETE', params: { id: c.id, docId: up.body.id }, auth: auth.manager })).status,
+    ).toBe(404);
   });
 
   it("technician cannot delete someone else's upload (403) but can delete their own; viewer 403", async () => {
@@ -283,18 +387,31 @@ describe('GET/DELETE /api/customers/{id}/documents/{docId}', () => {
     const tech2 = await createBearer('technician');
     const filesBefore = (await listUploadFiles()).length;
     const up: any = await upload(c.id, samples.pdf(), 'a.pdf', { category: 'other' }, tech1.authorization);
-    const other = await call(DELETE, { method: 'DELETE', params: { id: c.id, docId: up.body.id }, auth: tech2.authorization });
+    const other = await call(DELETE, {
+      method: 'DELETE',
+      params: { id: c.id, docId: up.body.id },
+      auth: tech2.authorization,
+    });
     expect(other.status).toBe(403);
     expect(other.body.error.code).toBe('forbidden');
-    expect((await call(DELETE, { method: 'DELETE', params: { id: c.id, docId: up.body.id }, auth: auth.viewer })).status).toBe(403);
+    expect(
+      (await call(DELETE, { method: 'DELETE', params: { id: c.id, docId: up.body.id }, auth: auth.viewer })).status,
+    ).toBe(403);
     expect(await listUploadFiles()).toHaveLength(filesBefore + 1);
-    expect((await call(DELETE, { method: 'DELETE', params: { id: c.id, docId: up.body.id }, auth: tech1.authorization })).status).toBe(204);
+    expect(
+      (await call(DELETE, { method: 'DELETE', params: { id: c.id, docId: up.body.id }, auth: tech1.authorization }))
+        .status,
+    ).toBe(204);
     expect(await listUploadFiles()).toHaveLength(filesBefore);
 
     // Same rule for signed-in users (uploadedBy = user id).
     const u1 = actorFor(await createUser('technician'));
     const u2 = actorFor(await createUser('technician'));
-    const doc = await uploadDocument(getDb(), u1, c.id, { body: samples.png(), originalName: 'x.png', category: 'photo' });
+    const doc = await uploadDocument(getDb(), u1, c.id, {
+      body: samples.png(),
+      originalName: 'x.png',
+      category: 'photo',
+    });
     await expect(deleteDocument(getDb(), u2, c.id, doc.id)).rejects.toMatchObject({ code: 'forbidden' });
     await expect(deleteDocument(getDb(), u1, c.id, doc.id)).resolves.toMatchObject({ fileRemoved: true });
   });
@@ -342,7 +459,10 @@ describe('document server actions', () => {
     const init = { ok: false, message: '' };
     session.actor = actorFor(await createUser('technician')) as any;
     const ok = await uploadDocumentAction(c.id, init, multipart(samples.png(), 'atelier.png', { category: 'photo' }));
-    expect(ok).toMatchObject({ ok: true, data: { originalName: 'atelier.png', mimeType: 'image/png', category: 'photo' } });
+    expect(ok).toMatchObject({
+      ok: true,
+      data: { originalName: 'atelier.png', mimeType: 'image/png', category: 'photo' },
+    });
     const filesBefore = await listUploadFiles();
     const exe = await uploadDocumentAction(c.id, init, multipart(samples.elf(), 'x.pdf', { category: 'photo' }));
     expect(exe.ok).toBe(false);

@@ -6,7 +6,13 @@ import { customerActivity, customerNotes, customerTags, tags } from '@/db/schema
 import type { Role } from '@/db/schema/auth';
 import { exportBundleSchema } from '@/lib/export/bundle';
 import { bearersByRole, createContact, createCustomer, createVehicle } from '../factories';
-import { insertActivity, insertConsentEvent, insertDocument, insertInterventionInvoicePayment, insertOutboxEmail } from '../factories/consents';
+import {
+  insertActivity,
+  insertConsentEvent,
+  insertDocument,
+  insertInterventionInvoicePayment,
+  insertOutboxEmail,
+} from '../factories/consents';
 import { call } from '../factories/http';
 
 let auth: Record<Role, string>;
@@ -19,10 +25,20 @@ async function fullCustomer() {
   const c = await createCustomer({ firstName: 'Léa', lastName: 'Dupré', city: 'Nantes' });
   const contact = await createContact(c.id);
   const vehicle = await createVehicle(c.id);
-  const [note] = await db.insert(customerNotes).values({ customerId: c.id, authorName: 'Agent', body: 'Préfère être appelée le matin', pinned: true }).returning();
-  const [tag] = await db.insert(tags).values({ name: `vip-${c.number}` }).returning();
+  const [note] = await db
+    .insert(customerNotes)
+    .values({ customerId: c.id, authorName: 'Agent', body: 'Préfère être appelée le matin', pinned: true })
+    .returning();
+  const [tag] = await db
+    .insert(tags)
+    .values({ name: `vip-${c.number}` })
+    .returning();
   await db.insert(customerTags).values({ customerId: c.id, tagId: tag.id });
-  const activity = await insertActivity(c.id, { type: 'call', title: 'Appel entrant', metadata: { durationSeconds: 120 } });
+  const activity = await insertActivity(c.id, {
+    type: 'call',
+    title: 'Appel entrant',
+    metadata: { durationSeconds: 120 },
+  });
   const { intervention, invoice, payment } = await insertInterventionInvoicePayment(c.id);
   const consent = await insertConsentEvent(c.id, { ip: '198.51.100.4', userAgent: 'Tablette' });
   const doc = await insertDocument(c.id);
@@ -48,22 +64,50 @@ describe('GET /api/customers/{id}/export?format=json (GDPR bundle)', () => {
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     const bundle = exportBundleSchema.parse(JSON.parse(res.text));
 
-    expect(bundle.customer).toMatchObject({ id: f.c.id, number: f.c.number, firstName: 'Léa', lastName: 'Dupré', email: f.c.email });
+    expect(bundle.customer).toMatchObject({
+      id: f.c.id,
+      number: f.c.number,
+      firstName: 'Léa',
+      lastName: 'Dupré',
+      email: f.c.email,
+    });
     expect(bundle.contacts.map((x) => x.id)).toEqual([f.contact.id]);
     expect(bundle.vehicles.map((x) => x.id)).toEqual([f.vehicle.id]);
-    expect(bundle.notes).toEqual([expect.objectContaining({ id: f.note.id, body: 'Préfère être appelée le matin', pinned: true })]);
+    expect(bundle.notes).toEqual([
+      expect.objectContaining({ id: f.note.id, body: 'Préfère être appelée le matin', pinned: true }),
+    ]);
     expect(bundle.tags.map((x) => x.id)).toEqual([f.tag.id]);
-    expect(bundle.activities).toEqual([expect.objectContaining({ id: f.activity.id, metadata: { durationSeconds: 120 } })]);
+    expect(bundle.activities).toEqual([
+      expect.objectContaining({ id: f.activity.id, metadata: { durationSeconds: 120 } }),
+    ]);
     expect(bundle.interventions.map((x) => x.id)).toEqual([f.intervention.id]);
-    expect(bundle.invoices).toEqual([expect.objectContaining({ id: f.invoice.id, totalTtcCents: 12000, paidCents: 5000, remainingCents: 7000 })]);
-    expect(bundle.payments).toEqual([expect.objectContaining({ id: f.payment.id, invoiceId: f.invoice.id, amountCents: 5000 })]);
-    expect(bundle.consents).toEqual([expect.objectContaining({ id: f.consent.id, ip: '198.51.100.4', userAgent: 'Tablette', granted: true })]);
+    expect(bundle.invoices).toEqual([
+      expect.objectContaining({ id: f.invoice.id, totalTtcCents: 12000, paidCents: 5000, remainingCents: 7000 }),
+    ]);
+    expect(bundle.payments).toEqual([
+      expect.objectContaining({ id: f.payment.id, invoiceId: f.invoice.id, amountCents: 5000 }),
+    ]);
+    expect(bundle.consents).toEqual([
+      expect.objectContaining({ id: f.consent.id, ip: '198.51.100.4', userAgent: 'Tablette', granted: true }),
+    ]);
     expect(bundle.emails.map((x) => x.id)).toEqual([f.email.id]);
     // Deleted documents are gone; the identity document needs the admin role to be seen.
-    expect(bundle.documents).toEqual([expect.objectContaining({ id: f.doc.id, sha256: f.doc.sha256, sizeBytes: 1234 })]);
+    expect(bundle.documents).toEqual([
+      expect.objectContaining({ id: f.doc.id, sha256: f.doc.sha256, sizeBytes: 1234 }),
+    ]);
     expect(bundle.documentsWithheld).toBe(1);
     expect(bundle.counts).toEqual({
-      contacts: 1, vehicles: 1, notes: 1, tags: 1, activities: 1, interventions: 1, invoices: 1, payments: 1, consents: 1, emails: 1, documents: 1,
+      contacts: 1,
+      vehicles: 1,
+      notes: 1,
+      tags: 1,
+      activities: 1,
+      interventions: 1,
+      invoices: 1,
+      payments: 1,
+      consents: 1,
+      emails: 1,
+      documents: 1,
     });
 
     const asAdmin = exportBundleSchema.parse(JSON.parse((await exportOf(f.c.id, 'admin')).text));

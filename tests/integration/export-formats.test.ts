@@ -22,10 +22,35 @@ beforeAll(async () => {
   await db.insert(customerNotes).values({ customerId: c.id, body: '-2+3 appelle', authorName: 'Test' });
   const [inv] = await db
     .insert(invoices)
-    .values({ customerId: c.id, number: 'F-2024-0001', issuedAt: new Date('2024-03-01T10:00:00Z'), dueAt: new Date('2024-03-31T10:00:00Z'), totalHtCents: 10000, vatCents: 2000, totalTtcCents: 12000, paidCents: 5000, status: 'partial' })
+    .values({
+      customerId: c.id,
+      number: 'F-2024-0001',
+      issuedAt: new Date('2024-03-01T10:00:00Z'),
+      dueAt: new Date('2024-03-31T10:00:00Z'),
+      totalHtCents: 10000,
+      vatCents: 2000,
+      totalTtcCents: 12000,
+      paidCents: 5000,
+      status: 'partial',
+    })
     .returning();
-  await db.insert(payments).values({ customerId: c.id, invoiceId: inv.id, amountCents: 5000, method: 'card', paidAt: new Date('2024-03-10T09:00:00Z') });
-  await db.insert(consentEvents).values({ customerId: c.id, purpose: 'marketing', channel: 'email', granted: true, source: 'paper-form', proofText: 'Formulaire signé', actorKind: 'system', actorName: 'test' });
+  await db.insert(payments).values({
+    customerId: c.id,
+    invoiceId: inv.id,
+    amountCents: 5000,
+    method: 'card',
+    paidAt: new Date('2024-03-10T09:00:00Z'),
+  });
+  await db.insert(consentEvents).values({
+    customerId: c.id,
+    purpose: 'marketing',
+    channel: 'email',
+    granted: true,
+    source: 'paper-form',
+    proofText: 'Formulaire signé',
+    actorKind: 'system',
+    actorName: 'test',
+  });
   bundle = await buildExportBundle(db, actorFor(manager), c.id);
 });
 
@@ -34,7 +59,16 @@ describe('customer export formats', () => {
     const buf = renderCustomerCsv(bundle);
     expect([...buf.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = buf.toString('utf8');
-    for (const title of ['[Client]', '[Contacts]', '[Véhicules]', '[Notes]', '[Factures]', '[Paiements]', '[Consentements]', '[Activités]'])
+    for (const title of [
+      '[Client]',
+      '[Contacts]',
+      '[Véhicules]',
+      '[Notes]',
+      '[Factures]',
+      '[Paiements]',
+      '[Consentements]',
+      '[Activités]',
+    ])
       expect(text).toContain(`${title}\r\n`);
     expect(text).toContain('Nom;Fonction;E-mail;Téléphone;Principal;Créé le');
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")";'+cmd;'@x.fr`);
@@ -51,7 +85,20 @@ describe('customer export formats', () => {
   it('XLSX: one sheet per entity with typed date and number cells', async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await renderCustomerXlsx(bundle)) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Client', 'Contacts', 'Véhicules', 'Notes', 'Étiquettes', 'Activités', 'Interventions', 'Factures', 'Paiements', 'Consentements', 'E-mails', 'Documents']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Client',
+      'Contacts',
+      'Véhicules',
+      'Notes',
+      'Étiquettes',
+      'Activités',
+      'Interventions',
+      'Factures',
+      'Paiements',
+      'Consentements',
+      'E-mails',
+      'Documents',
+    ]);
     const inv = wb.getWorksheet('Factures')!;
     expect(inv.getRow(1).getCell(1).value).toBe('Numéro');
     const row = inv.getRow(2);
@@ -89,11 +136,17 @@ describe('GET /api/customers/export (list)', () => {
     const res = await call(listExport, { auth, query: { format: 'csv', status: 'inactive' } });
     expect(res.status).toBe(200);
     // Response.text() drops a BOM: check the bytes themselves.
-    const raw = await listExport(new Request('http://localhost/api/customers/export?status=inactive', { headers: { authorization: auth } }), { params: Promise.resolve({}) });
+    const raw = await listExport(
+      new Request('http://localhost/api/customers/export?status=inactive', { headers: { authorization: auth } }),
+      { params: Promise.resolve({}) },
+    );
     expect([...new Uint8Array(await raw.arrayBuffer()).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="clients-\d{4}-\d{2}-\d{2}\.csv"$/);
     expect(res.headers.get('content-type')).toContain('text/csv');
-    const lines = res.text.replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = res.text
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toMatch(/^Numéro;Type;Nom affiché;/);
     expect(lines).toHaveLength(3);
     expect(res.text).toContain('Ivan Inactif');
@@ -104,7 +157,9 @@ describe('GET /api/customers/export (list)', () => {
   it('streams XLSX that exceljs opens, and enforces customer.export', async () => {
     const auth = (await createBearer('admin')).authorization;
     const url = new URL('http://localhost/api/customers/export?format=xlsx');
-    const res = await listExport(new Request(url, { headers: { authorization: auth } }), { params: Promise.resolve({}) });
+    const res = await listExport(new Request(url, { headers: { authorization: auth } }), {
+      params: Promise.resolve({}),
+    });
     expect(res.status).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await res.arrayBuffer()) as unknown as ArrayBuffer);

@@ -19,18 +19,28 @@ describe('GET /api/customers/{id}/export', () => {
   });
 
   async function download(format: string) {
-    const req = new Request(`http://localhost/api/customers/${id}/export?format=${format}`, { headers: { authorization: auth.manager } });
+    const req = new Request(`http://localhost/api/customers/${id}/export?format=${format}`, {
+      headers: { authorization: auth.manager },
+    });
     const res = await GET(req, { params: Promise.resolve({ id }) });
     return { res, bytes: Buffer.from(await res.arrayBuffer()) };
   }
 
   it.each([
-    ['json', 'application/json', (b: Buffer) => expect(JSON.parse(b.toString('utf8')).customer.lastName).toBe('Exportable')],
-    ['csv', 'text/csv', (b: Buffer) => {
-      expect(b.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
-      expect(b.toString('utf8')).toContain('Exportable');
-      expect(b.toString('utf8')).toContain('EX-123-PO');
-    }],
+    [
+      'json',
+      'application/json',
+      (b: Buffer) => expect(JSON.parse(b.toString('utf8')).customer.lastName).toBe('Exportable'),
+    ],
+    [
+      'csv',
+      'text/csv',
+      (b: Buffer) => {
+        expect(b.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+        expect(b.toString('utf8')).toContain('Exportable');
+        expect(b.toString('utf8')).toContain('EX-123-PO');
+      },
+    ],
     ['pdf', 'application/pdf', (b: Buffer) => expect(b.subarray(0, 5).toString('latin1')).toBe('%PDF-')],
   ])('%s is an attachment of type %s', async (format, type, check) => {
     const { res, bytes } = await download(format);
@@ -51,9 +61,15 @@ describe('GET /api/customers/{id}/export', () => {
   });
 
   it('logs one export activity per download and refuses unknown formats and technicians', async () => {
-    const before = await getDb().select().from(customerActivity).where(and(eq(customerActivity.customerId, id), eq(customerActivity.type, 'export')));
+    const before = await getDb()
+      .select()
+      .from(customerActivity)
+      .where(and(eq(customerActivity.customerId, id), eq(customerActivity.type, 'export')));
     await download('csv');
-    const after = await getDb().select().from(customerActivity).where(and(eq(customerActivity.customerId, id), eq(customerActivity.type, 'export')));
+    const after = await getDb()
+      .select()
+      .from(customerActivity)
+      .where(and(eq(customerActivity.customerId, id), eq(customerActivity.type, 'export')));
     expect(after.length).toBe(before.length + 1);
     expect((await call(GET, { params: { id }, query: { format: 'docx' }, auth: auth.manager })).status).toBe(422);
     expect((await call(GET, { params: { id }, query: { format: 'csv' }, auth: auth.technician })).status).toBe(403);

@@ -8,7 +8,9 @@ import { insertInvoice, insertPayment } from '@/tests/factories/finances';
 import { call } from '@/tests/factories/http';
 
 const session = vi.hoisted(() => ({ actor: null as unknown }));
-vi.mock('@/lib/auth/session', async () => (await import('@/tests/factories/session-mock')).sessionMock(() => session.actor));
+vi.mock('@/lib/auth/session', async () =>
+  (await import('@/tests/factories/session-mock')).sessionMock(() => session.actor),
+);
 vi.mock('next/cache', () => ({ revalidatePath: vi.fn() }));
 
 const { GET: getFinances } = await import('@/app/api/customers/[id]/finances/route');
@@ -21,7 +23,10 @@ let auth: Record<Role, string>;
 const db = () => getDb();
 
 async function activityCount(customerId: string) {
-  const [row] = await db().select({ n: count() }).from(customerActivity).where(eq(customerActivity.customerId, customerId));
+  const [row] = await db()
+    .select({ n: count() })
+    .from(customerActivity)
+    .where(eq(customerActivity.customerId, customerId));
   return Number(row.n);
 }
 async function tableCounts(customerId: string) {
@@ -43,7 +48,14 @@ describe('invoices and payments API', () => {
       method: 'POST',
       params: { id: c.id },
       auth: auth.manager,
-      body: { number: 'f-2026-000123', issuedAt: '2026-01-05', dueAt: '2026-02-05', totalHtCents: 10000, vatCents: 2000, totalTtcCents: 1 },
+      body: {
+        number: 'f-2026-000123',
+        issuedAt: '2026-01-05',
+        dueAt: '2026-02-05',
+        totalHtCents: 10000,
+        vatCents: 2000,
+        totalTtcCents: 1,
+      },
     });
     // Unknown keys are rejected (strict): the client cannot impose a TTC.
     expect(res.status).toBe(422);
@@ -51,44 +63,103 @@ describe('invoices and payments API', () => {
       method: 'POST',
       params: { id: c.id },
       auth: auth.manager,
-      body: { number: 'f-2026-000123', issuedAt: '2026-01-05', dueAt: '2026-02-05', totalHtCents: 10000, vatCents: 2000 },
+      body: {
+        number: 'f-2026-000123',
+        issuedAt: '2026-01-05',
+        dueAt: '2026-02-05',
+        totalHtCents: 10000,
+        vatCents: 2000,
+      },
     });
     expect(ok.status).toBe(201);
-    expect(ok.body).toMatchObject({ number: 'F-2026-000123', totalTtcCents: 12000, paidCents: 0, remainingCents: 12000, status: 'unpaid' });
+    expect(ok.body).toMatchObject({
+      number: 'F-2026-000123',
+      totalTtcCents: 12000,
+      paidCents: 0,
+      remainingCents: 12000,
+      status: 'unpaid',
+    });
     const acts = await db().select().from(customerActivity).where(eq(customerActivity.customerId, c.id));
     expect(acts).toHaveLength(1);
-    expect(acts[0]).toMatchObject({ type: 'invoice', relatedType: 'invoice', relatedId: ok.body.id, actorKind: 'token' });
+    expect(acts[0]).toMatchObject({
+      type: 'invoice',
+      relatedType: 'invoice',
+      relatedId: ok.body.id,
+      actorKind: 'token',
+    });
   });
 
   it('duplicate number → 409, negative or inconsistent amounts → 422, nothing written', async () => {
     const c = await createCustomer();
     const body = { number: 'DUP-1', issuedAt: '2026-01-05', dueAt: '2026-02-05', totalHtCents: 500, vatCents: 100 };
-    expect((await call(postInvoice, { method: 'POST', params: { id: c.id }, auth: auth.admin, body })).status).toBe(201);
+    expect((await call(postInvoice, { method: 'POST', params: { id: c.id }, auth: auth.admin, body })).status).toBe(
+      201,
+    );
     const before = await tableCounts(c.id);
     const dup = await call(postInvoice, { method: 'POST', params: { id: c.id }, auth: auth.admin, body });
     expect(dup.status).toBe(409);
     expect(dup.body.error.code).toBe('conflict');
     expect(dup.body.error.fields.number).toBeDefined();
     const other = await createCustomer();
-    expect((await call(postInvoice, { method: 'POST', params: { id: other.id }, auth: auth.admin, body: { ...body, number: 'dup-1' } })).status).toBe(409);
-    const neg = await call(postInvoice, { method: 'POST', params: { id: c.id }, auth: auth.admin, body: { ...body, number: 'N-1', totalHtCents: -1 } });
+    expect(
+      (
+        await call(postInvoice, {
+          method: 'POST',
+          params: { id: other.id },
+          auth: auth.admin,
+          body: { ...body, number: 'dup-1' },
+        })
+      ).status,
+    ).toBe(409);
+    const neg = await call(postInvoice, {
+      method: 'POST',
+      params: { id: c.id },
+      auth: auth.admin,
+      body: { ...body, number: 'N-1', totalHtCents: -1 },
+    });
     expect(neg.status).toBe(422);
     expect(neg.body.error.fields.totalHtCents).toBeDefined();
-    const due = await call(postInvoice, { method: 'POST', params: { id: c.id }, auth: auth.admin, body: { ...body, number: 'N-2', dueAt: '2025-12-01' } });
+    const due = await call(postInvoice, {
+      method: 'POST',
+      params: { id: c.id },
+      auth: auth.admin,
+      body: { ...body, number: 'N-2', dueAt: '2025-12-01' },
+    });
     expect(due.status).toBe(422);
     expect(due.body.error.fields.dueAt).toBeDefined();
-    const badNumber = await call(postInvoice, { method: 'POST', params: { id: c.id }, auth: auth.admin, body: { ...body, number: 'F 2026 ?' } });
+    const badNumber = await call(postInvoice, {
+      method: 'POST',
+      params: { id: c.id },
+      auth: auth.admin,
+      body: { ...body, number: 'F 2026 ?' },
+    });
     expect(badNumber.status).toBe(422);
-    const malformed = await call(postInvoice, { method: 'POST', params: { id: c.id }, auth: auth.admin, rawBody: '{"number":', headers: { 'content-type': 'application/json' } });
+    const malformed = await call(postInvoice, {
+      method: 'POST',
+      params: { id: c.id },
+      auth: auth.admin,
+      rawBody: '{"number":',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(malformed.status).toBe(400);
     expect(await tableCounts(c.id)).toEqual(before);
-    const missing = await call(postInvoice, { method: 'POST', params: { id: '00000000-0000-4000-8000-000000000000' }, auth: auth.admin, body: { ...body, number: 'N-3' } });
+    const missing = await call(postInvoice, {
+      method: 'POST',
+      params: { id: '00000000-0000-4000-8000-000000000000' },
+      auth: auth.admin,
+      body: { ...body, number: 'N-3' },
+    });
     expect(missing.status).toBe(404);
   });
 
   it('records payments: partial then paid, 422 above the remaining due (nothing written), one activity each', async () => {
     const c = await createCustomer();
-    const inv = await insertInvoice(c.id, { totalHtCents: 10_000, vatCents: 2_000, issuedAt: new Date('2025-06-01T09:00:00Z'), dueAt: new Date('2025-07-01T09:00:00Z') });
+    const inv = await insertInvoice(c.id, {
+      totalHtCents: 10_000,
+      vatCents: 2_000,
+      issuedAt: new Date('2025-06-01T09:00:00Z'),
+      dueAt: new Date('2025-07-01T09:00:00Z'),
+    });
     const pay = (amountCents: number, extra: Record<string, unknown> = {}) =>
       call(postPayment, {
         method: 'POST',
@@ -121,7 +192,10 @@ describe('invoices and payments API', () => {
     const second = await pay(7_000);
     expect(second.status).toBe(201);
     expect(second.body.invoice).toMatchObject({ paidCents: 12000, remainingCents: 0, status: 'paid' });
-    const acts = await db().select().from(customerActivity).where(and(eq(customerActivity.customerId, c.id), eq(customerActivity.type, 'payment')));
+    const acts = await db()
+      .select()
+      .from(customerActivity)
+      .where(and(eq(customerActivity.customerId, c.id), eq(customerActivity.type, 'payment')));
     expect(acts).toHaveLength(2);
     expect(acts.map((a) => a.relatedId).sort()).toEqual([first.body.id, second.body.id].sort());
     expect(acts.every((a) => a.relatedType === 'payment')).toBe(true);
@@ -160,7 +234,9 @@ describe('invoices and payments API', () => {
     const own = await call(getInvoiceRoute, { params: { id: b.id, invoiceId: invB.id }, auth: auth.viewer });
     expect(own.status).toBe(200);
     expect(own.body).toMatchObject({ id: invB.id, remainingCents: invB.totalTtcCents, payments: [] });
-    expect((await call(getInvoiceRoute, { params: { id: b.id, invoiceId: 'nope' }, auth: auth.admin })).status).toBe(404);
+    expect((await call(getInvoiceRoute, { params: { id: b.id, invoiceId: 'nope' }, auth: auth.admin })).status).toBe(
+      404,
+    );
   });
 });
 
@@ -170,29 +246,70 @@ describe('finance overview', () => {
     const now = Date.now();
     const day = 86_400_000;
     // Paid late (due −200 d, paid −150 d), partially paid and overdue (due −40 d), not yet due, cancelled.
-    const i1 = await insertInvoice(c.id, { totalHtCents: 10_000, vatCents: 2_000, paidCents: 12_000, issuedAt: new Date(now - 230 * day), dueAt: new Date(now - 200 * day) });
+    const i1 = await insertInvoice(c.id, {
+      totalHtCents: 10_000,
+      vatCents: 2_000,
+      paidCents: 12_000,
+      issuedAt: new Date(now - 230 * day),
+      dueAt: new Date(now - 200 * day),
+    });
     await insertPayment(c.id, i1.id, { amountCents: 2_000, paidAt: new Date(now - 190 * day) });
     await insertPayment(c.id, i1.id, { amountCents: 10_000, paidAt: new Date(now - 150 * day) });
-    const i2 = await insertInvoice(c.id, { totalHtCents: 20_000, vatCents: 4_000, paidCents: 4_000, issuedAt: new Date(now - 70 * day), dueAt: new Date(now - 40 * day) });
+    const i2 = await insertInvoice(c.id, {
+      totalHtCents: 20_000,
+      vatCents: 4_000,
+      paidCents: 4_000,
+      issuedAt: new Date(now - 70 * day),
+      dueAt: new Date(now - 40 * day),
+    });
     await insertPayment(c.id, i2.id, { amountCents: 4_000, paidAt: new Date(now - 60 * day) });
     // Same Paris day as the payment above: grouped into one point.
-    await insertInvoice(c.id, { totalHtCents: 5_000, vatCents: 1_000, issuedAt: new Date(now - 60 * day + 1000), dueAt: new Date(now + 10 * day) });
-    await insertInvoice(c.id, { totalHtCents: 99_000, vatCents: 0, status: 'cancelled', issuedAt: new Date(now - 10 * day), dueAt: new Date(now + 20 * day) });
+    await insertInvoice(c.id, {
+      totalHtCents: 5_000,
+      vatCents: 1_000,
+      issuedAt: new Date(now - 60 * day + 1000),
+      dueAt: new Date(now + 10 * day),
+    });
+    await insertInvoice(c.id, {
+      totalHtCents: 99_000,
+      vatCents: 0,
+      status: 'cancelled',
+      issuedAt: new Date(now - 10 * day),
+      dueAt: new Date(now + 20 * day),
+    });
 
     const res = await call(getFinances, { params: { id: c.id }, auth: auth.viewer });
     expect(res.status).toBe(200);
     const { summary, risk, balanceHistory } = res.body;
-    expect(summary).toMatchObject({ invoicedCents: 42_000, paidCents: 16_000, balanceCents: 26_000, overdueCents: 20_000, overdueCount: 1, invoiceCount: 3 });
+    expect(summary).toMatchObject({
+      invoicedCents: 42_000,
+      paidCents: 16_000,
+      balanceCents: 26_000,
+      overdueCents: 20_000,
+      overdueCount: 1,
+      invoiceCount: 3,
+    });
     expect(summary.averageDaysToPay).toBeCloseTo(80, 0);
-    expect(new Date(summary.lastPaymentAt).getTime()).toBe(Math.floor((now - 60 * day) / 1000) * 1000 + ((now - 60 * day) % 1000));
+    expect(new Date(summary.lastPaymentAt).getTime()).toBe(
+      Math.floor((now - 60 * day) / 1000) * 1000 + ((now - 60 * day) % 1000),
+    );
     expect(risk.score).toBeGreaterThan(0);
-    expect(risk.factors.map((f: { code: string }) => f.code)).toEqual(['overdue_amount', 'overdue_age', 'late_share', 'delay_trend', 'balance_vs_average']);
+    expect(risk.factors.map((f: { code: string }) => f.code)).toEqual([
+      'overdue_amount',
+      'overdue_age',
+      'late_share',
+      'delay_trend',
+      'balance_vs_average',
+    ]);
 
     // Brute force: every event, by Paris day, running sum.
-    const invRows = (await db().select().from(invoices).where(eq(invoices.customerId, c.id))).filter((i) => i.status !== 'cancelled');
+    const invRows = (await db().select().from(invoices).where(eq(invoices.customerId, c.id))).filter(
+      (i) => i.status !== 'cancelled',
+    );
     const payRows = await db().select().from(payments).where(eq(payments.customerId, c.id));
     const deltas = new Map<string, number>();
-    for (const i of invRows) deltas.set(parisDay(i.issuedAt), (deltas.get(parisDay(i.issuedAt)) ?? 0) + i.totalTtcCents);
+    for (const i of invRows)
+      deltas.set(parisDay(i.issuedAt), (deltas.get(parisDay(i.issuedAt)) ?? 0) + i.totalTtcCents);
     for (const p of payRows) deltas.set(parisDay(p.paidAt), (deltas.get(parisDay(p.paidAt)) ?? 0) - p.amountCents);
     let running = 0;
     const expected = [...deltas.keys()].sort().map((date) => ({ date, balanceCents: (running += deltas.get(date)!) }));
@@ -204,10 +321,19 @@ describe('finance overview', () => {
   it('an empty customer has zero totals, no history, score 0', async () => {
     const c = await createCustomer();
     const res = await call(getFinances, { params: { id: c.id }, auth: auth.admin });
-    expect(res.body.summary).toMatchObject({ invoicedCents: 0, paidCents: 0, balanceCents: 0, overdueCents: 0, averageDaysToPay: null, lastPaymentAt: null });
+    expect(res.body.summary).toMatchObject({
+      invoicedCents: 0,
+      paidCents: 0,
+      balanceCents: 0,
+      overdueCents: 0,
+      averageDaysToPay: null,
+      lastPaymentAt: null,
+    });
     expect(res.body.risk).toMatchObject({ score: 0, level: 'low' });
     expect(res.body.balanceHistory).toEqual([]);
-    expect((await call(getFinances, { params: { id: '00000000-0000-4000-8000-000000000000' }, auth: auth.admin })).status).toBe(404);
+    expect(
+      (await call(getFinances, { params: { id: '00000000-0000-4000-8000-000000000000' }, auth: auth.admin })).status,
+    ).toBe(404);
   });
 });
 
@@ -217,15 +343,30 @@ describe('keyset pages', () => {
     const totals = [500, 300, 300, 900, 100, 300, 700];
     const created = [];
     for (const [k, ht] of totals.entries())
-      created.push(await insertInvoice(c.id, { totalHtCents: ht, vatCents: 0, issuedAt: new Date(Date.UTC(2025, 0, 1 + (k % 3))), dueAt: new Date(Date.UTC(2025, 1, 7 - k)) }));
-    for (const inv of created) await insertPayment(c.id, inv.id, { amountCents: 50, paidAt: new Date(Date.UTC(2025, 0, 5 + (inv.totalHtCents % 4))) });
+      created.push(
+        await insertInvoice(c.id, {
+          totalHtCents: ht,
+          vatCents: 0,
+          issuedAt: new Date(Date.UTC(2025, 0, 1 + (k % 3))),
+          dueAt: new Date(Date.UTC(2025, 1, 7 - k)),
+        }),
+      );
+    for (const inv of created)
+      await insertPayment(c.id, inv.id, {
+        amountCents: 50,
+        paidAt: new Date(Date.UTC(2025, 0, 5 + (inv.totalHtCents % 4))),
+      });
 
     async function all(handler: typeof listInvoicesRoute, query: Record<string, string>) {
       const ids: string[] = [];
       const rows: any[] = [];
       let cursor: string | null = null;
       do {
-        const res: any = await call(handler, { params: { id: c.id }, auth: auth.viewer, query: { ...query, limit: '2', ...(cursor ? { cursor } : {}) } });
+        const res: any = await call(handler, {
+          params: { id: c.id },
+          auth: auth.viewer,
+          query: { ...query, limit: '2', ...(cursor ? { cursor } : {}) },
+        });
         expect(res.status).toBe(200);
         rows.push(...res.body.data);
         ids.push(...res.body.data.map((r: { id: string }) => r.id));
@@ -234,7 +375,11 @@ describe('keyset pages', () => {
       expect(new Set(ids).size).toBe(ids.length);
       return rows;
     }
-    for (const [sort, key] of [['issuedAt', 'issuedAt'], ['dueAt', 'dueAt'], ['total', 'totalTtcCents']] as const) {
+    for (const [sort, key] of [
+      ['issuedAt', 'issuedAt'],
+      ['dueAt', 'dueAt'],
+      ['total', 'totalTtcCents'],
+    ] as const) {
       for (const order of ['asc', 'desc'] as const) {
         const rows = await all(listInvoicesRoute, { sort, order });
         expect(rows).toHaveLength(totals.length);
@@ -248,11 +393,23 @@ describe('keyset pages', () => {
       expect(rows).toHaveLength(totals.length);
       expect(rows[0].invoiceNumber).toMatch(/^T-/);
     }
-    const first = await call(listInvoicesRoute, { params: { id: c.id }, auth: auth.viewer, query: { limit: '2', sort: 'total' } });
-    const wrongSort = await call(listInvoicesRoute, { params: { id: c.id }, auth: auth.viewer, query: { sort: 'dueAt', cursor: first.body.nextCursor } });
+    const first = await call(listInvoicesRoute, {
+      params: { id: c.id },
+      auth: auth.viewer,
+      query: { limit: '2', sort: 'total' },
+    });
+    const wrongSort = await call(listInvoicesRoute, {
+      params: { id: c.id },
+      auth: auth.viewer,
+      query: { sort: 'dueAt', cursor: first.body.nextCursor },
+    });
     expect(wrongSort.status).toBe(400);
-    expect((await call(listInvoicesRoute, { params: { id: c.id }, auth: auth.viewer, query: { cursor: 'garbage' } })).status).toBe(400);
-    expect((await call(listInvoicesRoute, { params: { id: c.id }, auth: auth.viewer, query: { limit: '101' } })).status).toBe(422);
+    expect(
+      (await call(listInvoicesRoute, { params: { id: c.id }, auth: auth.viewer, query: { cursor: 'garbage' } })).status,
+    ).toBe(400);
+    expect(
+      (await call(listInvoicesRoute, { params: { id: c.id }, auth: auth.viewer, query: { limit: '101' } })).status,
+    ).toBe(422);
   });
 });
 
@@ -269,12 +426,23 @@ describe('permissions', () => {
     for (const r of reads) expect((await r()).status).toBe(403);
     expect((await call(getFinances, { params: { id: c.id } })).status).toBe(401);
     for (const role of ['viewer', 'technician'] as const) {
-      const inv2 = await call(postInvoice, { method: 'POST', params: { id: c.id }, auth: auth[role], body: { number: `P-${role}`, issuedAt: '2026-01-01', dueAt: '2026-01-01', totalHtCents: 1, vatCents: 0 } });
+      const inv2 = await call(postInvoice, {
+        method: 'POST',
+        params: { id: c.id },
+        auth: auth[role],
+        body: { number: `P-${role}`, issuedAt: '2026-01-01', dueAt: '2026-01-01', totalHtCents: 1, vatCents: 0 },
+      });
       expect(inv2.status).toBe(403);
-      const pay = await call(postPayment, { method: 'POST', params: { id: c.id }, auth: auth[role], body: { invoiceId: inv.id, amountCents: 1, method: 'cash', paidAt: '2025-02-01' } });
+      const pay = await call(postPayment, {
+        method: 'POST',
+        params: { id: c.id },
+        auth: auth[role],
+        body: { invoiceId: inv.id, amountCents: 1, method: 'cash', paidAt: '2025-02-01' },
+      });
       expect(pay.status).toBe(403);
     }
-    for (const r of [getFinances, listInvoicesRoute, listPaymentsRoute]) expect((await call(r, { params: { id: c.id }, auth: auth.viewer })).status).toBe(200);
+    for (const r of [getFinances, listInvoicesRoute, listPaymentsRoute])
+      expect((await call(r, { params: { id: c.id }, auth: auth.viewer })).status).toBe(200);
     expect(await tableCounts(c.id)).toEqual({ invoices: 1, payments: 0, activities: 0 });
   });
 });
@@ -290,25 +458,49 @@ describe('server actions', () => {
     const manager = await createUser('manager');
     session.actor = actorFor(manager);
     const c = await createCustomer();
-    const bad = await createInvoiceAction(c.id, { ok: false, message: '' }, form({ number: 'A-1', issuedAt: '2026-01-10', dueAt: '2026-01-01', totalHt: 'douze' }));
+    const bad = await createInvoiceAction(
+      c.id,
+      { ok: false, message: '' },
+      form({ number: 'A-1', issuedAt: '2026-01-10', dueAt: '2026-01-01', totalHt: 'douze' }),
+    );
     expect(bad.ok).toBe(false);
     expect(bad.fieldErrors?.totalHt).toBeDefined();
-    const badDue = await createInvoiceAction(c.id, { ok: false, message: '' }, form({ number: 'A-1', issuedAt: '2026-01-10', dueAt: '2026-01-01', totalHt: '12' }));
+    const badDue = await createInvoiceAction(
+      c.id,
+      { ok: false, message: '' },
+      form({ number: 'A-1', issuedAt: '2026-01-10', dueAt: '2026-01-01', totalHt: '12' }),
+    );
     expect(badDue.fieldErrors?.dueAt?.[0]).toMatch(/échéance/);
-    const ok = await createInvoiceAction(c.id, { ok: false, message: '' }, form({ number: 'A-1', issuedAt: '2026-01-10', dueAt: '2026-02-10', totalHt: '1 234,50', vat: '246,90' }));
+    const ok = await createInvoiceAction(
+      c.id,
+      { ok: false, message: '' },
+      form({ number: 'A-1', issuedAt: '2026-01-10', dueAt: '2026-02-10', totalHt: '1 234,50', vat: '246,90' }),
+    );
     expect(ok).toMatchObject({ ok: true });
     const [row] = await db().select().from(invoices).where(eq(invoices.customerId, c.id));
     expect(row).toMatchObject({ totalHtCents: 123_450, vatCents: 24_690, totalTtcCents: 148_140 });
-    const over = await recordPaymentAction(c.id, { ok: false, message: '' }, form({ invoiceId: row.id, amount: '2000', method: 'card', paidAt: '2026-01-20' }));
+    const over = await recordPaymentAction(
+      c.id,
+      { ok: false, message: '' },
+      form({ invoiceId: row.id, amount: '2000', method: 'card', paidAt: '2026-01-20' }),
+    );
     expect(over.ok).toBe(false);
     expect(over.fieldErrors?.amount?.[0]).toMatch(/reste dû/);
-    const paid = await recordPaymentAction(c.id, { ok: false, message: '' }, form({ invoiceId: row.id, amount: '1481,40', method: 'card', paidAt: '2026-01-20' }));
+    const paid = await recordPaymentAction(
+      c.id,
+      { ok: false, message: '' },
+      form({ invoiceId: row.id, amount: '1481,40', method: 'card', paidAt: '2026-01-20' }),
+    );
     expect(paid).toMatchObject({ ok: true });
     expect(paid.message).toMatch(/soldée/);
     expect(await tableCounts(c.id)).toEqual({ invoices: 1, payments: 1, activities: 2 });
 
     session.actor = actorFor(await createUser('viewer'));
-    const denied = await createInvoiceAction(c.id, { ok: false, message: '' }, form({ number: 'A-2', issuedAt: '2026-01-10', dueAt: '2026-02-10', totalHt: '10' }));
+    const denied = await createInvoiceAction(
+      c.id,
+      { ok: false, message: '' },
+      form({ number: 'A-2', issuedAt: '2026-01-10', dueAt: '2026-02-10', totalHt: '10' }),
+    );
     expect(denied.ok).toBe(false);
     expect(await tableCounts(c.id)).toEqual({ invoices: 1, payments: 1, activities: 2 });
   });

@@ -49,7 +49,10 @@ describe('GET /api/customers/nearby', () => {
       longitude: LYON.lon + (random() - 0.5) * 4 * random(),
       geocodePrecision: 'commune' as const,
     }));
-    const inserted = await db().insert(customers).values(rows).returning({ id: customers.id, lat: customers.latitude, lon: customers.longitude });
+    const inserted = await db()
+      .insert(customers)
+      .values(rows)
+      .returning({ id: customers.id, lat: customers.latitude, lon: customers.longitude });
     points = inserted.map((r) => ({ id: r.id, lat: r.lat!, lon: r.lon! }));
     // Never listed: without coordinates, archived, erased.
     await createCustomer({ lastName: 'SansCoord' });
@@ -81,11 +84,17 @@ describe('GET /api/customers/nearby', () => {
       expect(res.status).toBe(200);
       const expected = brute(center, radiusKm, limit);
       const got = res.body.data as { id: string; distanceKm: number; displayName: string }[];
-      expect(got.map((r) => r.id), `${radiusKm} km`).toEqual(expected.map((e) => e.id));
+      expect(
+        got.map((r) => r.id),
+        `${radiusKm} km`,
+      ).toEqual(expected.map((e) => e.id));
       got.forEach((r, i) => expect(r.distanceKm).toBeCloseTo(expected[i].d, 2));
       if (radiusKm === 10) expect(got.length).toBeGreaterThan(3);
     }
-    const all = await call(nearbyGET, { auth: auth.viewer, query: { lat: String(LYON.lat), lon: String(LYON.lon), radiusKm: '1', limit: '100' } });
+    const all = await call(nearbyGET, {
+      auth: auth.viewer,
+      query: { lat: String(LYON.lat), lon: String(LYON.lon), radiusKm: '1', limit: '100' },
+    });
     const names = all.body.data.map((r: { displayName: string }) => r.displayName);
     expect(names).not.toContain('Camille Archivé');
     expect(names).not.toContain('Camille Effacé');
@@ -93,7 +102,14 @@ describe('GET /api/customers/nearby', () => {
 
   it('validates its parameters and requires a signed-in reader', async () => {
     const q = (over: Record<string, string>) => ({ lat: '45.7', lon: '4.8', ...over });
-    for (const bad of [q({ radiusKm: '0.05' }), q({ radiusKm: '201' }), q({ limit: '101' }), q({ lat: '91' }), q({ lon: 'abc' }), { lon: '4.8' }]) {
+    for (const bad of [
+      q({ radiusKm: '0.05' }),
+      q({ radiusKm: '201' }),
+      q({ limit: '101' }),
+      q({ lat: '91' }),
+      q({ lon: 'abc' }),
+      { lon: '4.8' },
+    ]) {
       const res = await call(nearbyGET, { auth: auth.admin, query: bad });
       expect(res.status, JSON.stringify(bad)).toBe(422);
       expect(res.body.error.code).toBe('validation_failed');
@@ -114,7 +130,10 @@ describe('GET /api/postal-codes and /api/geocode (offline)', () => {
   });
 
   it('geocodes a free-text address at commune precision without GEOCODER_URL; 404 when unknown', async () => {
-    const res = await call(geocodeGET, { auth: auth.technician, query: { address: '12 rue de la République, 69002 Lyon' } });
+    const res = await call(geocodeGET, {
+      auth: auth.technician,
+      query: { address: '12 rue de la République, 69002 Lyon' },
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ precision: 'commune', source: 'offline', label: 'Lyon (69002)' });
     expect(haversineKm({ lat: res.body.latitude, lon: res.body.longitude }, { lat: 45.76, lon: 4.84 })).toBeLessThan(3);
@@ -159,7 +178,13 @@ describe('geocoding on save', () => {
   it('falls back to commune precision within the timeout when the geocoder never answers', async () => {
     let hits = 0;
     useGeocoder(await startServer(() => void hits++), 300); // never responds
-    const c = await createCustomer({ addressLine1: '3 rue Mercière', postalCode: '69002', city: 'Lyon', latitude: null, longitude: null });
+    const c = await createCustomer({
+      addressLine1: '3 rue Mercière',
+      postalCode: '69002',
+      city: 'Lyon',
+      latitude: null,
+      longitude: null,
+    });
     const started = Date.now();
     const result = await geocodeCustomer(db(), c.id);
     const elapsed = Date.now() - started;
@@ -172,7 +197,10 @@ describe('geocoding on save', () => {
     expect(row).toMatchObject({ geocodePrecision: 'commune', geocodeSource: 'offline', agency: 'Agence Lyon' });
     // Derived data: the user's open form (based on updatedAt) must not become stale.
     expect(row.updatedAt.getTime()).toBe(c.updatedAt.getTime());
-    const [act] = await db().select().from(customerActivity).where(and(eq(customerActivity.customerId, c.id), eq(customerActivity.title, 'Adresse géolocalisée')));
+    const [act] = await db()
+      .select()
+      .from(customerActivity)
+      .where(and(eq(customerActivity.customerId, c.id), eq(customerActivity.title, 'Adresse géolocalisée')));
     expect(act).toMatchObject({ type: 'profile', actorKind: 'system' });
     // Nothing cached for a failed lookup.
     const [{ n }] = await db().select({ n: count() }).from(geocodeCache);
@@ -183,11 +211,20 @@ describe('geocoding on save', () => {
     useGeocoder(
       await startServer((_req, res) => {
         // Answers after 5 s — far beyond the timeout.
-        setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"features":[]}'), 5000).unref();
+        setTimeout(
+          () => res.writeHead(200, { 'content-type': 'application/json' }).end('{"features":[]}'),
+          5000,
+        ).unref();
       }),
       400,
     );
-    const c = await createCustomer({ addressLine1: '1 place Bellecour', postalCode: '69002', city: 'Lyon', latitude: null, longitude: null });
+    const c = await createCustomer({
+      addressLine1: '1 place Bellecour',
+      postalCode: '69002',
+      city: 'Lyon',
+      latitude: null,
+      longitude: null,
+    });
     const started = Date.now();
     geocodeCustomerLater(c.id);
     expect(Date.now() - started).toBeLessThan(100);
@@ -224,14 +261,25 @@ describe('geocoding on save', () => {
     );
     const c = await createCustomer({ addressLine1: '12 rue de la République', postalCode: '69002', city: 'Lyon' });
     const result = await geocodeCustomer(db(), c.id);
-    expect(result).toMatchObject({ precision: 'housenumber', source: 'ban', latitude: 45.7578, longitude: 4.8342, label: '12 Rue de la République 69002 Lyon' });
+    expect(result).toMatchObject({
+      precision: 'housenumber',
+      source: 'ban',
+      latitude: 45.7578,
+      longitude: 4.8342,
+      label: '12 Rue de la République 69002 Lyon',
+    });
     expect(requests).toHaveLength(1);
     const url = new URL(requests[0], 'http://x');
     expect(url.pathname).toBe('/search/');
     expect(url.searchParams.get('q')).toBe('12 rue de la République 69002 Lyon');
     expect(url.searchParams.get('limit')).toBe('1');
     const [row] = await db().select().from(customers).where(eq(customers.id, c.id));
-    expect(row).toMatchObject({ latitude: 45.7578, longitude: 4.8342, geocodePrecision: 'housenumber', geocodeSource: 'ban' });
+    expect(row).toMatchObject({
+      latitude: 45.7578,
+      longitude: 4.8342,
+      geocodePrecision: 'housenumber',
+      geocodeSource: 'ban',
+    });
     const cached = await db().select().from(geocodeCache);
     expect(cached).toHaveLength(1);
     expect(cached[0]).toMatchObject({ precision: 'housenumber', source: 'ban', latitude: 45.7578 });
@@ -239,7 +287,10 @@ describe('geocoding on save', () => {
     // Same address written differently: served from the cache, the server is not asked again.
     const again = await geocodeAddress({ line1: '12, Rue de la REPUBLIQUE', postalCode: '69002', city: 'LYON' });
     expect(again).toMatchObject({ precision: 'housenumber', latitude: 45.7578 });
-    const viaApi = await call(geocodeGET, { auth: auth.viewer, query: { address: '12 rue de la république 69002 lyon' } });
+    const viaApi = await call(geocodeGET, {
+      auth: auth.viewer,
+      query: { address: '12 rue de la république 69002 lyon' },
+    });
     expect(viaApi.body).toMatchObject({ precision: 'housenumber' });
     expect(requests).toHaveLength(1);
   });
@@ -250,7 +301,10 @@ describe('geocoding on save', () => {
       await startServer((_req, res) => {
         n++;
         if (n === 1) res.writeHead(500).end('boom');
-        else res.writeHead(200, { 'content-type': 'application/json' }).end('{"features":[{"geometry":{"coordinates":"x"}}]}');
+        else
+          res
+            .writeHead(200, { 'content-type': 'application/json' })
+            .end('{"features":[{"geometry":{"coordinates":"x"}}]}');
       }),
       1000,
     );
@@ -263,14 +317,43 @@ describe('geocoding on save', () => {
 
   it('stores a manual pin correction (precision manual) for field roles only', async () => {
     const c = await createCustomer({ latitude: 45.75, longitude: 4.85, geocodePrecision: 'commune' });
-    const ok = await call(locationPUT, { method: 'PUT', params: { id: c.id }, auth: auth.technician, body: { lat: 45.7601234567, lon: 4.8412 } });
+    const ok = await call(locationPUT, {
+      method: 'PUT',
+      params: { id: c.id },
+      auth: auth.technician,
+      body: { lat: 45.7601234567, lon: 4.8412 },
+    });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ latitude: 45.760123, longitude: 4.8412, geocodePrecision: 'manual', geocodeSource: 'manual', agency: 'Agence Lyon' });
-    const [act] = await db().select().from(customerActivity).where(and(eq(customerActivity.customerId, c.id), eq(customerActivity.title, 'Position corrigée sur la carte')));
+    expect(ok.body).toMatchObject({
+      latitude: 45.760123,
+      longitude: 4.8412,
+      geocodePrecision: 'manual',
+      geocodeSource: 'manual',
+      agency: 'Agence Lyon',
+    });
+    const [act] = await db()
+      .select()
+      .from(customerActivity)
+      .where(and(eq(customerActivity.customerId, c.id), eq(customerActivity.title, 'Position corrigée sur la carte')));
     expect(act.metadata).toMatchObject({ from: { latitude: 45.75 }, to: { latitude: 45.760123 } });
-    expect((await call(locationPUT, { method: 'PUT', params: { id: c.id }, auth: auth.viewer, body: { lat: 45, lon: 4 } })).status).toBe(403);
-    expect((await call(locationPUT, { method: 'PUT', params: { id: c.id }, auth: auth.admin, body: { lat: 95, lon: 4 } })).status).toBe(422);
-    expect((await call(locationPUT, { method: 'PUT', params: { id: crypto.randomUUID() }, auth: auth.admin, body: { lat: 45, lon: 4 } })).status).toBe(404);
+    expect(
+      (await call(locationPUT, { method: 'PUT', params: { id: c.id }, auth: auth.viewer, body: { lat: 45, lon: 4 } }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await call(locationPUT, { method: 'PUT', params: { id: c.id }, auth: auth.admin, body: { lat: 95, lon: 4 } }))
+        .status,
+    ).toBe(422);
+    expect(
+      (
+        await call(locationPUT, {
+          method: 'PUT',
+          params: { id: crypto.randomUUID() },
+          auth: auth.admin,
+          body: { lat: 45, lon: 4 },
+        })
+      ).status,
+    ).toBe(404);
     const [row] = await db().select().from(customers).where(eq(customers.id, c.id));
     expect(row.latitude).toBe(45.760123);
   });

@@ -10,7 +10,13 @@ import { actorFor, createUser } from '../factories';
 describe('offline geocoding on save', () => {
   it('create: commune coordinates, precision and nearest agency, with a single activity', async () => {
     const actor = actorFor(await createUser('manager'));
-    const input = customerCreateSchema.parse({ kind: 'individual', lastName: 'Géo', email: 'geo@exemple.fr', postalCode: '69002', city: 'Lyon' });
+    const input = customerCreateSchema.parse({
+      kind: 'individual',
+      lastName: 'Géo',
+      email: 'geo@exemple.fr',
+      postalCode: '69002',
+      city: 'Lyon',
+    });
     const { customer } = await createCustomer(getDb(), actor, input);
     expect(customer.latitude).toBeCloseTo(45.75, 1);
     expect(customer.longitude).toBeCloseTo(4.83, 1);
@@ -25,12 +31,28 @@ describe('offline geocoding on save', () => {
     const { customer } = await createCustomer(
       getDb(),
       actor,
-      customerCreateSchema.parse({ kind: 'individual', lastName: 'Mobile', email: 'mobile@exemple.fr', postalCode: '69002', city: 'Lyon' }),
+      customerCreateSchema.parse({
+        kind: 'individual',
+        lastName: 'Mobile',
+        email: 'mobile@exemple.fr',
+        postalCode: '69002',
+        city: 'Lyon',
+      }),
     );
-    const moved = await updateCustomer(getDb(), actor, customer.id, customerUpdateSchema.parse({ postalCode: '13001', city: 'Marseille', updatedAt: customer.updatedAt }));
+    const moved = await updateCustomer(
+      getDb(),
+      actor,
+      customer.id,
+      customerUpdateSchema.parse({ postalCode: '13001', city: 'Marseille', updatedAt: customer.updatedAt }),
+    );
     expect(moved.latitude).toBeCloseTo(43.3, 1);
     const [row] = await getDb().select().from(customers).where(eq(customers.id, customer.id));
-    const gone = await updateCustomer(getDb(), actor, customer.id, customerUpdateSchema.parse({ postalCode: '98000', city: 'Monaco', updatedAt: row.updatedAt }));
+    const gone = await updateCustomer(
+      getDb(),
+      actor,
+      customer.id,
+      customerUpdateSchema.parse({ postalCode: '98000', city: 'Monaco', updatedAt: row.updatedAt }),
+    );
     expect(gone.latitude).toBeNull();
     expect(gone.geocodePrecision).toBeNull();
   });

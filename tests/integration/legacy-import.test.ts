@@ -3,7 +3,15 @@ import path from 'node:path';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { consentEvents, customerActivity, customerNotes, customers, legacyIdMap, migrationRuns, vehicles } from '@/db/schema';
+import {
+  consentEvents,
+  customerActivity,
+  customerNotes,
+  customers,
+  legacyIdMap,
+  migrationRuns,
+  vehicles,
+} from '@/db/schema';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { dataDir } from '@/lib/env';
 import { tableCounts } from '@/lib/legacy-import/backup';
@@ -28,7 +36,14 @@ const EXPECTED = {
   imported: 289,
   rejected: 10,
   skipped: { 'duplicate-line': 1, 'duplicate-in-file': 1 },
-  reasons: { 'missing-name': 2, 'invalid-siret': 2, 'invalid-phone': 1, 'invalid-date': 1, 'invalid-email': 2, 'invalid-postal-code': 2 },
+  reasons: {
+    'missing-name': 2,
+    'invalid-siret': 2,
+    'invalid-phone': 1,
+    'invalid-date': 1,
+    'invalid-email': 2,
+    'invalid-postal-code': 2,
+  },
 };
 
 const n = async (table: any, where?: any) => {
@@ -81,9 +96,19 @@ describe.skipIf(!hasFixture)('legacy import of the fixture', () => {
     const db = getDb();
     expect(await n(customers)).toBe(before.customers + EXPECTED.imported);
     expect(await n(legacyIdMap)).toBe(EXPECTED.imported);
-    expect(await n(customerActivity, and(eq(customerActivity.type, 'system'), eq(customerActivity.title, "Importé depuis l'ancien système")))).toBe(EXPECTED.imported);
+    expect(
+      await n(
+        customerActivity,
+        and(eq(customerActivity.type, 'system'), eq(customerActivity.title, "Importé depuis l'ancien système")),
+      ),
+    ).toBe(EXPECTED.imported);
     const [run] = await db.select().from(migrationRuns).where(eq(migrationRuns.id, first.runId!));
-    expect(run).toMatchObject({ status: 'completed', dryRun: false, file: 'legacy-customers.csv', backupPath: first.backupPath });
+    expect(run).toMatchObject({
+      status: 'completed',
+      dryRun: false,
+      file: 'legacy-customers.csv',
+      backupPath: first.backupPath,
+    });
     expect(run.stats).toMatchObject({ imported: EXPECTED.imported, rejected: EXPECTED.rejected });
     expect(readdirSync(first.backupPath!).sort()).toContain('manifest.json');
 
@@ -93,17 +118,34 @@ describe.skipIf(!hasFixture)('legacy import of the fixture', () => {
       .from(customers)
       .innerJoin(legacyIdMap, eq(legacyIdMap.customerId, customers.id))
       .where(eq(legacyIdMap.legacyId, '1002'));
-    expect(c1002.customers).toMatchObject({ lastName: 'Chevalier', phone: '+33178657975', status: 'active', city: 'Rennes' });
+    expect(c1002.customers).toMatchObject({
+      lastName: 'Chevalier',
+      phone: '+33178657975',
+      status: 'active',
+      city: 'Rennes',
+    });
     expect(c1002.customers.createdAt.toISOString()).toBe('2000-04-22T22:00:00.000Z');
     expect(c1002.customers.searchText).toContain('bh048ve');
-    const plates = await db.select({ plate: vehicles.plate }).from(vehicles).where(eq(vehicles.customerId, c1002.customers.id));
+    const plates = await db
+      .select({ plate: vehicles.plate })
+      .from(vehicles)
+      .where(eq(vehicles.customerId, c1002.customers.id));
     expect(plates.map((p) => p.plate).sort()).toEqual(['BH-048-VE', 'VD-585-KV', 'WW-655-GM']);
     expect(await n(customerNotes, eq(customerNotes.customerId, c1002.customers.id))).toBe(1);
 
     // Opt-ins: one marketing/email grant per imported row with optin_mail=1, never with a proof.
     const consents = await db.select().from(consentEvents);
     expect(consents.length).toBeGreaterThan(0);
-    for (const e of consents) expect(e).toMatchObject({ purpose: 'marketing', channel: 'email', granted: true, source: 'legacy-import', proofText: null, textVersion: null, documentId: null });
+    for (const e of consents)
+      expect(e).toMatchObject({
+        purpose: 'marketing',
+        channel: 'email',
+        granted: true,
+        source: 'legacy-import',
+        proofText: null,
+        textVersion: null,
+        documentId: null,
+      });
   });
 
   it('running the same file again imports 0 rows and changes nothing', async () => {
@@ -129,13 +171,18 @@ describe.skipIf(!hasFixture)('legacy import of the fixture', () => {
 });
 
 describe('legacy import edge cases', () => {
-  const header = 'id;type;nom;prenom;societe;siret;adresse;cp;ville;tel;email;vehicules;notes;date_creation;actif;optin_mail';
+  const header =
+    'id;type;nom;prenom;societe;siret;adresse;cp;ville;tel;email;vehicules;notes;date_creation;actif;optin_mail';
   const csv = (...rows: string[]) => Buffer.from([header, ...rows].join('\r\n'), 'utf8');
 
   it('a failure midway keeps earlier batches, rolls back the failed one and says where to resume', async () => {
     const db = getDb();
     // A real database failure on the second record (no test hook in the importer).
-    await db.execute(sql.raw(`CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN IF NEW.last_name = 'Boum' THEN RAISE EXCEPTION 'boum'; END IF; RETURN NEW; END; $$ LANGUAGE plpgsql`));
+    await db.execute(
+      sql.raw(
+        `CREATE FUNCTION boom() RETURNS trigger AS $$ BEGIN IF NEW.last_name = 'Boum' THEN RAISE EXCEPTION 'boum'; END IF; RETURN NEW; END; $$ LANGUAGE plpgsql`,
+      ),
+    );
     await db.execute(sql.raw(`CREATE TRIGGER boom BEFORE INSERT ON customers FOR EACH ROW EXECUTE FUNCTION boom()`));
     const file = csv(
       '9001;P;Alpha;Anne;;;1 rue A;69001;Lyon;0612345601;anne.alpha@exemple.fr;;;01/02/2020;1;0',
@@ -158,14 +205,29 @@ describe('legacy import edge cases', () => {
 
   it('imports a JSON array of the same records and skips an existing customer with the same email', async () => {
     const records = [
-      { id: 'J1', type: 'PRO', societe: 'Garage Test', siret: '73282932000074', cp: '20000', ville: 'AJACCIO', email: 'Contact@Garage-Test.fr', date_creation: '01/01/2001', actif: 'oui' },
+      {
+        id: 'J1',
+        type: 'PRO',
+        societe: 'Garage Test',
+        siret: '73282932000074',
+        cp: '20000',
+        ville: 'AJACCIO',
+        email: 'Contact@Garage-Test.fr',
+        date_creation: '01/01/2001',
+        actif: 'oui',
+      },
       { id: 'J2', type: 'PART', nom: 'Durand', email: 'contact@garage-test.fr', date_creation: '', actif: 'N' },
     ];
-    const r = await importLegacy(getDb(), SYSTEM_ACTOR, { buffer: Buffer.from(JSON.stringify(records)), fileName: 'export.json' });
+    const r = await importLegacy(getDb(), SYSTEM_ACTOR, {
+      buffer: Buffer.from(JSON.stringify(records)),
+      fileName: 'export.json',
+    });
     expect(r.format).toBe('json');
     expect(r.stats).toMatchObject({ imported: 1, skippedByReason: { 'duplicate-in-file': 1 } });
     const again = await importLegacy(getDb(), SYSTEM_ACTOR, {
-      buffer: Buffer.from(JSON.stringify([{ id: 'J3', type: 'P', nom: 'Autre', email: 'CONTACT@garage-test.fr', actif: '1' }])),
+      buffer: Buffer.from(
+        JSON.stringify([{ id: 'J3', type: 'P', nom: 'Autre', email: 'CONTACT@garage-test.fr', actif: '1' }]),
+      ),
       fileName: 'export2.json',
     });
     expect(again.rows[0].skip).toMatchObject({ code: 'duplicate-customer' });

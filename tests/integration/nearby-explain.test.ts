@@ -25,7 +25,10 @@ describe.skipIf(process.env.TEST_DRIVER !== 'postgres')('nearby query plan at 10
     // Inline the parameters (numbers only) so EXPLAIN sees the same constants the planner would.
     let text = query.sql;
     query.params.forEach((p, i) => {
-      text = text.replace(new RegExp(`\\$${i + 1}(?!\\d)`, 'g'), typeof p === 'number' ? `${p}` : `'${String(p).replace(/'/g, "''")}'`);
+      text = text.replace(
+        new RegExp(`\\$${i + 1}(?!\\d)`, 'g'),
+        typeof p === 'number' ? `${p}` : `'${String(p).replace(/'/g, "''")}'`,
+      );
     });
     const res = await db.execute(sql.raw(`explain (format text) ${text}`));
     const rows = (Array.isArray(res) ? res : (res as { rows: unknown[] }).rows) as Record<string, string>[];

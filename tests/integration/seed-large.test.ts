@@ -94,7 +94,9 @@ describe(`seedLarge (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
     const [{ orphans }] = await getDb()
       .select({ orphans: count() })
       .from(customerActivity)
-      .where(sql`${customerActivity.relatedType} = 'payment' and not exists (select 1 from payments p where p.id::text = ${customerActivity.relatedId})`);
+      .where(
+        sql`${customerActivity.relatedType} = 'payment' and not exists (select 1 from payments p where p.id::text = ${customerActivity.relatedId})`,
+      );
     expect(orphans).toBe(0);
     const actors = await getDb().selectDistinct({ name: customerActivity.actorName }).from(customerActivity);
     expect(actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Julien Moreau', 'Karim Benali']));

@@ -68,7 +68,9 @@ describe(`seedDemo (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
   });
 
   it('mixes individuals and companies, active, inactive and archived customers', async () => {
-    const rows = await getDb().select({ kind: customers.kind, status: customers.status, archivedAt: customers.archivedAt }).from(customers);
+    const rows = await getDb()
+      .select({ kind: customers.kind, status: customers.status, archivedAt: customers.archivedAt })
+      .from(customers);
     const companies = rows.filter((r) => r.kind === 'company').length / rows.length;
     expect(companies).toBeGreaterThan(0.25);
     expect(companies).toBeLessThan(0.45);
@@ -81,7 +83,9 @@ describe(`seedDemo (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
       const login = await verifyLogin(getDb(), { email: u.email, password: PASSWORD }, '127.0.0.1');
       expect(login).toMatchObject({ ok: true, user: { email: u.email, role: u.role } });
     }
-    expect(await verifyLogin(getDb(), { email: 'admin@demo.local', password: 'wrong-password' }, '127.0.0.2')).toMatchObject({ ok: false });
+    expect(
+      await verifyLogin(getDb(), { email: 'admin@demo.local', password: 'wrong-password' }, '127.0.0.2'),
+    ).toMatchObject({ ok: false });
   });
 
   it('generates valid plates, VINs, SIRETs, VAT numbers, phones and coordinates', async () => {
@@ -128,7 +132,8 @@ describe(`seedDemo (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
       expect(r.vat).toBe(Math.round(r.ht * 0.2));
       expect(r.number).toMatch(/^F-\d{4}-\d{6}$/);
       expect(r.dueAt.getTime() - r.issuedAt.getTime()).toBe(30 * 86_400_000);
-      const expected = r.status === 'cancelled' ? 'cancelled' : r.sum === 0 ? 'unpaid' : r.sum === r.ttc ? 'paid' : 'partial';
+      const expected =
+        r.status === 'cancelled' ? 'cancelled' : r.sum === 0 ? 'unpaid' : r.sum === r.ttc ? 'paid' : 'partial';
       expect(r.status, r.number).toBe(expected);
     }
     expect(byStatus.paid).toBeGreaterThan(rows.length * 0.6);
@@ -145,7 +150,9 @@ describe(`seedDemo (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
 
   it('gives every customer a search text, a sort name and at least one past activity pointing to real rows', async () => {
     const cs = await getDb().select().from(customers);
-    const plates = await getDb().select({ customerId: vehicles.customerId, plate: vehicles.plate, vin: vehicles.vin }).from(vehicles);
+    const plates = await getDb()
+      .select({ customerId: vehicles.customerId, plate: vehicles.plate, vin: vehicles.vin })
+      .from(vehicles);
     for (const c of cs) {
       expect(c.searchText.length).toBeGreaterThan(5);
       expect(c.sortName).toBe(c.sortName.toLowerCase());
@@ -157,23 +164,48 @@ describe(`seedDemo (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
       .from(customers)
       .where(sql`not exists (select 1 from ${customerActivity} a where a.customer_id = ${customers.id})`);
     expect(without).toBe(0);
-    const [{ n: future }] = await getDb().select({ n: count() }).from(customerActivity).where(gt(customerActivity.occurredAt, NOW));
+    const [{ n: future }] = await getDb()
+      .select({ n: count() })
+      .from(customerActivity)
+      .where(gt(customerActivity.occurredAt, NOW));
     expect(future).toBe(0);
     const [{ n: orphanInvoices }] = await getDb()
       .select({ n: count() })
       .from(customerActivity)
-      .where(and(eq(customerActivity.relatedType, 'invoice'), sql`not exists (select 1 from ${invoices} i where i.id::text = ${customerActivity.relatedId})`));
+      .where(
+        and(
+          eq(customerActivity.relatedType, 'invoice'),
+          sql`not exists (select 1 from ${invoices} i where i.id::text = ${customerActivity.relatedId})`,
+        ),
+      );
     expect(orphanInvoices).toBe(0);
     const types = await getDb().selectDistinct({ type: customerActivity.type }).from(customerActivity);
     expect(types.map((t) => t.type).sort()).toEqual(
-      expect.arrayContaining(['call', 'consent', 'email', 'intervention', 'invoice', 'note', 'payment', 'profile', 'status', 'visit']),
+      expect.arrayContaining([
+        'call',
+        'consent',
+        'email',
+        'intervention',
+        'invoice',
+        'note',
+        'payment',
+        'profile',
+        'status',
+        'visit',
+      ]),
     );
-    const [{ n: anonymous }] = await getDb().select({ n: count() }).from(customerActivity).where(and(eq(customerActivity.actorKind, 'user'), isNull(customerActivity.actorId)));
+    const [{ n: anonymous }] = await getDb()
+      .select({ n: count() })
+      .from(customerActivity)
+      .where(and(eq(customerActivity.actorKind, 'user'), isNull(customerActivity.actorId)));
     expect(anonymous).toBe(0);
   });
 
   it('finds customers by full-text search on the generated search vector', async () => {
-    const [plate] = await getDb().select({ plate: vehicles.plate, customerId: vehicles.customerId }).from(vehicles).limit(1);
+    const [plate] = await getDb()
+      .select({ plate: vehicles.plate, customerId: vehicles.customerId })
+      .from(vehicles)
+      .limit(1);
     const compact = plate.plate!.replace(/-/g, '').toLowerCase();
     const hits = await getDb()
       .select({ id: customers.id })
@@ -202,7 +234,10 @@ describe(`seedDemo (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
     }
     expect(withHistory).toBeGreaterThan(50);
     expect(regular / withHistory).toBeGreaterThan(0.8);
-    const [{ n: scheduled }] = await getDb().select({ n: count() }).from(interventions).where(eq(interventions.status, 'scheduled'));
+    const [{ n: scheduled }] = await getDb()
+      .select({ n: count() })
+      .from(interventions)
+      .where(eq(interventions.status, 'scheduled'));
     expect(scheduled).toBeGreaterThan(20);
   });
 
@@ -221,13 +256,27 @@ describe(`seedDemo (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
     try {
       await migrateDb(other);
       await seedDemo(other.db, { password: PASSWORD, now: NOW, customers: 240 });
-      const pick = { number: customers.number, kind: customers.kind, firstName: customers.firstName, lastName: customers.lastName, companyName: customers.companyName, siret: customers.siret, city: customers.city };
+      const pick = {
+        number: customers.number,
+        kind: customers.kind,
+        firstName: customers.firstName,
+        lastName: customers.lastName,
+        companyName: customers.companyName,
+        siret: customers.siret,
+        city: customers.city,
+      };
       const a = await getDb().select(pick).from(customers).orderBy(customers.number);
       const b = await other.db.select(pick).from(customers).orderBy(customers.number);
       expect(b).toEqual(a);
       expect(a[0].number).toBe('C-000001');
-      const ia = await getDb().select({ number: invoices.number, ttc: invoices.totalTtcCents }).from(invoices).orderBy(invoices.number);
-      const ib = await other.db.select({ number: invoices.number, ttc: invoices.totalTtcCents }).from(invoices).orderBy(invoices.number);
+      const ia = await getDb()
+        .select({ number: invoices.number, ttc: invoices.totalTtcCents })
+        .from(invoices)
+        .orderBy(invoices.number);
+      const ib = await other.db
+        .select({ number: invoices.number, ttc: invoices.totalTtcCents })
+        .from(invoices)
+        .orderBy(invoices.number);
       expect(ib).toEqual(ia);
     } finally {
       await other.close();

@@ -85,7 +85,12 @@ describe('POST /api/customers/{id}/send-email — consent gate', () => {
 
     const rows = await outbox(c.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ status: 'blocked', purpose: 'marketing', to: c.email, subject: 'Offre pneus hiver' });
+    expect(rows[0]).toMatchObject({
+      status: 'blocked',
+      purpose: 'marketing',
+      to: c.email,
+      subject: 'Offre pneus hiver',
+    });
     expect(rows[0].error).toBe(res.body.error.message);
     expect(rows.filter((r) => r.status === 'queued')).toHaveLength(0);
     const activities = await emailActivities(c.id);
@@ -125,7 +130,13 @@ describe('POST /api/customers/{id}/send-email — consent gate', () => {
     expect(res.body).toMatchObject({ status: 'queued', error: null });
     const rows = await outbox(c.id);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ id: res.body.id, status: 'queued', purpose: 'marketing', sentAt: null, actorKind: 'token' });
+    expect(rows[0]).toMatchObject({
+      id: res.body.id,
+      status: 'queued',
+      purpose: 'marketing',
+      sentAt: null,
+      actorKind: 'token',
+    });
     const activities = await emailActivities(c.id);
     expect(activities.map((a) => a.title)).toEqual(['E-mail mis en file : Offre pneus hiver']);
   });
@@ -169,7 +180,10 @@ describe('POST /api/customers/{id}/send-email — SMTP delivery', () => {
     try {
       const c = await createCustomer();
       await insertConsentEvent(c.id);
-      const res = await send(c.id, message('marketing', { subject: 'Winter tyres offer', body: 'Hello, 20 percent off winter tyres.' }));
+      const res = await send(
+        c.id,
+        message('marketing', { subject: 'Winter tyres offer', body: 'Hello, 20 percent off winter tyres.' }),
+      );
       expect(res.status).toBe(202);
       expect(res.body).toMatchObject({ status: 'sent', error: null });
       expect(smtp.received).toHaveLength(1);
@@ -181,7 +195,9 @@ describe('POST /api/customers/{id}/send-email — SMTP delivery', () => {
       expect(row.status).toBe('sent');
       expect(row.sentAt).toBeInstanceOf(Date);
       const titles = (await emailActivities(c.id)).map((a) => a.title);
-      expect(titles).toEqual(expect.arrayContaining(['E-mail mis en file : Winter tyres offer', 'E-mail envoyé : Winter tyres offer']));
+      expect(titles).toEqual(
+        expect.arrayContaining(['E-mail mis en file : Winter tyres offer', 'E-mail envoyé : Winter tyres offer']),
+      );
     } finally {
       await smtp.close();
     }

@@ -107,7 +107,10 @@ describe('revokeTokenAction', () => {
   });
 
   it('answers not found for an unknown or malformed id', async () => {
-    expect(await revokeTokenAction('00000000-0000-4000-8000-000000000000', prev, new FormData())).toMatchObject({ ok: false, message: 'Jeton introuvable.' });
+    expect(await revokeTokenAction('00000000-0000-4000-8000-000000000000', prev, new FormData())).toMatchObject({
+      ok: false,
+      message: 'Jeton introuvable.',
+    });
     expect(await revokeTokenAction('not-a-uuid', prev, new FormData())).toMatchObject({ ok: false });
   });
 

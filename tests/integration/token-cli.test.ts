@@ -62,7 +62,10 @@ describe('npm run token (PGlite, DATABASE_URL unset)', () => {
   }, 120_000);
 
   it('refuses a missing name and a bad expiry the same way', async () => {
-    for (const args of [['--role', 'admin'], ['--name', 'x', '--role', 'admin', '--expires-days', '-3']]) {
+    for (const args of [
+      ['--role', 'admin'],
+      ['--name', 'x', '--role', 'admin', '--expires-days', '-3'],
+    ]) {
       const r = await token(args, dir);
       expect(r.code).toBe(1);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);

@@ -9,7 +9,17 @@ import { registeredRoutes, type RouteDoc } from '@/lib/openapi/registry';
 import '@/lib/openapi/document';
 import { createBearer } from '../factories';
 import { call } from '../factories/http';
-import { buildCustomerWorld, EXEMPT, fill, loadRoutes, type Handler, type Method, type RouteFile, systemOwner, type World } from './routes';
+import {
+  buildCustomerWorld,
+  EXEMPT,
+  fill,
+  loadRoutes,
+  type Handler,
+  type Method,
+  type RouteFile,
+  systemOwner,
+  type World,
+} from './routes';
 
 /**
  * Every declared route × every principal (anonymous, revoked token, expired token, each role) →
@@ -27,7 +37,10 @@ const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 const BODIES: Record<string, Body> = {
   [key('post', '/api/customers')]: { kind: 'individual', lastName: 'Matrice', email: 'matrice@exemple.fr' },
   [key('patch', '/api/customers/{id}')]: async (w: World) => {
-    const [c] = await getDb().select({ updatedAt: customers.updatedAt }).from(customers).where(eq(customers.id, w.customerId));
+    const [c] = await getDb()
+      .select({ updatedAt: customers.updatedAt })
+      .from(customers)
+      .where(eq(customers.id, w.customerId));
     return { city: 'Lyon', updatedAt: c.updatedAt.toISOString() };
   },
   [key('post', '/api/customers/{id}/archive')]: { archived: true },
@@ -39,10 +52,31 @@ const BODIES: Record<string, Body> = {
   [key('patch', '/api/customers/{id}/notes/{noteId}')]: { pinned: true },
   [key('post', '/api/customers/{id}/activities')]: { type: 'call', title: 'Appel de suivi' },
   [key('post', '/api/customers/{id}/activity')]: { type: 'visit', title: 'Passage à l’atelier' },
-  [key('post', '/api/customers/{id}/invoices')]: () => ({ number: `F-MATRIX-${++invoiceSeq}`, issuedAt: '2026-03-01', dueAt: '2026-04-01', totalHtCents: 1000, vatCents: 200 }),
-  [key('post', '/api/customers/{id}/payments')]: (w: World) => ({ invoiceId: w.ids.invoiceId, amountCents: 1000, method: 'card', paidAt: '2026-02-01' }),
-  [key('post', '/api/customers/{id}/consents')]: { purpose: 'marketing', channel: 'sms', granted: true, source: 'paper-form', textVersion: 'v2' },
-  [key('post', '/api/customers/{id}/send-email')]: { subject: 'Rendez-vous', body: 'Bonjour, votre véhicule est prêt.', purpose: 'service' },
+  [key('post', '/api/customers/{id}/invoices')]: () => ({
+    number: `F-MATRIX-${++invoiceSeq}`,
+    issuedAt: '2026-03-01',
+    dueAt: '2026-04-01',
+    totalHtCents: 1000,
+    vatCents: 200,
+  }),
+  [key('post', '/api/customers/{id}/payments')]: (w: World) => ({
+    invoiceId: w.ids.invoiceId,
+    amountCents: 1000,
+    method: 'card',
+    paidAt: '2026-02-01',
+  }),
+  [key('post', '/api/customers/{id}/consents')]: {
+    purpose: 'marketing',
+    channel: 'sms',
+    granted: true,
+    source: 'paper-form',
+    textVersion: 'v2',
+  },
+  [key('post', '/api/customers/{id}/send-email')]: {
+    subject: 'Rendez-vous',
+    body: 'Bonjour, votre véhicule est prêt.',
+    purpose: 'service',
+  },
   [key('post', '/api/customers/{id}/tags')]: { name: 'Matrice' },
   [key('post', '/api/tags')]: () => ({ name: `Matrice globale ${++tagSeq}`, color: '#112233' }),
   [key('put', '/api/customers/{id}/location')]: { lat: 45.76, lon: 4.83 },
@@ -72,7 +106,8 @@ function expected(route: RouteDoc, role: Role): 'allowed' | 403 {
   // Technicians delete only their own uploads, and edit or delete only their own notes; the
   // fixture's document and note belong to a manager.
   if (route.permission === 'document.delete' && role === 'technician') return 403;
-  if (role === 'technician' && route.path === '/api/customers/{id}/notes/{noteId}' && route.method !== 'get') return 403;
+  if (role === 'technician' && route.path === '/api/customers/{id}/notes/{noteId}' && route.method !== 'get')
+    return 403;
   return 'allowed';
 }
 
@@ -85,7 +120,11 @@ beforeAll(async () => {
   const revoked = await createBearer('admin');
   await revokeApiToken(getDb(), revoked.id);
   const expiredToken = await createBearer('admin', { expiresAt: new Date(Date.now() - 60_000) });
-  bearers = { ...Object.fromEntries(entries), revoked: revoked.authorization, expired: expiredToken.authorization } as typeof bearers;
+  bearers = {
+    ...Object.fromEntries(entries),
+    revoked: revoked.authorization,
+    expired: expiredToken.authorization,
+  } as typeof bearers;
 });
 
 function handlerFor(route: RouteDoc): Handler {
@@ -122,7 +161,9 @@ describe('route declarations', () => {
   });
 
   it('every declared route exists', async () => {
-    const missing = registeredRoutes().filter((r) => !files.find((f) => f.path === r.path)?.methods[r.method.toUpperCase() as Method]);
+    const missing = registeredRoutes().filter(
+      (r) => !files.find((f) => f.path === r.path)?.methods[r.method.toUpperCase() as Method],
+    );
     expect(missing.map((r) => key(r.method, r.path))).toEqual([]);
   });
 });
@@ -136,7 +177,9 @@ describe('authorization matrix', () => {
     for (const route of protectedRoutes()) {
       for (const auth of [undefined, bearers.revoked, bearers.expired]) {
         const res = await request(route, auth, world);
-        expect(res.status, `${key(route.method, route.path)} with ${auth ? 'a dead token' : 'no credentials'}`).toBe(401);
+        expect(res.status, `${key(route.method, route.path)} with ${auth ? 'a dead token' : 'no credentials'}`).toBe(
+          401,
+        );
         expect(res.body?.error?.code).toBe('unauthorized');
       }
     }
@@ -153,7 +196,8 @@ describe('authorization matrix', () => {
         const want = expected(route, role);
         const k = key(route.method, route.path);
         if (want === 403) {
-          if (res.status !== 403 || res.body?.error?.code !== 'forbidden') failures.push(`${k}: expected 403, got ${res.status}`);
+          if (res.status !== 403 || res.body?.error?.code !== 'forbidden')
+            failures.push(`${k}: expected 403, got ${res.status}`);
         } else if (res.status < 200 || res.status >= 300) {
           failures.push(`${k}: expected 2xx, got ${res.status} ${res.text.slice(0, 200)}`);
         }

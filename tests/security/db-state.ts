@@ -11,8 +11,12 @@ export const allTables = (Object.values(schema) as unknown[]).filter((t): t is P
 
 /** Row count of every table, in one query (cheap enough to run around every fuzzed request). */
 export async function rowCounts(): Promise<Record<string, number>> {
-  const fields = Object.fromEntries(allTables.map((t) => [getTableName(t), sql<number>`(select count(*)::int from ${t})`]));
-  const [row] = await getDb().select(fields).from(sql`(select 1) as one`);
+  const fields = Object.fromEntries(
+    allTables.map((t) => [getTableName(t), sql<number>`(select count(*)::int from ${t})`]),
+  );
+  const [row] = await getDb()
+    .select(fields)
+    .from(sql`(select 1) as one`);
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
 }
 

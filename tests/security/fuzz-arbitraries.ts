@@ -24,7 +24,7 @@ export const hostileString = fc.constantFrom(
   "' OR 1=1 --",
   "'; DROP TABLE customers; --",
   '" OR ""="',
-  "1); SELECT pg_sleep(5); --",
+  '1); SELECT pg_sleep(5); --',
   '%',
   '_%\\',
   '$1',
@@ -66,14 +66,32 @@ export const hostileString = fc.constantFrom(
 );
 
 export const hostileNumber = fc.oneof(
-  fc.constantFrom(-1, 0, -0, 0.5, -1.5, 2 ** 31, -(2 ** 31) - 1, 2 ** 53 + 2, -1e308, 1e308, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER, 1e-320),
+  fc.constantFrom(
+    -1,
+    0,
+    -0,
+    0.5,
+    -1.5,
+    2 ** 31,
+    -(2 ** 31) - 1,
+    2 ** 53 + 2,
+    -1e308,
+    1e308,
+    Number.MAX_SAFE_INTEGER,
+    Number.MIN_SAFE_INTEGER,
+    1e-320,
+  ),
   fc.integer(),
   fc.double({ noNaN: true, noDefaultInfinity: true }),
 );
 
 /** Control characters inside otherwise ordinary text (PostgreSQL text cannot hold NUL). */
 export const controlString = fc
-  .tuple(fc.string({ maxLength: 8 }), fc.constantFrom('\u0000', '\u0001', '\u001b[31m', '\u007f', '\u0085', '\uFFFF', '\uD800'), fc.string({ maxLength: 8 }))
+  .tuple(
+    fc.string({ maxLength: 8 }),
+    fc.constantFrom('\u0000', '\u0001', '\u001b[31m', '\u007f', '\u0085', '\uFFFF', '\uD800'),
+    fc.string({ maxLength: 8 }),
+  )
   .map(([a, c, b]) => `${a}${c}${b}`);
 
 const leaf = fc.oneof(
@@ -102,7 +120,8 @@ export function schemaKeys(schema: z.ZodType | undefined): string[] {
   const visit = (s: Record<string, unknown> | undefined) => {
     if (!s || typeof s !== 'object') return;
     for (const k of Object.keys((s.properties as object) ?? {})) keys.add(k);
-    for (const branch of ['anyOf', 'oneOf', 'allOf'] as const) for (const b of (s[branch] as Record<string, unknown>[]) ?? []) visit(b);
+    for (const branch of ['anyOf', 'oneOf', 'allOf'] as const)
+      for (const b of (s[branch] as Record<string, unknown>[]) ?? []) visit(b);
   };
   try {
     visit(z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>);
@@ -113,11 +132,24 @@ export function schemaKeys(schema: z.ZodType | undefined): string[] {
 }
 
 export type BodyCase =
-  | { kind: 'raw'; text: string; contentType: string }
-  | { kind: 'json'; value: unknown; mustFail: boolean };
+  { kind: 'raw'; text: string; contentType: string } | { kind: 'json'; value: unknown; mustFail: boolean };
 
 const rawJson = fc.oneof(
-  fc.constantFrom('{', '{"a":', "{'a':1}", '[1,2', 'NaN', '{"a":1,}', '\u0000', '{"a":1}{"b":2}', '<?xml version="1.0"?><a/>', '{"a":"\\ud800"}', '{"name":"\\u0000"}', '{"__proto__":{"admin":true}}', '\uFEFF{}'),
+  fc.constantFrom(
+    '{',
+    '{"a":',
+    "{'a':1}",
+    '[1,2',
+    'NaN',
+    '{"a":1,}',
+    '\u0000',
+    '{"a":1}{"b":2}',
+    '<?xml version="1.0"?><a/>',
+    '{"a":"\\ud800"}',
+    '{"name":"\\u0000"}',
+    '{"__proto__":{"admin":true}}',
+    '\uFEFF{}',
+  ),
   fc.string({ maxLength: 200, unit: 'binary' }),
 );
 
@@ -127,13 +159,38 @@ export function bodyCase(keys: string[]): fc.Arbitrary<BodyCase> {
   const objectBody = fc
     .tuple(
       fc.dictionary(known, hostileValue, { maxKeys: Math.max(1, keys.length) }),
-      fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'id', 'customerId', 'createdAt', 'role', 'deletedAt', 'zzz'), hostileValue, { maxKeys: 2 }),
+      fc.dictionary(
+        fc.constantFrom('__proto__', 'constructor', 'id', 'customerId', 'createdAt', 'role', 'deletedAt', 'zzz'),
+        hostileValue,
+        { maxKeys: 2 },
+      ),
     )
     .map(([a, b]) => ({ ...b, ...a }));
   return fc.oneof(
     { weight: 2, arbitrary: rawJson.map((text) => ({ kind: 'raw' as const, text, contentType: 'application/json' })) },
-    { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/xml').map((contentType) => ({ kind: 'raw' as const, text: 'a=1&b=2', contentType })) },
-    { weight: 2, arbitrary: fc.oneof(fc.array(hostileValue, { maxLength: 3 }), hostileNumber, hostileString, fc.constant(null), fc.constant(deepArray(1000))).map((value) => ({ kind: 'json' as const, value, mustFail: true })) },
+    {
+      weight: 1,
+      arbitrary: fc
+        .constantFrom(
+          'text/plain',
+          'application/x-www-form-urlencoded',
+          'multipart/form-data; boundary=x',
+          'application/xml',
+        )
+        .map((contentType) => ({ kind: 'raw' as const, text: 'a=1&b=2', contentType })),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .oneof(
+          fc.array(hostileValue, { maxLength: 3 }),
+          hostileNumber,
+          hostileString,
+          fc.constant(null),
+          fc.constant(deepArray(1000)),
+        )
+        .map((value) => ({ kind: 'json' as const, value, mustFail: true })),
+    },
     { weight: 1, arbitrary: fc.constant({ kind: 'json' as const, value: deepObject(1000), mustFail: false }) },
     { weight: 8, arbitrary: objectBody.map((value) => ({ kind: 'json' as const, value, mustFail: false })) },
   );
@@ -142,7 +199,20 @@ export function bodyCase(keys: string[]): fc.Arbitrary<BodyCase> {
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
 
 export const badCursor = fc.oneof(
-  fc.constantFrom('!!!', 'eyJ9', '=', 'null', HUGE, b64('{}'), b64('[]'), b64('null'), b64('{"t":"x","id":"y"}'), b64('{"t":"2026-01-01T00:00:00Z","id":"\' OR 1=1 --"}'), b64('["9999-99-99","not-a-uuid"]'), b64(JSON.stringify(deepObject(500)))),
+  fc.constantFrom(
+    '!!!',
+    'eyJ9',
+    '=',
+    'null',
+    HUGE,
+    b64('{}'),
+    b64('[]'),
+    b64('null'),
+    b64('{"t":"x","id":"y"}'),
+    b64('{"t":"2026-01-01T00:00:00Z","id":"\' OR 1=1 --"}'),
+    b64('["9999-99-99","not-a-uuid"]'),
+    b64(JSON.stringify(deepObject(500))),
+  ),
   fc.string({ maxLength: 60 }).map(b64),
   fc.string({ maxLength: 60, unit: 'binary' }),
 );
@@ -160,15 +230,45 @@ export function queryCase(keys: string[]): fc.Arbitrary<Record<string, string | 
   const known = keys.length ? fc.constantFrom(...keys, 'cursor', 'limit') : fc.constantFrom('cursor', 'limit', 'q');
   return fc
     .tuple(
-      fc.dictionary(known, fc.oneof({ weight: 4, arbitrary: queryValue }, { weight: 1, arbitrary: fc.array(queryValue, { minLength: 2, maxLength: 3 }) }), { minKeys: 1, maxKeys: 4 }),
-      fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'debug', 'admin', '', 'x[]', 'limit[$gt]'), queryValue, { maxKeys: 2 }),
+      fc.dictionary(
+        known,
+        fc.oneof(
+          { weight: 4, arbitrary: queryValue },
+          { weight: 1, arbitrary: fc.array(queryValue, { minLength: 2, maxLength: 3 }) },
+        ),
+        { minKeys: 1, maxKeys: 4 },
+      ),
+      fc.dictionary(
+        fc.constantFrom('__proto__', 'constructor', 'debug', 'admin', '', 'x[]', 'limit[$gt]'),
+        queryValue,
+        { maxKeys: 2 },
+      ),
     )
     .map(([a, b]) => ({ ...b, ...a }));
 }
 
 /** Path ids that name nothing: non-uuids, uuids of nothing, traversal, very long, control characters. */
 export const badId = fc.oneof(
-  fc.constantFrom('..', '../', '../../etc/passwd', '..%2F..%2Fetc%2Fpasswd', '%00', '\u0000', 'null', 'undefined', '0', '-1', '1e9', "' OR 1=1 --", '<script>', ' ', '', 'A'.repeat(10_000), '00000000-0000-0000-0000-00000000000g', '{00000000-0000-0000-0000-000000000000}'),
+  fc.constantFrom(
+    '..',
+    '../',
+    '../../etc/passwd',
+    '..%2F..%2Fetc%2Fpasswd',
+    '%00',
+    '\u0000',
+    'null',
+    'undefined',
+    '0',
+    '-1',
+    '1e9',
+    "' OR 1=1 --",
+    '<script>',
+    ' ',
+    '',
+    'A'.repeat(10_000),
+    '00000000-0000-0000-0000-00000000000g',
+    '{00000000-0000-0000-0000-000000000000}',
+  ),
   fc.uuid(),
   fc.uuid().map((u) => ` ${u} `),
   fc.uuid().map((u) => `${u}/../..`),

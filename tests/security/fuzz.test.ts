@@ -8,7 +8,16 @@ import { setRateLimiter } from '@/lib/rate-limit';
 import { createBearer } from '../factories';
 import { call } from '../factories/http';
 import { rowCounts } from './db-state';
-import { badId, type BodyCase, bodyCase, controlString, hostileString, hostileValue, queryCase, schemaKeys } from './fuzz-arbitraries';
+import {
+  badId,
+  type BodyCase,
+  bodyCase,
+  controlString,
+  hostileString,
+  hostileValue,
+  queryCase,
+  schemaKeys,
+} from './fuzz-arbitraries';
 import { buildCustomerWorld, loadRoutes, type Method, systemOwner, type World } from './routes';
 import { validBody, validQuery } from './valid-requests';
 
@@ -20,7 +29,11 @@ import { validBody, validQuery } from './valid-requests';
  * Seed: FUZZ_SEED, else 360360 in CI, else random (printed). Runs per endpoint: FUZZ_RUNS (60).
  */
 
-const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : process.env.CI ? 360360 : Math.floor(Math.random() * 2 ** 31);
+const SEED = process.env.FUZZ_SEED
+  ? Number(process.env.FUZZ_SEED)
+  : process.env.CI
+    ? 360360
+    : Math.floor(Math.random() * 2 ** 31);
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 console.log(`[fuzz] seed ${SEED} — replay with FUZZ_SEED=${SEED}; ${RUNS} runs per endpoint`);
 
@@ -46,27 +59,50 @@ const endpoints = files.flatMap((file) =>
 );
 
 const STACK_MARKERS = ['    at ', '.ts:', 'node_modules'];
-const role = fc.constantFrom<Role>('admin', 'admin', 'admin', 'admin', 'admin', 'admin', 'admin', 'admin', 'admin', 'viewer');
+const role = fc.constantFrom<Role>(
+  'admin',
+  'admin',
+  'admin',
+  'admin',
+  'admin',
+  'admin',
+  'admin',
+  'admin',
+  'admin',
+  'viewer',
+);
 
 function caseArbitrary(e: (typeof endpoints)[number]): fc.Arbitrary<Case> {
   const hasBody = e.method === 'POST' || e.method === 'PATCH' || e.method === 'PUT';
-  const body = bodyCase(schemaKeys(e.doc?.body)).chain((b) => role.map((r): Case => ({ kind: 'body', role: r, body: b })));
-  const query = queryCase(schemaKeys(e.doc?.query)).chain((q) => role.map((r): Case => ({ kind: 'query', role: r, query: q })));
-  const arms: { weight: number; arbitrary: fc.Arbitrary<Case> }[] = [{ weight: e.method === 'GET' ? 3 : 1, arbitrary: query }];
+  const body = bodyCase(schemaKeys(e.doc?.body)).chain((b) =>
+    role.map((r): Case => ({ kind: 'body', role: r, body: b })),
+  );
+  const query = queryCase(schemaKeys(e.doc?.query)).chain((q) =>
+    role.map((r): Case => ({ kind: 'query', role: r, query: q })),
+  );
+  const arms: { weight: number; arbitrary: fc.Arbitrary<Case> }[] = [
+    { weight: e.method === 'GET' ? 3 : 1, arbitrary: query },
+  ];
   if (hasBody) arms.push({ weight: 2, arbitrary: body });
   const base = hasBody ? validBody(e.method, e.file.path, FAKE_WORLD) : undefined;
   if (base) {
     const keys = [...new Set([...Object.keys(base), ...schemaKeys(e.doc?.body)])];
-    const field = fc.tuple(fc.constantFrom(...keys), hostileValue, role).map(([key, value, r]): Case => ({ kind: 'field', role: r, key, value }));
+    const field = fc
+      .tuple(fc.constantFrom(...keys), hostileValue, role)
+      .map(([key, value, r]): Case => ({ kind: 'field', role: r, key, value }));
     arms.push({ weight: 4, arbitrary: field });
     const textKeys = Object.keys(base).filter((k) => typeof base[k] === 'string');
     if (textKeys.length) {
-      const suffix = fc.tuple(fc.constantFrom(...textKeys), fc.oneof(controlString, hostileString), role).map(([key, sfx, r]): Case => ({ kind: 'suffix', role: r, key, suffix: sfx }));
+      const suffix = fc
+        .tuple(fc.constantFrom(...textKeys), fc.oneof(controlString, hostileString), role)
+        .map(([key, sfx, r]): Case => ({ kind: 'suffix', role: r, key, suffix: sfx }));
       arms.push({ weight: 2, arbitrary: suffix });
     }
   }
   if (e.params.length) {
-    const path = fc.tuple(fc.constantFrom(...e.params), badId, role).map(([param, value, r]): Case => ({ kind: 'path', role: r, param, value }));
+    const path = fc
+      .tuple(fc.constantFrom(...e.params), badId, role)
+      .map(([param, value, r]): Case => ({ kind: 'path', role: r, param, value }));
     arms.push({ weight: e.method === 'GET' ? 1 : 2, arbitrary: path });
   }
   return fc.oneof(...arms);
@@ -96,13 +132,19 @@ const safeSegment = (v: string) => {
 };
 
 /** Would the route legitimately accept this input? (Then a 2xx is fine and writes are expected.) */
-function mayAccept(e: (typeof endpoints)[number], c: Case, ids: Record<string, string>, sent: { body?: unknown; query: Record<string, string | string[]> }): boolean {
+function mayAccept(
+  e: (typeof endpoints)[number],
+  c: Case,
+  ids: Record<string, string>,
+  sent: { body?: unknown; query: Record<string, string | string[]> },
+): boolean {
   const valid = (schema: z.ZodType | undefined, value: unknown) => !schema || schema.safeParse(value).success;
   if (c.kind === 'path') return c.value.trim().toLowerCase() === ids[c.param];
   if (c.kind === 'field' || c.kind === 'suffix') return valid(e.doc?.body, sent.body);
   if (c.kind === 'query') {
     const url = new URL('http://localhost/');
-    for (const [k, v] of Object.entries(sent.query)) for (const x of Array.isArray(v) ? v : [v]) url.searchParams.append(k, x);
+    for (const [k, v] of Object.entries(sent.query))
+      for (const x of Array.isArray(v) ? v : [v]) url.searchParams.append(k, x);
     return valid(e.doc?.query, searchParamsToObject(url.searchParams));
   }
   // A body on a route that declares none is ignored; a multipart route never takes these bodies.
@@ -120,16 +162,28 @@ const started = Date.now();
 
 beforeAll(async () => {
   // Thousands of requests on one token: the per-token limit is tested in limits.test.ts, not here.
-  setRateLimiter({ hit: async () => ({ ok: true, count: 1, retryAfter: 0 }), peek: async () => ({ ok: true, count: 0, retryAfter: 0 }), reset: async () => {} });
-  bearers = { admin: (await createBearer('admin')).authorization, viewer: (await createBearer('viewer')).authorization };
+  setRateLimiter({
+    hit: async () => ({ ok: true, count: 1, retryAfter: 0 }),
+    peek: async () => ({ ok: true, count: 0, retryAfter: 0 }),
+    reset: async () => {},
+  });
+  bearers = {
+    admin: (await createBearer('admin')).authorization,
+    viewer: (await createBearer('viewer')).authorization,
+  };
   owner = await systemOwner();
 });
 
 afterAll(() => {
   setRateLimiter(undefined);
   const total = timings.reduce((n, t) => n + t.requests, 0);
-  const slowest = [...timings].sort((a, b) => b.ms - a.ms).slice(0, 5).map((t) => `${t.name} ${t.ms} ms`);
-  console.log(`[fuzz] ${timings.length} endpoints, ${total} requests in ${Date.now() - started} ms (seed ${SEED}); slowest: ${slowest.join(' · ')}`);
+  const slowest = [...timings]
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, 5)
+    .map((t) => `${t.name} ${t.ms} ms`);
+  console.log(
+    `[fuzz] ${timings.length} endpoints, ${total} requests in ${Date.now() - started} ms (seed ${SEED}); slowest: ${slowest.join(' · ')}`,
+  );
 });
 
 describe(`fuzz (seed ${SEED})`, () => {
@@ -148,7 +202,9 @@ describe(`fuzz (seed ${SEED})`, () => {
       const failures: string[] = [];
       let counts = await rowCounts();
       for (const [i, c] of cases.entries()) {
-        const params = Object.fromEntries(e.params.map((p) => [p, c.kind === 'path' && c.param === p ? c.value : ids[p]]));
+        const params = Object.fromEntries(
+          e.params.map((p) => [p, c.kind === 'path' && c.param === p ? c.value : ids[p]]),
+        );
         const path = e.file.path.replace(/\{(\w+)\}/g, (_, p: string) => safeSegment(params[p]));
         const body: BodyCase | undefined =
           c.kind === 'body'
@@ -163,25 +219,45 @@ describe(`fuzz (seed ${SEED})`, () => {
           params,
           auth: bearers[c.role],
           query,
-          ...(body ? { rawBody: body.kind === 'raw' ? body.text : JSON.stringify(body.value), headers: { 'content-type': body.kind === 'raw' ? body.contentType : 'application/json' } } : {}),
+          ...(body
+            ? {
+                rawBody: body.kind === 'raw' ? body.text : JSON.stringify(body.value),
+                headers: { 'content-type': body.kind === 'raw' ? body.contentType : 'application/json' },
+              }
+            : {}),
         });
         const after = await rowCounts();
         const what = `#${i} ${c.kind} as ${c.role}: ${JSON.stringify(c.kind === 'body' ? c.body : c.kind === 'field' ? { [c.key]: c.value } : c.kind === 'suffix' ? { [c.key]: `…${c.suffix}` } : c.kind === 'query' ? c.query : { [c.param]: c.value }).slice(0, 160)}`;
         const problem = (msg: string) => failures.push(`${msg} — ${what} → ${res.status} ${res.text.slice(0, 200)}`);
         if (res.status >= 500) problem('5xx');
         else if (res.status >= 400) {
-          if (!res.headers.get('content-type')?.includes('application/json') || typeof res.body?.error?.code !== 'string' || typeof res.body?.error?.message !== 'string') problem('4xx without the error shape');
+          if (
+            !res.headers.get('content-type')?.includes('application/json') ||
+            typeof res.body?.error?.code !== 'string' ||
+            typeof res.body?.error?.message !== 'string'
+          )
+            problem('4xx without the error shape');
           const changed = Object.keys(after).filter((t) => after[t] !== counts[t]);
           if (changed.length) problem(`refused but rows changed in ${changed.join(', ')}`);
         } else if (res.status >= 300 || res.status < 200) problem('unexpected status');
-        else if (c.role === 'viewer' && e.doc?.permission && e.doc.permission !== 'public' && !['customer.read', 'finance.read', 'analytics.read'].includes(e.doc.permission)) problem('viewer got a 2xx on a route it may not use');
-        else if (!mayAccept(e, c, ids, { body: body?.kind === 'json' ? body.value : undefined, query })) problem('2xx for input the route must refuse');
-        if (res.status >= 400 && STACK_MARKERS.some((m) => res.text.includes(m))) problem('stack trace in the response');
+        else if (
+          c.role === 'viewer' &&
+          e.doc?.permission &&
+          e.doc.permission !== 'public' &&
+          !['customer.read', 'finance.read', 'analytics.read'].includes(e.doc.permission)
+        )
+          problem('viewer got a 2xx on a route it may not use');
+        else if (!mayAccept(e, c, ids, { body: body?.kind === 'json' ? body.value : undefined, query }))
+          problem('2xx for input the route must refuse');
+        if (res.status >= 400 && STACK_MARKERS.some((m) => res.text.includes(m)))
+          problem('stack trace in the response');
         counts = after;
       }
       timings.push({ name, ms: Date.now() - t0, requests: cases.length });
       // Distinct problems only (the same bug shows up many times), with the seed to replay them.
-      const distinct = [...new Map(failures.map((f) => [f.split(' — ')[0] + f.split('→')[1]?.slice(0, 60), f])).values()];
+      const distinct = [
+        ...new Map(failures.map((f) => [f.split(' — ')[0] + f.split('→')[1]?.slice(0, 60), f])).values(),
+      ];
       expect(distinct, `replay with FUZZ_SEED=${SEED}`).toEqual([]);
     });
   }
@@ -189,17 +265,31 @@ describe(`fuzz (seed ${SEED})`, () => {
 
 // Found by this fuzzer (500s at insert): PostgreSQL cannot store U+0000, nor a lone surrogate in jsonb.
 describe('characters PostgreSQL cannot store → 422 naming the field, nothing written', () => {
-  const route = (path: string, method: Method) => endpoints.find((e) => e.file.path === path && e.method === method)!.file.methods[method]!;
+  const route = (path: string, method: Method) =>
+    endpoints.find((e) => e.file.path === path && e.method === method)!.file.methods[method]!;
   it.each([
     ['/api/customers/{id}/notes', 'POST', { body: 'Portail\u0000code' }, {}, 'body'],
     ['/api/customers/{id}/contacts', 'POST', { name: 'Jeanne', role: 'G\uD800' }, {}, 'role'],
-    ['/api/customers/{id}/activities', 'POST', { type: 'call', title: 'Appel', metadata: { 'k\u0000': 1 } }, {}, 'metadata.k?'],
+    [
+      '/api/customers/{id}/activities',
+      'POST',
+      { type: 'call', title: 'Appel', metadata: { 'k\u0000': 1 } },
+      {},
+      'metadata.k?',
+    ],
     ['/api/customers', 'GET', undefined, { city: 'Lyon\u0000' }, 'city'],
     ['/api/customers', 'GET', undefined, { tag: 'x\u0000' }, 'tag'],
   ] as const)('%s %s', async (path, method, body, query, field) => {
     const world = await buildCustomerWorld(owner);
     const before = await rowCounts();
-    const res = await call(route(path, method), { method, path, params: { id: world.customerId }, auth: bearers.admin, query, ...(body ? { body } : {}) });
+    const res = await call(route(path, method), {
+      method,
+      path,
+      params: { id: world.customerId },
+      auth: bearers.admin,
+      query,
+      ...(body ? { body } : {}),
+    });
     expect(res.status).toBe(422);
     expect(res.body.error.fields[field]).toEqual(['Caractère interdit (U+0000 ou Unicode invalide).']);
     expect(await rowCounts()).toEqual(before);

@@ -38,12 +38,23 @@ describe('page size', () => {
       const h = handler(route.path, 'GET');
       if (!h) continue; // "declared but missing" is the matrix's failure to report
       for (const limit of ['101', '1000000', '0', '-1', 'abc', '1e3']) {
-        const res = await call(h, { path: url, params, auth: admin, query: { ...validQuery('get', route.path), limit } });
-        if (res.status !== 422 || !res.body?.error?.fields?.limit) failures.push(`GET ${route.path}?limit=${limit}: ${res.status} ${res.text.slice(0, 120)}`);
+        const res = await call(h, {
+          path: url,
+          params,
+          auth: admin,
+          query: { ...validQuery('get', route.path), limit },
+        });
+        if (res.status !== 422 || !res.body?.error?.fields?.limit)
+          failures.push(`GET ${route.path}?limit=${limit}: ${res.status} ${res.text.slice(0, 120)}`);
       }
       // 100 itself is fine on keyset lists (a suggestion endpoint may cap lower: then its schema says so).
       if (!route.query!.safeParse({ ...validQuery('get', route.path), limit: '100' }).success) continue;
-      const ok = await call(h, { path: url, params, auth: admin, query: { ...validQuery('get', route.path), limit: '100' } });
+      const ok = await call(h, {
+        path: url,
+        params,
+        auth: admin,
+        query: { ...validQuery('get', route.path), limit: '100' },
+      });
       if (ok.status !== 200) failures.push(`GET ${route.path}?limit=100: ${ok.status} ${ok.text.slice(0, 120)}`);
     }
     expect(failures).toEqual([]);
@@ -67,13 +78,32 @@ describe('JSON body size', () => {
         const before = await rowCounts();
         // A valid body padded past the limit: only its size is wrong.
         const big = JSON.stringify({ ...base, padding: 'x'.repeat(max) });
-        const streamed = await call(h, { method, path: url, params, auth: admin, rawBody: big, headers: { 'content-type': 'application/json' } });
-        const declared = await call(h, { method, path: url, params, auth: admin, rawBody: '{}', headers: { 'content-type': 'application/json', 'content-length': String(max + 1) } });
-        for (const [how, res] of [['streamed', streamed], ['declared length', declared]] as const) {
-          if (res.status !== 413 || res.body?.error?.code !== 'payload_too_large') failures.push(`${method} ${route.path} (${how}): ${res.status} ${res.text.slice(0, 120)}`);
+        const streamed = await call(h, {
+          method,
+          path: url,
+          params,
+          auth: admin,
+          rawBody: big,
+          headers: { 'content-type': 'application/json' },
+        });
+        const declared = await call(h, {
+          method,
+          path: url,
+          params,
+          auth: admin,
+          rawBody: '{}',
+          headers: { 'content-type': 'application/json', 'content-length': String(max + 1) },
+        });
+        for (const [how, res] of [
+          ['streamed', streamed],
+          ['declared length', declared],
+        ] as const) {
+          if (res.status !== 413 || res.body?.error?.code !== 'payload_too_large')
+            failures.push(`${method} ${route.path} (${how}): ${res.status} ${res.text.slice(0, 120)}`);
         }
         const after = await rowCounts();
-        if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${method} ${route.path}: rows written on a 413`);
+        if (JSON.stringify(after) !== JSON.stringify(before))
+          failures.push(`${method} ${route.path}: rows written on a 413`);
       }
     }
     expect(checked).toBeGreaterThanOrEqual(15);
@@ -85,7 +115,14 @@ describe('JSON body size', () => {
     const { url, params } = fill('/api/customers/{id}/notes', world);
     // 200 KB of JSON whitespace around a valid note: parsed, not a 413.
     const body = `${' '.repeat(200 * 1024)}{"body":"Note sous la limite"}`;
-    const res = await call(h, { method: 'POST', path: url, params, auth: admin, rawBody: body, headers: { 'content-type': 'application/json' } });
+    const res = await call(h, {
+      method: 'POST',
+      path: url,
+      params,
+      auth: admin,
+      rawBody: body,
+      headers: { 'content-type': 'application/json' },
+    });
     expect(res.status).toBe(201);
   });
 });
@@ -97,7 +134,8 @@ describe('per-token rate limit through a real route', () => {
     const bearer = await createBearer('viewer');
     expect((await call(h, { path: url, params, auth: bearer.authorization })).status).toBe(200);
     // Use up the window through the limiter the route consults (600 real requests would only cost time).
-    for (let i = 1; i < LIMITS.token.limit; i++) await getRateLimiter().hit(`token:${bearer.id}`, LIMITS.token.limit, LIMITS.token.windowSeconds);
+    for (let i = 1; i < LIMITS.token.limit; i++)
+      await getRateLimiter().hit(`token:${bearer.id}`, LIMITS.token.limit, LIMITS.token.windowSeconds);
     const limited = await call(h, { path: url, params, auth: bearer.authorization });
     expect(limited.status).toBe(429);
     expect(limited.body.error.code).toBe('rate_limited');

@@ -41,7 +41,16 @@ async function identifyingStrings(w: World): Promise<string[]> {
   const [vehicle] = await db.select().from(vehicles).where(eq(vehicles.id, w.ids.vehicleId));
   const [invoice] = await db.select().from(invoices).where(eq(invoices.id, w.ids.invoiceId));
   const [tag] = await db.select().from(tags).where(eq(tags.id, w.ids.tagId));
-  return [...Object.values(w.ids), c.lastName!, c.email!, c.number, contact.name, vehicle.plate!, invoice.number, tag.name].filter(Boolean);
+  return [
+    ...Object.values(w.ids),
+    c.lastName!,
+    c.email!,
+    c.number,
+    contact.name,
+    vehicle.plate!,
+    invoice.number,
+    tag.name,
+  ].filter(Boolean);
 }
 
 beforeAll(async () => {
@@ -51,7 +60,8 @@ beforeAll(async () => {
   for (const route of files) {
     const names = [...route.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
     if (names[0] !== 'id' || names.length < 2) continue;
-    for (const method of CHILD_METHODS) if (route.methods[method]) childRoutes.push({ route, child: names[names.length - 1], method });
+    for (const method of CHILD_METHODS)
+      if (route.methods[method]) childRoutes.push({ route, child: names[names.length - 1], method });
   }
   const owner = await systemOwner();
   a = await buildCustomerWorld(owner);
@@ -79,15 +89,26 @@ describe('object-level authorization', () => {
       const params = Object.fromEntries([...route.path.matchAll(/\{(\w+)\}/g)].map((m) => [m[1], ids[m[1]]]));
       const before = await dumpRows();
       const hasBody = method === 'PATCH' || method === 'PUT';
-      const res = await call(route.methods[method]!, { method, path: url, params, auth: admin, ...(hasBody ? { body: VALID_PATCH[child] ?? {} } : {}) });
+      const res = await call(route.methods[method]!, {
+        method,
+        path: url,
+        params,
+        auth: admin,
+        ...(hasBody ? { body: VALID_PATCH[child] ?? {} } : {}),
+      });
       const after = await dumpRows();
       if (res.status !== 404) failures.push(`${label}: expected 404, got ${res.status} ${res.text.slice(0, 200)}`);
-      else if (res.body?.error?.code !== 'not_found' || typeof res.body.error.message !== 'string') failures.push(`${label}: 404 without the error shape: ${res.text.slice(0, 200)}`);
-      else if (Object.keys(res.body).join() !== 'error') failures.push(`${label}: 404 body carries more than the error: ${res.text.slice(0, 200)}`);
-      const leaked = bSecrets.filter((s) => res.text.includes(s) || [...res.headers.values()].some((h) => h.includes(s)));
+      else if (res.body?.error?.code !== 'not_found' || typeof res.body.error.message !== 'string')
+        failures.push(`${label}: 404 without the error shape: ${res.text.slice(0, 200)}`);
+      else if (Object.keys(res.body).join() !== 'error')
+        failures.push(`${label}: 404 body carries more than the error: ${res.text.slice(0, 200)}`);
+      const leaked = bSecrets.filter(
+        (s) => res.text.includes(s) || [...res.headers.values()].some((h) => h.includes(s)),
+      );
       if (leaked.length) failures.push(`${label}: response shows data of customer B: ${leaked.join(', ')}`);
       const changes = diffDumps(before, after);
-      if (Object.keys(changes).length) failures.push(`${label}: database changed: ${JSON.stringify(changes).slice(0, 400)}`);
+      if (Object.keys(changes).length)
+        failures.push(`${label}: database changed: ${JSON.stringify(changes).slice(0, 400)}`);
     }
     expect(failures).toEqual([]);
     expect(childRoutes.length).toBeGreaterThan(10);

@@ -93,13 +93,31 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
     .returning();
   const [payment] = await db
     .insert(payments)
-    .values({ customerId: customer.id, invoiceId: invoice.id, amountCents: 5000, method: 'card', paidAt: new Date('2026-01-20') })
+    .values({
+      customerId: customer.id,
+      invoiceId: invoice.id,
+      amountCents: 5000,
+      method: 'card',
+      paidAt: new Date('2026-01-20'),
+    })
     .returning();
   const [consent] = await db
     .insert(consentEvents)
-    .values({ customerId: customer.id, purpose: 'marketing', channel: 'email', granted: true, source: 'paper-form', textVersion: 'v1', actorKind: 'system', actorName: 'test' })
+    .values({
+      customerId: customer.id,
+      purpose: 'marketing',
+      channel: 'email',
+      granted: true,
+      source: 'paper-form',
+      textVersion: 'v1',
+      actorKind: 'system',
+      actorName: 'test',
+    })
     .returning();
-  const [tag] = await db.insert(tags).values({ name: `sec-${customer.number}` }).returning();
+  const [tag] = await db
+    .insert(tags)
+    .values({ name: `sec-${customer.number}` })
+    .returning();
   await db.insert(customerTags).values({ customerId: customer.id, tagId: tag.id });
   return {
     customerId: customer.id,

@@ -24,11 +24,40 @@ const SPOOFS = (): Record<string, string>[] => [
   { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' },
   { 'x-middleware-subrequest': 'src/middleware:src/middleware:src/middleware:src/middleware:src/middleware' },
   { 'x-middleware-subrequest': 'proxy:proxy:proxy:proxy:proxy' },
-  { 'x-forwarded-user': 'admin@demo.local', 'x-forwarded-email': 'admin@demo.local', 'x-remote-user': 'admin', 'remote-user': 'admin' },
-  { 'x-user-role': 'admin', 'x-role': 'admin', 'x-user-id': adminId, 'x-actor': JSON.stringify({ kind: 'system', role: 'admin' }) },
-  { 'x-invoke-path': '/api/health', 'x-invoke-query': '%7B%7D', 'x-invoke-status': '200', 'x-matched-path': '/api/health' },
-  { 'x-nextjs-data': '1', 'x-middleware-prefetch': '1', 'x-middleware-invoke': '1', 'rsc': '1', 'next-router-prefetch': '1', 'x-prerender-revalidate': '1' },
-  { 'x-forwarded-for': '127.0.0.1', 'x-real-ip': '127.0.0.1', 'x-forwarded-host': 'localhost', 'x-forwarded-proto': 'https', 'x-original-url': '/api/health', 'x-rewrite-url': '/api/health' },
+  {
+    'x-forwarded-user': 'admin@demo.local',
+    'x-forwarded-email': 'admin@demo.local',
+    'x-remote-user': 'admin',
+    'remote-user': 'admin',
+  },
+  {
+    'x-user-role': 'admin',
+    'x-role': 'admin',
+    'x-user-id': adminId,
+    'x-actor': JSON.stringify({ kind: 'system', role: 'admin' }),
+  },
+  {
+    'x-invoke-path': '/api/health',
+    'x-invoke-query': '%7B%7D',
+    'x-invoke-status': '200',
+    'x-matched-path': '/api/health',
+  },
+  {
+    'x-nextjs-data': '1',
+    'x-middleware-prefetch': '1',
+    'x-middleware-invoke': '1',
+    rsc: '1',
+    'next-router-prefetch': '1',
+    'x-prerender-revalidate': '1',
+  },
+  {
+    'x-forwarded-for': '127.0.0.1',
+    'x-real-ip': '127.0.0.1',
+    'x-forwarded-host': 'localhost',
+    'x-forwarded-proto': 'https',
+    'x-original-url': '/api/health',
+    'x-rewrite-url': '/api/health',
+  },
 ];
 
 let files: RouteFile[];
@@ -61,12 +90,19 @@ function request(route: RouteFile, method: Method, headers: Record<string, strin
   });
 }
 
-const each = () => files.flatMap((route) => (Object.keys(route.methods) as Method[]).map((method) => ({ route, method, label: `${method} ${route.path}` })));
+const each = () =>
+  files.flatMap((route) =>
+    (Object.keys(route.methods) as Method[]).map((method) => ({ route, method, label: `${method} ${route.path}` })),
+  );
 const PUBLIC = new Set(['GET /api/health', 'GET /api/openapi.json']);
 
 beforeAll(async () => {
   // Hundreds of requests on one token: the per-token limit is not what is tested here.
-  setRateLimiter({ hit: async () => ({ ok: true, count: 1, retryAfter: 0 }), peek: async () => ({ ok: true, count: 0, retryAfter: 0 }), reset: async () => {} });
+  setRateLimiter({
+    hit: async () => ({ ok: true, count: 1, retryAfter: 0 }),
+    peek: async () => ({ ok: true, count: 0, retryAfter: 0 }),
+    reset: async () => {},
+  });
   files = await loadRoutes();
   adminId = (await createUser('admin')).id;
   viewer = (await createBearer('viewer')).authorization;
@@ -81,7 +117,8 @@ describe('spoofed internal and proxy headers', () => {
       if (PUBLIC.has(label)) continue;
       for (const spoof of [...SPOOFS(), Object.assign({}, ...SPOOFS())]) {
         const res = await request(route, method, spoof);
-        if (res.status !== 401 || res.body?.error?.code !== 'unauthorized') failures.push(`${label} with ${Object.keys(spoof).join(',')}: ${res.status}`);
+        if (res.status !== 401 || res.body?.error?.code !== 'unauthorized')
+          failures.push(`${label} with ${Object.keys(spoof).join(',')}: ${res.status}`);
       }
     }
     expect(failures).toEqual([]);
@@ -94,7 +131,8 @@ describe('spoofed internal and proxy headers', () => {
       const baseline = (await request(route, method, {}, viewer)).status;
       for (const spoof of [...SPOOFS(), Object.assign({}, ...SPOOFS())]) {
         const res = await request(route, method, spoof, viewer);
-        if (res.status !== baseline) failures.push(`${label} with ${Object.keys(spoof).join(',')}: ${res.status} (without: ${baseline})`);
+        if (res.status !== baseline)
+          failures.push(`${label} with ${Object.keys(spoof).join(',')}: ${res.status} (without: ${baseline})`);
       }
     }
     expect(failures).toEqual([]);
@@ -128,7 +166,12 @@ describe('forged sessions and dead credentials', () => {
         const res = await request(route, method, { cookie, 'x-user-role': 'admin' });
         if (res.status !== 401) failures.push(`${label} with forged cookie #${i}: ${res.status}`);
       }
-      const res = await request(route, method, { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' }, revoked.authorization);
+      const res = await request(
+        route,
+        method,
+        { 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' },
+        revoked.authorization,
+      );
       if (res.status !== 401) failures.push(`${label} with a revoked token: ${res.status}`);
     }
     expect(failures).toEqual([]);
@@ -139,7 +182,11 @@ describe('forged sessions and dead credentials', () => {
     const tech = await createUser('technician');
     const jwt = await encode({ token: { uid: tech.id, role: 'admin' }, secret: authSecret(), salt: cookieName });
     const route = files.find((f) => f.path === '/api/customers/{id}')!;
-    const spoof = { cookie: `${cookieName}=${jwt}`, 'x-user-role': 'admin', 'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware' };
+    const spoof = {
+      cookie: `${cookieName}=${jwt}`,
+      'x-user-role': 'admin',
+      'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware',
+    };
     // customer.delete is admin-only; customer.read is everyone's.
     expect((await request(route, 'DELETE', spoof)).status).toBe(403);
     expect((await request(route, 'GET', spoof)).status).toBe(200);

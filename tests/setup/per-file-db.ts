@@ -16,7 +16,8 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), 'c360-data-'));
   process.env.DATA_DIR = dataDir;
   // The app under test must not open its own connection: it uses the handle installed below.
-  if (process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL) process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
+  if (process.env.DATABASE_URL && !process.env.TEST_DATABASE_URL)
+    process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
   delete process.env.DATABASE_URL;
   setPgliteSnapshotPath(inject('pgliteSnapshot'));
   resetEnvCache();

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { contactCreateSchema, contactUpdateSchema } from '@/lib/contacts/schema';
-import { customerCreateSchema, customerDisplayName, customerListQuerySchema, customerRuleIssues, customerUpdateSchema } from '@/lib/customers/schema';
+import {
+  customerCreateSchema,
+  customerDisplayName,
+  customerListQuerySchema,
+  customerRuleIssues,
+  customerUpdateSchema,
+} from '@/lib/customers/schema';
 import { buildSortName } from '@/lib/customers/search';
 import { vehicleCreateSchema, vehicleUpdateSchema } from '@/lib/vehicles/schema';
 
@@ -22,30 +28,68 @@ describe('customer conditional rules (SPEC §5)', () => {
   it('at least one way to reach the customer', () => {
     const r = customerCreateSchema.safeParse({ kind: 'individual', lastName: 'Dupont' });
     expect(fields(r).email).toMatch(/moyen de contact/);
-    expect(customerCreateSchema.safeParse({ kind: 'individual', lastName: 'Dupont', mobile: '06 12 34 56 78' }).success).toBe(true);
+    expect(
+      customerCreateSchema.safeParse({ kind: 'individual', lastName: 'Dupont', mobile: '06 12 34 56 78' }).success,
+    ).toBe(true);
   });
 
   it('SIRET is optional for a company but validated when given', () => {
-    expect(customerCreateSchema.safeParse({ kind: 'company', companyName: 'Garage', phone: '0142685300' }).success).toBe(true);
-    const bad = customerCreateSchema.safeParse({ kind: 'company', companyName: 'Garage', phone: '0142685300', siret: '73282932000075' });
+    expect(
+      customerCreateSchema.safeParse({ kind: 'company', companyName: 'Garage', phone: '0142685300' }).success,
+    ).toBe(true);
+    const bad = customerCreateSchema.safeParse({
+      kind: 'company',
+      companyName: 'Garage',
+      phone: '0142685300',
+      siret: '73282932000075',
+    });
     expect(fields(bad)).toHaveProperty('siret');
-    const good = customerCreateSchema.safeParse({ kind: 'company', companyName: 'Garage', phone: '0142685300', siret: '732 829 320 00074' });
+    const good = customerCreateSchema.safeParse({
+      kind: 'company',
+      companyName: 'Garage',
+      phone: '0142685300',
+      siret: '732 829 320 00074',
+    });
     expect(good.success && good.data.siret).toBe('73282932000074');
   });
 
   it('normalises values: E.164 phone, email domain, country default FR, empty → null', () => {
-    const r = customerCreateSchema.parse({ kind: 'individual', lastName: 'Dupont', phone: '06.12.34.56.78', email: 'J@EXEMPLE.FR', city: '' });
-    expect(r).toMatchObject({ phone: '+33612345678', email: 'J@exemple.fr', country: 'FR', city: null, vatNumber: null });
+    const r = customerCreateSchema.parse({
+      kind: 'individual',
+      lastName: 'Dupont',
+      phone: '06.12.34.56.78',
+      email: 'J@EXEMPLE.FR',
+      city: '',
+    });
+    expect(r).toMatchObject({
+      phone: '+33612345678',
+      email: 'J@exemple.fr',
+      country: 'FR',
+      city: null,
+      vatNumber: null,
+    });
   });
 
   it('rejects an unknown kind and invalid identifiers with field errors', () => {
-    const r = customerCreateSchema.safeParse({ kind: 'alien', lastName: 'X', email: 'not-an-email', vatNumber: 'FR00443061841', postalCode: '7500' });
+    const r = customerCreateSchema.safeParse({
+      kind: 'alien',
+      lastName: 'X',
+      email: 'not-an-email',
+      vatNumber: 'FR00443061841',
+      postalCode: '7500',
+    });
     expect(Object.keys(fields(r)).sort()).toEqual(expect.arrayContaining(['kind', 'email', 'vatNumber', 'postalCode']));
   });
 
   it('customerRuleIssues checks a merged record (partial update)', () => {
-    expect(customerRuleIssues({ kind: 'company', companyName: null, email: 'a@b.fr' }).map((i) => i.path)).toEqual(['companyName']);
-    expect(customerRuleIssues({ kind: 'individual', lastName: 'X', email: null, phone: null, mobile: null }).map((i) => i.path)).toEqual(['email']);
+    expect(customerRuleIssues({ kind: 'company', companyName: null, email: 'a@b.fr' }).map((i) => i.path)).toEqual([
+      'companyName',
+    ]);
+    expect(
+      customerRuleIssues({ kind: 'individual', lastName: 'X', email: null, phone: null, mobile: null }).map(
+        (i) => i.path,
+      ),
+    ).toEqual(['email']);
   });
 
   it('update: updatedAt required, unknown keys refused, absent keys stay absent', () => {
@@ -73,7 +117,10 @@ describe('customer conditional rules (SPEC §5)', () => {
 describe('contact schema', () => {
   it('name required, phone normalised, isPrimary from form values', () => {
     expect(fields(contactCreateSchema.safeParse({ role: 'x' }))).toHaveProperty('name');
-    expect(contactCreateSchema.parse({ name: 'Paul', phone: '06 12 34 56 78', isPrimary: 'on' })).toMatchObject({ phone: '+33612345678', isPrimary: true });
+    expect(contactCreateSchema.parse({ name: 'Paul', phone: '06 12 34 56 78', isPrimary: 'on' })).toMatchObject({
+      phone: '+33612345678',
+      isPrimary: true,
+    });
     expect(contactCreateSchema.parse({ name: 'Paul', isPrimary: false }).isPrimary).toBe(false);
     expect(contactUpdateSchema.safeParse({ name: '' }).success).toBe(false);
     expect(contactUpdateSchema.safeParse({ nope: 1 }).success).toBe(false);
@@ -85,11 +132,16 @@ describe('vehicle schema', () => {
   it('plate or VIN required; plate normalised', () => {
     expect(fields(vehicleCreateSchema.safeParse({ make: 'Renault' }))).toHaveProperty('plate');
     expect(vehicleCreateSchema.parse({ plate: 'ab123cd' }).plate).toBe('AB-123-CD');
-    expect(vehicleCreateSchema.parse({ vin: 'VF1RFB00X56789012' })).toMatchObject({ plate: null, vin: 'VF1RFB00X56789012' });
+    expect(vehicleCreateSchema.parse({ vin: 'VF1RFB00X56789012' })).toMatchObject({
+      plate: null,
+      vin: 'VF1RFB00X56789012',
+    });
   });
 
   it('year 1900..next year, mileage 0..2 000 000, fuel enum; numbers from forms', () => {
-    expect(vehicleCreateSchema.parse({ plate: 'AB-123-CD', year: String(year + 1), mileage: '120000', fuel: 'diesel' })).toMatchObject({
+    expect(
+      vehicleCreateSchema.parse({ plate: 'AB-123-CD', year: String(year + 1), mileage: '120000', fuel: 'diesel' }),
+    ).toMatchObject({
       year: year + 1,
       mileage: 120000,
       fuel: 'diesel',
@@ -99,7 +151,10 @@ describe('vehicle schema', () => {
     expect(vehicleCreateSchema.safeParse({ plate: 'AB-123-CD', year: 1899 }).success).toBe(false);
     expect(vehicleCreateSchema.safeParse({ plate: 'AB-123-CD', mileage: 2_000_001 }).success).toBe(false);
     expect(vehicleCreateSchema.safeParse({ plate: 'AB-123-CD', year: 'abc' }).success).toBe(false);
-    expect(vehicleCreateSchema.parse({ plate: 'AB-123-CD', year: null, mileage: '' })).toMatchObject({ year: null, mileage: null });
+    expect(vehicleCreateSchema.parse({ plate: 'AB-123-CD', year: null, mileage: '' })).toMatchObject({
+      year: null,
+      mileage: null,
+    });
   });
 
   it('update is partial and strict', () => {

@@ -42,7 +42,9 @@ describe('parseEnv', () => {
 
   it('requires AUTH_SECRET in production with PostgreSQL (several instances must share it)', () => {
     expect(() => parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@h/db' })).toThrow(/AUTH_SECRET/);
-    expect(parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@h/db', AUTH_SECRET: 'x'.repeat(32) }).AUTH_SECRET).toHaveLength(32);
+    expect(
+      parseEnv({ NODE_ENV: 'production', DATABASE_URL: 'postgres://u@h/db', AUTH_SECRET: 'x'.repeat(32) }).AUTH_SECRET,
+    ).toHaveLength(32);
   });
 
   it('parses AGENCIES and DEMO=0', () => {

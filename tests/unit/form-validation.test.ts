@@ -18,7 +18,11 @@ describe('zodValidator on the customer form', () => {
   });
 
   it('accepts a valid individual, ignoring hidden helpers such as updatedAt and confirmDuplicates', () => {
-    expect(validate(fd({ kind: 'individual', lastName: 'Martin', phone: '06 12 34 56 78', updatedAt: 'x', confirmDuplicates: '1' }))).toBeNull();
+    expect(
+      validate(
+        fd({ kind: 'individual', lastName: 'Martin', phone: '06 12 34 56 78', updatedAt: 'x', confirmDuplicates: '1' }),
+      ),
+    ).toBeNull();
   });
 
   it('reports the conditional rules and bad values by field, treating blank inputs as empty', () => {
@@ -34,7 +38,9 @@ describe('zodValidator on the customer form', () => {
   });
 
   it('rejects an invalid phone with the server message', () => {
-    expect(validate(fd({ kind: 'individual', lastName: 'Martin', phone: '01 23' }))?.phone).toEqual(['Numéro de téléphone invalide.']);
+    expect(validate(fd({ kind: 'individual', lastName: 'Martin', phone: '01 23' }))?.phone).toEqual([
+      'Numéro de téléphone invalide.',
+    ]);
   });
 });
 

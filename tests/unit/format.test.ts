@@ -81,7 +81,7 @@ describe('formatRelative', () => {
     expect(formatRelative('2025-03-14T14:00:00Z', now)).toBe('dans 2 heures');
     expect(formatRelative('2025-03-13T12:00:00Z', now)).toBe('hier');
     expect(formatRelative('2025-03-11T12:00:00Z', now)).toBe('il y a 3 jours');
-    expect(formatRelative('2024-03-10T12:00:00Z', now)).toBe("l’année dernière");
+    expect(formatRelative('2024-03-10T12:00:00Z', now)).toBe('l’année dernière');
   });
   it('returns a dash for invalid input', () => {
     expect(formatRelative('nope', now)).toBe('—');

@@ -31,7 +31,8 @@ describe('boundingBox', () => {
           const la1 = (center.lat * Math.PI) / 180;
           const lo1 = (center.lon * Math.PI) / 180;
           const la2 = Math.asin(Math.sin(la1) * Math.cos(d) + Math.cos(la1) * Math.sin(d) * Math.cos(b));
-          const lo2 = lo1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(la1), Math.cos(d) - Math.sin(la1) * Math.sin(la2));
+          const lo2 =
+            lo1 + Math.atan2(Math.sin(b) * Math.sin(d) * Math.cos(la1), Math.cos(d) - Math.sin(la1) * Math.sin(la2));
           const p = { lat: (la2 * 180) / Math.PI, lon: (lo2 * 180) / Math.PI };
           expect(p.lat).toBeGreaterThanOrEqual(box.minLat);
           expect(p.lat).toBeLessThanOrEqual(box.maxLat);

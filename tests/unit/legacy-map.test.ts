@@ -19,7 +19,24 @@ describe.skipIf(!hasFixture)('legacy fixture parsing', () => {
     expect(parsed.encoding).toBe('windows-1252');
     expect(parsed.format).toBe('csv');
     expect(parsed.records).toHaveLength(301);
-    expect(parsed.columns).toEqual(['id', 'type', 'nom', 'prenom', 'societe', 'siret', 'adresse', 'cp', 'ville', 'tel', 'email', 'vehicules', 'notes', 'date_creation', 'actif', 'optin_mail']);
+    expect(parsed.columns).toEqual([
+      'id',
+      'type',
+      'nom',
+      'prenom',
+      'societe',
+      'siret',
+      'adresse',
+      'cp',
+      'ville',
+      'tel',
+      'email',
+      'vehicules',
+      'notes',
+      'date_creation',
+      'actif',
+      'optin_mail',
+    ]);
     expect(byId('1001')[0].fields.prenom).toBe('Hélène');
     expect(byId('1005')[0].fields.notes).toMatch(/^Rappeler avant intervention\r?\nportail code 1234$/);
   });
@@ -39,7 +56,10 @@ describe.skipIf(!hasFixture)('legacy fixture parsing', () => {
     expect(detectEncoding(utf8)).toBe('utf-8');
     const again = parseLegacyFile(utf8, 'x.csv');
     expect(again.records.map((r) => r.fields)).toEqual(parsed.records.map((r) => r.fields));
-    const json = parseLegacyFile(Buffer.from(JSON.stringify(parsed.records.slice(0, 3).map((r) => r.fields))), 'x.json');
+    const json = parseLegacyFile(
+      Buffer.from(JSON.stringify(parsed.records.slice(0, 3).map((r) => r.fields))),
+      'x.json',
+    );
     expect(json.format).toBe('json');
     expect(json.records.map((r) => r.fields)).toEqual(parsed.records.slice(0, 3).map((r) => r.fields));
   });
@@ -65,7 +85,16 @@ describe.skipIf(!hasFixture)('legacy fixture parsing', () => {
     const m = mapLegacyRecord(byId('1002')[0].fields);
     expect(m.ok).toBe(true);
     if (!m.ok) return;
-    expect(m.value.customer).toMatchObject({ kind: 'individual', firstName: 'Jean', lastName: 'Chevalier', phone: '+33178657975', mobile: null, postalCode: '35000', city: 'Rennes', email: 'jean.chevalier2@gmail.com' });
+    expect(m.value.customer).toMatchObject({
+      kind: 'individual',
+      firstName: 'Jean',
+      lastName: 'Chevalier',
+      phone: '+33178657975',
+      mobile: null,
+      postalCode: '35000',
+      city: 'Rennes',
+      email: 'jean.chevalier2@gmail.com',
+    });
     expect(m.value.vehicles).toEqual([
       { plate: 'BH-048-VE', make: 'Citroën', model: 'C3', year: 2018 },
       { plate: 'VD-585-KV', make: 'Toyota', model: 'Yaris', year: 2010 },
@@ -97,7 +126,15 @@ describe('mapping rules', () => {
     expect(mapKind('P')).toBe('individual');
     expect(mapKind('')).toBeNull();
     expect(mapKind('X')).toBeNull();
-    const m = mapLegacyRecord({ id: '9', type: 'X', nom: 'A', email: 'a@b.fr', date_creation: '', actif: '', optin_mail: '' });
+    const m = mapLegacyRecord({
+      id: '9',
+      type: 'X',
+      nom: 'A',
+      email: 'a@b.fr',
+      date_creation: '',
+      actif: '',
+      optin_mail: '',
+    });
     expect(!m.ok && m.reasons.map((r) => r.code)).toEqual(['unknown-kind']);
   });
 
@@ -116,10 +153,29 @@ describe('mapping rules', () => {
   });
 
   it('vehicles in SIV with spaces, dashes or none, and old FNI plates', () => {
-    expect(mapVehicle('CD525PF Citroën C3 2009')).toEqual({ plate: 'CD-525-PF', make: 'Citroën', model: 'C3', year: 2009 });
-    expect(mapVehicle('1234 AB 75 Renault 4L 1985')).toEqual({ plate: '1234 AB 75', make: 'Renault', model: '4L', year: 1985 });
+    expect(mapVehicle('CD525PF Citroën C3 2009')).toEqual({
+      plate: 'CD-525-PF',
+      make: 'Citroën',
+      model: 'C3',
+      year: 2009,
+    });
+    expect(mapVehicle('1234 AB 75 Renault 4L 1985')).toEqual({
+      plate: '1234 AB 75',
+      make: 'Renault',
+      model: '4L',
+      year: 1985,
+    });
     expect(mapVehicle('ZZZ Renault')).toHaveProperty('error');
-    const m = mapLegacyRecord({ id: '9', type: 'P', nom: 'A', tel: '0612345678', vehicules: 'AB-123-CD Renault Clio 2019|??', date_creation: '', actif: '', optin_mail: '' });
+    const m = mapLegacyRecord({
+      id: '9',
+      type: 'P',
+      nom: 'A',
+      tel: '0612345678',
+      vehicules: 'AB-123-CD Renault Clio 2019|??',
+      date_creation: '',
+      actif: '',
+      optin_mail: '',
+    });
     expect(!m.ok && m.reasons.map((r) => r.code)).toEqual(['invalid-vehicle']);
   });
 
@@ -129,9 +185,24 @@ describe('mapping rules', () => {
   });
 
   it('optin_mail=1 becomes a marketing opt-in; a row with no contact at all is rejected', () => {
-    const ok = mapLegacyRecord({ id: '9', type: 'PART', nom: 'Durand', tel: '06 12 34 56 78', optin_mail: '1', date_creation: '', actif: '' });
+    const ok = mapLegacyRecord({
+      id: '9',
+      type: 'PART',
+      nom: 'Durand',
+      tel: '06 12 34 56 78',
+      optin_mail: '1',
+      date_creation: '',
+      actif: '',
+    });
     expect(ok.ok && ok.value.marketingEmailOptIn).toBe(true);
-    const none = mapLegacyRecord({ id: '9', type: 'PART', nom: 'Durand', date_creation: '', actif: '', optin_mail: '' });
+    const none = mapLegacyRecord({
+      id: '9',
+      type: 'PART',
+      nom: 'Durand',
+      date_creation: '',
+      actif: '',
+      optin_mail: '',
+    });
     expect(!none.ok && none.reasons.map((r) => r.code)).toEqual(['missing-contact']);
   });
 });

@@ -25,7 +25,12 @@ const TABLE = `
 const COLUMNS: Role[] = ['admin', 'manager', 'technician', 'viewer'];
 const matrix = TABLE.trim()
   .split('\n')
-  .map((line) => line.split('|').map((c) => c.trim()).filter(Boolean))
+  .map((line) =>
+    line
+      .split('|')
+      .map((c) => c.trim())
+      .filter(Boolean),
+  )
   .map(([permission, ...cells]) => ({ permission: permission as Permission, cells }));
 
 describe('permission matrix (SPEC §1)', () => {
@@ -56,8 +61,12 @@ describe('permission matrix (SPEC §1)', () => {
     expect(canDeleteDocument(techToken, { uploadedBy: null, uploadedByToken: 't1' })).toBe(true);
     expect(canDeleteDocument(techToken, { uploadedBy: 't1', uploadedByToken: null })).toBe(false);
     for (const role of ['admin', 'manager'] as const) {
-      expect(canDeleteDocument({ role, kind: 'user', id: 'x' }, { uploadedBy: 'someone', uploadedByToken: null })).toBe(true);
+      expect(canDeleteDocument({ role, kind: 'user', id: 'x' }, { uploadedBy: 'someone', uploadedByToken: null })).toBe(
+        true,
+      );
     }
-    expect(canDeleteDocument({ role: 'viewer', kind: 'user', id: 'u1' }, { uploadedBy: 'u1', uploadedByToken: null })).toBe(false);
+    expect(
+      canDeleteDocument({ role: 'viewer', kind: 'user', id: 'u1' }, { uploadedBy: 'u1', uploadedByToken: null }),
+    ).toBe(false);
   });
 });

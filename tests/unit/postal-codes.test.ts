@@ -36,7 +36,9 @@ describe('searchPostalCodes', () => {
   it('covers Corsica and overseas departments', () => {
     const ajaccio = searchPostalCodes('20000');
     expect(ajaccio[0]).toMatchObject({ city: 'Ajaccio', inseeCode: '2A004' });
-    expect(haversineKm({ lat: ajaccio[0].latitude, lon: ajaccio[0].longitude }, { lat: 41.9192, lon: 8.7386 })).toBeLessThan(3);
+    expect(
+      haversineKm({ lat: ajaccio[0].latitude, lon: ajaccio[0].longitude }, { lat: 41.9192, lon: 8.7386 }),
+    ).toBeLessThan(3);
 
     const reunion = searchPostalCodes('97400');
     expect(reunion[0]).toMatchObject({ city: 'Saint-Denis', inseeCode: '97411' });
@@ -101,7 +103,11 @@ describe('findCommune / offline geocoding', () => {
     expect(geocodeKey({ line1: '12, Rue de la RÉPUBLIQUE', postalCode: '69002', city: 'lyon' })).toBe(
       geocodeKey({ line1: '12 rue de la republique', postalCode: ' 69002', city: 'LYON ' }),
     );
-    expect(parseAddressText('12 rue de la République, 69002 Lyon')).toEqual({ line1: '12 rue de la République', postalCode: '69002', city: 'Lyon' });
+    expect(parseAddressText('12 rue de la République, 69002 Lyon')).toEqual({
+      line1: '12 rue de la République',
+      postalCode: '69002',
+      city: 'Lyon',
+    });
     expect(parseAddressText('Ajaccio')).toEqual({ city: 'Ajaccio' });
   });
 });

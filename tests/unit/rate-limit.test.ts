@@ -8,7 +8,12 @@ const redisUrl = process.env.REDIS_URL_TEST ?? 'redis://127.0.0.1:6379';
 
 async function redisReachable(): Promise<boolean> {
   const { Redis } = await import('ioredis');
-  const r = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 1000, enableOfflineQueue: false });
+  const r = new Redis(redisUrl, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    connectTimeout: 1000,
+    enableOfflineQueue: false,
+  });
   try {
     await r.connect();
     await r.ping();

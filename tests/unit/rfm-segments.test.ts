@@ -45,10 +45,7 @@ describe('RFM segments', () => {
   });
 
   it('the CASE of the RFM function (migration 0004) gives the same segment as the TS rule table for all 125 scores', () => {
-    const migration = readFileSync(
-      new URL('../../db/migrations/0004_rfm_blue_green.sql', import.meta.url),
-      'utf8',
-    );
+    const migration = readFileSync(new URL('../../db/migrations/0004_rfm_blue_green.sql', import.meta.url), 'utf8');
     const caseSql = migration.slice(migration.indexOf('(CASE'), migration.indexOf('END)::text AS segment'));
     const rules = [...caseSql.matchAll(/WHEN (.+?) THEN '([a-z-]+)'/g)].map(([, cond, segment]) => {
       const tests = cond.split(/ AND (?=[rfm] )/).map((part) => {
@@ -68,7 +65,7 @@ describe('RFM segments', () => {
     for (const [r, f, m] of all) expect(sqlSegment({ r, f, m }), `${r}${f}${m}`).toBe(segmentOf(r, f, m));
   });
 
-  it('medianOf (the predictions\' median; the base-wide medians are percentile_cont in SQL)', () => {
+  it("medianOf (the predictions' median; the base-wide medians are percentile_cont in SQL)", () => {
     expect(medianOf([3, 1, 2])).toBe(2);
     expect(medianOf([4, 1, 2, 3])).toBe(2.5);
   });

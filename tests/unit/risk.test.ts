@@ -94,7 +94,14 @@ describe('computeRisk', () => {
   });
 
   it('sums the factors and explains each in French', () => {
-    const r = computeRisk({ ...clean, overdueCents: 10_000, overdueCount: 1, oldestOverdueDays: 45, balanceCents: 25_000, settledDaysLate: [0] });
+    const r = computeRisk({
+      ...clean,
+      overdueCents: 10_000,
+      overdueCount: 1,
+      oldestOverdueDays: 45,
+      balanceCents: 25_000,
+      settledDaysLate: [0],
+    });
     // 15 (amount) + 20 (age) + 10 (1 late of 2) + 0 (trend) + 5 (2.5× average)
     expect(r.score).toBe(50);
     expect(r.level).toBe('medium');

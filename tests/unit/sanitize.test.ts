@@ -72,7 +72,9 @@ describe('text detection', () => {
   it('labels text by extension only after the bytes were found to be text', async () => {
     expect((await sniffHead(Buffer.from('a;b\n'), true, 'x.csv')).mime).toBe('text/csv');
     expect((await sniffHead(Buffer.from('a;b\n'), true, 'x.pdf')).mime).toBe('text/plain');
-    await expect(sniffHead(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]), true, 'x.pdf')).rejects.toMatchObject({
+    await expect(
+      sniffHead(Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0]), true, 'x.pdf'),
+    ).rejects.toMatchObject({
       status: 415,
     });
   });

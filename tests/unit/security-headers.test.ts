@@ -15,7 +15,10 @@ function matches(source: string, path: string): boolean {
 }
 
 /** The headers next.config sends for a path (later rules override earlier ones, as in Next). */
-async function headersFor(phase: string, path = '/customers/00000000-0000-4000-8000-000000000000'): Promise<Map<string, string>> {
+async function headersFor(
+  phase: string,
+  path = '/customers/00000000-0000-4000-8000-000000000000',
+): Promise<Map<string, string>> {
   const rules = (await config(phase).headers?.()) ?? [];
   const map = new Map<string, string>();
   for (const r of rules) if (matches(r.source, path)) for (const h of r.headers) map.set(h.key.toLowerCase(), h.value);
@@ -58,13 +61,17 @@ describe.each([PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER])('next.config he
     expect(csp.get('base-uri')).toEqual(["'self'"]);
     expect(csp.get('form-action')).toEqual(["'self'"]);
     // Scripts only from the app itself (no wildcard or remote host).
-    expect(csp.get('script-src')!.filter((v) => !["'self'", "'unsafe-inline'"].includes(v) && !v.startsWith("'nonce-"))).toEqual([]);
+    expect(
+      csp.get('script-src')!.filter((v) => !["'self'", "'unsafe-inline'"].includes(v) && !v.startsWith("'nonce-")),
+    ).toEqual([]);
     expect(csp.get('connect-src')).toEqual(["'self'"]);
   });
 
   it('Referrer-Policy, nosniff, frame denial', async () => {
     const map = await headersFor(phase);
-    expect(['strict-origin-when-cross-origin', 'same-origin', 'no-referrer', 'strict-origin']).toContain(map.get('referrer-policy'));
+    expect(['strict-origin-when-cross-origin', 'same-origin', 'no-referrer', 'strict-origin']).toContain(
+      map.get('referrer-policy'),
+    );
     expect(map.get('x-content-type-options')).toBe('nosniff');
     expect(map.get('x-frame-options')).toBe('DENY');
   });

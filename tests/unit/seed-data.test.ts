@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { checkPhone } from '@/lib/validation/contact';
-import { checkFrVat, checkPlate, checkPostalCode, checkSiren, checkSiret, checkVin } from '@/lib/validation/identifiers';
+import {
+  checkFrVat,
+  checkPlate,
+  checkPostalCode,
+  checkSiren,
+  checkSiret,
+  checkVin,
+} from '@/lib/validation/identifiers';
 import {
   CAR_MODELS,
   COMMUNES,
@@ -71,7 +78,11 @@ describe('seed generators', () => {
 
   it('builds valid emails from accented names', () => {
     for (let i = 0; i < N; i++) {
-      const email = personalEmail(rng, rng.pick(['Élodie', 'Anaïs', 'Jérôme', 'François']), rng.pick(['Lefèvre', 'Le Gall', 'Da Silva', 'Noël']));
+      const email = personalEmail(
+        rng,
+        rng.pick(['Élodie', 'Anaïs', 'Jérôme', 'François']),
+        rng.pick(['Lefèvre', 'Le Gall', 'Da Silva', 'Noël']),
+      );
       expect(checkEmail(email).valid, email).toBe(true);
       expect(email).toMatch(/^[a-z0-9.]+@[a-z]+\.example$/);
     }

@@ -55,7 +55,10 @@ function contract(name: string, make: () => Promise<Storage>) {
       const storage = await make();
       const key = newStorageKey();
       const chunks = Array.from({ length: 20 }, () => Buffer.alloc(1024, 1));
-      await expect(storage.put(key, Readable.from(chunks), { maxBytes: 10 * 1024 })).rejects.toMatchObject({ status: 413, code: 'payload_too_large' });
+      await expect(storage.put(key, Readable.from(chunks), { maxBytes: 10 * 1024 })).rejects.toMatchObject({
+        status: 413,
+        code: 'payload_too_large',
+      });
       expect(await storage.exists(key)).toBe(false);
       expect(await collect(storage.list())).toEqual([]);
     });
@@ -116,7 +119,11 @@ describe('local storage specifics', () => {
     });
     expect(await deleteStoredFiles([key], flaky)).toEqual({ failed: [] });
     expect(calls).toBe(2);
-    const broken: Storage = Object.assign(Object.create(storage), { delete: async () => { throw new Error('down'); } });
+    const broken: Storage = Object.assign(Object.create(storage), {
+      delete: async () => {
+        throw new Error('down');
+      },
+    });
     const origError = console.error;
     console.error = () => {};
     try {
@@ -180,7 +187,9 @@ describe('uploadthing adapter specifics', () => {
     await storage.put(key, Buffer.from('%PDF-1.4'), { contentType: 'application/pdf' });
     expect(api.files.get(key)?.type).toBe('application/pdf');
     expect(api.calls).toEqual(['upload:private']);
-    await expect(storage.put(newStorageKey(), Buffer.alloc(2048), { maxBytes: 1024 })).rejects.toMatchObject({ status: 413 });
+    await expect(storage.put(newStorageKey(), Buffer.alloc(2048), { maxBytes: 1024 })).rejects.toMatchObject({
+      status: 413,
+    });
     expect(api.calls).toHaveLength(1);
   });
 

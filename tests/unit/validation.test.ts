@@ -23,10 +23,13 @@ function luhn(digits: string): boolean {
 
 describe('SIRET / SIREN', () => {
   // Real establishments: Google France (443 061 841), EDF head office (552 081 317), 732 829 320.
-  it.each(['44306184100047', '55208131766522', '73282932000074'])('accepts the real SIRET %s (Luhn verified independently)', (siret) => {
-    expect(luhn(siret)).toBe(true);
-    expect(checkSiret(siret)).toEqual({ valid: true, normalized: siret });
-  });
+  it.each(['44306184100047', '55208131766522', '73282932000074'])(
+    'accepts the real SIRET %s (Luhn verified independently)',
+    (siret) => {
+      expect(luhn(siret)).toBe(true);
+      expect(checkSiret(siret)).toEqual({ valid: true, normalized: siret });
+    },
+  );
 
   it('accepts spaced spellings and normalises to 14 digits', () => {
     expect(checkSiret('443 061 841 00047')).toEqual({ valid: true, normalized: '44306184100047' });
@@ -80,12 +83,16 @@ describe('French VAT number', () => {
 });
 
 describe('phone numbers (stored E.164)', () => {
-  it.each(['06 12 34 56 78', '+33 (0)6 12 34 56 78', '0033612345678', '06.12.34.56.78', '0612345678', '+33 6 12 34 56 78'])(
-    '%s → +33612345678',
-    (spelling) => {
-      expect(checkPhone(spelling)).toEqual({ valid: true, normalized: '+33612345678' });
-    },
-  );
+  it.each([
+    '06 12 34 56 78',
+    '+33 (0)6 12 34 56 78',
+    '0033612345678',
+    '06.12.34.56.78',
+    '0612345678',
+    '+33 6 12 34 56 78',
+  ])('%s → +33612345678', (spelling) => {
+    expect(checkPhone(spelling)).toEqual({ valid: true, normalized: '+33612345678' });
+  });
 
   it('landlines and foreign numbers', () => {
     expect(checkPhone('01 42 68 53 00')).toEqual({ valid: true, normalized: '+33142685300' });
@@ -117,9 +124,17 @@ describe('plates', () => {
 
 describe('VIN', () => {
   it('accepts 17 characters and reports the check digit', () => {
-    expect(checkVin('1HGCM82633A004352')).toMatchObject({ valid: true, normalized: '1HGCM82633A004352', checkDigitOk: true });
+    expect(checkVin('1HGCM82633A004352')).toMatchObject({
+      valid: true,
+      normalized: '1HGCM82633A004352',
+      checkDigitOk: true,
+    });
     // European VINs do not use position 9 as a check digit: accepted anyway.
-    expect(checkVin('vf1rfb00x56789012')).toMatchObject({ valid: true, normalized: 'VF1RFB00X56789012', checkDigitOk: false });
+    expect(checkVin('vf1rfb00x56789012')).toMatchObject({
+      valid: true,
+      normalized: 'VF1RFB00X56789012',
+      checkDigitOk: false,
+    });
   });
 
   it.each(['VF1RFB00I56789012', 'VF1RFB00O56789012', 'VF1RFB00Q56789012'])('rejects I/O/Q: %s', (v) => {
@@ -158,7 +173,10 @@ describe('search text and tsquery', () => {
 
   it('phones appear in E.164 digits and national digits', () => {
     expect(phoneSearchForms('+33612345678')).toEqual(['33612345678', '0612345678']);
-    const text = buildSearchText({ firstName: 'Zoé', lastName: 'Lefèvre', email: 'zoe.lefevre@exemple.fr', phone: '+33612345678', city: 'Évry' }, ['AB-123-CD']);
+    const text = buildSearchText(
+      { firstName: 'Zoé', lastName: 'Lefèvre', email: 'zoe.lefevre@exemple.fr', phone: '+33612345678', city: 'Évry' },
+      ['AB-123-CD'],
+    );
     expect(text).toContain('zoe lefevre');
     expect(text).toContain('0612345678');
     expect(text).toContain('33612345678');

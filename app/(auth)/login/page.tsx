@@ -19,7 +19,11 @@ function safePath(value: string | string[] | undefined): string {
   }
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const redirectTo = safePath(params.callbackUrl ?? params.redirectTo);
   if (await getCurrentActor()) redirect(redirectTo);

@@ -7,7 +7,9 @@ import { listTagsWithCounts } from '@/lib/tags/queries';
 import { tagCreateSchema } from '@/lib/tags/schema';
 
 /** Every tag with `customerCount`, by name. */
-export const GET = withAuth(async () => json({ data: await listTagsWithCounts(getDb()) }), { permission: 'customer.read' });
+export const GET = withAuth(async () => json({ data: await listTagsWithCounts(getDb()) }), {
+  permission: 'customer.read',
+});
 
 /** `{ name, color? }` → 201; 409 when the name exists in any letter case. */
 export const POST = withAuth(

@@ -9,7 +9,9 @@ export const POST = withAuth(
   async (req) => {
     const { kind, value } = await parseJson(req, validateBodySchema);
     const result = validateValue(kind, value);
-    return json(result.valid ? { valid: true, normalized: result.normalized } : { valid: false, message: result.message });
+    return json(
+      result.valid ? { valid: true, normalized: result.normalized } : { valid: false, message: result.message },
+    );
   },
   { permission: null },
 );

@@ -30,11 +30,15 @@ function PhoneLink({ value }: { value: string | null }) {
   );
 }
 
-export function mapsUrl(c: Pick<CustomerDto, 'latitude' | 'longitude' | 'addressLine1' | 'postalCode' | 'city' | 'country'>): string | null {
+export function mapsUrl(
+  c: Pick<CustomerDto, 'latitude' | 'longitude' | 'addressLine1' | 'postalCode' | 'city' | 'country'>,
+): string | null {
   if (c.latitude != null && c.longitude != null) {
     return `https://www.openstreetmap.org/?mlat=${c.latitude}&mlon=${c.longitude}#map=17/${c.latitude}/${c.longitude}`;
   }
-  const query = [c.addressLine1, c.postalCode, c.city, c.country === 'FR' ? 'France' : c.country].filter(Boolean).join(' ');
+  const query = [c.addressLine1, c.postalCode, c.city, c.country === 'FR' ? 'France' : c.country]
+    .filter(Boolean)
+    .join(' ');
   if (!c.addressLine1 && !c.city && !c.postalCode) return null;
   return `https://www.openstreetmap.org/search?query=${encodeURIComponent(query)}`;
 }
@@ -53,7 +57,9 @@ export function IdentitySection({ customer }: { customer: CustomerDto }) {
             <Row label="Raison sociale">{customer.companyName}</Row>
             <Row label="SIRET">{customer.siret && <span className="font-mono">{customer.siret}</span>}</Row>
             <Row label="N° de TVA">{customer.vatNumber && <span className="font-mono">{customer.vatNumber}</span>}</Row>
-            {(customer.firstName || customer.lastName) && <Row label="Interlocuteur">{[customer.firstName, customer.lastName].filter(Boolean).join(' ')}</Row>}
+            {(customer.firstName || customer.lastName) && (
+              <Row label="Interlocuteur">{[customer.firstName, customer.lastName].filter(Boolean).join(' ')}</Row>
+            )}
           </>
         ) : (
           <>
@@ -89,7 +95,10 @@ export function IdentitySection({ customer }: { customer: CustomerDto }) {
                 Ouvrir dans Plans<span className="sr-only"> (OpenStreetMap, nouvel onglet)</span>
               </a>
               {hasCoords && (
-                <a href={`geo:${customer.latitude},${customer.longitude}?q=${customer.latitude},${customer.longitude}(${encodeURIComponent(customerDisplayName(customer))})`} className="inline-flex min-h-11 items-center md:hidden">
+                <a
+                  href={`geo:${customer.latitude},${customer.longitude}?q=${customer.latitude},${customer.longitude}(${encodeURIComponent(customerDisplayName(customer))})`}
+                  className="inline-flex min-h-11 items-center md:hidden"
+                >
                   Ouvrir dans l’application de cartes
                 </a>
               )}
@@ -99,7 +108,12 @@ export function IdentitySection({ customer }: { customer: CustomerDto }) {
         {hasCoords && (
           <Row label="Position">
             {customer.latitude!.toFixed(5)}, {customer.longitude!.toFixed(5)}
-            {customer.geocodePrecision && <span className="text-slate-600"> — précision {PRECISION_LABELS[customer.geocodePrecision] ?? customer.geocodePrecision}</span>}
+            {customer.geocodePrecision && (
+              <span className="text-slate-600">
+                {' '}
+                — précision {PRECISION_LABELS[customer.geocodePrecision] ?? customer.geocodePrecision}
+              </span>
+            )}
           </Row>
         )}
         <Row label="Agence">{customer.agency}</Row>

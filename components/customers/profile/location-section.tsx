@@ -20,10 +20,20 @@ export async function LocationSection({ customerId }: { customerId: string }) {
   return (
     <LocationPanel
       customerId={c.id}
-      address={{ line1: c.addressLine1, line2: c.addressLine2, postalCode: c.postalCode, city: c.city, country: c.country }}
+      address={{
+        line1: c.addressLine1,
+        line2: c.addressLine2,
+        postalCode: c.postalCode,
+        city: c.city,
+        country: c.country,
+      }}
       point={point}
       precision={c.geocodePrecision}
-      agency={agency ? { name: agency.agency.name, lat: agency.agency.lat, lon: agency.agency.lon, distanceKm: agency.distanceKm } : null}
+      agency={
+        agency
+          ? { name: agency.agency.name, lat: agency.agency.lat, lon: agency.agency.lon, distanceKm: agency.distanceKm }
+          : null
+      }
       tileUrl={env().MAP_TILE_URL}
       canEdit={!!actor && can(actor.role, 'customer.field-update') && !c.erasedAt}
     />

@@ -106,7 +106,11 @@ function NoteCard({ customerId, note }: { customerId: string; note: NoteItem }) 
   }
 
   return (
-    <li className={note.pinned ? 'rounded-md border border-amber-300 bg-amber-50 p-3' : 'rounded-md border border-slate-200 p-3'}>
+    <li
+      className={
+        note.pinned ? 'rounded-md border border-amber-300 bg-amber-50 p-3' : 'rounded-md border border-slate-200 p-3'
+      }
+    >
       <div className="mb-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-xs text-slate-600">
         {note.pinned && <Badge tone="warning">Épinglée</Badge>}
         <span className="font-medium text-slate-800">{note.author.name}</span>
@@ -144,7 +148,9 @@ function NoteCard({ customerId, note }: { customerId: string; note: NoteItem }) 
               return r.ok;
             }}
           >
-            <p className="text-sm whitespace-pre-wrap text-slate-700">{note.body.length > 160 ? `${note.body.slice(0, 159)}…` : note.body}</p>
+            <p className="text-sm whitespace-pre-wrap text-slate-700">
+              {note.body.length > 160 ? `${note.body.slice(0, 159)}…` : note.body}
+            </p>
           </ConfirmDialog>
         </div>
       )}
@@ -165,9 +171,21 @@ export function NotesList({
 }) {
   const id = useId();
   return (
-    <Card title="Notes" description={notes.length ? `${notes.length}${truncated ? '+' : ''} note${notes.length > 1 ? 's' : ''}` : undefined}>
+    <Card
+      title="Notes"
+      description={
+        notes.length ? `${notes.length}${truncated ? '+' : ''} note${notes.length > 1 ? 's' : ''}` : undefined
+      }
+    >
       <div className="space-y-4">
-        {canWrite && <NoteForm idPrefix={`${id}-new`} action={createNoteAction.bind(null, customerId)} submitLabel="Ajouter la note" withPin />}
+        {canWrite && (
+          <NoteForm
+            idPrefix={`${id}-new`}
+            action={createNoteAction.bind(null, customerId)}
+            submitLabel="Ajouter la note"
+            withPin
+          />
+        )}
         {notes.length === 0 ? (
           <EmptyState title="Aucune note" description={canWrite ? 'Ajoutez la première note ci-dessus.' : undefined} />
         ) : (

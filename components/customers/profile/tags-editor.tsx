@@ -20,9 +20,24 @@ interface Tag {
   customerCount?: number;
 }
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .trim();
 
-export function TagsEditor({ customerId, tags, allTags, canEdit }: { customerId: string; tags: Tag[]; allTags: Tag[]; canEdit: boolean }) {
+export function TagsEditor({
+  customerId,
+  tags,
+  allTags,
+  canEdit,
+}: {
+  customerId: string;
+  tags: Tag[];
+  allTags: Tag[];
+  canEdit: boolean;
+}) {
   const toast = useToast();
   const [pending, startTransition] = useTransition();
   const [text, setText] = useState('');
@@ -99,9 +114,19 @@ export function TagsEditor({ customerId, tags, allTags, canEdit }: { customerId:
       ) : (
         <ul className="flex flex-wrap gap-2" aria-label="Étiquettes du client">
           {tags.map((t) => (
-            <li key={t.id} className="inline-flex min-h-9 items-center gap-1 rounded-full border border-slate-300 bg-white py-0.5 pr-1 pl-3 text-sm text-slate-900">
-              <span aria-hidden="true" className="inline-block size-3 rounded-full" style={{ backgroundColor: t.color }} />
-              <Link href={`/customers?tag=${encodeURIComponent(t.name)}`} className="underline-offset-2 hover:underline">
+            <li
+              key={t.id}
+              className="inline-flex min-h-9 items-center gap-1 rounded-full border border-slate-300 bg-white py-0.5 pr-1 pl-3 text-sm text-slate-900"
+            >
+              <span
+                aria-hidden="true"
+                className="inline-block size-3 rounded-full"
+                style={{ backgroundColor: t.color }}
+              />
+              <Link
+                href={`/customers?tag=${encodeURIComponent(t.name)}`}
+                className="underline-offset-2 hover:underline"
+              >
                 {t.name}
               </Link>
               {canEdit && (
@@ -154,7 +179,12 @@ export function TagsEditor({ customerId, tags, allTags, canEdit }: { customerId:
             </Button>
           </div>
           {open && suggestions.length > 0 && (
-            <ul id={listId} role="listbox" aria-label="Étiquettes existantes" className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white shadow-lg">
+            <ul
+              id={listId}
+              role="listbox"
+              aria-label="Étiquettes existantes"
+              className="absolute z-10 mt-1 max-h-64 w-full overflow-auto rounded-md border border-slate-200 bg-white shadow-lg"
+            >
               {suggestions.map((t, i) => (
                 <li
                   key={t.id}
@@ -167,23 +197,41 @@ export function TagsEditor({ customerId, tags, allTags, canEdit }: { customerId:
                   }}
                   className={`flex min-h-11 cursor-pointer items-center gap-2 px-3 text-sm ${i === active ? 'bg-blue-50' : ''}`}
                 >
-                  <span aria-hidden="true" className="inline-block size-3 rounded-full" style={{ backgroundColor: t.color }} />
+                  <span
+                    aria-hidden="true"
+                    className="inline-block size-3 rounded-full"
+                    style={{ backgroundColor: t.color }}
+                  />
                   {t.name}
-                  {t.customerCount !== undefined && <span className="ml-auto text-xs text-slate-500">{t.customerCount} client(s)</span>}
+                  {t.customerCount !== undefined && (
+                    <span className="ml-auto text-xs text-slate-500">{t.customerCount} client(s)</span>
+                  )}
                 </li>
               ))}
             </ul>
           )}
           {isNew && (
             <fieldset className="space-y-1">
-              <legend className="text-sm text-slate-700">
-                Nouvelle étiquette « {text.trim()} » — couleur :
-              </legend>
+              <legend className="text-sm text-slate-700">Nouvelle étiquette « {text.trim()} » — couleur :</legend>
               <div className="flex flex-wrap gap-1">
                 {TAG_COLORS.map((c) => (
-                  <label key={c} className="inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-md has-[:checked]:ring-2 has-[:checked]:ring-blue-600">
-                    <input type="radio" name={`${id}-color`} value={c} checked={color === c} onChange={() => setColor(c)} className="sr-only" />
-                    <span aria-hidden="true" className="inline-block size-6 rounded-full border border-slate-300" style={{ backgroundColor: c }} />
+                  <label
+                    key={c}
+                    className="inline-flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded-md has-[:checked]:ring-2 has-[:checked]:ring-blue-600"
+                  >
+                    <input
+                      type="radio"
+                      name={`${id}-color`}
+                      value={c}
+                      checked={color === c}
+                      onChange={() => setColor(c)}
+                      className="sr-only"
+                    />
+                    <span
+                      aria-hidden="true"
+                      className="inline-block size-6 rounded-full border border-slate-300"
+                      style={{ backgroundColor: c }}
+                    />
                     <span className="sr-only">{c}</span>
                   </label>
                 ))}

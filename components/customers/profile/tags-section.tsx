@@ -10,7 +10,11 @@ import { loadCustomer } from '../load-customer';
 import { TagsEditor } from './tags-editor';
 
 export async function TagsSection({ customerId }: { customerId: string }) {
-  const [customer, actor, all] = await Promise.all([loadCustomer(customerId), getCurrentActor(), listTagsWithCounts(getDb())]);
+  const [customer, actor, all] = await Promise.all([
+    loadCustomer(customerId),
+    getCurrentActor(),
+    listTagsWithCounts(getDb()),
+  ]);
   const canEdit = !!actor && can(actor.role, 'customer.update') && !customer.erasedAt;
   return <TagsEditor customerId={customer.id} tags={customer.tags} allTags={canEdit ? all : []} canEdit={canEdit} />;
 }

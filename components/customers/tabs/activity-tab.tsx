@@ -14,7 +14,15 @@ export type ActivitySearchParams = { type?: string | string[]; from?: string; to
  * keyset page; the client list loads the next pages. Bad filters in the URL show a message and
  * the unfiltered timeline instead of an error page.
  */
-export async function ActivityTab({ customerId, searchParams, canCreate }: { customerId: string; searchParams: ActivitySearchParams; canCreate: boolean }) {
+export async function ActivityTab({
+  customerId,
+  searchParams,
+  canCreate,
+}: {
+  customerId: string;
+  searchParams: ActivitySearchParams;
+  canCreate: boolean;
+}) {
   const raw = {
     type: searchParams.type,
     from: searchParams.from || undefined,

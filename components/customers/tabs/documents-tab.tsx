@@ -16,7 +16,15 @@ import { AppError } from '@/lib/errors';
 import { maxUploadBytes } from '@/lib/storage';
 
 /** Documents tab: stats per category (also the filter), upload zone, list. */
-export async function DocumentsTab({ customerId, category, actor }: { customerId: string; category?: string; actor: Actor }) {
+export async function DocumentsTab({
+  customerId,
+  category,
+  actor,
+}: {
+  customerId: string;
+  category?: string;
+  actor: Actor;
+}) {
   const parsed = documentCategorySchema.safeParse(category);
   const active: DocumentCategory | undefined = parsed.success ? parsed.data : undefined;
   let result;
@@ -31,20 +39,32 @@ export async function DocumentsTab({ customerId, category, actor }: { customerId
   const chip = (selected: boolean) =>
     cn(
       'inline-flex min-h-11 items-center gap-2 rounded-full border px-3 text-sm',
-      selected ? 'border-blue-600 bg-blue-50 text-blue-900' : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50',
+      selected
+        ? 'border-blue-600 bg-blue-50 text-blue-900'
+        : 'border-slate-300 bg-white text-slate-800 hover:bg-slate-50',
     );
   const withDocs = DOCUMENT_CATEGORY_OPTIONS.filter((c) => stats.byCategory[c] || c === active);
 
   return (
     <div className="space-y-4">
-      {can(actor.role, 'document.upload') && <UploadZone customerId={customerId} maxBytes={maxUploadBytes()} defaultCategory={active} />}
-      <Card title="Documents" description={`${stats.count} document${stats.count > 1 ? 's' : ''} · ${formatBytes(stats.totalBytes)} au total`}>
+      {can(actor.role, 'document.upload') && (
+        <UploadZone customerId={customerId} maxBytes={maxUploadBytes()} defaultCategory={active} />
+      )}
+      <Card
+        title="Documents"
+        description={`${stats.count} document${stats.count > 1 ? 's' : ''} · ${formatBytes(stats.totalBytes)} au total`}
+      >
         <nav aria-label="Filtrer par catégorie" className="mb-3 flex flex-wrap gap-2" data-testid="document-categories">
           <Link href={path} className={chip(!active)} aria-current={!active ? 'page' : undefined}>
             Toutes <span className="tabular-nums text-slate-600">{stats.count}</span>
           </Link>
           {withDocs.map((c) => (
-            <Link key={c} href={`${path}?category=${c}`} className={chip(active === c)} aria-current={active === c ? 'page' : undefined}>
+            <Link
+              key={c}
+              href={`${path}?category=${c}`}
+              className={chip(active === c)}
+              aria-current={active === c ? 'page' : undefined}
+            >
               {DOCUMENT_CATEGORY_LABELS[c]}
               <span className="tabular-nums text-slate-600">
                 {stats.byCategory[c]?.count ?? 0} · {formatBytes(stats.byCategory[c]?.bytes ?? 0)}

@@ -25,36 +25,83 @@ interface SortSpec {
   numeric?: boolean;
 }
 
-function SortHeader({ spec, sort, order, path, params, prefix, anchor }: { spec: SortSpec; sort: string; order: string; path: string; params: Params; prefix: string; anchor: string }) {
+function SortHeader({
+  spec,
+  sort,
+  order,
+  path,
+  params,
+  prefix,
+  anchor,
+}: {
+  spec: SortSpec;
+  sort: string;
+  order: string;
+  path: string;
+  params: Params;
+  prefix: string;
+  anchor: string;
+}) {
   const active = sort === spec.key;
   const nextOrder = active && order === 'desc' ? 'asc' : 'desc';
   return (
-    <th scope="col" aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined} className={cn('px-3 py-2 font-medium', spec.numeric && 'text-right')}>
+    <th
+      scope="col"
+      aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
+      className={cn('px-3 py-2 font-medium', spec.numeric && 'text-right')}
+    >
       <Link
-        href={hrefWith(path, params, { [`${prefix}sort`]: spec.key, [`${prefix}order`]: nextOrder, [`${prefix}cursor`]: undefined }, anchor)}
+        href={hrefWith(
+          path,
+          params,
+          { [`${prefix}sort`]: spec.key, [`${prefix}order`]: nextOrder, [`${prefix}cursor`]: undefined },
+          anchor,
+        )}
         className="inline-flex min-h-11 items-center gap-1 text-slate-800 hover:underline"
         scroll={false}
       >
         {spec.label}
         <span aria-hidden="true">{active ? (order === 'asc' ? '▲' : '▼') : '↕'}</span>
-        <span className="sr-only">{active ? `(trié ${order === 'asc' ? 'croissant' : 'décroissant'})` : '(trier)'}</span>
+        <span className="sr-only">
+          {active ? `(trié ${order === 'asc' ? 'croissant' : 'décroissant'})` : '(trier)'}
+        </span>
       </Link>
     </th>
   );
 }
 
-function Pager({ path, params, prefix, nextCursor, anchor }: { path: string; params: Params; prefix: string; nextCursor: string | null; anchor: string }) {
+function Pager({
+  path,
+  params,
+  prefix,
+  nextCursor,
+  anchor,
+}: {
+  path: string;
+  params: Params;
+  prefix: string;
+  nextCursor: string | null;
+  anchor: string;
+}) {
   const onFirst = !params[`${prefix}cursor`];
   if (onFirst && !nextCursor) return null;
   return (
     <nav aria-label="Pagination" className="flex flex-wrap gap-2 px-3 py-3">
       {!onFirst && (
-        <Link className={buttonClasses('secondary', 'sm')} href={hrefWith(path, params, { [`${prefix}cursor`]: undefined }, anchor)} scroll={false}>
+        <Link
+          className={buttonClasses('secondary', 'sm')}
+          href={hrefWith(path, params, { [`${prefix}cursor`]: undefined }, anchor)}
+          scroll={false}
+        >
           ← Première page
         </Link>
       )}
       {nextCursor && (
-        <Link className={buttonClasses('secondary', 'sm')} href={hrefWith(path, params, { [`${prefix}cursor`]: nextCursor }, anchor)} scroll={false}>
+        <Link
+          className={buttonClasses('secondary', 'sm')}
+          href={hrefWith(path, params, { [`${prefix}cursor`]: nextCursor }, anchor)}
+          scroll={false}
+        >
           Page suivante →
         </Link>
       )}
@@ -62,7 +109,12 @@ function Pager({ path, params, prefix, nextCursor, anchor }: { path: string; par
   );
 }
 
-const STATUS_TONE: Record<InvoiceDto['status'], BadgeTone> = { unpaid: 'warning', partial: 'info', paid: 'success', cancelled: 'neutral' };
+const STATUS_TONE: Record<InvoiceDto['status'], BadgeTone> = {
+  unpaid: 'warning',
+  partial: 'info',
+  paid: 'success',
+  cancelled: 'neutral',
+};
 
 function InvoiceStatus({ invoice }: { invoice: InvoiceDto }) {
   return (
@@ -79,10 +131,32 @@ const INVOICE_SORTS: SortSpec[] = [
   { key: 'total', label: 'TTC', numeric: true },
 ];
 
-export function InvoicesTable({ rows, nextCursor, sort, order, path, params }: { rows: InvoiceDto[]; nextCursor: string | null; sort: string; order: string; path: string; params: Params }) {
+export function InvoicesTable({
+  rows,
+  nextCursor,
+  sort,
+  order,
+  path,
+  params,
+}: {
+  rows: InvoiceDto[];
+  nextCursor: string | null;
+  sort: string;
+  order: string;
+  path: string;
+  params: Params;
+}) {
   if (!rows.length) return <p className="p-4 text-sm text-slate-600">Aucune facture.</p>;
   const header = (key: string) => (
-    <SortHeader spec={INVOICE_SORTS.find((s) => s.key === key)!} sort={sort} order={order} path={path} params={params} prefix="i" anchor="factures" />
+    <SortHeader
+      spec={INVOICE_SORTS.find((s) => s.key === key)!}
+      sort={sort}
+      order={order}
+      path={path}
+      params={params}
+      prefix="i"
+      anchor="factures"
+    />
   );
   return (
     <div>
@@ -90,40 +164,70 @@ export function InvoicesTable({ rows, nextCursor, sort, order, path, params }: {
         <caption className="sr-only">Factures du client</caption>
         <thead className="border-b border-slate-200 bg-slate-50">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">Numéro</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Numéro
+            </th>
             {header('issuedAt')}
             {header('dueAt')}
-            <th scope="col" className="px-3 py-2 text-right font-medium">HT</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">TVA</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              HT
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              TVA
+            </th>
             {header('total')}
-            <th scope="col" className="px-3 py-2 font-medium">Statut</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Reste dû</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Statut
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Reste dû
+            </th>
           </tr>
         </thead>
         <tbody>
           {rows.map((inv) => (
-            <tr key={inv.id} id={`invoice-${inv.id}`} className={cn('scroll-mt-24 border-b border-slate-100 target:bg-yellow-50', inv.overdue && 'bg-red-50')}>
-              <th scope="row" className="px-3 py-2 font-medium">{inv.number}</th>
+            <tr
+              key={inv.id}
+              id={`invoice-${inv.id}`}
+              className={cn('scroll-mt-24 border-b border-slate-100 target:bg-yellow-50', inv.overdue && 'bg-red-50')}
+            >
+              <th scope="row" className="px-3 py-2 font-medium">
+                {inv.number}
+              </th>
               <td className="px-3 py-2">{formatDate(inv.issuedAt)}</td>
               <td className={cn('px-3 py-2', inv.overdue && 'font-semibold text-red-800')}>{formatDate(inv.dueAt)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatMoney(inv.totalHtCents)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatMoney(inv.vatCents)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatMoney(inv.totalTtcCents)}</td>
-              <td className="px-3 py-2"><InvoiceStatus invoice={inv} /></td>
-              <td className={cn('px-3 py-2 text-right tabular-nums', inv.remainingCents > 0 && 'font-semibold')}>{formatMoney(inv.remainingCents)}</td>
+              <td className="px-3 py-2">
+                <InvoiceStatus invoice={inv} />
+              </td>
+              <td className={cn('px-3 py-2 text-right tabular-nums', inv.remainingCents > 0 && 'font-semibold')}>
+                {formatMoney(inv.remainingCents)}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       <ul className="divide-y divide-slate-100 md:hidden" aria-label="Factures du client">
         {rows.map((inv) => (
-          <li key={inv.id} id={`invoice-${inv.id}-card`} className={cn('space-y-1 px-4 py-3 text-sm', inv.overdue && 'bg-red-50')}>
+          <li
+            key={inv.id}
+            id={`invoice-${inv.id}-card`}
+            className={cn('space-y-1 px-4 py-3 text-sm', inv.overdue && 'bg-red-50')}
+          >
             <div className="flex flex-wrap items-center justify-between gap-2">
               <span className="font-semibold">{inv.number}</span>
               <InvoiceStatus invoice={inv} />
             </div>
-            <p>Émise le {formatDate(inv.issuedAt)} · échéance <span className={cn(inv.overdue && 'font-semibold text-red-800')}>{formatDate(inv.dueAt)}</span></p>
-            <p className="tabular-nums">HT {formatMoney(inv.totalHtCents)} · TVA {formatMoney(inv.vatCents)} · TTC {formatMoney(inv.totalTtcCents)}</p>
+            <p>
+              Émise le {formatDate(inv.issuedAt)} · échéance{' '}
+              <span className={cn(inv.overdue && 'font-semibold text-red-800')}>{formatDate(inv.dueAt)}</span>
+            </p>
+            <p className="tabular-nums">
+              HT {formatMoney(inv.totalHtCents)} · TVA {formatMoney(inv.vatCents)} · TTC{' '}
+              {formatMoney(inv.totalTtcCents)}
+            </p>
             <p className="font-medium tabular-nums">Reste dû : {formatMoney(inv.remainingCents)}</p>
           </li>
         ))}
@@ -138,10 +242,32 @@ const PAYMENT_SORTS: SortSpec[] = [
   { key: 'amount', label: 'Montant', numeric: true },
 ];
 
-export function PaymentsTable({ rows, nextCursor, sort, order, path, params }: { rows: PaymentDto[]; nextCursor: string | null; sort: string; order: string; path: string; params: Params }) {
+export function PaymentsTable({
+  rows,
+  nextCursor,
+  sort,
+  order,
+  path,
+  params,
+}: {
+  rows: PaymentDto[];
+  nextCursor: string | null;
+  sort: string;
+  order: string;
+  path: string;
+  params: Params;
+}) {
   if (!rows.length) return <p className="p-4 text-sm text-slate-600">Aucun paiement.</p>;
   const header = (key: string) => (
-    <SortHeader spec={PAYMENT_SORTS.find((s) => s.key === key)!} sort={sort} order={order} path={path} params={params} prefix="p" anchor="paiements" />
+    <SortHeader
+      spec={PAYMENT_SORTS.find((s) => s.key === key)!}
+      sort={sort}
+      order={order}
+      path={path}
+      params={params}
+      prefix="p"
+      anchor="paiements"
+    />
   );
   return (
     <div>
@@ -150,9 +276,15 @@ export function PaymentsTable({ rows, nextCursor, sort, order, path, params }: {
         <thead className="border-b border-slate-200 bg-slate-50">
           <tr>
             {header('paidAt')}
-            <th scope="col" className="px-3 py-2 font-medium">Moyen</th>
-            <th scope="col" className="px-3 py-2 font-medium">Référence</th>
-            <th scope="col" className="px-3 py-2 font-medium">Facture</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Moyen
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Référence
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Facture
+            </th>
             {header('amount')}
           </tr>
         </thead>
@@ -163,7 +295,9 @@ export function PaymentsTable({ rows, nextCursor, sort, order, path, params }: {
               <td className="px-3 py-2">{PAYMENT_METHOD_LABELS[p.method]}</td>
               <td className="px-3 py-2">{p.reference ?? '—'}</td>
               <td className="px-3 py-2">
-                <a href={`#invoice-${p.invoiceId}`} className="text-blue-800 underline-offset-2 hover:underline">{p.invoiceNumber}</a>
+                <a href={`#invoice-${p.invoiceId}`} className="text-blue-800 underline-offset-2 hover:underline">
+                  {p.invoiceNumber}
+                </a>
               </td>
               <td className="px-3 py-2 text-right tabular-nums">{formatMoney(p.amountCents)}</td>
             </tr>

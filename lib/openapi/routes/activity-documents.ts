@@ -7,27 +7,57 @@ const manual = {
   summary:
     'Record a manual activity (call, visit, note, email, other); `occurredAt` ISO 8601 or local Paris time, not more than 5 min in the future; `metadata` a small JSON object (≤ 4 KB, depth ≤ 3)',
   body: manualActivitySchema,
-  responses: [{ status: 201, description: 'Activité créée' }, { status: 422, description: 'Champs invalides' }, notFound],
+  responses: [
+    { status: 201, description: 'Activité créée' },
+    { status: 422, description: 'Champs invalides' },
+    notFound,
+  ],
 };
 
 registerRoutes([
   {
-    method: 'get', path: '/api/customers/{id}/activities', tag: 'activity', permission: 'customer.read',
+    method: 'get',
+    path: '/api/customers/{id}/activities',
+    tag: 'activity',
+    permission: 'customer.read',
     summary:
       'Timeline, newest first, keyset pages on (occurredAt, id): `?type=` (repeatable), `from`, `to` (ISO or YYYY-MM-DD, whole Paris days), `limit` 1–100, `cursor` → `{data, nextCursor, stats: {total, byType}}` (stats of the filtered set)',
     query: activityListQuerySchema,
-    responses: [{ status: 200, description: '`{data, nextCursor, stats}`' }, { status: 400, description: 'Curseur invalide' }, { status: 422, description: 'Filtre invalide' }, notFound],
+    responses: [
+      { status: 200, description: '`{data, nextCursor, stats}`' },
+      { status: 400, description: 'Curseur invalide' },
+      { status: 422, description: 'Filtre invalide' },
+      notFound,
+    ],
   },
   { method: 'post', path: '/api/customers/{id}/activities', tag: 'activity', permission: 'activity.create', ...manual },
-  { method: 'post', path: '/api/customers/{id}/activity', tag: 'activity', permission: 'activity.create', ...manual, summary: `Alias of POST /activities. ${manual.summary}` },
   {
-    method: 'get', path: '/api/customers/{id}/documents', tag: 'documents', permission: 'customer.read',
-    summary: 'Live documents (newest first, optional `?category=`) → `{data, stats: {count, totalBytes, byCategory: {cat: {count, bytes}}}}` (stats over all categories); `data[].canDelete` for the caller',
-    query: documentListQuerySchema,
-    responses: [{ status: 200, description: '`{data, stats}`' }, { status: 422, description: 'Catégorie inconnue' }, notFound],
+    method: 'post',
+    path: '/api/customers/{id}/activity',
+    tag: 'activity',
+    permission: 'activity.create',
+    ...manual,
+    summary: `Alias of POST /activities. ${manual.summary}`,
   },
   {
-    method: 'post', path: '/api/customers/{id}/documents', tag: 'documents', permission: 'document.upload',
+    method: 'get',
+    path: '/api/customers/{id}/documents',
+    tag: 'documents',
+    permission: 'customer.read',
+    summary:
+      'Live documents (newest first, optional `?category=`) → `{data, stats: {count, totalBytes, byCategory: {cat: {count, bytes}}}}` (stats over all categories); `data[].canDelete` for the caller',
+    query: documentListQuerySchema,
+    responses: [
+      { status: 200, description: '`{data, stats}`' },
+      { status: 422, description: 'Catégorie inconnue' },
+      notFound,
+    ],
+  },
+  {
+    method: 'post',
+    path: '/api/customers/{id}/documents',
+    tag: 'documents',
+    permission: 'document.upload',
     summary:
       'Upload (multipart: `file`, `category`, `description?`). Type decided from the bytes against an allow-list (PDF, JPEG, PNG, WebP, HEIC, DOCX, XLSX, ODT, TXT/CSV); size limit MAX_UPLOAD_MB; sha256 recorded; writes a document activity',
     body: documentUploadSchema,
@@ -42,13 +72,25 @@ registerRoutes([
     ],
   },
   {
-    method: 'get', path: '/api/customers/{id}/documents/{docId}', tag: 'documents', permission: 'customer.read',
-    summary: 'Download (streamed; `Content-Disposition: attachment`, `X-Content-Type-Options: nosniff`, sniffed type); `?inline=1` previews images and PDFs',
+    method: 'get',
+    path: '/api/customers/{id}/documents/{docId}',
+    tag: 'documents',
+    permission: 'customer.read',
+    summary:
+      'Download (streamed; `Content-Disposition: attachment`, `X-Content-Type-Options: nosniff`, sniffed type); `?inline=1` previews images and PDFs',
     responses: [{ status: 200, description: 'Le fichier', contentType: 'application/octet-stream' }, notFound],
   },
   {
-    method: 'delete', path: '/api/customers/{id}/documents/{docId}', tag: 'documents', permission: 'document.delete',
-    summary: 'Delete (technicians: own uploads only); the row is kept as a tombstone, the stored file is removed after commit; writes a document activity',
-    responses: [{ status: 204, description: 'Supprimé' }, { status: 403, description: 'Pas l’auteur du dépôt' }, notFound],
+    method: 'delete',
+    path: '/api/customers/{id}/documents/{docId}',
+    tag: 'documents',
+    permission: 'document.delete',
+    summary:
+      'Delete (technicians: own uploads only); the row is kept as a tombstone, the stored file is removed after commit; writes a document activity',
+    responses: [
+      { status: 204, description: 'Supprimé' },
+      { status: 403, description: 'Pas l’auteur du dépôt' },
+      notFound,
+    ],
   },
 ]);

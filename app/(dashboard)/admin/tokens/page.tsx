@@ -21,8 +21,10 @@ export default async function TokensPage() {
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold text-slate-900">Jetons d’API</h1>
         <p className="text-sm text-slate-600">
-          Les applications externes appellent l’API avec <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;jeton&gt;</code>.
-          Un jeton a un rôle, comme un utilisateur. En ligne de commande : <code className="rounded bg-slate-100 px-1">npm run token -- --name &lt;nom&gt; --role &lt;rôle&gt;</code>.
+          Les applications externes appellent l’API avec{' '}
+          <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;jeton&gt;</code>. Un jeton a un rôle,
+          comme un utilisateur. En ligne de commande :{' '}
+          <code className="rounded bg-slate-100 px-1">npm run token -- --name &lt;nom&gt; --role &lt;rôle&gt;</code>.
         </p>
       </div>
       <TokensManager tokens={tokens} roles={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))} />

@@ -17,7 +17,18 @@ export const metadata: Metadata = { title: 'Clients' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const FILTER_KEYS = ['q', 'status', 'kind', 'tag', 'city', 'segment', 'compliance', 'archived', 'sort', 'limit'] as const;
+const FILTER_KEYS = [
+  'q',
+  'status',
+  'kind',
+  'tag',
+  'city',
+  'segment',
+  'compliance',
+  'archived',
+  'sort',
+  'limit',
+] as const;
 
 function pickParams(params: SearchParams): Record<string, string> {
   const out: Record<string, string> = {};
@@ -46,11 +57,14 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const db = getDb();
 
   let page: Awaited<ReturnType<typeof listCustomers>> | null = null;
-  let problem: string | null = parsed.success ? null : 'Certains filtres de l’adresse étaient invalides et ont été ignorés.';
+  let problem: string | null = parsed.success
+    ? null
+    : 'Certains filtres de l’adresse étaient invalides et ont été ignorés.';
   try {
     page = await listCustomers(db, query, await customerListExtraWhere(db, query));
   } catch (error) {
-    if (!(error instanceof AppError) || (error.code !== 'bad_request' && error.code !== 'validation_failed')) throw error;
+    if (!(error instanceof AppError) || (error.code !== 'bad_request' && error.code !== 'validation_failed'))
+      throw error;
     problem =
       error.code === 'bad_request'
         ? 'Ce lien de pagination n’est plus valide. Reprenez depuis la première page.'
@@ -59,7 +73,16 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const [tags, cities] = await Promise.all([listTags(db), listCities(db)]);
 
   const values: CustomerFilterValues = parsed.success ? params : {};
-  const filtered = Boolean(params.q || params.status || params.kind || params.tag || params.city || params.segment || params.compliance || (params.archived && params.archived !== 'exclude'));
+  const filtered = Boolean(
+    params.q ||
+    params.status ||
+    params.kind ||
+    params.tag ||
+    params.city ||
+    params.segment ||
+    params.compliance ||
+    (params.archived && params.archived !== 'exclude'),
+  );
   const canCreate = can(actor.role, 'customer.create');
 
   return (

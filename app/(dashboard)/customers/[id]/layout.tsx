@@ -50,7 +50,11 @@ export default async function CustomerLayout({ children, params }: { children: R
           )
         }
       />
-      <TabNav customerId={customer.id} showAnalytics={can(role, 'analytics.read')} showFinances={can(role, 'finance.read')} />
+      <TabNav
+        customerId={customer.id}
+        showAnalytics={can(role, 'analytics.read')}
+        showFinances={can(role, 'finance.read')}
+      />
       <div>{children}</div>
     </div>
   );

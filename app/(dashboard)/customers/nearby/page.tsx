@@ -11,7 +11,9 @@ export default async function NearbyPage() {
     <div className="mx-auto max-w-5xl space-y-4">
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Clients autour de moi</h1>
-        <p className="text-sm text-slate-600">Les clients les plus proches de votre position, avec la distance, l&apos;appel et l&apos;itinéraire.</p>
+        <p className="text-sm text-slate-600">
+          Les clients les plus proches de votre position, avec la distance, l&apos;appel et l&apos;itinéraire.
+        </p>
       </div>
       <NearbyCustomers tileUrl={env().MAP_TILE_URL} />
     </div>

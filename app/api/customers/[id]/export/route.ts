@@ -22,7 +22,10 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 };
 
 /** Every format is the same bundle rendered differently, so they all carry the same data. */
-function exporter(format: ExportFormat, render: (bundle: ExportBundle) => Buffer | string | Promise<Buffer | string>): Exporter {
+function exporter(
+  format: ExportFormat,
+  render: (bundle: ExportBundle) => Buffer | string | Promise<Buffer | string>,
+): Exporter {
   return async (db, actor, customerId) => {
     const bundle = await buildExportBundle(db, actor, customerId);
     const body = await render(bundle);

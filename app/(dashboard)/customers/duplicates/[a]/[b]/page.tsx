@@ -16,7 +16,10 @@ const UUID = /^[0-9a-f-]{36}$/i;
 type Row = NonNullable<Awaited<ReturnType<typeof getCustomerRow>>>;
 
 function display(c: Row, field: (typeof MERGE_FIELDS)[number]): string {
-  if (field === 'address') return [c.addressLine1, c.addressLine2, [c.postalCode, c.city].filter(Boolean).join(' ')].filter(Boolean).join(', ');
+  if (field === 'address')
+    return [c.addressLine1, c.addressLine2, [c.postalCode, c.city].filter(Boolean).join(' ')]
+      .filter(Boolean)
+      .join(', ');
   if (field === 'kind') return KIND_LABELS[c.kind];
   if (field === 'status') return STATUS_LABELS[c.status];
   if (field === 'phone' || field === 'mobile') return formatPhone(c[field]);
@@ -24,8 +27,17 @@ function display(c: Row, field: (typeof MERGE_FIELDS)[number]): string {
 }
 
 const COUNT_LABELS: Record<string, string> = {
-  contacts: 'contacts', vehicles: 'véhicules', notes: 'notes', documents: 'documents', activities: 'activités',
-  interventions: 'interventions', invoices: 'factures', payments: 'paiements', consents: 'consentements', emails: 'e-mails', legacyIds: 'id. anciens',
+  contacts: 'contacts',
+  vehicles: 'véhicules',
+  notes: 'notes',
+  documents: 'documents',
+  activities: 'activités',
+  interventions: 'interventions',
+  invoices: 'factures',
+  payments: 'paiements',
+  consents: 'consentements',
+  emails: 'e-mails',
+  legacyIds: 'id. anciens',
 };
 
 /** /customers/duplicates/{survivor}/{merged}: the first id survives; "Inverser" swaps them. */
@@ -35,28 +47,52 @@ export default async function MergePage({ params }: { params: Promise<{ a: strin
   const { a, b } = await params;
   if (!UUID.test(a) || !UUID.test(b) || a === b) notFound();
   const db = getDb();
-  const [survivor, merged, sCounts, mCounts] = await Promise.all([getCustomerRow(db, a), getCustomerRow(db, b), childCounts(db, [a]), childCounts(db, [b])]);
+  const [survivor, merged, sCounts, mCounts] = await Promise.all([
+    getCustomerRow(db, a),
+    getCustomerRow(db, b),
+    childCounts(db, [a]),
+    childCounts(db, [b]),
+  ]);
   if (!survivor || !merged || survivor.erasedAt || merged.erasedAt) notFound();
   const rows: MergeFieldRow[] = MERGE_FIELDS.map((field) => {
     const s = display(survivor, field);
     const m = display(merged, field);
-    return { field, label: MERGE_FIELD_LABELS[field], survivor: s, merged: m, preferred: !s && m ? 'merged' : 'survivor' };
+    return {
+      field,
+      label: MERGE_FIELD_LABELS[field],
+      survivor: s,
+      merged: m,
+      preferred: !s && m ? 'merged' : 'survivor',
+    };
   });
   const summary = (counts: Record<string, number>) =>
-    Object.entries(counts).filter(([, n]) => n > 0).map(([k, n]) => `${n} ${COUNT_LABELS[k] ?? k}`).join(', ') || 'aucune donnée liée';
+    Object.entries(counts)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${n} ${COUNT_LABELS[k] ?? k}`)
+      .join(', ') || 'aucune donnée liée';
   return (
     <div className="space-y-4">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold text-slate-900">Fusionner deux clients</h1>
         <p className="text-sm text-slate-600">
-          <strong>{customerDisplayName(survivor)}</strong> ({survivor.number}) est conservé ; <strong>{customerDisplayName(merged)}</strong> (
-          {merged.number}) disparaît après avoir transmis toutes ses données : {summary(mCounts)}. Conservé : {summary(sCounts)}.
+          <strong>{customerDisplayName(survivor)}</strong> ({survivor.number}) est conservé ;{' '}
+          <strong>{customerDisplayName(merged)}</strong> ({merged.number}) disparaît après avoir transmis toutes ses
+          données : {summary(mCounts)}. Conservé : {summary(sCounts)}.
         </p>
-        <Link href={`/customers/duplicates/${b}/${a}`} className="inline-flex min-h-11 items-center text-sm font-medium text-blue-700 underline">
+        <Link
+          href={`/customers/duplicates/${b}/${a}`}
+          className="inline-flex min-h-11 items-center text-sm font-medium text-blue-700 underline"
+        >
           Inverser (conserver {merged.number})
         </Link>
       </div>
-      <MergeForm survivorId={a} mergedId={b} survivorLabel={`${survivor.number} (conservé)`} mergedLabel={`${merged.number} (fusionné)`} rows={rows} />
+      <MergeForm
+        survivorId={a}
+        mergedId={b}
+        survivorLabel={`${survivor.number} (conservé)`}
+        mergedLabel={`${merged.number} (fusionné)`}
+        rows={rows}
+      />
     </div>
   );
 }
