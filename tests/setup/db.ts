@@ -13,7 +13,15 @@ import { type Db, type DbHandle, openPostgres, schema } from '@/db';
  */
 export type TestDriver = 'pglite' | 'postgres';
 
-export const TEMPLATE_DB = 'c360_test_template';
+/** One template per run, so two runs on the same server (developers in parallel, CI) never drop each other's. */
+export function newTemplateName(): string {
+  return `c360_tpl_${process.pid}_${randomBytes(3).toString('hex')}`;
+}
+
+let templateDb = '';
+export function setTemplateDb(name: string): void {
+  templateDb = name;
+}
 
 // Tests read their own knobs here (lib/env.ts serves the app).
 export function testDriver(): TestDriver {
@@ -39,7 +47,7 @@ export async function openTestDb(): Promise<DbHandle> {
   if (testDriver() === 'postgres') {
     const name = `c360_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
     const admin = postgres(testServerUrl(), { max: 1, onnotice: () => {} });
-    await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DB}"`);
+    await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${templateDb}"`);
     await admin.end();
     const handle = openPostgres(withDatabase(testServerUrl(), name), 5);
     return {

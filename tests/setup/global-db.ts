@@ -4,7 +4,7 @@ import path from 'node:path';
 import postgres from 'postgres';
 import { openPglite, openPostgres } from '@/db';
 import { migrateDb } from '@/db/migrate';
-import { TEMPLATE_DB, testDriver, testServerUrl, withDatabase } from './db';
+import { newTemplateName, testDriver, testServerUrl, withDatabase } from './db';
 
 /** Migrate once per run; each test file then clones the result (template database / PGlite dump). */
 import type { TestProject } from 'vitest/node';
@@ -12,12 +12,15 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     pgliteSnapshot: string;
+    templateDb: string;
   }
 }
 
 export default async function globalSetup(project: TestProject) {
   if (testDriver() === 'postgres') {
     project.provide('pgliteSnapshot', '');
+    const TEMPLATE_DB = newTemplateName();
+    project.provide('templateDb', TEMPLATE_DB);
     const admin = postgres(testServerUrl(), { max: 1, onnotice: () => {} });
     await admin.unsafe(`DROP DATABASE IF EXISTS "${TEMPLATE_DB}" WITH (FORCE)`);
     await admin.unsafe(`CREATE DATABASE "${TEMPLATE_DB}"`);
@@ -31,6 +34,7 @@ export default async function globalSetup(project: TestProject) {
       await cleanup.end();
     };
   }
+  project.provide('templateDb', '');
   const dir = await mkdtemp(path.join(os.tmpdir(), 'c360-pglite-'));
   const handle = openPglite();
   await migrateDb(handle);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, inject } from 'vitest';
 import { setDbHandle, type DbHandle } from '@/db';
 import { resetEnvCache } from '@/lib/env';
 import { setRateLimiter } from '@/lib/rate-limit';
-import { openTestDb, setPgliteSnapshotPath } from './db';
+import { openTestDb, setPgliteSnapshotPath, setTemplateDb } from './db';
 
 let handle: DbHandle | undefined;
 let dataDir: string | undefined;
@@ -20,6 +20,7 @@ beforeAll(async () => {
     process.env.TEST_DATABASE_URL = process.env.DATABASE_URL;
   delete process.env.DATABASE_URL;
   setPgliteSnapshotPath(inject('pgliteSnapshot'));
+  setTemplateDb(inject('templateDb'));
   resetEnvCache();
   setRateLimiter(undefined);
   handle = await openTestDb();
