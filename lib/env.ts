@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustedProxies } from '@/lib/http/forwarded';
 
 /**
  * The only reader of process.env. Every variable is optional; a bad value
@@ -66,6 +67,18 @@ const envSchema = z.object({
         return z.array(agencySchema).min(1).parse(JSON.parse(v));
       } catch {
         ctx.addIssue({ code: 'custom', message: 'must be a JSON array of {name, lat, lon}' });
+        return z.NEVER;
+      }
+    })
+    .optional(),
+  // Which X-Forwarded-For entry is the client: README "Security". Unset: the socket address.
+  TRUSTED_PROXIES: z
+    .string()
+    .transform((v, ctx) => {
+      try {
+        return parseTrustedProxies(v);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
         return z.NEVER;
       }
     })

@@ -16,6 +16,7 @@ import { acquirePgliteLock } from './pglite-lock';
 
 const ROOT = process.cwd();
 const NEXT = path.join(ROOT, 'node_modules', '.bin', 'next');
+const SERVE = [path.join(ROOT, 'node_modules', '.bin', 'tsx'), path.join(ROOT, 'lib', 'cli', 'serve.ts')] as const;
 const SOURCES = ['app', 'components', 'lib', 'db', 'public'];
 const SOURCE_FILES = [
   'next.config.ts',
@@ -123,7 +124,8 @@ async function main() {
   if (!config.DATABASE_URL) acquirePgliteLock(dataDir(), 'npm start');
   const { driver, demoUsers } = await prepareDatabase(config);
 
-  const child = spawn(NEXT, ['start', '-p', String(config.PORT)], { stdio: 'inherit' });
+  // Next behind lib/cli/serve.ts, not `next start`: the app must see the real socket address (README "Security").
+  const child = spawn(SERVE[0], [SERVE[1], String(config.PORT)], { stdio: 'inherit' });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
   if (await waitHealthy(config.PORT, child)) banner(config, driver, demoUsers);

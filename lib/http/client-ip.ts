@@ -1,9 +1,11 @@
+import { env } from '@/lib/env';
+import { pickClientAddress } from './forwarded';
+
 /**
- * The caller's IP for rate limiting and consent proof. Behind a reverse proxy the first
- * X-Forwarded-For hop is the client; without one, Next sets it from the socket.
+ * The caller's IP, for rate limits, the audit trail and consent proof: the socket address that npm start's
+ * server appends to X-Forwarded-For, or the entry TRUSTED_PROXIES says to believe (README "Security").
+ * Every place that records or limits by address uses this function.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get('x-forwarded-for');
-  if (forwarded) return forwarded.split(',')[0].trim().slice(0, 64);
-  return (headers.get('x-real-ip') ?? 'unknown').slice(0, 64);
+  return pickClientAddress(headers.get('x-forwarded-for'), env().TRUSTED_PROXIES);
 }

@@ -1,0 +1,30 @@
+/**
+ * The production HTTP server that npm start runs in place of `next start -p <port>`: Next's own request
+ * handler behind a Node server that appends the TCP peer address to X-Forwarded-For, as a reverse proxy
+ * does. `next start` keeps whatever X-Forwarded-For the client sent (it fills the header from the socket
+ * only when it is missing), so the app could not tell a forged address from a real one (README "Security").
+ */
+import { createServer } from 'node:http';
+import next from 'next';
+import { withPeerAddress } from '@/lib/http/forwarded';
+
+async function main() {
+  const port = Number(process.argv[2]);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error('usage: tsx lib/cli/serve.ts <port>');
+  // Like `next start`, Next sets NODE_ENV=production when it is unset, before the app is loaded.
+  const app = next({ dev: false, dir: process.cwd(), port });
+  await app.prepare();
+  const server = createServer(withPeerAddress(app.getRequestHandler()));
+  server.listen(port);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      server.close();
+      server.closeAllConnections();
+      void app.close().finally(() => process.exit(0));
+    });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
