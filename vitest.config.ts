@@ -36,6 +36,9 @@ export default defineConfig({
           // Each file gets its own database; two workers keep the 2-core machine busy but not thrashing.
           pool: 'forks',
           maxWorkers: 2,
+          // next-auth imports `next/server` without an extension, which Node's ESM resolver refuses: run it
+          // through Vite so tests can call the real sign-in endpoint (tests/security/login-bruteforce.test.ts).
+          server: { deps: { inline: ['next-auth'] } },
         },
       },
     ],

@@ -1,5 +1,6 @@
 import type { RateLimiter, RateLimitResult } from './index';
 
+/** One process: the map is only touched synchronously, so each hit is atomic. */
 export class MemoryRateLimiter implements RateLimiter {
   private windows = new Map<string, { count: number; resetAt: number }>();
 
@@ -7,8 +8,8 @@ export class MemoryRateLimiter implements RateLimiter {
 
   async hit(key: string, limit: number, windowSeconds: number): Promise<RateLimitResult> {
     const now = this.now();
-    let w = this.windows.get(key);
-    if (!w || w.resetAt <= now) {
+    let w = this.current(key, now);
+    if (!w) {
       w = { count: 0, resetAt: now + windowSeconds * 1000 };
       this.windows.set(key, w);
       // Keep the map bounded: drop expired windows now and then.
@@ -20,13 +21,29 @@ export class MemoryRateLimiter implements RateLimiter {
 
   async peek(key: string, limit: number): Promise<RateLimitResult> {
     const now = this.now();
-    const w = this.windows.get(key);
-    if (!w || w.resetAt <= now) return { ok: true, count: 0, retryAfter: 0 };
+    const w = this.current(key, now);
+    if (!w) return { ok: true, count: 0, retryAfter: 0 };
     return { ok: w.count < limit, count: w.count, retryAfter: Math.ceil((w.resetAt - now) / 1000) };
+  }
+
+  async undo(key: string): Promise<void> {
+    const w = this.current(key, this.now());
+    if (w && w.count > 0) w.count--;
+  }
+
+  async extend(key: string, seconds: number): Promise<void> {
+    const now = this.now();
+    const w = this.current(key, now);
+    if (w) w.resetAt = now + seconds * 1000;
   }
 
   async reset(key: string): Promise<void> {
     this.windows.delete(key);
+  }
+
+  private current(key: string, now: number) {
+    const w = this.windows.get(key);
+    return w && w.resetAt > now ? w : undefined;
   }
 
   private sweep(now: number) {

@@ -44,16 +44,17 @@ describe('verifyLogin', () => {
     });
   });
 
-  it(`locks email+IP after ${LIMITS.login.limit} failures, even for the right password`, async () => {
-    const ip = '10.0.0.3';
-    for (let i = 0; i < LIMITS.login.limit; i++) {
-      expect(await verifyLogin(getDb(), { email, password: 'wrong' }, ip)).toEqual({ ok: false, reason: 'invalid' });
+  it(`locks the account after ${LIMITS.loginAccount.limit} failures from any addresses, even for the right password`, async () => {
+    const locked = (await createUser('manager')).email;
+    for (let i = 0; i < LIMITS.loginAccount.limit; i++) {
+      const result = await verifyLogin(getDb(), { email: locked, password: 'wrong' }, `10.0.1.${i}`);
+      expect(result).toEqual({ ok: false, reason: 'invalid' });
     }
-    const right = await verifyLogin(getDb(), { email, password: 'test-password' }, ip);
+    const right = await verifyLogin(getDb(), { email: locked, password: 'test-password' }, '10.0.0.4');
     expect(right).toMatchObject({ ok: false, reason: 'rate_limited' });
-    expect((right as { retryAfter: number }).retryAfter).toBeGreaterThan(0);
-    // Another IP is not affected.
-    expect((await verifyLogin(getDb(), { email, password: 'test-password' }, '10.0.0.4')).ok).toBe(true);
+    expect((right as { retryAfter: number }).retryAfter).toBeGreaterThan(LIMITS.loginAccount.windowSeconds - 60);
+    // Another account from the same addresses is not affected.
+    expect((await verifyLogin(getDb(), { email, password: 'test-password' }, '10.0.1.0')).ok).toBe(true);
   });
 
   it('refuses a deactivated user', async () => {

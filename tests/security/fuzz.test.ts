@@ -165,6 +165,8 @@ beforeAll(async () => {
   setRateLimiter({
     hit: async () => ({ ok: true, count: 1, retryAfter: 0 }),
     peek: async () => ({ ok: true, count: 0, retryAfter: 0 }),
+    undo: async () => {},
+    extend: async () => {},
     reset: async () => {},
   });
   bearers = {
