@@ -191,6 +191,14 @@ describe('password hashing is capped', () => {
     expect(tally(outcomes).invalid).toBe(argon2.calls);
   });
 
+  it('an ordinary burst (twice the cap at once) waits in the short queue and is served, never refused', async () => {
+    const users = await Promise.all(Array.from({ length: HASH_CONCURRENCY * 2 }, () => createUser('viewer')));
+    argon2.delayMs = 100;
+    const outcomes = await Promise.all(users.map((u, i) => signIn(u.email, PASSWORD, { peer: `203.0.113.${i + 1}` })));
+    expect(argon2.peak).toBeLessThanOrEqual(HASH_CONCURRENCY);
+    expect(tally(outcomes).ok).toBe(users.length);
+  });
+
   it('an unknown e-mail gets the same answer as a wrong password, after the same argon2 work', async () => {
     const { email } = await createUser('viewer');
     expect(await signIn(email, 'wrong', { peer: '192.0.2.20' })).toBe('invalid');
