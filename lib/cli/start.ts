@@ -11,12 +11,14 @@ import { migrateDb } from '@/db/migrate';
 import { users } from '@/db/schema';
 import { DEMO_USERS, isDatabaseEmpty, seedDemo } from '@/db/seed/demo';
 import { dataDir, env, EnvError, type Env } from '@/lib/env';
+import { SHUTDOWN_GRACE_MS } from '@/lib/shutdown';
 import { CliError } from './args';
 import { acquirePgliteLock } from './pglite-lock';
+import { superviseChild } from './supervise';
 
 const ROOT = process.cwd();
 const NEXT = path.join(ROOT, 'node_modules', '.bin', 'next');
-const SERVE = [path.join(ROOT, 'node_modules', '.bin', 'tsx'), path.join(ROOT, 'lib', 'cli', 'serve.ts')] as const;
+const SERVE = path.join(ROOT, 'lib', 'cli', 'serve.ts');
 const SOURCES = ['app', 'components', 'lib', 'db', 'public'];
 const SOURCE_FILES = [
   'next.config.ts',
@@ -125,9 +127,11 @@ async function main() {
   const { driver, demoUsers } = await prepareDatabase(config);
 
   // Next behind lib/cli/serve.ts, not `next start`: the app must see the real socket address (README "Security").
-  const child = spawn(SERVE[0], [SERVE[1], String(config.PORT)], { stdio: 'inherit' });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+  // One process (node --import tsx, not the tsx wrapper, which kills a child that is slow to acknowledge a
+  // forwarded signal): the server receives SIGTERM itself, drains (bounded) and closes the database.
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, String(config.PORT)], { stdio: 'inherit' });
+  // The PGlite lock is released by process.exit, once the server is gone.
+  void superviseChild(child, { graceMs: SHUTDOWN_GRACE_MS + 5_000 }).then((code) => process.exit(code));
   if (await waitHealthy(config.PORT, child)) banner(config, driver, demoUsers);
   else if (child.exitCode === null)
     console.error(
