@@ -83,6 +83,7 @@ const envSchema = z.object({
       }
     })
     .optional(),
+  BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   TEST_DRIVER: z.enum(['pglite', 'postgres']).optional(),
   TEST_DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
 });

@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb, getDbHandle, openPglite, openPostgres, type DbHandle } from '@/db';
@@ -22,6 +24,8 @@ import { samples } from '../factories/documents';
 import { insertInvoice, insertPayment } from '../factories/finances';
 import { testDriver, testServerUrl, withDatabase } from '../setup/db';
 
+const exec = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const SLOW = 300_000; // a PGlite directory is created from the dump: slow on a busy 2-core machine
 
@@ -52,6 +56,34 @@ async function freshTarget(): Promise<{ target: RestoreTarget; storage: LocalSto
   await admin.end();
   scratchDatabases.push(name);
   return { target: { driver: 'postgres', url: withDatabase(testServerUrl(), name) }, storage, dir };
+}
+
+/** A copy of the archive with one bit flipped in the middle of a document. */
+async function corruptedCopy(name: string) {
+  const corrupted = path.join(work, name);
+  copyFileSync(backup.file, corrupted);
+  const doc = (await listTar(corrupted)).find((e) => e.name.startsWith('documents/'))!;
+  const bytes = readFileSync(corrupted);
+  bytes[doc.offset + Math.floor(doc.size / 2)] ^= 0x01;
+  writeFileSync(corrupted, bytes);
+  return { corrupted, doc };
+}
+
+/** Runs a CLI as `npm run` does (without the tsx wrapper process), on the embedded PGlite default. */
+async function cli(script: string, args: string[], dataDirectory: string) {
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDirectory };
+  delete env.DATABASE_URL;
+  try {
+    const { stdout, stderr } = await exec(process.execPath, ['--import', 'tsx', script, ...args], {
+      cwd: ROOT,
+      env,
+      timeout: 120_000,
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
 }
 
 function openTarget(target: RestoreTarget): DbHandle {
@@ -151,12 +183,7 @@ describe(`backup and restore (${testDriver()})`, () => {
   });
 
   it('fails verification on a flipped byte in a document, before touching the target', async () => {
-    const corrupted = path.join(work, 'corrupted.tar');
-    copyFileSync(backup.file, corrupted);
-    const doc = (await listTar(corrupted)).find((e) => e.name.startsWith('documents/'))!;
-    const bytes = readFileSync(corrupted);
-    bytes[doc.offset + Math.floor(doc.size / 2)] ^= 0x01;
-    writeFileSync(corrupted, bytes);
+    const { corrupted, doc } = await corruptedCopy('corrupted.tar');
     const { target, storage, dir } = await freshTarget();
     await expect(restoreBackup({ archive: corrupted, target, storage, dataDir: dir })).rejects.toThrow(
       new RegExp(`^Archive corrompue : ${doc.name} ne correspond pas au manifeste \\(SHA-256 attendu [0-9a-f]{12}…`),
@@ -185,4 +212,60 @@ describe(`backup and restore (${testDriver()})`, () => {
     await expect(restoreBackup({ archive: backup.file, target, storage, dataDir: other })).rejects.toThrow(expected);
     expect(isEmptyDir(other)).toBe(true);
   });
+});
+
+describe('npm run backup / npm run restore: refusals are one line on stderr and exit code 1', () => {
+  it(
+    'backup refuses while the application holds the PGlite directory, writing nothing',
+    async () => {
+      const dir = await mkdtemp(path.join(work, 'cli-locked-'));
+      writeFileSync(path.join(dir, 'pglite.lock'), JSON.stringify({ pid: process.pid, purpose: 'npm start' }));
+      const r = await cli('lib/cli/backup.ts', [], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/est ouverte par un autre processus \(pid \d+, npm start\).*Arrêtez l'application/);
+      expect(existsSync(path.join(dir, 'backups'))).toBe(false);
+    },
+    SLOW,
+  );
+
+  it(
+    'restore --check verifies an archive; a corrupted one is refused with the entry named',
+    async () => {
+      const dir = await mkdtemp(path.join(work, 'cli-check-'));
+      const ok = await cli('lib/cli/restore.ts', [backup.file, '--check'], dir);
+      expect(ok.code).toBe(0);
+      expect(ok.stdout).toContain(
+        `Archive intègre : ${backup.file} (${backup.manifest.files.length} entrées vérifiées)`,
+      );
+      const { corrupted, doc } = await corruptedCopy('cli-corrupted.tar');
+      const bad = await cli('lib/cli/restore.ts', [corrupted, '--check'], dir);
+      expect(bad.code).toBe(1);
+      expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+      expect(bad.stderr).toContain(`Archive corrompue : ${doc.name} ne correspond pas au manifeste`);
+      const usage = await cli('lib/cli/restore.ts', [], dir);
+      expect(usage.code).toBe(1);
+      expect(usage.stderr.trim()).toBe('Indiquez une archive. Usage : npm run restore -- <archive.tar> [--check]');
+    },
+    SLOW,
+  );
+
+  it(
+    'restore refuses a data directory that already holds a database',
+    async () => {
+      const dir = await mkdtemp(path.join(work, 'cli-full-'));
+      mkdirSync(path.join(dir, 'pglite'));
+      writeFileSync(path.join(dir, 'pglite', 'PG_VERSION'), '17');
+      const r = await cli('lib/cli/restore.ts', [backup.file], dir);
+      expect(r.code).toBe(1);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      // The PostgreSQL run's archive is refused earlier, for its driver.
+      expect(r.stderr).toMatch(
+        testDriver() === 'pglite'
+          ? /^Restauration refusée : .*pglite n'est pas vide \(une base PGlite existe déjà\)/
+          : /^Cette archive vient de PostgreSQL, la configuration actuelle utilise PGlite embarqué/,
+      );
+    },
+    SLOW,
+  );
 });

@@ -1,0 +1,41 @@
+import { readdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Retention of `npm run backup` archives: in the directory an archive was just written to, the
+ * archives named by `npm run backup` (customer-360-<UTC timestamp>.tar) and older than `days` are
+ * deleted. The date comes from the name, so a copied or touched file keeps its age; nothing else
+ * in the directory is touched (the legacy-import backups live there as directories).
+ */
+const ARCHIVE_NAME = /^customer-360-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.tar$/;
+
+export function archiveName(date: Date): string {
+  return `customer-360-${date.toISOString().replace(/[:.]/g, '-')}.tar`;
+}
+
+export function archiveDate(name: string): Date | null {
+  const m = ARCHIVE_NAME.exec(name);
+  if (!m) return null;
+  const date = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`);
+  return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export async function pruneArchives(dir: string, days: number, now = new Date(), keep?: string): Promise<string[]> {
+  const cutoff = now.getTime() - days * 86_400_000;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const removed: string[] = [];
+  for (const name of names.sort()) {
+    const date = archiveDate(name);
+    const file = path.join(dir, name);
+    if (!date || date.getTime() >= cutoff || (keep && path.resolve(keep) === file)) continue;
+    await rm(file, { force: true });
+    removed.push(file);
+  }
+  return removed;
+}
