@@ -1,27 +1,24 @@
+import type { Server } from 'node:http';
+
 /**
- * Clean shutdown of the server process (installed by instrumentation.ts, once per process).
- *
- * `next start` already handles SIGTERM/SIGINT (node_modules/next/dist/server/lib/start-server.js):
- * it stops accepting connections, waits for the requests in flight (server.close), then calls
- * process.exit(143 / 130). Two things are missing and added here: that wait has no bound, and the
- * exit does not close our database handle (the PostgreSQL pool, or PGlite, whose data directory
- * is then left "in production" and replayed at the next start). So on the first signal we hold
- * Next's process.exit until the handle is closed, and force the exit after `graceMs`.
+ * Clean shutdown of the HTTP server process (lib/cli/serve.ts). On SIGTERM/SIGINT: stop accepting
+ * connections, let the requests in flight finish for at most `graceMs`, then cut what is left
+ * (their uploads fail and remove their partial files while the database is still open), then close
+ * Next and the database handle (the PostgreSQL pool, or PGlite: otherwise its data directory is
+ * left "in production" and replayed at the next start), and exit.
  */
 export const SHUTDOWN_GRACE_MS = 10_000;
-const CLOSE_TIMEOUT_MS = 3_000;
-const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const;
-type ShutdownSignal = keyof typeof SIGNAL_EXIT_CODES;
+const SETTLE_MS = 500;
+const CLOSE_TIMEOUT_MS = 5_000;
 
-export interface GracefulShutdownOptions {
-  /** Closes what the process holds open (the database handle). */
+export interface DrainOptions {
+  /** Closes what the process holds open once no request runs any more (Next, the database). */
   close: () => Promise<void>;
   graceMs?: number;
-  closeTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
-const installed = globalThis as unknown as { __c360Shutdown?: boolean };
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -33,42 +30,42 @@ function withTimeout(promise: Promise<void>, ms: number): Promise<void> {
   });
 }
 
-export function installGracefulShutdown(options: GracefulShutdownOptions): void {
-  if (installed.__c360Shutdown) return;
-  installed.__c360Shutdown = true;
+/** Resolves once the server is closed and `close` has run; `forced` when requests had to be cut. */
+export async function drainServer(server: Server, options: DrainOptions): Promise<{ forced: boolean }> {
   const graceMs = options.graceMs ?? SHUTDOWN_GRACE_MS;
   const log = options.log ?? ((line: string) => console.log(line));
-  const realExit = process.exit.bind(process);
-  let finishing: Promise<void> | undefined;
-  let signalled = false;
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+  // Keep-alive sockets go as soon as they are idle, including those whose request just finished.
+  server.closeIdleConnections();
+  const idle = setInterval(() => server.closeIdleConnections(), 100);
+  const forced = await Promise.race([closed.then(() => false), sleep(graceMs).then(() => true)]);
+  clearInterval(idle);
+  if (forced) {
+    log(`[arrêt] requêtes encore en cours après ${graceMs / 1000} s : arrêt forcé.`);
+    server.closeAllConnections();
+    // The cut requests' handlers see their streams fail and clean up (temp files, transactions).
+    await Promise.all([closed, sleep(SETTLE_MS)]);
+  }
+  try {
+    await withTimeout(options.close(), CLOSE_TIMEOUT_MS);
+    log('[arrêt] base de données fermée proprement.');
+  } catch (error) {
+    log(`[arrêt] fermeture incomplète : ${error instanceof Error ? error.message : String(error)}`);
+  }
+  return { forced };
+}
 
-  const finish = (code: number) => {
-    finishing ??= (async () => {
-      try {
-        await withTimeout(options.close(), options.closeTimeoutMs ?? CLOSE_TIMEOUT_MS);
-        log('[arrêt] base de données fermée proprement.');
-      } catch (error) {
-        log(`[arrêt] fermeture de la base incomplète : ${error instanceof Error ? error.message : String(error)}`);
-      }
-      realExit(code);
-    })();
-    return finishing;
+/** One shutdown per process: Ctrl+C reaches both `npm start` and the server, which then forwards it again. */
+export function shutdownOnSignal(server: Server, options: DrainOptions): void {
+  let started = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (started) return;
+    started = true;
+    (options.log ?? console.log)(
+      `[arrêt] ${signal} reçu : fin des requêtes en cours (au plus ${(options.graceMs ?? SHUTDOWN_GRACE_MS) / 1000} s)…`,
+    );
+    void drainServer(server, options).finally(() => process.exit(0));
   };
-
-  const onSignal = (signal: ShutdownSignal) => {
-    if (signalled) return; // Ctrl+C reaches both `npm start` and this process: one shutdown
-    signalled = true;
-    const code = SIGNAL_EXIT_CODES[signal];
-    log(`[arrêt] ${signal} reçu : fin des requêtes en cours (au plus ${graceMs / 1000} s)…`);
-    process.exit = ((exitCode?: number | string | null) => {
-      void finish(typeof exitCode === 'number' ? exitCode : code);
-    }) as typeof process.exit;
-    setTimeout(() => {
-      log(`[arrêt] requêtes encore en cours après ${graceMs / 1000} s : arrêt forcé.`);
-      void finish(code);
-    }, graceMs);
-    // Without Next's handler (NEXT_MANUAL_SIG_HANDLE) nobody drains: close at once.
-    if (process.listeners(signal).every((listener) => listener === onSignal)) void finish(code);
-  };
-  for (const signal of Object.keys(SIGNAL_EXIT_CODES) as ShutdownSignal[]) process.on(signal, onSignal);
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
 }

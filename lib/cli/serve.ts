@@ -6,7 +6,9 @@
  */
 import { createServer } from 'node:http';
 import next from 'next';
+import { closeDb } from '@/db';
 import { withPeerAddress } from '@/lib/http/forwarded';
+import { shutdownOnSignal } from '@/lib/shutdown';
 
 async function main() {
   const port = Number(process.argv[2]);
@@ -16,12 +18,8 @@ async function main() {
   await app.prepare();
   const server = createServer(withPeerAddress(app.getRequestHandler()));
   server.listen(port);
-  for (const signal of ['SIGINT', 'SIGTERM'] as const)
-    process.once(signal, () => {
-      server.close();
-      server.closeAllConnections();
-      void app.close().finally(() => process.exit(0));
-    });
+  // Drain (bounded), then Next and the database handle: README "Deployment".
+  shutdownOnSignal(server, { close: () => app.close().finally(closeDb) });
 }
 
 main().catch((error: unknown) => {
