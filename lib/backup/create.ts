@@ -1,6 +1,8 @@
 import { createReadStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { fileURLToPath } from 'node:url';
 import { asc, isNull, sql } from 'drizzle-orm';
 import type { DbHandle, DbOrTx } from '@/db';
@@ -78,15 +80,19 @@ async function dumpDatabase(handle: DbHandle, writer: TarWriter, workFile: strin
       isolationLevel: 'repeatable read',
       accessMode: 'read only',
     });
-    const dump = Buffer.from(await (await dumpPglite(handle)).arrayBuffer());
-    const sha256 = await writer.addBuffer(entry, dump);
+    const dump = await dumpPglite(handle);
+    const sha256 = await writer.add(
+      entry,
+      dump.size,
+      Readable.fromWeb(dump.stream() as NodeReadableStream<Uint8Array>),
+    );
     const tool = `PGlite dumpDataDir`;
     return {
       snapshot,
       version,
       tool,
       format: 'pglite-datadir' as const,
-      file: { path: entry, size: dump.length, sha256 },
+      file: { path: entry, size: dump.size, sha256 },
     };
   }
   if (!handle.url) throw new BackupError('URL PostgreSQL inconnue : sauvegarde impossible.');
