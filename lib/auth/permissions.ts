@@ -1,4 +1,5 @@
-import type { Role } from '@/db/schema/enums';
+import { ROLES, type Role } from '@/db/schema/enums';
+import type { Actor } from './actor';
 
 export { ROLES, type Role } from '@/db/schema/enums';
 
@@ -58,12 +59,98 @@ export function roleAtLeast(role: Role, minimum: Role): boolean {
   return RANK[role] >= RANK[minimum];
 }
 
+/**
+ * The document `min_role` values a role may see: its own rank and below. The SQL condition
+ * (`inArray(min_role, documentVisibility(role))`) and the in-memory check below are the same rule.
+ */
+export function documentVisibility(role: Role): Role[] {
+  return ROLES.filter((minimum) => roleAtLeast(role, minimum));
+}
+
+/** The in-memory form of `documentVisibility`, for rows already loaded (exports). */
+export function canSeeDocument(role: Role, doc: { minRole: Role }): boolean {
+  return roleAtLeast(role, doc.minRole);
+}
+
+/** Who wrote or uploaded an item: a signed-in user or an API token (never both). */
+export interface ItemOwner {
+  userId: string | null;
+  tokenId?: string | null;
+}
+
+/** The item was created by this actor: a user by their user id, a token by its token id. */
+export function ownsItem(actor: Pick<Actor, 'kind' | 'id'>, owner: ItemOwner): boolean {
+  if (!actor.id) return false;
+  if (actor.kind === 'user') return owner.userId === actor.id;
+  return actor.kind === 'token' && owner.tokenId === actor.id;
+}
+
+/** Managers and admins act on any item; other roles holding `permission` only on their own. */
+export function mayManageItem(actor: Pick<Actor, 'kind' | 'id' | 'role'>, permission: Permission, owner: ItemOwner) {
+  if (!can(actor.role, permission)) return false;
+  return actor.role === 'admin' || actor.role === 'manager' || ownsItem(actor, owner);
+}
+
 /** Technicians may delete only what they uploaded; managers and admins anything. */
 export function canDeleteDocument(
-  actor: { role: Role; kind: 'user' | 'token' | 'system'; id: string | null },
+  actor: Pick<Actor, 'kind' | 'id' | 'role'>,
   doc: { uploadedBy: string | null; uploadedByToken: string | null },
 ): boolean {
-  if (!can(actor.role, 'document.delete')) return false;
-  if (actor.role === 'admin' || actor.role === 'manager') return true;
-  return actor.kind === 'user' ? doc.uploadedBy === actor.id : doc.uploadedByToken === actor.id;
+  return mayManageItem(actor, 'document.delete', { userId: doc.uploadedBy, tokenId: doc.uploadedByToken });
+}
+
+/** Edit, pin, delete a note: managers and admins any note; technicians the notes they (user or token) wrote. */
+export function canManageNote(
+  actor: Pick<Actor, 'kind' | 'id' | 'role'>,
+  note: { authorId: string | null; authorTokenId?: string | null },
+): boolean {
+  return mayManageItem(actor, 'customer.field-update', { userId: note.authorId, tokenId: note.authorTokenId });
+}
+
+/**
+ * What the viewer may do on one customer's pages, decided once per request (the customer layout and
+ * every tab read the same object). Plain booleans, so it crosses to client components as a prop.
+ * An erased customer is a tombstone: reads stay, every write and every header action is off.
+ */
+export interface CustomerAbilities {
+  /** Edit form, archive/unarchive, tags. */
+  update: boolean;
+  /** Contacts, vehicles, location, notes. */
+  fieldUpdate: boolean;
+  status: boolean;
+  delete: boolean;
+  duplicate: boolean;
+  export: boolean;
+  emailSend: boolean;
+  financeRead: boolean;
+  financeWrite: boolean;
+  analyticsRead: boolean;
+  activityCreate: boolean;
+  documentUpload: boolean;
+  consentRecord: boolean;
+}
+
+export function customerAbilities(
+  actor: Pick<Actor, 'role'> | null | undefined,
+  customer: { erasedAt: Date | null },
+): CustomerAbilities {
+  const role = actor?.role;
+  const live = !customer.erasedAt;
+  const write = (permission: Permission) => live && can(role, permission);
+  return {
+    update: write('customer.update'),
+    fieldUpdate: write('customer.field-update'),
+    status: write('customer.status'),
+    delete: write('customer.delete'),
+    // Copying or exporting a tombstone makes no sense: the header offers no action on it.
+    duplicate: write('customer.duplicate'),
+    export: write('customer.export'),
+    emailSend: write('email.send'),
+    financeRead: can(role, 'finance.read'),
+    financeWrite: write('finance.write'),
+    analyticsRead: can(role, 'analytics.read'),
+    activityCreate: write('activity.create'),
+    documentUpload: write('document.upload'),
+    consentRecord: write('consent.record'),
+  };
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db';
@@ -17,7 +18,7 @@ import {
   vehicles,
 } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { roleAtLeast } from '@/lib/auth/permissions';
+import { canSeeDocument } from '@/lib/auth/permissions';
 import { recordActivity } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 
@@ -298,7 +299,7 @@ export async function buildExportBundle(db: Db, actor: Actor, customerId: string
       .where(and(eq(customerDocuments.customerId, customerId), isNull(customerDocuments.deletedAt)))
       .orderBy(asc(customerDocuments.uploadedAt), asc(customerDocuments.id)),
   ]);
-  const visibleDocuments = documentRows.filter((d) => roleAtLeast(actor.role, d.minRole));
+  const visibleDocuments = documentRows.filter((d) => canSeeDocument(actor.role, d));
 
   const sections = {
     contacts: contactRows.map((c) => ({

@@ -1,8 +1,9 @@
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { customerNotes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { can, type Role } from '@/lib/auth/permissions';
+import { canManageNote } from '@/lib/auth/permissions';
 import { withActivity } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
 import { assertCustomerExists, getNoteOrThrow, toNoteDto } from './queries';
@@ -11,18 +12,6 @@ import type { NoteCreateInput, NoteDto, NoteUpdateInput } from './schema';
 const excerpt = (body: string) => (body.length > 200 ? `${body.slice(0, 199)}…` : body);
 
 type NoteAuthor = { authorId: string | null; authorTokenId?: string | null };
-
-/**
- * Edit/pin/delete: managers and admins any note; others (technicians) only their own — a user the
- * notes they wrote, an API token the notes it wrote.
- */
-export function canManageNote(actor: Pick<Actor, 'kind' | 'id' | 'role'>, note: NoteAuthor): boolean {
-  if (!can(actor.role, 'customer.field-update')) return false;
-  if ((['admin', 'manager'] as Role[]).includes(actor.role)) return true;
-  if (!actor.id) return false;
-  if (actor.kind === 'user') return note.authorId === actor.id;
-  return actor.kind === 'token' && note.authorTokenId === actor.id;
-}
 
 function assertCanManage(actor: Actor, note: NoteAuthor) {
   if (!canManageNote(actor, note)) {

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { can, canDeleteDocument, PERMISSIONS, ROLES, type Permission, type Role } from '@/lib/auth/permissions';
+import {
+  can,
+  canDeleteDocument,
+  canManageNote,
+  canSeeDocument,
+  customerAbilities,
+  documentVisibility,
+  ownsItem,
+  PERMISSIONS,
+  ROLES,
+  type CustomerAbilities,
+  type Permission,
+  type Role,
+} from '@/lib/auth/permissions';
 
 // SPEC §1, written out literally: permission | admin | manager | technician | viewer.
 const TABLE = `
@@ -68,5 +81,113 @@ describe('permission matrix (SPEC §1)', () => {
     expect(
       canDeleteDocument({ role: 'viewer', kind: 'user', id: 'u1' }, { uploadedBy: 'u1', uploadedByToken: null }),
     ).toBe(false);
+  });
+});
+
+// Each ability and the permission it stands for (reads stay on an erased customer, writes do not).
+const ABILITY_PERMISSION: Record<keyof CustomerAbilities, { permission: Permission; write: boolean }> = {
+  update: { permission: 'customer.update', write: true },
+  fieldUpdate: { permission: 'customer.field-update', write: true },
+  status: { permission: 'customer.status', write: true },
+  delete: { permission: 'customer.delete', write: true },
+  duplicate: { permission: 'customer.duplicate', write: true },
+  export: { permission: 'customer.export', write: true },
+  emailSend: { permission: 'email.send', write: true },
+  financeRead: { permission: 'finance.read', write: false },
+  financeWrite: { permission: 'finance.write', write: true },
+  analyticsRead: { permission: 'analytics.read', write: false },
+  activityCreate: { permission: 'activity.create', write: true },
+  documentUpload: { permission: 'document.upload', write: true },
+  consentRecord: { permission: 'consent.record', write: true },
+};
+
+describe('customerAbilities', () => {
+  const live = { erasedAt: null };
+  const erased = { erasedAt: new Date('2026-01-02T03:04:05Z') };
+
+  it('follows the permission matrix on a live customer', () => {
+    for (const role of ROLES) {
+      const abilities = customerAbilities({ role }, live);
+      for (const [ability, { permission }] of Object.entries(ABILITY_PERMISSION)) {
+        expect(abilities[ability as keyof CustomerAbilities], `${role} ${ability}`).toBe(can(role, permission));
+      }
+    }
+  });
+
+  it('has exactly the abilities listed here (a new one must say which permission it stands for)', () => {
+    expect(Object.keys(customerAbilities({ role: 'admin' }, live)).sort()).toEqual(
+      Object.keys(ABILITY_PERMISSION).sort(),
+    );
+  });
+
+  it('allows no write at all on an erased customer, even to an admin; reads stay', () => {
+    for (const role of ROLES) {
+      const abilities = customerAbilities({ role }, erased);
+      for (const [ability, { permission, write }] of Object.entries(ABILITY_PERMISSION)) {
+        expect(abilities[ability as keyof CustomerAbilities], `${role} ${ability}`).toBe(
+          write ? false : can(role, permission),
+        );
+      }
+    }
+    expect(customerAbilities({ role: 'admin' }, erased)).toMatchObject({ update: false, delete: false, export: false });
+  });
+
+  it('gives nothing to no one (signed out)', () => {
+    expect(Object.values(customerAbilities(null, live)).some(Boolean)).toBe(false);
+  });
+
+  it('is plain data (it crosses to client components as a prop)', () => {
+    const abilities = customerAbilities({ role: 'manager' }, live);
+    expect(JSON.parse(JSON.stringify(abilities))).toEqual(abilities);
+    expect(Object.values(abilities).every((v) => typeof v === 'boolean')).toBe(true);
+  });
+});
+
+describe('documentVisibility', () => {
+  it('lists the minimum roles each role may see: its own rank and below', () => {
+    expect(documentVisibility('viewer')).toEqual(['viewer']);
+    expect(documentVisibility('technician').sort()).toEqual(['technician', 'viewer']);
+    expect(documentVisibility('manager').sort()).toEqual(['manager', 'technician', 'viewer']);
+    expect(documentVisibility('admin').sort()).toEqual([...ROLES].sort());
+  });
+
+  it('agrees with the in-memory predicate for every pair', () => {
+    for (const role of ROLES) {
+      for (const minRole of ROLES) {
+        expect(canSeeDocument(role, { minRole }), `${role} sees ${minRole}`).toBe(
+          documentVisibility(role).includes(minRole),
+        );
+      }
+    }
+  });
+});
+
+describe('ownsItem', () => {
+  it('matches a user by user id and a token by token id, never across kinds', () => {
+    expect(ownsItem({ kind: 'user', id: 'u1' }, { userId: 'u1', tokenId: null })).toBe(true);
+    expect(ownsItem({ kind: 'user', id: 'u1' }, { userId: 'u2', tokenId: null })).toBe(false);
+    expect(ownsItem({ kind: 'user', id: 'u1' }, { userId: null, tokenId: 'u1' })).toBe(false);
+    expect(ownsItem({ kind: 'token', id: 't1' }, { userId: null, tokenId: 't1' })).toBe(true);
+    expect(ownsItem({ kind: 'token', id: 't1' }, { userId: 't1', tokenId: null })).toBe(false);
+  });
+
+  it('never lets an actor without id own an item without owner', () => {
+    expect(ownsItem({ kind: 'system', id: null }, { userId: null, tokenId: null })).toBe(false);
+    expect(ownsItem({ kind: 'token', id: null }, { userId: null, tokenId: null })).toBe(false);
+    expect(ownsItem({ kind: 'user', id: null }, { userId: null })).toBe(false);
+  });
+});
+
+describe('canManageNote', () => {
+  it('lets managers and admins manage any note, technicians their own, viewers none', () => {
+    const note = { authorId: 'u1', authorTokenId: null };
+    expect(canManageNote({ role: 'admin', kind: 'user', id: 'x' }, note)).toBe(true);
+    expect(canManageNote({ role: 'manager', kind: 'user', id: 'x' }, note)).toBe(true);
+    expect(canManageNote({ role: 'technician', kind: 'user', id: 'u1' }, note)).toBe(true);
+    expect(canManageNote({ role: 'technician', kind: 'user', id: 'u2' }, note)).toBe(false);
+    expect(
+      canManageNote({ role: 'technician', kind: 'token', id: 't1' }, { authorId: null, authorTokenId: 't1' }),
+    ).toBe(true);
+    expect(canManageNote({ role: 'viewer', kind: 'user', id: 'u1' }, note)).toBe(false);
   });
 });
