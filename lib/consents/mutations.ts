@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { consentEvents, customerDocuments, customers } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Coordinates of a customer's address, computed AFTER the save that changed it (never inside its
  * transaction: an online geocoder may take up to GEOCODER_TIMEOUT_MS). Also the manual pin

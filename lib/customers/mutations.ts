@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx, Tx } from '@/db';
 import { customers } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { desc, eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { emailOutbox, type EmailStatus } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { customerActivity, customers, emailOutbox, type EmailStatus } from '@/db/schema';

@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Address → coordinates. Offline first (commune centre from the shipped data, precision
  * 'commune'); when GEOCODER_URL is set (BAN api-adresse format) the online answer is tried with a

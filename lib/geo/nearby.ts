@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Customers around a point. The bounding box (latitude BETWEEN … AND longitude BETWEEN …) is what
  * the btree index customers_geo_idx (latitude, longitude) serves; the exact haversine distance is

@@ -1,3 +1,4 @@
+import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
 import { customerTags, tags } from '@/db/schema';
