@@ -37,3 +37,16 @@ export function toPage<R, T>(rows: R[], limit: number, map: (row: R) => T, curso
 /** Cursor for (timestamp desc, id desc) keysets. */
 export const timeIdCursor = z.object({ t: z.string().datetime({ offset: true }), id: z.guid() });
 export type TimeIdCursor = z.infer<typeof timeIdCursor>;
+
+/** A stale or hand-edited cursor in a page's URL shows the first page rather than an error page. */
+export async function firstPageOnBadCursor<T>(
+  load: (cursor: string | undefined) => Promise<T>,
+  cursor: string | undefined,
+): Promise<T> {
+  try {
+    return await load(cursor);
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'bad_request' && cursor) return load(undefined);
+    throw error;
+  }
+}

@@ -6,6 +6,7 @@ import { Button, buttonClasses } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useToast } from '@/components/ui/toast';
 import type { ActionState } from '@/lib/actions';
+import type { CustomerAbilities } from '@/lib/auth/permissions';
 import { archiveCustomerAction, deleteCustomerAction, toggleStatusAction } from '@/lib/customers/actions';
 import { DuplicateButton } from './duplicate-button';
 
@@ -15,14 +16,7 @@ export interface QuickActionsProps {
   status: 'active' | 'inactive';
   archived: boolean;
   hasEmail: boolean;
-  allowed: {
-    update: boolean;
-    status: boolean;
-    delete: boolean;
-    emailSend: boolean;
-    duplicate: boolean;
-    export: boolean;
-  };
+  abilities: Pick<CustomerAbilities, 'update' | 'status' | 'delete' | 'emailSend' | 'duplicate' | 'export'>;
 }
 
 const EMPTY: ActionState = { ok: false, message: '' };
@@ -49,8 +43,8 @@ function TransitionButton({ label, run }: { label: string; run: () => Promise<vo
   );
 }
 
-/** Header actions: only those the role may perform are rendered (the server checks again). */
-export function QuickActions({ customerId, displayName, status, archived, hasEmail, allowed }: QuickActionsProps) {
+/** Header actions: only those the viewer may perform are rendered (none on an erased customer; the server checks again). */
+export function QuickActions({ customerId, displayName, status, archived, hasEmail, abilities }: QuickActionsProps) {
   const toast = useToast();
 
   function report(result: ActionState) {
@@ -68,13 +62,13 @@ export function QuickActions({ customerId, displayName, status, archived, hasEma
   }
 
   const show = {
-    edit: allowed.update,
-    email: allowed.emailSend && hasEmail,
-    status: allowed.status,
-    archive: allowed.update,
-    duplicate: allowed.duplicate,
-    export: allowed.export,
-    delete: allowed.delete,
+    edit: abilities.update,
+    email: abilities.emailSend && hasEmail,
+    status: abilities.status,
+    archive: abilities.update,
+    duplicate: abilities.duplicate,
+    export: abilities.export,
+    delete: abilities.delete,
   };
   // A role with no action here (technician, viewer) gets no empty group in the accessibility tree.
   if (!Object.values(show).some(Boolean)) return null;

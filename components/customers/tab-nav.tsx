@@ -4,22 +4,22 @@ import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef } from 'react';
 import { cn } from '@/components/ui/cn';
+import type { CustomerAbilities } from '@/lib/auth/permissions';
 
 export interface TabNavProps {
   customerId: string;
-  showAnalytics: boolean;
-  showFinances: boolean;
+  abilities: Pick<CustomerAbilities, 'analyticsRead' | 'financeRead'>;
 }
 
 /** The 360 tabs: real links (each tab is a URL), horizontally scrollable on phones, aria-current on the open one. */
-export function TabNav({ customerId, showAnalytics, showFinances }: TabNavProps) {
+export function TabNav({ customerId, abilities }: TabNavProps) {
   const pathname = usePathname() ?? '';
   const base = `/customers/${customerId}`;
   const tabs = [
     { href: base, label: 'Profil', active: pathname === base || pathname === `${base}/edit` },
     { href: `${base}/activity`, label: 'Activité' },
-    showAnalytics && { href: `${base}/analytics`, label: 'Analyses' },
-    showFinances && { href: `${base}/finances`, label: 'Finances' },
+    abilities.analyticsRead && { href: `${base}/analytics`, label: 'Analyses' },
+    abilities.financeRead && { href: `${base}/finances`, label: 'Finances' },
     { href: `${base}/documents`, label: 'Documents' },
     { href: `${base}/consents`, label: 'Consentements' },
     { href: `${base}/dashboard-360`, label: 'Vue 360' },

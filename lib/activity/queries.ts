@@ -1,5 +1,6 @@
+import 'server-only';
 import { and, count, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@/db';
+import { type DbOrTx, getDb } from '@/db';
 import { customerActivity } from '@/db/schema';
 import { assertCustomerExists } from '@/lib/documents/queries';
 import { decodeCursor, type Page, timeIdCursor, type TimeIdCursor, toPage } from '@/lib/pagination';
@@ -86,4 +87,22 @@ export async function listActivities(
     (row) => ({ t: row.cursorT, id: row.id }),
   );
   return { ...page, stats };
+}
+
+/**
+ * Activity tab: the first page for the filters, and the per-type counts of the chosen period (all
+ * types, so the type chips keep their counts while filtering). Unknown customer → AppError not_found.
+ */
+export async function loadActivityTab(customerId: string, filters: ActivityListFilters) {
+  const db = getDb();
+  const [page, periodCounts] = await Promise.all([
+    listActivities(db, customerId, filters),
+    activityStats(db, customerId, { from: filters.from, to: filters.to }),
+  ]);
+  return { page, periodCounts };
+}
+
+/** 360 summary: the latest activities. */
+export async function loadRecentActivities(customerId: string, limit = 5): Promise<ActivityDto[]> {
+  return (await listActivities(getDb(), customerId, { limit })).data;
 }

@@ -1,5 +1,5 @@
 import { and, asc, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db';
+import { type DbOrTx, getDb } from '@/db';
 import { interventions, vehicles } from '@/db/schema';
 import { assertCustomer } from '@/lib/finances/queries';
 import {
@@ -12,7 +12,7 @@ import {
   type RevenueTrend,
   visitIntervals,
 } from './predictions';
-import { getRfmScore, getRfmSnapshot, RFM_WINDOW_MONTHS, type ScoreBucket } from './rfm';
+import { getRfmScore, getRfmSnapshot, RFM_WINDOW_MONTHS, type RfmScore, type ScoreBucket } from './rfm';
 import { SEGMENT_LABELS, SEGMENT_RULES, type Segment } from './segments-rules';
 import { num, PARIS, sqlRows } from './sql';
 
@@ -212,4 +212,14 @@ export async function getCustomerAnalytics(db: DbOrTx, customerId: string): Prom
       churnRisk: churnRisk(daysSinceVisit ?? raw.recencyDays, usual),
     },
   };
+}
+
+/** Analytics tab: scores, predictions and monthly series. Unknown customer → AppError not_found. */
+export function loadCustomerAnalytics(customerId: string): Promise<CustomerAnalytics> {
+  return getCustomerAnalytics(getDb(), customerId);
+}
+
+/** 360 summary: the customer's RFM segment as of the last computation (null when not scored). */
+export function loadRfmScore(customerId: string): Promise<RfmScore | null> {
+  return getRfmScore(getDb(), customerId);
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, desc, eq } from 'drizzle-orm';
-import type { Db } from '@/db';
+import { type Db, getDb } from '@/db';
 import { apiTokens, users } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
 import type { Actor } from './actor';
@@ -116,4 +116,9 @@ export async function authenticateToken(db: Db, token: string): Promise<Actor | 
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   }
   return { kind: 'token', id: row.id, name: `API · ${row.name}`, role: row.role };
+}
+
+/** Admin tokens page: every token, newest first. */
+export function loadApiTokens() {
+  return listApiTokens(getDb());
 }

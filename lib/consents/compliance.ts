@@ -1,7 +1,11 @@
+import 'server-only';
 import { and, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '@/db';
+import { type Db, getDb, type Tx } from '@/db';
 import { consentEvents, customerActivity, customers, emailOutbox } from '@/db/schema';
+import type { Role } from '@/lib/auth/permissions';
+import { listCustomerEmails } from '@/lib/email/queries';
 import { AppError } from '@/lib/errors';
+import { firstPageOnBadCursor } from '@/lib/pagination';
 import {
   CONSENT_FREE_PURPOSES,
   CONSENT_VALIDITY_MONTHS,
@@ -15,7 +19,7 @@ import {
   type ConsentChannel,
   type ConsentPurpose,
 } from './config';
-import { getConsentState, lastContactAtSql, type ConsentGrid } from './queries';
+import { getConsentState, lastContactAtSql, listConsentEvents, listProofDocuments, type ConsentGrid } from './queries';
 
 /**
  * Compliance rules (CNIL). Each rule exists twice — in TypeScript for one customer's detailed
@@ -205,4 +209,31 @@ export async function checkCompliance(
   }
 
   return { ok: issues.length === 0, issues, lastContactAt: customer.lastContactAt };
+}
+
+const HISTORY_PAGE = 20;
+
+/**
+ * Consents tab: the grid and its compliance report, one page of history (a stale cursor → the first
+ * page), the documents the role may cite as proof, the latest e-mails. It lives here rather than in
+ * queries.ts because it needs the compliance report (queries.ts is imported by this module).
+ */
+export async function loadConsentsTab(customerId: string, role: Role, historyCursor: string | undefined) {
+  const db = getDb();
+  const [{ state, compliance }, history, proofDocuments, emails] = await Promise.all([
+    getConsentState(db, customerId).then(async (grid) => ({
+      state: grid,
+      compliance: await checkCompliance(db, customerId, { state: grid }),
+    })),
+    firstPageOnBadCursor(
+      async (cursor) => ({
+        page: await listConsentEvents(db, customerId, { limit: HISTORY_PAGE, cursor }),
+        first: !cursor,
+      }),
+      historyCursor,
+    ),
+    listProofDocuments(db, customerId, role),
+    listCustomerEmails(db, customerId, 20),
+  ]);
+  return { state, compliance, history, proofDocuments, emails };
 }

@@ -1,11 +1,11 @@
+import 'server-only';
 import { descNullsLast } from '@/db/order';
-import { and, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
-import type { Db, Tx } from '@/db';
+import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { type Db, getDb, type Tx } from '@/db';
 import { consentEvents, customerActivity, customerDocuments, interventions, invoices } from '@/db/schema';
-import type { Role } from '@/db/schema/enums';
-import { ROLES } from '@/db/schema/enums';
-import { roleAtLeast } from '@/lib/auth/permissions';
 import type { ActorKind } from '@/db/schema/enums';
+import type { Role } from '@/lib/auth/permissions';
+import { documentVisibleTo } from '@/lib/documents/queries';
 import { decodeCursor, type Page, timeIdCursor, toPage } from '@/lib/pagination';
 import {
   CONSENT_CHANNELS,
@@ -193,7 +193,6 @@ export interface ProofDocumentOption {
 
 /** The customer's live documents the role may see: candidates for "signed form" proof. */
 export async function listProofDocuments(db: DbOrTx, customerId: string, role: Role): Promise<ProofDocumentOption[]> {
-  const visibleRoles = ROLES.filter((r) => roleAtLeast(role, r));
   return db
     .select({
       id: customerDocuments.id,
@@ -203,12 +202,13 @@ export async function listProofDocuments(db: DbOrTx, customerId: string, role: R
     })
     .from(customerDocuments)
     .where(
-      and(
-        eq(customerDocuments.customerId, customerId),
-        isNull(customerDocuments.deletedAt),
-        inArray(customerDocuments.minRole, visibleRoles),
-      ),
+      and(eq(customerDocuments.customerId, customerId), isNull(customerDocuments.deletedAt), documentVisibleTo(role)),
     )
     .orderBy(desc(customerDocuments.uploadedAt))
     .limit(200);
+}
+
+/** 360 summary: the current consent grid. */
+export function loadConsentState(customerId: string): Promise<ConsentGrid> {
+  return getConsentState(getDb(), customerId);
 }

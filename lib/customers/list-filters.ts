@@ -1,8 +1,10 @@
+import 'server-only';
 import type { SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@/db';
+import { type DbOrTx, getDb } from '@/db';
 import { isSegment, SEGMENTS, segmentCondition } from '@/lib/analytics/segments';
 import { complianceIssuesFilter } from '@/lib/consents/compliance';
 import { AppError } from '@/lib/errors';
+import { listCustomers } from './queries';
 import type { CustomerListQuery } from './schema';
 
 /**
@@ -22,4 +24,10 @@ export async function customerListExtraWhere(
   }
   if (query.compliance === 'issues') where.push(complianceIssuesFilter());
   return where;
+}
+
+/** Customers list page: one page for the query, its segment and compliance filters included. */
+export async function loadCustomerListPage(query: CustomerListQuery) {
+  const db = getDb();
+  return listCustomers(db, query, await customerListExtraWhere(db, query));
 }

@@ -1,7 +1,7 @@
 import { descNullsLast } from '@/db/order';
 import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '@/db';
+import { type DbOrTx, getDb } from '@/db';
 import { customerContacts, customers, customerTags, tags, vehicles } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { decodeCursor, type Page, toPage } from '@/lib/pagination';
@@ -178,4 +178,11 @@ export async function listCities(db: DbOrTx): Promise<{ city: string; count: num
     .orderBy(sql`count(*) desc`, sql`min(${customers.city})`)
     .limit(50);
   return rows.map((r) => ({ city: r.city, count: Number(r.count) }));
+}
+
+/** Customers list page: the tag and city choices of the filters. */
+export async function loadCustomerListChoices() {
+  const db = getDb();
+  const [tags, cities] = await Promise.all([listTags(db), listCities(db)]);
+  return { tags, cities };
 }

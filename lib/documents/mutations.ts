@@ -1,15 +1,15 @@
+import 'server-only';
 import { Readable } from 'node:stream';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { customerDocuments } from '@/db/schema';
-import { ROLES } from '@/db/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
-import { canDeleteDocument, roleAtLeast } from '@/lib/auth/permissions';
+import { canDeleteDocument } from '@/lib/auth/permissions';
 import { withActivity } from '@/lib/audit';
 import { AppError, zodFieldErrors } from '@/lib/errors';
 import { deleteStoredFiles, getStorage, maxUploadBytes, newStorageKey, type Storage } from '@/lib/storage';
 import { toNodeReadable, tooLarge } from '@/lib/storage/local';
-import { assertCustomerExists } from './queries';
+import { assertCustomerExists, documentVisibleTo } from './queries';
 import { sanitizeFileName } from './sanitize';
 import { DOCUMENT_CATEGORY_LABELS, documentUploadSchema } from './schema';
 import { type DocumentRow } from './serialize';
@@ -193,10 +193,7 @@ export async function deleteDocument(
           eq(customerDocuments.id, docId),
           eq(customerDocuments.customerId, customerId),
           isNull(customerDocuments.deletedAt),
-          inArray(
-            customerDocuments.minRole,
-            ROLES.filter((r) => roleAtLeast(actor.role, r)),
-          ),
+          documentVisibleTo(actor.role),
         ),
       )
       .for('update')

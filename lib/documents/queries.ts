@@ -1,9 +1,9 @@
+import 'server-only';
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db';
+import { type DbOrTx, getDb } from '@/db';
 import { customerDocuments, customers } from '@/db/schema';
-import { ROLES, type Role } from '@/db/schema/enums';
 import type { Actor } from '@/lib/auth/actor';
-import { canDeleteDocument, roleAtLeast } from '@/lib/auth/permissions';
+import { canDeleteDocument, documentVisibility, type Role } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import type { DocumentCategory, DocumentDto, DocumentListQuery, DocumentStats } from './schema';
 import { type DocumentRow, serializeDocument } from './serialize';
@@ -13,17 +13,37 @@ export const DOCUMENT_LIST_CAP = 500;
 
 export type DocumentListItem = DocumentDto & { canDelete?: boolean };
 
-/** The minimum roles a viewer with `role` may see (documents carry a "minimum role to view"). */
-function visibleMinRoles(role: Role): Role[] {
-  return ROLES.filter((r) => roleAtLeast(role, r));
+/** Documents carry a "minimum role to view": the SQL form of `documentVisibility` (lib/auth/permissions.ts). */
+export function documentVisibleTo(role: Role) {
+  return inArray(customerDocuments.minRole, documentVisibility(role));
 }
 
 function visibleTo(customerId: string, viewer?: Pick<Actor, 'role'>) {
   return and(
     eq(customerDocuments.customerId, customerId),
     isNull(customerDocuments.deletedAt),
-    viewer ? inArray(customerDocuments.minRole, visibleMinRoles(viewer.role)) : undefined,
+    viewer ? documentVisibleTo(viewer.role) : undefined,
   );
+}
+
+/** Count and bytes of the live documents the viewer may see, per category. */
+async function documentStats(db: DbOrTx, customerId: string, viewer?: Pick<Actor, 'role'>): Promise<DocumentStats> {
+  const grouped = await db
+    .select({
+      category: customerDocuments.category,
+      n: count(),
+      bytes: sql<number>`coalesce(sum(${customerDocuments.sizeBytes}), 0)::float8`.mapWith(Number),
+    })
+    .from(customerDocuments)
+    .where(visibleTo(customerId, viewer))
+    .groupBy(customerDocuments.category);
+  const stats: DocumentStats = { count: 0, totalBytes: 0, byCategory: {} };
+  for (const g of grouped) {
+    stats.count += g.n;
+    stats.totalBytes += g.bytes;
+    stats.byCategory[g.category as DocumentCategory] = { count: g.n, bytes: g.bytes };
+  }
+  return stats;
 }
 
 /** 404 when the customer does not exist (or was erased): a list of nothing would hide a typo. */
@@ -48,30 +68,17 @@ export async function listDocuments(
   viewer?: Actor,
 ): Promise<{ data: DocumentListItem[]; stats: DocumentStats }> {
   await assertCustomerExists(db, customerId);
-  const base = visibleTo(customerId, viewer);
-  const [rows, grouped] = await Promise.all([
+  const [rows, stats] = await Promise.all([
     db
       .select()
       .from(customerDocuments)
-      .where(and(base, query.category ? eq(customerDocuments.category, query.category) : undefined))
+      .where(
+        and(visibleTo(customerId, viewer), query.category ? eq(customerDocuments.category, query.category) : undefined),
+      )
       .orderBy(sql`${customerDocuments.uploadedAt} desc nulls last`, sql`${customerDocuments.id} desc nulls last`)
       .limit(DOCUMENT_LIST_CAP),
-    db
-      .select({
-        category: customerDocuments.category,
-        n: count(),
-        bytes: sql<number>`coalesce(sum(${customerDocuments.sizeBytes}), 0)::float8`.mapWith(Number),
-      })
-      .from(customerDocuments)
-      .where(base)
-      .groupBy(customerDocuments.category),
+    documentStats(db, customerId, viewer),
   ]);
-  const stats: DocumentStats = { count: 0, totalBytes: 0, byCategory: {} };
-  for (const g of grouped) {
-    stats.count += g.n;
-    stats.totalBytes += g.bytes;
-    stats.byCategory[g.category as DocumentCategory] = { count: g.n, bytes: g.bytes };
-  }
   return {
     data: rows.map((row) => ({
       ...serializeDocument(row),
@@ -107,4 +114,14 @@ export async function listCustomerStorageKeys(db: DbOrTx, customerId: string): P
     .from(customerDocuments)
     .where(eq(customerDocuments.customerId, customerId));
   return rows.map((r) => r.key);
+}
+
+/** Documents tab: the viewer's documents (one category or all) with per-category stats; unknown customer → 404. */
+export function loadDocumentsTab(customerId: string, viewer: Actor, category?: DocumentCategory) {
+  return listDocuments(getDb(), customerId, { category }, viewer);
+}
+
+/** 360 summary: how many documents the role may see, and their size. */
+export function loadDocumentTotals(customerId: string, role: Role): Promise<DocumentStats> {
+  return documentStats(getDb(), customerId, { role });
 }

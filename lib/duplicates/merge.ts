@@ -1,6 +1,7 @@
+import 'server-only';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { Db, Tx } from '@/db';
+import { type Db, getDb, type Tx } from '@/db';
 import {
   consentEvents,
   customerActivity,
@@ -19,6 +20,7 @@ import {
 import type { Actor } from '@/lib/auth/actor';
 import { recordActivity } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
+import { getCustomerRow } from '@/lib/customers/queries';
 import { customerDisplayName, customerRuleIssues } from '@/lib/customers/schema';
 import { refreshCustomerSearch } from '@/lib/customers/search';
 
@@ -222,4 +224,16 @@ export async function mergeCustomers(
     }
     return { survivorId, mergedId, mergedNumber: merged.number, moved: movedFromMerged, tagsAdded };
   });
+}
+
+/** Merge page: both customers as stored (erased ones included, null when unknown) and their child counts. */
+export async function loadMergeCandidates(survivorId: string, mergedId: string) {
+  const db = getDb();
+  const [survivor, merged, survivorCounts, mergedCounts] = await Promise.all([
+    getCustomerRow(db, survivorId),
+    getCustomerRow(db, mergedId),
+    childCounts(db, [survivorId]),
+    childCounts(db, [mergedId]),
+  ]);
+  return { survivor, merged, survivorCounts, mergedCounts };
 }

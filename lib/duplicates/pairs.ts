@@ -1,5 +1,6 @@
+import 'server-only';
 import { sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db';
+import { type DbOrTx, getDb } from '@/db';
 import { customerDisplayName } from '@/lib/customers/schema';
 
 /**
@@ -89,4 +90,9 @@ export async function listDuplicatePairs(db: DbOrTx, limit = MAX_PAIRS): Promise
     ) as PairReason[];
     return { a: side(r, 'a'), b: side(r, 'b'), reasons: [...reasons].sort() };
   });
+}
+
+/** Duplicates page: the candidate pairs. */
+export function loadDuplicatePairs(): Promise<DuplicatePair[]> {
+  return listDuplicatePairs(getDb());
 }

@@ -1,13 +1,21 @@
 import { descNullsLast } from '@/db/order';
 import { and, asc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
-import type { DbOrTx } from '@/db';
+import type { z } from 'zod';
+import { type DbOrTx, getDb } from '@/db';
 import { customers, invoices, payments } from '@/db/schema';
 import type { InvoiceStatus, PaymentMethod } from '@/db/schema/finances';
 import { num, numOrNull, PARIS, sqlRows } from '@/lib/analytics/sql';
 import { AppError } from '@/lib/errors';
-import { decodeCursor, type Page, toPage } from '@/lib/pagination';
+import { decodeCursor, firstPageOnBadCursor, type Page, toPage } from '@/lib/pagination';
 import { computeRisk, type RiskInputs, type RiskResult } from './risk';
-import { type InvoiceListQuery, type ListCursor, listCursorSchema, type PaymentListQuery } from './schema';
+import {
+  type InvoiceListQuery,
+  invoiceListQuerySchema,
+  type ListCursor,
+  listCursorSchema,
+  type PaymentListQuery,
+  paymentListQuerySchema,
+} from './schema';
 
 export interface InvoiceDto {
   id: string;
@@ -308,4 +316,45 @@ export async function listOpenInvoices(db: DbOrTx, customerId: string, limit = 1
     .orderBy(asc(invoices.dueAt), asc(invoices.id))
     .limit(limit);
   return rows.map((r) => toInvoiceDto(r));
+}
+
+/** A page's query string, one value per key. */
+type PageParams = Record<string, string | undefined>;
+
+/**
+ * One table's rows and sort, read from its own URL keys (`isort`/`iorder`/`icursor` for invoices, `p…`
+ * for payments): an invalid sort falls back to the default, 10 rows a page.
+ */
+async function tablePage<S extends z.ZodType<{ sort: string; order: string }>, R>(
+  schema: S,
+  prefix: 'i' | 'p',
+  params: PageParams,
+  load: (query: z.output<S> & { cursor?: string }) => Promise<Page<R>>,
+) {
+  const parsed = schema.safeParse({ sort: params[`${prefix}sort`], order: params[`${prefix}order`], limit: 10 });
+  const query = parsed.success ? parsed.data : schema.parse({ limit: 10 });
+  const page = await firstPageOnBadCursor((cursor) => load({ ...query, cursor }), params[`${prefix}cursor`]);
+  return { rows: page.data, nextCursor: page.nextCursor, sort: query.sort, order: query.order };
+}
+
+/**
+ * Finances tab: totals, risk, balance history, one page of each table (sorted from the URL) and, for
+ * the payment form, the open invoices. Unknown customer → AppError not_found.
+ */
+export async function loadFinancesTab(customerId: string, params: PageParams, opts: { openInvoices: boolean }) {
+  const db = getDb();
+  await assertCustomer(db, customerId);
+  const [overview, history, invoiceTable, paymentTable, open] = await Promise.all([
+    getFinanceOverview(db, customerId),
+    getBalanceHistory(db, customerId),
+    tablePage(invoiceListQuerySchema, 'i', params, (query) => listInvoices(db, customerId, query)),
+    tablePage(paymentListQuerySchema, 'p', params, (query) => listPayments(db, customerId, query)),
+    opts.openInvoices ? listOpenInvoices(db, customerId) : Promise.resolve([]),
+  ]);
+  return { ...overview, history, invoiceTable, paymentTable, openInvoices: open };
+}
+
+/** 360 summary: balance, overdue amount and risk score. */
+export function loadFinanceOverview(customerId: string) {
+  return getFinanceOverview(getDb(), customerId);
 }

@@ -11,6 +11,12 @@ export interface IdPageProps {
   searchParams: Promise<PageSearchParams>;
 }
 
+/** An AppError `not_found` renders the page's not-found boundary; any other error goes on to error.tsx. */
+function notFoundOnAppError(error: unknown): never {
+  if (error instanceof AppError && error.code === 'not_found') notFound();
+  throw error;
+}
+
 /**
  * A page's path id, as the API reads it (`parseId`): one that is not a UUID cannot name anything, so it
  * renders the not-found page, like an unknown one.
@@ -19,9 +25,13 @@ export function parseIdOrNotFound(value: string, what = 'Ressource'): string {
   try {
     return parseId(value, what);
   } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
+    return notFoundOnAppError(error);
   }
+}
+
+/** Awaits a lib loader for a page: its `not_found` AppError is the not-found page, anything else propagates. */
+export function orNotFound<T>(promise: Promise<T>): Promise<T> {
+  return promise.catch(notFoundOnAppError);
 }
 
 /** Awaits a `[id]` page's params and query (empty for a page that takes none) together; a malformed id is the not-found page. */

@@ -1,8 +1,11 @@
+import 'server-only';
 import { descNullsLast } from '@/db/order';
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { DbOrTx } from '@/db';
+import { type DbOrTx, getDb } from '@/db';
 import { customerNotes, customers } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { canManageNote } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
 import { decodeCursor, type Page, toPage } from '@/lib/pagination';
 import type { NoteDto } from './schema';
@@ -78,4 +81,23 @@ export async function getNoteOrThrow(db: DbOrTx, customerId: string, noteId: str
     .limit(1);
   if (!row) throw AppError.notFound('Note introuvable.');
   return row;
+}
+
+/**
+ * Profile tab: the first 100 notes, each with whether the viewer may edit, pin or delete it (`writable`
+ * is false on an erased customer, whatever the role).
+ */
+export async function loadProfileNotes(
+  customerId: string,
+  viewer: Pick<Actor, 'kind' | 'id' | 'role'>,
+  opts: { writable: boolean },
+): Promise<{ notes: (NoteDto & { canManage: boolean })[]; truncated: boolean }> {
+  const page = await listNotes(getDb(), customerId, { limit: 100 });
+  return {
+    notes: page.data.map((n) => ({
+      ...n,
+      canManage: opts.writable && canManageNote(viewer, { authorId: n.author.id }),
+    })),
+    truncated: page.nextCursor !== null,
+  };
 }

@@ -1,5 +1,6 @@
+import 'server-only';
 import { asc, count, eq, sql } from 'drizzle-orm';
-import type { DbOrTx } from '@/db';
+import { type DbOrTx, getDb } from '@/db';
 import { customerTags, tags } from '@/db/schema';
 import type { TagDto } from '@/lib/customers/types';
 import type { TagWithCount } from './schema';
@@ -32,4 +33,9 @@ export async function findTagByName(db: DbOrTx, name: string): Promise<TagDto | 
     .where(sql`lower(${tags.name}) = lower(${name})`)
     .limit(1);
   return row ?? null;
+}
+
+/** Profile tab: every tag with its usage count, offered when tagging a customer. */
+export function loadTagChoices(): Promise<TagWithCount[]> {
+  return listTagsWithCounts(getDb());
 }

@@ -1,6 +1,7 @@
 import { isHTTPAccessFallbackError } from 'next/dist/client/components/http-access-fallback/http-access-fallback';
 import { describe, expect, it } from 'vitest';
-import { firstParam, parseIdOrNotFound, readIdPage } from '@/lib/http/page-params';
+import { AppError } from '@/lib/errors';
+import { firstParam, orNotFound, parseIdOrNotFound, readIdPage } from '@/lib/http/page-params';
 
 const ID = '0F1E2D3C-4B5A-4978-8695-A4B3C2D1E0F9';
 
@@ -52,5 +53,24 @@ describe('firstParam', () => {
     expect(firstParam(['a', 'b'])).toBe('a');
     expect(firstParam('a')).toBe('a');
     expect(firstParam(undefined)).toBeUndefined();
+  });
+});
+
+describe('orNotFound', () => {
+  it("resolves with the loader's value", async () => {
+    expect(await orNotFound(Promise.resolve(42))).toBe(42);
+  });
+
+  it('turns an AppError not_found into the not-found signal', async () => {
+    const error = await orNotFound(Promise.reject(AppError.notFound('Client introuvable.'))).catch((e: unknown) => e);
+    expect(isHTTPAccessFallbackError(error)).toBe(true);
+    expect((error as { digest: string }).digest).toMatch(/;404$/);
+  });
+
+  it('lets every other error through to the error page (a database failure is not a 404)', async () => {
+    const dbDown = new Error('connect ECONNREFUSED 127.0.0.1:5432');
+    expect(await orNotFound(Promise.reject(dbDown)).catch((e: unknown) => e)).toBe(dbDown);
+    const forbidden = AppError.forbidden();
+    expect(await orNotFound(Promise.reject(forbidden)).catch((e: unknown) => e)).toBe(forbidden);
   });
 });

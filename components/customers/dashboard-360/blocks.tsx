@@ -3,27 +3,20 @@
  * <Suspense>, so a slow block never holds back the others.
  */
 import Link from 'next/link';
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { formatDateTime, formatMoney, formatRelative } from '@/components/ui/format';
 import { Skeleton, SkeletonText } from '@/components/ui/skeleton';
-import { getDb } from '@/db';
-import { consentEvents, customerActivity, customerDocuments } from '@/db/schema';
-import type { Role } from '@/db/schema/auth';
 import { ACTIVITY_TYPE_LABELS } from '@/lib/activity/labels';
-import { getRfmScore } from '@/lib/analytics/rfm';
+import { loadRecentActivities } from '@/lib/activity/queries';
+import { loadRfmScore } from '@/lib/analytics/queries';
 import { SEGMENT_RULES } from '@/lib/analytics/segments-rules';
+import type { Role } from '@/lib/auth/permissions';
 import { CHANNEL_LABELS, CONSENT_CHANNELS, CONSENT_PURPOSES, PURPOSE_LABELS } from '@/lib/consents/config';
-import { getFinanceOverview } from '@/lib/finances/queries';
+import { loadConsentState } from '@/lib/consents/queries';
+import { loadDocumentTotals } from '@/lib/documents/queries';
+import { loadFinanceOverview } from '@/lib/finances/queries';
 import { RISK_LEVEL_LABELS } from '@/lib/finances/risk';
-
-const ROLES_UP_TO: Record<Role, Role[]> = {
-  viewer: ['viewer'],
-  technician: ['viewer', 'technician'],
-  manager: ['viewer', 'technician', 'manager'],
-  admin: ['viewer', 'technician', 'manager', 'admin'],
-};
 
 export function BlockSkeleton({ title }: { title: string }) {
   return (
@@ -45,18 +38,7 @@ const more = (href: string, label: string) => (
 );
 
 export async function RecentActivityBlock({ customerId }: { customerId: string }) {
-  const rows = await getDb()
-    .select({
-      id: customerActivity.id,
-      type: customerActivity.type,
-      title: customerActivity.title,
-      occurredAt: customerActivity.occurredAt,
-      actorName: customerActivity.actorName,
-    })
-    .from(customerActivity)
-    .where(eq(customerActivity.customerId, customerId))
-    .orderBy(desc(customerActivity.occurredAt), desc(customerActivity.id))
-    .limit(5);
+  const rows = await loadRecentActivities(customerId);
   return (
     <Card title="Dernières activités" actions={more(`/customers/${customerId}/activity`, 'Tout voir')}>
       {rows.length ? (
@@ -65,10 +47,10 @@ export async function RecentActivityBlock({ customerId }: { customerId: string }
             <li key={a.id} className="text-sm">
               <Badge>{ACTIVITY_TYPE_LABELS[a.type] ?? a.type}</Badge> <span className="font-medium">{a.title}</span>
               <span className="block text-xs text-slate-600">
-                <time dateTime={a.occurredAt.toISOString()} title={formatDateTime(a.occurredAt)}>
+                <time dateTime={a.occurredAt} title={formatDateTime(a.occurredAt)}>
                   {formatRelative(a.occurredAt)}
                 </time>{' '}
-                · {a.actorName}
+                · {a.actor.name}
               </span>
             </li>
           ))}
@@ -83,7 +65,7 @@ export async function RecentActivityBlock({ customerId }: { customerId: string }
 const RISK_TONE: Record<string, BadgeTone> = { low: 'success', medium: 'warning', high: 'danger' };
 
 export async function BalanceRiskBlock({ customerId }: { customerId: string }) {
-  const { summary, risk } = await getFinanceOverview(getDb(), customerId);
+  const { summary, risk } = await loadFinanceOverview(customerId);
   return (
     <Card title="Solde et risque" actions={more(`/customers/${customerId}/finances`, 'Finances')}>
       <dl className="grid grid-cols-2 gap-3 text-sm">
@@ -108,7 +90,7 @@ export async function BalanceRiskBlock({ customerId }: { customerId: string }) {
 }
 
 export async function SegmentBlock({ customerId }: { customerId: string }) {
-  const score = await getRfmScore(getDb(), customerId);
+  const score = await loadRfmScore(customerId);
   const rule = score ? SEGMENT_RULES.find((r) => r.segment === score.segment) : undefined;
   return (
     <Card title="Segment RFM" actions={more(`/customers/${customerId}/analytics`, 'Analyse')}>
@@ -132,19 +114,11 @@ export async function SegmentBlock({ customerId }: { customerId: string }) {
 }
 
 export async function ConsentsBlock({ customerId }: { customerId: string }) {
-  // Latest event per purpose × channel = the current state (the table is append-only).
-  const rows = await getDb()
-    .selectDistinctOn([consentEvents.purpose, consentEvents.channel], {
-      purpose: consentEvents.purpose,
-      channel: consentEvents.channel,
-      granted: consentEvents.granted,
-      occurredAt: consentEvents.occurredAt,
-    })
-    .from(consentEvents)
-    .where(eq(consentEvents.customerId, customerId))
-    .orderBy(consentEvents.purpose, consentEvents.channel, desc(consentEvents.occurredAt), desc(consentEvents.id));
-  const state = new Map(rows.map((r) => [`${r.purpose}:${r.channel}`, r.granted]));
-  const purposes = CONSENT_PURPOSES.filter((p) => CONSENT_CHANNELS.some((c) => state.has(`${p}:${c}`)));
+  const grid = await loadConsentState(customerId);
+  // Only the cells with an event (granted or withdrawn), grouped by purpose.
+  const recorded = (p: (typeof CONSENT_PURPOSES)[number]) =>
+    CONSENT_CHANNELS.filter((c) => grid[p][c].state !== 'never');
+  const purposes = CONSENT_PURPOSES.filter((p) => recorded(p).length > 0);
   return (
     <Card title="Consentements" actions={more(`/customers/${customerId}/consents`, 'Détail')}>
       {purposes.length ? (
@@ -152,8 +126,8 @@ export async function ConsentsBlock({ customerId }: { customerId: string }) {
           {purposes.map((p) => (
             <li key={p}>
               <span className="font-medium">{PURPOSE_LABELS[p]}</span> :{' '}
-              {CONSENT_CHANNELS.filter((c) => state.has(`${p}:${c}`))
-                .map((c) => `${CHANNEL_LABELS[c]} ${state.get(`${p}:${c}`) ? '✓ accordé' : '✗ retiré'}`)
+              {recorded(p)
+                .map((c) => `${CHANNEL_LABELS[c]} ${grid[p][c].state === 'granted' ? '✓ accordé' : '✗ retiré'}`)
                 .join(' · ')}
             </li>
           ))}
@@ -166,23 +140,13 @@ export async function ConsentsBlock({ customerId }: { customerId: string }) {
 }
 
 export async function DocumentsBlock({ customerId, role }: { customerId: string; role: Role }) {
-  const [row] = await getDb()
-    .select({ n: count(), bytes: sql<number>`coalesce(sum(${customerDocuments.sizeBytes}), 0)::float8` })
-    .from(customerDocuments)
-    .where(
-      and(
-        eq(customerDocuments.customerId, customerId),
-        isNull(customerDocuments.deletedAt),
-        inArray(customerDocuments.minRole, ROLES_UP_TO[role]),
-      ),
-    );
-  const n = Number(row?.n ?? 0);
+  const { count: n, totalBytes } = await loadDocumentTotals(customerId, role);
   return (
     <Card title="Documents" actions={more(`/customers/${customerId}/documents`, 'Documents')}>
       <p className="text-2xl font-semibold tabular-nums">{n}</p>
       <p className="text-sm text-slate-600">
         document{n > 1 ? 's' : ''} ·{' '}
-        {new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(Number(row?.bytes ?? 0) / 1048576)} Mo
+        {new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(totalBytes / 1048576)} Mo
       </p>
     </Card>
   );

@@ -1,18 +1,14 @@
 /**
  * Address, precision, distances and map of the Profile tab (server part).
- *   <LocationSection customerId={customer.id} />
+ *   <LocationSection customer={customer} canEdit={abilities.fieldUpdate} />
  */
-import { can } from '@/lib/auth/permissions';
-import { getCurrentActor } from '@/lib/auth/session';
+import type { CustomerDto } from '@/lib/customers/types';
 import { env } from '@/lib/env';
 import { findAgency, nearestAgency } from '@/lib/geo/agencies';
 import { haversineKm } from '@/lib/geo/haversine';
-import { loadCustomer } from '../load-customer';
 import { LocationPanel } from './location-panel';
 
-export async function LocationSection({ customerId }: { customerId: string }) {
-  // The customer comes from the per-request cache shared with the 360 layout (no second query).
-  const [actor, c] = await Promise.all([getCurrentActor(), loadCustomer(customerId)]);
+export function LocationSection({ customer: c, canEdit }: { customer: CustomerDto; canEdit: boolean }) {
   const point = c.latitude != null && c.longitude != null ? { lat: c.latitude, lon: c.longitude } : null;
   // The customer's own agency when it is a configured one, else the nearest.
   const own = findAgency(c.agency);
@@ -35,7 +31,7 @@ export async function LocationSection({ customerId }: { customerId: string }) {
           : null
       }
       tileUrl={env().MAP_TILE_URL}
-      canEdit={!!actor && can(actor.role, 'customer.field-update') && !c.erasedAt}
+      canEdit={canEdit}
     />
   );
 }

@@ -1,20 +1,21 @@
 /**
- * Tags of the Profile tab (server part). The customer (with its tags) comes from the per-request cache.
- *   <TagsSection customerId={customer.id} />
+ * Tags of the Profile tab (server part): the customer's tags, and every tag to choose from when the
+ * viewer may edit them.
+ *   <TagsSection customerId={customer.id} tags={customer.tags} canEdit={abilities.update} />
  */
-import { getDb } from '@/db';
-import { can } from '@/lib/auth/permissions';
-import { getCurrentActor } from '@/lib/auth/session';
-import { listTagsWithCounts } from '@/lib/tags/queries';
-import { loadCustomer } from '../load-customer';
+import type { TagDto } from '@/lib/customers/types';
+import { loadTagChoices } from '@/lib/tags/queries';
 import { TagsEditor } from './tags-editor';
 
-export async function TagsSection({ customerId }: { customerId: string }) {
-  const [customer, actor, all] = await Promise.all([
-    loadCustomer(customerId),
-    getCurrentActor(),
-    listTagsWithCounts(getDb()),
-  ]);
-  const canEdit = !!actor && can(actor.role, 'customer.update') && !customer.erasedAt;
-  return <TagsEditor customerId={customer.id} tags={customer.tags} allTags={canEdit ? all : []} canEdit={canEdit} />;
+export async function TagsSection({
+  customerId,
+  tags,
+  canEdit,
+}: {
+  customerId: string;
+  tags: TagDto[];
+  canEdit: boolean;
+}) {
+  const all = canEdit ? await loadTagChoices() : [];
+  return <TagsEditor customerId={customerId} tags={tags} allTags={all} canEdit={canEdit} />;
 }

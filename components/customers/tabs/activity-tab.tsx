@@ -1,11 +1,10 @@
 import { ActivityFilters } from '@/components/activity/activity-filters';
 import { TimelineList } from '@/components/activity/timeline-list';
 import { Card } from '@/components/ui/card';
-import { getDb } from '@/db';
-import { activityStats, listActivities } from '@/lib/activity/queries';
+import { loadActivityTab } from '@/lib/activity/queries';
+import type { CustomerAbilities } from '@/lib/auth/permissions';
 import { activityListQuerySchema } from '@/lib/activity/schema';
-import { AppError } from '@/lib/errors';
-import { notFound } from 'next/navigation';
+import { orNotFound } from '@/lib/http/page-params';
 
 export type ActivitySearchParams = { type?: string | string[]; from?: string; to?: string };
 
@@ -17,11 +16,11 @@ export type ActivitySearchParams = { type?: string | string[]; from?: string; to
 export async function ActivityTab({
   customerId,
   searchParams,
-  canCreate,
+  abilities,
 }: {
   customerId: string;
   searchParams: ActivitySearchParams;
-  canCreate: boolean;
+  abilities: Pick<CustomerAbilities, 'activityCreate'>;
 }) {
   const raw = {
     type: searchParams.type,
@@ -31,17 +30,7 @@ export async function ActivityTab({
   const parsed = activityListQuerySchema.safeParse({ ...raw, limit: '20' });
   const filters = parsed.success ? parsed.data : activityListQuerySchema.parse({ limit: '20' });
   const error = parsed.success ? null : 'Filtres invalides (types ou dates) : affichage de toutes les activités.';
-  const db = getDb();
-  let page, periodCounts;
-  try {
-    [page, periodCounts] = await Promise.all([
-      listActivities(db, customerId, filters),
-      activityStats(db, customerId, { from: filters.from, to: filters.to }),
-    ]);
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'not_found') notFound();
-    throw e;
-  }
+  const { page, periodCounts } = await orNotFound(loadActivityTab(customerId, filters));
   const types = filters.type ?? [];
   const query = new URLSearchParams();
   for (const t of types) query.append('type', t);
@@ -67,7 +56,7 @@ export async function ActivityTab({
           initialCursor={page.nextCursor}
           query={query.toString()}
           filters={{ types, fromMs: filters.from?.getTime() ?? null, toMs: filters.to?.getTime() ?? null }}
-          canCreate={canCreate}
+          canCreate={abilities.activityCreate}
           filtered={types.length > 0 || !!filters.from || !!filters.to}
         />
       </Card>

@@ -1,17 +1,15 @@
 import type { ReactNode } from 'react';
-import { notFound } from 'next/navigation';
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { LazyBarChart } from '@/components/charts/lazy';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { formatDate, formatMoney, formatNumber, formatPercent } from '@/components/ui/format';
-import { getDb } from '@/db';
 import { CHURN_LEVEL_LABELS, kindLabel, TREND_LABELS } from '@/lib/analytics/labels';
-import { type CustomerAnalytics, getCustomerAnalytics } from '@/lib/analytics/queries';
+import { type CustomerAnalytics, loadCustomerAnalytics } from '@/lib/analytics/queries';
 import type { ScoreBucket } from '@/lib/analytics/rfm';
 import { SEGMENT_RULES } from '@/lib/analytics/segments-rules';
-import { AppError } from '@/lib/errors';
+import { orNotFound } from '@/lib/http/page-params';
 
 const monthLabel = (ym: string) => {
   const [y, m] = ym.split('-').map(Number);
@@ -162,13 +160,7 @@ function RfmCard({ a }: { a: CustomerAnalytics }) {
 }
 
 export async function AnalyticsTab({ customerId }: { customerId: string }) {
-  let a: CustomerAnalytics;
-  try {
-    a = await getCustomerAnalytics(getDb(), customerId);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  }
+  const a = await orNotFound(loadCustomerAnalytics(customerId));
   const { predictions: p } = a;
   const months = a.monthly.map((m) => monthLabel(m.month));
   return (

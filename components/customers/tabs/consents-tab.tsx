@@ -2,49 +2,32 @@ import { CompliancePanel } from '@/components/consents/compliance-panel';
 import { ConsentHistory } from '@/components/consents/consent-history';
 import { ConsentPanel } from '@/components/consents/consent-panel';
 import { EmailFormLauncher } from '@/components/customers/email-form-launcher';
-import { loadCustomer } from '@/components/customers/load-customer';
 import { OutboxList } from '@/components/email/outbox-list';
 import { Card } from '@/components/ui/card';
-import { getDb } from '@/db';
-import type { Actor } from '@/lib/auth/actor';
-import { can } from '@/lib/auth/permissions';
-import { checkCompliance } from '@/lib/consents/compliance';
-import { getConsentState, listConsentEvents, listProofDocuments } from '@/lib/consents/queries';
-import { listCustomerEmails } from '@/lib/email/queries';
+import type { CustomerAbilities, Role } from '@/lib/auth/permissions';
+import { loadConsentsTab } from '@/lib/consents/compliance';
 import { emailPurposeToConsent, EMAIL_PURPOSES } from '@/lib/email/schema';
 import { env } from '@/lib/env';
-import { AppError } from '@/lib/errors';
-
-const HISTORY_PAGE = 20;
-
-async function historyPage(customerId: string, cursor: string | undefined) {
-  const db = getDb();
-  try {
-    return { page: await listConsentEvents(db, customerId, { limit: HISTORY_PAGE, cursor }), first: !cursor };
-  } catch (error) {
-    // A stale or hand-edited cursor in the URL: show the first page rather than an error.
-    if (error instanceof AppError && error.code === 'bad_request') {
-      return { page: await listConsentEvents(db, customerId, { limit: HISTORY_PAGE }), first: true };
-    }
-    throw error;
-  }
-}
+import { orNotFound } from '@/lib/http/page-params';
 
 /** Consents tab: grid, compliance, history, and the "Envoyer un e-mail" section with the outbox. */
-export async function ConsentsTab({ id, actor, historyCursor }: { id: string; actor: Actor; historyCursor?: string }) {
-  const customer = await loadCustomer(id);
-  const db = getDb();
-  const [{ state, compliance }, history, documents, emails] = await Promise.all([
-    getConsentState(db, customer.id).then(async (s) => ({
-      state: s,
-      compliance: await checkCompliance(db, customer.id, { state: s }),
-    })),
-    historyPage(customer.id, historyCursor),
-    listProofDocuments(db, customer.id, actor.role),
-    listCustomerEmails(db, customer.id, 20),
-  ]);
-  const canRecord = can(actor.role, 'consent.record') && !customer.erasedAt;
-  const canSend = can(actor.role, 'email.send') && !customer.erasedAt;
+export async function ConsentsTab({
+  customer,
+  role,
+  abilities,
+  historyCursor,
+}: {
+  customer: { id: string; email: string | null };
+  /** Which documents may be cited as proof (their minimum role). */
+  role: Role;
+  abilities: Pick<CustomerAbilities, 'consentRecord' | 'emailSend'>;
+  historyCursor?: string;
+}) {
+  const { state, compliance, history, proofDocuments, emails } = await orNotFound(
+    loadConsentsTab(customer.id, role, historyCursor),
+  );
+  const canRecord = abilities.consentRecord;
+  const canSend = abilities.emailSend;
   const consentByPurpose = Object.fromEntries(
     EMAIL_PURPOSES.filter((p) => p !== 'service').map((p) => [p, state[emailPurposeToConsent(p)].email.state]),
   );
@@ -65,7 +48,7 @@ export async function ConsentsTab({ id, actor, historyCursor }: { id: string; ac
             : 'État actuel par finalité et par canal.'
         }
       >
-        <ConsentPanel customerId={customer.id} grid={state} documents={documents} canRecord={canRecord} />
+        <ConsentPanel customerId={customer.id} grid={state} documents={proofDocuments} canRecord={canRecord} />
       </Card>
       <Card
         title="Historique"

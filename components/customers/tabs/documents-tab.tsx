@@ -1,40 +1,34 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { DocumentList } from '@/components/documents/document-list';
 import { UploadZone } from '@/components/documents/upload-zone';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatBytes } from '@/components/ui/format';
-import { getDb } from '@/db';
 import type { Actor } from '@/lib/auth/actor';
-import { can } from '@/lib/auth/permissions';
+import type { CustomerAbilities } from '@/lib/auth/permissions';
 import { DOCUMENT_CATEGORY_LABELS, DOCUMENT_CATEGORY_OPTIONS } from '@/lib/documents/labels';
-import { listDocuments } from '@/lib/documents/queries';
+import { loadDocumentsTab } from '@/lib/documents/queries';
 import { documentCategorySchema, type DocumentCategory } from '@/lib/documents/schema';
-import { AppError } from '@/lib/errors';
+import { orNotFound } from '@/lib/http/page-params';
 import { maxUploadBytes } from '@/lib/storage';
 
 /** Documents tab: stats per category (also the filter), upload zone, list. */
 export async function DocumentsTab({
   customerId,
   category,
-  actor,
+  viewer,
+  abilities,
 }: {
   customerId: string;
   category?: string;
-  actor: Actor;
+  /** Decides which documents show and which the viewer may delete (their own, for a technician). */
+  viewer: Actor;
+  abilities: Pick<CustomerAbilities, 'documentUpload'>;
 }) {
   const parsed = documentCategorySchema.safeParse(category);
   const active: DocumentCategory | undefined = parsed.success ? parsed.data : undefined;
-  let result;
-  try {
-    result = await listDocuments(getDb(), customerId, { category: active }, actor);
-  } catch (e) {
-    if (e instanceof AppError && e.code === 'not_found') notFound();
-    throw e;
-  }
-  const { data, stats } = result;
+  const { data, stats } = await orNotFound(loadDocumentsTab(customerId, viewer, active));
   const path = `/customers/${customerId}/documents`;
   const chip = (selected: boolean) =>
     cn(
@@ -47,7 +41,7 @@ export async function DocumentsTab({
 
   return (
     <div className="space-y-4">
-      {can(actor.role, 'document.upload') && (
+      {abilities.documentUpload && (
         <UploadZone customerId={customerId} maxBytes={maxUploadBytes()} defaultCategory={active} />
       )}
       <Card
@@ -80,7 +74,7 @@ export async function DocumentsTab({
         {data.length === 0 ? (
           <EmptyState
             title={active ? 'Aucun document dans cette catégorie' : 'Aucun document'}
-            description={can(actor.role, 'document.upload') ? 'Déposez un premier fichier ci-dessus.' : undefined}
+            description={abilities.documentUpload ? 'Déposez un premier fichier ci-dessus.' : undefined}
           />
         ) : (
           <DocumentList customerId={customerId} documents={data} />

@@ -4,54 +4,14 @@ import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { formatDate, formatMoney, formatNumber } from '@/components/ui/format';
-import { getDb } from '@/db';
-import type { z } from 'zod';
-import { AppError } from '@/lib/errors';
-import type { Page } from '@/lib/pagination';
-import { notFound } from 'next/navigation';
-import {
-  assertCustomer,
-  getBalanceHistory,
-  getFinanceOverview,
-  listInvoices,
-  listOpenInvoices,
-  listPayments,
-} from '@/lib/finances/queries';
+import type { CustomerAbilities } from '@/lib/auth/permissions';
+import { loadFinancesTab } from '@/lib/finances/queries';
 import { RISK_LEVEL_LABELS, type RiskResult } from '@/lib/finances/risk';
-import { invoiceListQuerySchema, paymentListQuerySchema } from '@/lib/finances/schema';
+import { orNotFound } from '@/lib/http/page-params';
 import { InvoiceFormLauncher, PaymentFormLauncher } from '../finance-form-launchers';
 import { InvoicesTable, type Params, PaymentsTable } from './finance-tables';
 
 const RISK_TONE: Record<RiskResult['level'], BadgeTone> = { low: 'success', medium: 'warning', high: 'danger' };
-
-/** A bad or stale cursor in the URL shows the first page rather than an error page. */
-async function firstPageOnBadCursor<T>(
-  load: (cursor: string | undefined) => Promise<T>,
-  cursor: string | undefined,
-): Promise<T> {
-  try {
-    return await load(cursor);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'bad_request' && cursor) return load(undefined);
-    throw error;
-  }
-}
-
-/**
- * One table's rows and sort, read from its own URL keys (`isort`/`iorder`/`icursor` for invoices, `p…`
- * for payments): an invalid sort falls back to the default, 10 rows a page.
- */
-async function tablePage<S extends z.ZodType<{ sort: string; order: string }>, R>(
-  schema: S,
-  prefix: 'i' | 'p',
-  params: Params,
-  load: (query: z.output<S> & { cursor?: string }) => Promise<Page<R>>,
-) {
-  const parsed = schema.safeParse({ sort: params[`${prefix}sort`], order: params[`${prefix}order`], limit: 10 });
-  const query = parsed.success ? parsed.data : schema.parse({ limit: 10 });
-  const page = await firstPageOnBadCursor((cursor) => load({ ...query, cursor }), params[`${prefix}cursor`]);
-  return { rows: page.data, nextCursor: page.nextCursor, sort: query.sort, order: query.order };
-}
 
 function Stat({ label, value, hint, alert }: { label: string; value: string; hint?: string; alert?: boolean }) {
   return (
@@ -70,23 +30,17 @@ function Stat({ label, value, hint, alert }: { label: string; value: string; hin
 export async function FinancesTab({
   customerId,
   searchParams,
-  canWrite,
+  abilities,
 }: {
   customerId: string;
   searchParams: Params;
-  canWrite: boolean;
+  abilities: Pick<CustomerAbilities, 'financeWrite'>;
 }) {
-  const db = getDb();
-  await assertCustomer(db, customerId).catch(() => notFound());
+  const canWrite = abilities.financeWrite;
+  const { summary, risk, history, invoiceTable, paymentTable, openInvoices } = await orNotFound(
+    loadFinancesTab(customerId, searchParams, { openInvoices: canWrite }),
+  );
   const path = `/customers/${customerId}/finances`;
-
-  const [{ summary, risk }, history, invoiceTable, paymentTable, open] = await Promise.all([
-    getFinanceOverview(db, customerId),
-    getBalanceHistory(db, customerId),
-    tablePage(invoiceListQuerySchema, 'i', searchParams, (query) => listInvoices(db, customerId, query)),
-    tablePage(paymentListQuerySchema, 'p', searchParams, (query) => listPayments(db, customerId, query)),
-    canWrite ? listOpenInvoices(db, customerId) : Promise.resolve([]),
-  ]);
 
   return (
     <div className="space-y-6">
@@ -190,7 +144,7 @@ export async function FinancesTab({
           <Card title="Enregistrer un paiement">
             <PaymentFormLauncher
               customerId={customerId}
-              openInvoices={open.map((i) => ({
+              openInvoices={openInvoices.map((i) => ({
                 id: i.id,
                 number: i.number,
                 remainingCents: i.remainingCents,

@@ -1,8 +1,8 @@
-import { can } from '@/lib/auth/permissions';
-import { requirePageActor } from '@/lib/auth/session';
+import type { Actor } from '@/lib/auth/actor';
+import type { CustomerAbilities } from '@/lib/auth/permissions';
+import type { CustomerDetail } from '@/lib/customers/queries';
 import { formatPhone } from '@/lib/validation';
 import { FUEL_LABELS } from '@/lib/vehicles/schema';
-import { loadCustomer } from '../load-customer';
 import { ContactsSection } from '../profile/contacts-section';
 import { IdentitySection } from '../profile/identity-section';
 import { LocationSection } from '../profile/location-section';
@@ -12,30 +12,34 @@ import { VehiclesSection } from '../profile/vehicles-section';
 
 /**
  * The Profile tab: a vertical list of independent sections. Other features add their own section
- * here (one line each: notes, tags, map and distances), keeping their data loading inside it.
- * The customer comes from the per-request cache shared with the 360 layout (no second query).
+ * here (one line each: notes, tags, map and distances); a section that needs more than the customer
+ * awaits its own lib loader. The customer is the one the 360 layout loaded (no second query).
  */
-export async function ProfileTab({ customerId }: { customerId: string }) {
-  const actor = await requirePageActor('customer.read');
-  const customer = await loadCustomer(customerId);
-  const canFieldUpdate = can(actor.role, 'customer.field-update') && !customer.erasedAt;
-
+export function ProfileTab({
+  customer,
+  abilities,
+  viewer,
+}: {
+  customer: CustomerDetail;
+  abilities: CustomerAbilities;
+  viewer: Actor;
+}) {
   return (
     <div className="space-y-4">
       <IdentitySection customer={customer} />
       <ContactsSection
         customerId={customer.id}
         contacts={customer.contacts.map((c) => ({ ...c, phoneDisplay: c.phone ? formatPhone(c.phone) : null }))}
-        canEdit={canFieldUpdate}
+        canEdit={abilities.fieldUpdate}
       />
       <VehiclesSection
         customerId={customer.id}
         vehicles={customer.vehicles.map((v) => ({ ...v, fuelLabel: v.fuel ? FUEL_LABELS[v.fuel] : null }))}
-        canEdit={canFieldUpdate}
+        canEdit={abilities.fieldUpdate}
       />
-      <LocationSection customerId={customerId} />
-      <TagsSection customerId={customerId} />
-      <NotesSection customerId={customerId} />
+      <LocationSection customer={customer} canEdit={abilities.fieldUpdate} />
+      <TagsSection customerId={customer.id} tags={customer.tags} canEdit={abilities.update} />
+      <NotesSection customerId={customer.id} viewer={viewer} abilities={abilities} />
     </div>
   );
 }

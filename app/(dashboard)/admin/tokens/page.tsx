@@ -1,9 +1,8 @@
 import type { Metadata } from 'next';
 import { TokensManager } from '@/components/admin/tokens-manager';
-import { getDb } from '@/db';
 import { ROLE_LABELS, ROLES } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
-import { listApiTokens } from '@/lib/auth/tokens';
+import { loadApiTokens } from '@/lib/auth/tokens';
 
 export const metadata: Metadata = { title: 'Jetons d’API' };
 
@@ -15,7 +14,7 @@ function withExpiry<T extends { expiresAt: Date | null }>(rows: T[]): (T & { exp
 
 export default async function TokensPage() {
   await requirePageActor('admin');
-  const tokens = withExpiry(await listApiTokens(getDb()));
+  const tokens = withExpiry(await loadApiTokens());
   return (
     <>
       <div className="space-y-1">

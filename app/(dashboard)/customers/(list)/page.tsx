@@ -4,12 +4,11 @@ import { CustomerFilters, type CustomerFilterValues } from '@/components/custome
 import { CustomerList } from '@/components/customers/customer-list';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
-import { getDb } from '@/db';
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { SEGMENT_LABELS, SEGMENTS } from '@/lib/analytics/segments';
-import { customerListExtraWhere } from '@/lib/customers/list-filters';
-import { listCities, listCustomers, listTags } from '@/lib/customers/queries';
+import { loadCustomerListPage } from '@/lib/customers/list-filters';
+import { loadCustomerListChoices } from '@/lib/customers/queries';
 import { customerListQuerySchema } from '@/lib/customers/schema';
 import { AppError } from '@/lib/errors';
 
@@ -54,14 +53,13 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   const parsed = customerListQuerySchema.safeParse(params);
   // A hand-edited URL with an unknown filter value: show the list unfiltered rather than an error page.
   const query = parsed.success ? parsed.data : customerListQuerySchema.parse({});
-  const db = getDb();
 
-  let page: Awaited<ReturnType<typeof listCustomers>> | null = null;
+  let page: Awaited<ReturnType<typeof loadCustomerListPage>> | null = null;
   let problem: string | null = parsed.success
     ? null
     : 'Certains filtres de l’adresse étaient invalides et ont été ignorés.';
   try {
-    page = await listCustomers(db, query, await customerListExtraWhere(db, query));
+    page = await loadCustomerListPage(query);
   } catch (error) {
     if (!(error instanceof AppError) || (error.code !== 'bad_request' && error.code !== 'validation_failed'))
       throw error;
@@ -70,7 +68,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         ? 'Ce lien de pagination n’est plus valide. Reprenez depuis la première page.'
         : 'Un filtre de l’adresse est invalide. Réinitialisez les filtres.';
   }
-  const [tags, cities] = await Promise.all([listTags(db), listCities(db)]);
+  const { tags, cities } = await loadCustomerListChoices();
 
   const values: CustomerFilterValues = parsed.success ? params : {};
   const filtered = Boolean(

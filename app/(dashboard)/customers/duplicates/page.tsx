@@ -1,17 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
-import { listDuplicatePairs, MAX_PAIRS, PAIR_REASON_LABELS } from '@/lib/duplicates/pairs';
+import { loadDuplicatePairs, MAX_PAIRS, PAIR_REASON_LABELS } from '@/lib/duplicates/pairs';
 
 export const metadata: Metadata = { title: 'Doublons possibles' };
 
 export default async function DuplicatesPage() {
   const actor = await requirePageActor('customer.update');
   if (!can(actor.role, 'customer.duplicate')) redirect('/forbidden');
-  const pairs = await listDuplicatePairs(getDb());
+  const pairs = await loadDuplicatePairs();
   return (
     <div className="space-y-4">
       <div className="space-y-1">

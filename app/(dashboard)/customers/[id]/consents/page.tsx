@@ -2,18 +2,17 @@ import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { ConsentsTab } from '@/components/customers/tabs/consents-tab';
 import { TabSkeleton } from '@/components/ui/skeleton';
-import { requirePageActor } from '@/lib/auth/session';
-import { type IdPageProps, readIdPage } from '@/lib/http/page-params';
+import { customerPage } from '@/lib/customers/page';
+import { type IdPageProps } from '@/lib/http/page-params';
 
 export const metadata: Metadata = { title: 'Consentements' };
 
 export default async function ConsentsPage(props: IdPageProps) {
-  const actor = await requirePageActor('customer.read');
-  const { id, query } = await readIdPage(props, 'Client');
+  const { customer, query, actor, abilities } = await customerPage(props);
   const cursor = typeof query.historyCursor === 'string' ? query.historyCursor : undefined;
   return (
     <Suspense key={cursor ?? 'first'} fallback={<TabSkeleton label="Chargement des consentements" cards={3} />}>
-      <ConsentsTab id={id} actor={actor} historyCursor={cursor} />
+      <ConsentsTab customer={customer} role={actor.role} abilities={abilities} historyCursor={cursor} />
     </Suspense>
   );
 }

@@ -7,16 +7,14 @@ import {
   RecentActivityBlock,
   SegmentBlock,
 } from '@/components/customers/dashboard-360/blocks';
-import { can } from '@/lib/auth/permissions';
-import { requirePageActor } from '@/lib/auth/session';
-import { type IdPageProps, readIdPage } from '@/lib/http/page-params';
+import { customerPage } from '@/lib/customers/page';
+import type { IdPageProps } from '@/lib/http/page-params';
 
 export const metadata = { title: 'Vue 360°' };
 
 /** One screen, each block streamed on its own; blocks the role may not see are not rendered at all. */
 export default async function Dashboard360Page(props: Pick<IdPageProps, 'params'>) {
-  const actor = await requirePageActor('customer.read');
-  const { id } = await readIdPage(props, 'Client');
+  const { id, actor, abilities } = await customerPage(props);
   return (
     <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3">
       <h2 className="sr-only">Vue 360°</h2>
@@ -25,12 +23,12 @@ export default async function Dashboard360Page(props: Pick<IdPageProps, 'params'
           <RecentActivityBlock customerId={id} />
         </Suspense>
       </div>
-      {can(actor.role, 'finance.read') && (
+      {abilities.financeRead && (
         <Suspense fallback={<BlockSkeleton title="Solde et risque" />}>
           <BalanceRiskBlock customerId={id} />
         </Suspense>
       )}
-      {can(actor.role, 'analytics.read') && (
+      {abilities.analyticsRead && (
         <Suspense fallback={<BlockSkeleton title="Segment RFM" />}>
           <SegmentBlock customerId={id} />
         </Suspense>

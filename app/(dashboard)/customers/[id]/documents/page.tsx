@@ -1,18 +1,17 @@
 import { Suspense } from 'react';
 import { DocumentsTab } from '@/components/customers/tabs/documents-tab';
 import { TabSkeleton } from '@/components/ui/skeleton';
-import { requirePageActor } from '@/lib/auth/session';
-import { firstParam, type IdPageProps, readIdPage } from '@/lib/http/page-params';
+import { customerPage } from '@/lib/customers/page';
+import { firstParam, type IdPageProps } from '@/lib/http/page-params';
 
 export const metadata = { title: 'Documents' };
 
 export default async function DocumentsPage(props: IdPageProps) {
-  const actor = await requirePageActor('customer.read');
-  const { id, query } = await readIdPage(props, 'Client');
+  const { id, query, actor, abilities } = await customerPage(props);
   const category = firstParam(query.category);
   return (
     <Suspense key={category ?? ''} fallback={<TabSkeleton label="Chargement des documents" cards={2} />}>
-      <DocumentsTab customerId={id} category={category} actor={actor} />
+      <DocumentsTab customerId={id} category={category} viewer={actor} abilities={abilities} />
     </Suspense>
   );
 }

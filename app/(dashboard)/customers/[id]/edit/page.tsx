@@ -1,19 +1,18 @@
 import type { Metadata } from 'next';
 import { CustomerForm } from '@/components/customers/customer-form';
 import { CUSTOMER_KIND_OPTIONS } from '@/components/customers/customer-kinds';
-import { loadCustomer } from '@/components/customers/load-customer';
 import { EmptyState } from '@/components/ui/empty-state';
-import { requirePageActor } from '@/lib/auth/session';
 import { updateCustomerAction } from '@/lib/customers/actions';
+import { customerPage } from '@/lib/customers/page';
 import { env } from '@/lib/env';
+import type { IdPageProps } from '@/lib/http/page-params';
 
 export const metadata: Metadata = { title: 'Modifier le client' };
 
-export default async function EditCustomerPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePageActor('customer.update');
-  const { id } = await params;
-  const customer = await loadCustomer(id);
-  if (customer.erasedAt) {
+export default async function EditCustomerPage(props: Pick<IdPageProps, 'params'>) {
+  const { id, customer, abilities } = await customerPage(props, 'customer.update');
+  // The role may update (checked above): only an erased customer is left without the ability.
+  if (!abilities.update) {
     return (
       <EmptyState
         title="Fiche anonymisée"

@@ -2,18 +2,16 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { MergeForm, type MergeFieldRow } from '@/components/duplicates/merge-form';
-import { getDb } from '@/db';
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
-import { getCustomerRow } from '@/lib/customers/queries';
 import { customerDisplayName, KIND_LABELS, STATUS_LABELS } from '@/lib/customers/schema';
-import { childCounts, MERGE_FIELD_LABELS, MERGE_FIELDS } from '@/lib/duplicates/merge';
+import { loadMergeCandidates, MERGE_FIELD_LABELS, MERGE_FIELDS } from '@/lib/duplicates/merge';
+import { parseIdOrNotFound } from '@/lib/http/page-params';
 import { formatPhone } from '@/lib/validation';
 
 export const metadata: Metadata = { title: 'Fusionner deux clients' };
 
-const UUID = /^[0-9a-f-]{36}$/i;
-type Row = NonNullable<Awaited<ReturnType<typeof getCustomerRow>>>;
+type Row = NonNullable<Awaited<ReturnType<typeof loadMergeCandidates>>['survivor']>;
 
 function display(c: Row, field: (typeof MERGE_FIELDS)[number]): string {
   if (field === 'address')
@@ -44,15 +42,10 @@ const COUNT_LABELS: Record<string, string> = {
 export default async function MergePage({ params }: { params: Promise<{ a: string; b: string }> }) {
   const actor = await requirePageActor('customer.update');
   if (!can(actor.role, 'customer.duplicate')) redirect('/forbidden');
-  const { a, b } = await params;
-  if (!UUID.test(a) || !UUID.test(b) || a === b) notFound();
-  const db = getDb();
-  const [survivor, merged, sCounts, mCounts] = await Promise.all([
-    getCustomerRow(db, a),
-    getCustomerRow(db, b),
-    childCounts(db, [a]),
-    childCounts(db, [b]),
-  ]);
+  const raw = await params;
+  const [a, b] = [parseIdOrNotFound(raw.a, 'Client'), parseIdOrNotFound(raw.b, 'Client')];
+  if (a === b) notFound();
+  const { survivor, merged, survivorCounts: sCounts, mergedCounts: mCounts } = await loadMergeCandidates(a, b);
   if (!survivor || !merged || survivor.erasedAt || merged.erasedAt) notFound();
   const rows: MergeFieldRow[] = MERGE_FIELDS.map((field) => {
     const s = display(survivor, field);
