@@ -34,6 +34,25 @@ const config = [
     },
   },
   {
+    // Components and pages render, they do not query: data comes as props or from a lib loader
+    // (lib/<domain>/queries.ts). Route handlers (app/**/route.ts) may still pass getDb() into lib.
+    files: ['components/**', 'app/**/*.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@/db', '@/db/*', 'drizzle-orm', 'drizzle-orm/*'],
+              message:
+                'Components and pages do not query: call a loader from lib/<domain>/queries.ts (types: re-export them from lib).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['tests/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
