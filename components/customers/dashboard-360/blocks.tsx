@@ -12,7 +12,13 @@ import { loadRecentActivities } from '@/lib/activity/queries';
 import { loadRfmScore } from '@/lib/analytics/queries';
 import { SEGMENT_RULES } from '@/lib/analytics/segments-rules';
 import type { Role } from '@/lib/auth/permissions';
-import { CHANNEL_LABELS, CONSENT_CHANNELS, CONSENT_PURPOSES, PURPOSE_LABELS } from '@/lib/consents/config';
+import {
+  CHANNEL_LABELS,
+  CONSENT_CHANNELS,
+  CONSENT_PURPOSES,
+  type ConsentPurpose,
+  PURPOSE_LABELS,
+} from '@/lib/consents/config';
 import { loadConsentState } from '@/lib/consents/queries';
 import { loadDocumentTotals } from '@/lib/documents/queries';
 import { loadFinanceOverview } from '@/lib/finances/queries';
@@ -116,8 +122,7 @@ export async function SegmentBlock({ customerId }: { customerId: string }) {
 export async function ConsentsBlock({ customerId }: { customerId: string }) {
   const grid = await loadConsentState(customerId);
   // Only the cells with an event (granted or withdrawn), grouped by purpose.
-  const recorded = (p: (typeof CONSENT_PURPOSES)[number]) =>
-    CONSENT_CHANNELS.filter((c) => grid[p][c].state !== 'never');
+  const recorded = (p: ConsentPurpose) => CONSENT_CHANNELS.filter((c) => grid[p][c].state !== 'never');
   const purposes = CONSENT_PURPOSES.filter((p) => recorded(p).length > 0);
   return (
     <Card title="Consentements" actions={more(`/customers/${customerId}/consents`, 'Détail')}>
