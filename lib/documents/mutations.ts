@@ -1,4 +1,3 @@
-import 'server-only';
 import { Readable } from 'node:stream';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';

@@ -1,4 +1,3 @@
-import 'server-only';
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type DbOrTx, getDb } from '@/db';
 import { customerDocuments, customers } from '@/db/schema';
