@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { customers } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
 import { can, ROLES } from '@/lib/auth/permissions';
 import { revokeApiToken } from '@/lib/auth/tokens';
@@ -20,6 +18,7 @@ import {
   systemOwner,
   type World,
 } from './routes';
+import { validBody, validQuery } from './valid-requests';
 
 /**
  * Every declared route × every principal (anonymous, revoked token, expired token, each role) →
@@ -28,69 +27,7 @@ import {
  * is not declared fails the suite.
  */
 
-type Body = unknown | ((world: World) => Promise<unknown> | unknown);
-let invoiceSeq = 0;
-let tagSeq = 0;
 const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
-
-// A valid request per mutating route, so that an allowed role must get a 2xx, not just "not 403".
-const BODIES: Record<string, Body> = {
-  [key('post', '/api/customers')]: { kind: 'individual', lastName: 'Matrice', email: 'matrice@exemple.fr' },
-  [key('patch', '/api/customers/{id}')]: async (w: World) => {
-    const [c] = await getDb()
-      .select({ updatedAt: customers.updatedAt })
-      .from(customers)
-      .where(eq(customers.id, w.customerId));
-    return { city: 'Lyon', updatedAt: c.updatedAt.toISOString() };
-  },
-  [key('post', '/api/customers/{id}/archive')]: { archived: true },
-  [key('post', '/api/customers/{id}/contacts')]: { name: 'Jeanne Contact' },
-  [key('patch', '/api/customers/{id}/contacts/{contactId}')]: { role: 'Gérante' },
-  [key('post', '/api/customers/{id}/vehicles')]: { plate: 'GH-456-JK', make: 'Peugeot' },
-  [key('patch', '/api/customers/{id}/vehicles/{vehicleId}')]: { mileage: 100000 },
-  [key('post', '/api/customers/{id}/notes')]: { body: 'Note de test' },
-  [key('patch', '/api/customers/{id}/notes/{noteId}')]: { pinned: true },
-  [key('post', '/api/customers/{id}/activities')]: { type: 'call', title: 'Appel de suivi' },
-  [key('post', '/api/customers/{id}/activity')]: { type: 'visit', title: 'Passage à l’atelier' },
-  [key('post', '/api/customers/{id}/invoices')]: () => ({
-    number: `F-MATRIX-${++invoiceSeq}`,
-    issuedAt: '2026-03-01',
-    dueAt: '2026-04-01',
-    totalHtCents: 1000,
-    vatCents: 200,
-  }),
-  [key('post', '/api/customers/{id}/payments')]: (w: World) => ({
-    invoiceId: w.ids.invoiceId,
-    amountCents: 1000,
-    method: 'card',
-    paidAt: '2026-02-01',
-  }),
-  [key('post', '/api/customers/{id}/consents')]: {
-    purpose: 'marketing',
-    channel: 'sms',
-    granted: true,
-    source: 'paper-form',
-    textVersion: 'v2',
-  },
-  [key('post', '/api/customers/{id}/send-email')]: {
-    subject: 'Rendez-vous',
-    body: 'Bonjour, votre véhicule est prêt.',
-    purpose: 'service',
-  },
-  [key('post', '/api/customers/{id}/tags')]: { name: 'Matrice' },
-  [key('post', '/api/tags')]: () => ({ name: `Matrice globale ${++tagSeq}`, color: '#112233' }),
-  [key('put', '/api/customers/{id}/location')]: { lat: 45.76, lon: 4.83 },
-  [key('post', '/api/validate')]: { kind: 'siret', value: '73282932000074' },
-};
-
-const QUERIES: Record<string, Record<string, string> | ((world: World) => Record<string, string>)> = {
-  [key('delete', '/api/customers/{id}/tags')]: (w: World) => ({ tagId: w.ids.tagId }),
-  [key('get', '/api/customers/nearby')]: { lat: '45.76', lon: '4.83', radiusKm: '50' },
-  [key('get', '/api/geocode')]: { address: '10 rue de la République 69002 Lyon' },
-  [key('get', '/api/postal-codes')]: { q: '6900' },
-  [key('get', '/api/customers/{id}/export')]: { format: 'json' },
-  [key('get', '/api/customers/export')]: { format: 'csv' },
-};
 
 function multipartPdf(): FormData {
   const form = new FormData();
@@ -136,14 +73,13 @@ function handlerFor(route: RouteDoc): Handler {
 
 async function request(route: RouteDoc, auth: string | undefined, world: World) {
   const { url, params } = fill(route.path, world);
-  const k = key(route.method, route.path);
-  const body = typeof BODIES[k] === 'function' ? await (BODIES[k] as (w: World) => unknown)(world) : BODIES[k];
+  const body = validBody(route.method, route.path, world);
   const isUpload = route.bodyContentType?.startsWith('multipart/');
   return call(handlerFor(route), {
     method: route.method.toUpperCase(),
     path: url,
     params,
-    query: typeof QUERIES[k] === 'function' ? (QUERIES[k] as (w: World) => Record<string, string>)(world) : QUERIES[k],
+    query: validQuery(route.method, route.path, world),
     auth,
     ...(isUpload ? { rawBody: multipartPdf() } : body !== undefined ? { body } : {}),
   });

@@ -1,7 +1,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { consentEvents, customerTags, invoices, payments, tags } from '@/db/schema';
+import { consentEvents, customers, customerTags, invoices, payments, tags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { uploadDocument } from '@/lib/documents/mutations';
 import { createNote } from '@/lib/notes/mutations';
@@ -60,6 +61,8 @@ export async function loadRoutes(): Promise<RouteFile[]> {
 export interface World {
   customerId: string;
   ids: Record<string, string>;
+  /** The customer's version once the fixture is built (a valid `updatedAt` for PATCH). */
+  updatedAt?: string;
 }
 
 /**
@@ -119,8 +122,13 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
     .values({ name: `sec-${customer.number}` })
     .returning();
   await db.insert(customerTags).values({ customerId: customer.id, tagId: tag.id });
+  const [{ updatedAt }] = await db
+    .select({ updatedAt: customers.updatedAt })
+    .from(customers)
+    .where(eq(customers.id, customer.id));
   return {
     customerId: customer.id,
+    updatedAt: updatedAt.toISOString(),
     ids: {
       id: customer.id,
       contactId: contact.id,
