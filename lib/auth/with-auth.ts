@@ -6,6 +6,7 @@ import { authSecret } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { clientIp } from '@/lib/http/client-ip';
 import { errorResponse } from '@/lib/http/responses';
+import { assertSameOriginWrite } from '@/lib/http/same-origin';
 import { getRateLimiter, LIMITS } from '@/lib/rate-limit';
 import type { Actor } from './actor';
 import { can, type Permission } from './permissions';
@@ -53,7 +54,8 @@ export interface HandlerContext<P> {
 type RouteContext = { params: Promise<Record<string, string>> };
 
 /**
- * Every API route handler is wrapped: authentication (401), permission (403), then the handler;
+ * Every API route handler is wrapped: authentication (401), same origin for cookie writes (403),
+ * permission (403), then the handler;
  * any thrown error becomes the JSON error shape. `permission: null` means "signed in" only.
  */
 export function withAuth<P extends Record<string, string> = Record<string, string>>(
@@ -64,6 +66,8 @@ export function withAuth<P extends Record<string, string> = Record<string, strin
     try {
       const actor = await authenticateRequest(req);
       if (!actor) throw AppError.unauthorized();
+      // No Authorization header: the browser session cookie authenticated this request (CSRF check).
+      if (!req.headers.has('authorization')) assertSameOriginWrite(req);
       if (options.permission && !can(actor.role, options.permission)) throw AppError.forbidden();
       const params = ((await context?.params) ?? {}) as P;
       return await handler(req, { actor, params });

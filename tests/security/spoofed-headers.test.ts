@@ -186,6 +186,8 @@ describe('forged sessions and dead credentials', () => {
     const route = files.find((f) => f.path === '/api/customers/{id}')!;
     const spoof = {
       cookie: `${cookieName}=${jwt}`,
+      // From the app's own origin, so the 403 below is the role's, not the CSRF check's.
+      origin: 'http://localhost',
       'x-user-role': 'admin',
       'x-middleware-subrequest': 'middleware:middleware:middleware:middleware:middleware',
     };

@@ -56,7 +56,8 @@ const BODIES: Record<string, (w: World) => Record<string, unknown>> = {
 };
 
 const QUERIES: Record<string, (w?: World) => Record<string, string>> = {
-  [key('delete', '/api/customers/{id}/tags')]: (w) => (w?.ids.tagId ? { tagId: w.ids.tagId } : {}),
+  [key('delete', '/api/customers/{id}/tags')]: (w): Record<string, string> =>
+    w?.ids.tagId ? { tagId: w.ids.tagId } : {},
   [key('get', '/api/customers/nearby')]: () => ({ lat: '45.76', lon: '4.83', radiusKm: '50' }),
   [key('get', '/api/geocode')]: () => ({ address: '10 rue de la République 69002 Lyon' }),
   [key('get', '/api/postal-codes')]: () => ({ q: '6900' }),

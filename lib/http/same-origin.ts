@@ -1,0 +1,42 @@
+import { AppError } from '@/lib/errors';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * The host the browser addressed: its `Host` header (the URL Next builds for a route handler names the
+ * address the server listens on, not the one the browser used). `X-Forwarded-Host` is not read: a proxy
+ * that rewrites `Host` still works for every browser that sends `Sec-Fetch-Site`, which is checked first.
+ */
+function requestHost(req: Request): string {
+  return (req.headers.get('host') ?? new URL(req.url).host).trim().toLowerCase();
+}
+
+function originHost(origin: string): string | null {
+  try {
+    return new URL(origin).host.toLowerCase();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Did the app's own pages send this request? `Sec-Fetch-Site` is set by the browser and cannot be changed
+ * by a page, so when present it decides (`same-origin`, or `none` for a request the user typed); `same-site`
+ * is refused too, since SameSite=Lax cookies do not stop a sibling subdomain. Older browsers: the `Origin`
+ * must name the host the request was sent to. Neither header (a non-browser client with a copied cookie) is
+ * refused: such clients use bearer tokens.
+ */
+export function isSameOrigin(req: Request): boolean {
+  const site = req.headers.get('sec-fetch-site');
+  if (site) return site === 'same-origin' || site === 'none';
+  const origin = req.headers.get('origin');
+  return !!origin && originHost(origin) === requestHost(req);
+}
+
+/** Cookie-authenticated POST/PUT/PATCH/DELETE from anywhere but the app itself → 403 (cross-site request forgery). */
+export function assertSameOriginWrite(req: Request): void {
+  if (SAFE_METHODS.has(req.method.toUpperCase()) || isSameOrigin(req)) return;
+  throw AppError.forbidden(
+    'Requête refusée : elle ne provient pas de l’application (origine absente ou différente). Rechargez la page et réessayez ; un script doit utiliser un jeton d’API.',
+  );
+}
