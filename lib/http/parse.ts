@@ -128,3 +128,27 @@ export function parseId(value: unknown, what = 'Ressource'): string {
   if (!result.success) throw AppError.notFound(`${what} introuvable.`);
   return result.data.toLowerCase();
 }
+
+/** What each path id names, for the 404 message (« Contact introuvable. »). A new `{param}` needs its label here. */
+export const PATH_ID_LABELS: Readonly<Record<string, string>> = {
+  id: 'Client',
+  contactId: 'Contact',
+  vehicleId: 'Véhicule',
+  noteId: 'Note',
+  docId: 'Document',
+  invoiceId: 'Facture',
+  paymentId: 'Paiement',
+  tagId: 'Étiquette',
+};
+
+/** The `{name}` segments of a route path, in order. */
+export function pathParamNames(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+}
+
+/** Every id of a route path (`/api/customers/{id}/notes/{noteId}`), checked in order: a malformed one is a 404. */
+export function parsePathIds(path: string, raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const name of pathParamNames(path)) ids[name] = parseId(raw[name], PATH_ID_LABELS[name]);
+  return ids;
+}

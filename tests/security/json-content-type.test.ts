@@ -1,10 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registeredRoutes } from '@/lib/openapi/registry';
-import '@/lib/openapi/document';
 import { createBearer } from '../factories';
 import { call } from '../factories/http';
 import { diffDumps, dumpRows } from './db-state';
-import { buildCustomerWorld, fill, loadRoutes, type Method, type RouteFile, systemOwner, type World } from './routes';
+import { buildCustomerWorld, endpoints, fill, loadRoutes, type RouteFile, systemOwner, type World } from './routes';
 import { validBody } from './valid-requests';
 
 /**
@@ -23,16 +21,11 @@ beforeAll(async () => {
   owner = await systemOwner();
 });
 
-/** Every route that reads a JSON body (declared with a body schema and no other content type). */
+/** Every route that reads a JSON body (its definition has a body schema and no other content type). */
 function jsonRoutes() {
-  return registeredRoutes()
-    .filter((r) => r.body && !r.bodyContentType)
-    .map((r) => {
-      const method = r.method.toUpperCase() as Method;
-      const handler = files.find((f) => f.path === r.path)?.methods[method];
-      if (!handler) throw new Error(`${method} ${r.path} is declared with a JSON body but has no handler`);
-      return { method, path: r.path, handler };
-    });
+  return endpoints(files)
+    .filter(({ definition: d }) => d.body && !d.bodyContentType)
+    .map(({ file, method }) => ({ method, path: file.path, handler: file.methods[method]! }));
 }
 
 function send(route: ReturnType<typeof jsonRoutes>[number], world: World, rawBody: string | Uint8Array, type?: string) {
