@@ -1,14 +1,19 @@
+import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * The host the browser addressed: its `Host` header (the URL Next builds for a route handler names the
- * address the server listens on, not the one the browser used). `X-Forwarded-Host` is not read: a proxy
- * that rewrites `Host` still works for every browser that sends `Sec-Fetch-Site`, which is checked first.
+ * The hosts the browser may have addressed: its `Host` header (the URL Next builds for a route handler names
+ * the address the server listens on, not the one the browser used), and, when TRUSTED_PROXIES declares a
+ * reverse proxy in front of the app, the `X-Forwarded-Host` that proxy set (the last entry, as for
+ * X-Forwarded-For). Without a declared proxy that header is not read.
  */
-function requestHost(req: Request): string {
-  return (req.headers.get('host') ?? new URL(req.url).host).trim().toLowerCase();
+function requestHosts(req: Request): string[] {
+  const hosts = [req.headers.get('host') ?? new URL(req.url).host];
+  const forwarded = req.headers.get('x-forwarded-host');
+  if (forwarded && env().TRUSTED_PROXIES) hosts.push(forwarded.split(',').pop()!);
+  return hosts.map((h) => h.trim().toLowerCase());
 }
 
 function originHost(origin: string): string | null {
@@ -30,7 +35,8 @@ export function isSameOrigin(req: Request): boolean {
   const site = req.headers.get('sec-fetch-site');
   if (site) return site === 'same-origin' || site === 'none';
   const origin = req.headers.get('origin');
-  return !!origin && originHost(origin) === requestHost(req);
+  const host = origin ? originHost(origin) : null;
+  return !!host && requestHosts(req).includes(host);
 }
 
 /** Cookie-authenticated POST/PUT/PATCH/DELETE from anywhere but the app itself → 403 (cross-site request forgery). */

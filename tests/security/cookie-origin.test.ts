@@ -1,6 +1,6 @@
 import { encode } from 'next-auth/jwt';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { authSecret } from '@/lib/env';
+import { authSecret, resetEnvCache } from '@/lib/env';
 import { createBearer, createUser } from '../factories';
 import { call } from '../factories/http';
 import { diffDumps, dumpRows } from './db-state';
@@ -118,6 +118,31 @@ describe('cookie sessions: state-changing requests must come from the app itself
     const route = files.find((f) => f.path === '/api/customers/{id}/notes')!;
     const res = await send(route, 'POST', await buildCustomerWorld(owner), { cookie, ...headers });
     expect(res.status, res.text).toBe(201);
+  });
+
+  it('behind a reverse proxy that rewrites Host: X-Forwarded-Host counts only when TRUSTED_PROXIES declares the proxy', async () => {
+    const route = files.find((f) => f.path === '/api/customers/{id}/notes')!;
+    const proxied = {
+      cookie,
+      origin: 'https://crm.example.fr',
+      host: '127.0.0.1:3000',
+      'x-forwarded-host': 'crm.example.fr',
+    };
+    try {
+      delete process.env.TRUSTED_PROXIES;
+      resetEnvCache();
+      expect((await send(route, 'POST', await buildCustomerWorld(owner), proxied)).status).toBe(403);
+      process.env.TRUSTED_PROXIES = '1';
+      resetEnvCache();
+      const res = await send(route, 'POST', await buildCustomerWorld(owner), proxied);
+      expect(res.status, res.text).toBe(201);
+      // The proxy's own value is the last one: an entry a client put in front of it does not count.
+      const forged = { ...proxied, origin: 'https://evil.example', 'x-forwarded-host': 'evil.example, crm.example.fr' };
+      expect((await send(route, 'POST', await buildCustomerWorld(owner), forged)).status).toBe(403);
+    } finally {
+      delete process.env.TRUSTED_PROXIES;
+      resetEnvCache();
+    }
   });
 
   it('bearer tokens are unaffected (no cookie: nothing a browser sends by itself)', async () => {
