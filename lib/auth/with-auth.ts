@@ -1,11 +1,22 @@
 import { eq } from 'drizzle-orm';
 import { getToken } from 'next-auth/jwt';
+import type { z } from 'zod';
 import { getDb } from '@/db';
 import { users } from '@/db/schema';
 import { authSecret } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { clientIp } from '@/lib/http/client-ip';
+import {
+  parseJson,
+  parseOptionalJson,
+  parsePathIds,
+  parseQuery,
+  pathParamNames,
+  PATH_ID_LABELS,
+} from '@/lib/http/parse';
 import { errorResponse } from '@/lib/http/responses';
+import { assertSameOriginWrite } from '@/lib/http/same-origin';
+import type { RouteDef } from '@/lib/openapi/registry';
 import { getRateLimiter, LIMITS } from '@/lib/rate-limit';
 import type { Actor } from './actor';
 import { can, type Permission } from './permissions';
@@ -45,30 +56,81 @@ export async function authenticateRequest(req: Request): Promise<Actor | null> {
   return { ...actor, ip: clientIp(req.headers), userAgent: req.headers.get('user-agent')?.slice(0, 512) ?? null };
 }
 
-export interface HandlerContext<P> {
+/** `/api/customers/{id}/notes/{noteId}` → `{ id: string; noteId: string }`. */
+type ParamNames<P extends string> = P extends `${string}{${infer K}}${infer Rest}` ? K | ParamNames<Rest> : never;
+type QueryOf<D> = D extends { query: infer Q extends z.ZodType } ? z.infer<Q> : undefined;
+type BodyOf<D> = D extends { bodyContentType: string }
+  ? undefined
+  : D extends { body: infer B extends z.ZodType }
+    ? D extends { optionalBody: true }
+      ? z.infer<B> | undefined
+      : z.infer<B>
+    : undefined;
+
+/** What a handler gets, typed from its definition: path ids checked, query and JSON body parsed. */
+export interface HandlerContext<D extends RouteDef> {
+  req: Request;
   actor: Actor;
-  params: P;
+  params: { [K in ParamNames<D['path']>]: string };
+  query: QueryOf<D>;
+  body: BodyOf<D>;
 }
 
-type RouteContext = { params: Promise<Record<string, string>> };
+type RouteContext = { params?: Promise<Record<string, string | string[] | undefined>> };
+
+/** A Next route handler that carries its definition (the security suites read it from there). */
+export type RouteHandler = ((req: Request, context: RouteContext) => Promise<Response>) & { definition: RouteDef };
+
+function assertLabelled(definition: RouteDef): void {
+  for (const name of pathParamNames(definition.path))
+    if (!PATH_ID_LABELS[name]) throw new Error(`${definition.path}: no label for {${name}} in PATH_ID_LABELS`);
+}
+
+/** The JSON body the definition declares; multipart and other bodies are left to the handler (`req`). */
+async function readBody(req: Request, definition: RouteDef): Promise<unknown> {
+  if (!definition.body || definition.bodyContentType) return undefined;
+  return definition.optionalBody ? parseOptionalJson(req, definition.body) : parseJson(req, definition.body);
+}
 
 /**
- * Every API route handler is wrapped: authentication (401), permission (403), then the handler;
- * any thrown error becomes the JSON error shape. `permission: null` means "signed in" only.
+ * Every API route handler: authentication (401), same origin for cookie writes (403), the definition's
+ * permission (403; `null` = any signed-in caller), path ids (404 when malformed), query and JSON body (400,
+ * 413, 415, 422), then the handler. Any thrown error becomes the JSON error shape.
  */
-export function withAuth<P extends Record<string, string> = Record<string, string>>(
-  handler: (req: Request, ctx: HandlerContext<P>) => Promise<Response>,
-  options: { permission: Permission | null },
-) {
-  return async (req: Request, context: RouteContext): Promise<Response> => {
+export function withAuth<const D extends RouteDef & { permission: Permission | null }>(
+  definition: D,
+  handler: (ctx: HandlerContext<D>) => Promise<Response>,
+): RouteHandler {
+  assertLabelled(definition);
+  const route = async (req: Request, context: RouteContext): Promise<Response> => {
     try {
       const actor = await authenticateRequest(req);
       if (!actor) throw AppError.unauthorized();
-      if (options.permission && !can(actor.role, options.permission)) throw AppError.forbidden();
-      const params = ((await context?.params) ?? {}) as P;
-      return await handler(req, { actor, params });
+      // No Authorization header: the browser session cookie authenticated this request (CSRF check).
+      if (!req.headers.has('authorization')) assertSameOriginWrite(req);
+      if (definition.permission && !can(actor.role, definition.permission)) throw AppError.forbidden();
+      const params = parsePathIds(definition.path, (await context?.params) ?? {});
+      const query = definition.query ? parseQuery(req, definition.query) : undefined;
+      const body = await readBody(req, definition);
+      return await handler({ req, actor, params, query, body } as HandlerContext<D>);
     } catch (error) {
       return errorResponse(error);
     }
   };
+  return Object.assign(route, { definition });
+}
+
+/** A route anyone may call (health, the OpenAPI document): no authentication, errors in the JSON shape. */
+export function publicRoute<const D extends RouteDef & { permission: 'public' }>(
+  definition: D,
+  handler: (req: Request) => Promise<Response>,
+): RouteHandler {
+  const route = async (req: Request): Promise<Response> => {
+    try {
+      return await handler(req);
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+  return Object.assign(route, { definition });
 }

@@ -63,8 +63,29 @@ function validate<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
   return result.data;
 }
 
-/** JSON body → 400 when malformed, 413 when too large, 422 with `fields` when invalid. */
+/** `application/json` or `application/<anything>+json`, whatever the parameters (`; charset=utf-8`). */
+export function isJsonContentType(header: string | null): boolean {
+  const mediaType = (header ?? '').split(';')[0].trim().toLowerCase();
+  return /^application\/([\w.!#$&^-]+\+)?json$/.test(mediaType);
+}
+
+/**
+ * A body is read as JSON only when it says it is: a `text/plain` or form-encoded POST is what a
+ * cross-site HTML form sends without a preflight, and it must not be taken for an API call.
+ */
+function assertJsonContentType(req: Request): void {
+  if (!isJsonContentType(req.headers.get('content-type'))) throw notJson();
+}
+
+const notJson = () =>
+  new AppError(
+    'unsupported_media_type',
+    'Le corps de la requête doit être du JSON (en-tête Content-Type: application/json).',
+  );
+
+/** JSON body → 415 when not declared JSON, 400 when malformed, 413 when too large, 422 with `fields` when invalid. */
 export async function parseJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
+  assertJsonContentType(req);
   const text = await readLimited(req, env().MAX_JSON_KB * 1024);
   let body: unknown;
   try {
@@ -76,6 +97,13 @@ export async function parseJson<S extends z.ZodType>(req: Request, schema: S): P
     throw AppError.badRequest('Le corps de la requête doit être un objet JSON.');
   }
   return validate(schema, body);
+}
+
+/** A body that may be left out: none at all (no Content-Type, nothing sent) is `undefined`; else as `parseJson`. */
+export async function parseOptionalJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S> | undefined> {
+  if (req.headers.has('content-type')) return parseJson(req, schema);
+  if ((await readLimited(req, env().MAX_JSON_KB * 1024)).trim() !== '') throw notJson();
+  return undefined;
 }
 
 /** Query string → object; a repeated key becomes an array. */
@@ -99,4 +127,28 @@ export function parseId(value: unknown, what = 'Ressource'): string {
   const result = uuid.safeParse(value);
   if (!result.success) throw AppError.notFound(`${what} introuvable.`);
   return result.data.toLowerCase();
+}
+
+/** What each path id names, for the 404 message (« Contact introuvable. »). A new `{param}` needs its label here. */
+export const PATH_ID_LABELS: Readonly<Record<string, string>> = {
+  id: 'Client',
+  contactId: 'Contact',
+  vehicleId: 'Véhicule',
+  noteId: 'Note',
+  docId: 'Document',
+  invoiceId: 'Facture',
+  paymentId: 'Paiement',
+  tagId: 'Étiquette',
+};
+
+/** The `{name}` segments of a route path, in order. */
+export function pathParamNames(path: string): string[] {
+  return [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+}
+
+/** Every id of a route path (`/api/customers/{id}/notes/{noteId}`), checked in order: a malformed one is a 404. */
+export function parsePathIds(path: string, raw: Record<string, string | string[] | undefined>): Record<string, string> {
+  const ids: Record<string, string> = {};
+  for (const name of pathParamNames(path)) ids[name] = parseId(raw[name], PATH_ID_LABELS[name]);
+  return ids;
 }

@@ -1,12 +1,20 @@
 import { z } from 'zod';
-import { type RouteDoc, registeredRoutes } from './registry';
-// One import per domain file (each calls registerRoutes); add yours here.
-import './routes/activity-documents';
+import { type RouteDef, registeredRoutes } from './registry';
+// One import per domain file (each defines its routes with defineRoute); add yours here. A route file
+// whose definition is not registered fails tests/security/authorization-matrix.test.ts.
+import './routes/activity';
+import './routes/analytics';
 import './routes/consents';
+import './routes/contacts';
 import './routes/customers';
-import './routes/data';
+import './routes/documents';
+import './routes/exports';
 import './routes/finances';
-import './routes/profile';
+import './routes/geo';
+import './routes/notes';
+import './routes/system';
+import './routes/tags';
+import './routes/vehicles';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -58,7 +66,7 @@ const ERRORS: Record<string, string> = {
   '429': 'Trop de requêtes (`Retry-After`)',
 };
 
-function operation(route: RouteDoc): JsonSchema {
+function operation(route: RouteDef): JsonSchema {
   const parameters: JsonSchema[] = [];
   for (const m of route.path.matchAll(/\{(\w+)\}/g)) {
     parameters.push({ name: m[1], in: 'path', required: true, schema: { type: 'string', format: 'uuid' } });

@@ -11,9 +11,13 @@ export interface RouteResponse {
   contentType?: string;
 }
 
-export interface RouteDoc {
+/**
+ * One API endpoint, declared once: `withAuth(definition, handler)` enforces its permission and parses its
+ * path ids, query and body with these schemas; the OpenAPI document is generated from the same object.
+ */
+export interface RouteDef {
   method: HttpMethod;
-  /** OpenAPI path, e.g. `/api/customers/{id}`; `{name}` segments become path parameters. */
+  /** OpenAPI path, e.g. `/api/customers/{id}`; `{name}` segments are path ids (UUIDs, labelled in lib/http/parse.ts). */
   path: string;
   summary: string;
   tag: string;
@@ -21,24 +25,27 @@ export interface RouteDoc {
   permission: Permission | null | 'public';
   query?: z.ZodObject;
   body?: z.ZodType;
-  /** Non-JSON request bodies (multipart uploads). */
+  /** Non-JSON request bodies (multipart uploads): documented, not parsed; the handler reads `req`. */
   bodyContentType?: string;
-  responses: RouteResponse[];
+  /** The JSON body may be left out: the handler then gets `body: undefined`. */
+  optionalBody?: boolean;
+  responses: readonly RouteResponse[];
 }
 
-const routes: RouteDoc[] = [];
+const routes: RouteDef[] = [];
 
 /**
- * Each domain declares its routes in lib/openapi/routes/<domain>.ts with `registerRoutes([...])`
- * and lib/openapi/document.ts imports that file: the document is generated from the same zod
- * schemas the handlers parse with.
+ * Declares an endpoint (lib/openapi/routes/<domain>.ts, imported by lib/openapi/document.ts) and registers
+ * it for the OpenAPI document. A later definition of the same method and path replaces the earlier one
+ * (a module reloaded in development).
  */
-export function registerRoutes(list: RouteDoc[]): void {
-  for (const r of list) {
-    if (!routes.some((x) => x.method === r.method && x.path === r.path)) routes.push(r);
-  }
+export function defineRoute<const D extends RouteDef>(definition: D): D {
+  const index = routes.findIndex((r) => r.method === definition.method && r.path === definition.path);
+  if (index >= 0) routes[index] = definition;
+  else routes.push(definition);
+  return definition;
 }
 
-export function registeredRoutes(): readonly RouteDoc[] {
+export function registeredRoutes(): readonly RouteDef[] {
   return routes;
 }

@@ -56,6 +56,8 @@ export async function createCustomer(
   const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
   const lastName = `E2e${suffix}`;
   const res = await page.request.post('/api/customers', {
+    // What the browser adds to its own requests; a cookie-authenticated write without it is refused (CSRF).
+    headers: { 'sec-fetch-site': 'same-origin' },
     data: {
       kind: 'individual',
       firstName: 'Test',

@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
 import { createCustomer, demoCustomer, expect, test } from './fixtures';
 
+// What the browser adds to its own requests: the 403s below are the role's, not the CSRF check's.
+const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin' };
+
 /** A seeded customer with a vehicle (read through the API with the page's session). */
 async function demoCustomerId(page: Page): Promise<string> {
   return (await demoCustomer(page, (c) => c.vehicleCount > 0)).id;
@@ -54,7 +57,7 @@ test.describe('manager', () => {
     await expect(page).toHaveURL(/\/forbidden/);
     await expect(page.getByRole('heading', { name: 'Accès refusé' })).toBeVisible();
     // The API refuses what the UI hides.
-    expect((await page.request.delete(`/api/customers/${id}`)).status()).toBe(403);
+    expect((await page.request.delete(`/api/customers/${id}`, { headers: SAME_ORIGIN })).status()).toBe(403);
   });
 
   test('quick actions: deactivate and archive a customer, then undo both', async ({ page }) => {
@@ -113,7 +116,12 @@ test.describe('technician', () => {
 
     expect((await page.request.get(`/api/customers/${id}/finances`)).status()).toBe(403);
     expect(
-      (await page.request.post('/api/customers', { data: { kind: 'individual', lastName: 'Refus' } })).status(),
+      (
+        await page.request.post('/api/customers', {
+          headers: SAME_ORIGIN,
+          data: { kind: 'individual', lastName: 'Refus' },
+        })
+      ).status(),
     ).toBe(403);
   });
 });
@@ -146,6 +154,7 @@ test.describe('viewer', () => {
     await expect(page.getByRole('group', { name: 'Actions sur le client', includeHidden: true })).toHaveCount(0);
 
     const write = await page.request.post(`/api/customers/${id}/activities`, {
+      headers: SAME_ORIGIN,
       data: { type: 'call', title: 'Refusé' },
     });
     expect(write.status()).toBe(403);

@@ -12,10 +12,11 @@ import { LIMITS } from '@/lib/rate-limit';
 import { createBearer, createUser } from '../factories';
 import { call } from '../factories/http';
 
-const echo = withAuth(async (_req, { actor }) => json({ kind: actor.kind, role: actor.role, name: actor.name }), {
-  permission: 'customer.read',
-});
-const adminOnly = withAuth(async () => json({ ok: true }), { permission: 'admin' });
+const route = { method: 'get', path: '/api/test', summary: 'test', tag: 'test', responses: [] } as const;
+const echo = withAuth({ ...route, permission: 'customer.read' }, async ({ actor }) =>
+  json({ kind: actor.kind, role: actor.role, name: actor.name }),
+);
+const adminOnly = withAuth({ ...route, permission: 'admin' }, async () => json({ ok: true }));
 
 describe('verifyLogin', () => {
   let email: string;

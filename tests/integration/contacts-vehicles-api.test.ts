@@ -12,6 +12,9 @@ import { revokeApiToken } from '@/lib/auth/tokens';
 import { bearersByRole, createBearer, createContact, createCustomer, createVehicle } from '../factories';
 import { call } from '../factories/http';
 
+// Malformed bodies that say they are JSON (a body of another type is a 415, tested in tests/security).
+const JSON_TYPE = { 'content-type': 'application/json' };
+
 const ROLES: Role[] = ['admin', 'manager', 'technician', 'viewer'];
 let bearer: Record<Role, string>;
 let revoked: string;
@@ -293,8 +296,15 @@ describe('contacts', () => {
     const contact = await createContact(c.id);
     const before = await counts();
     expect(
-      (await call(contactList.POST, { method: 'POST', auth: bearer.admin, params: { id: c.id }, rawBody: '{"name"' }))
-        .status,
+      (
+        await call(contactList.POST, {
+          method: 'POST',
+          auth: bearer.admin,
+          params: { id: c.id },
+          rawBody: '{"name"',
+          headers: JSON_TYPE,
+        })
+      ).status,
     ).toBe(400);
     expect(
       (
@@ -303,6 +313,7 @@ describe('contacts', () => {
           auth: bearer.admin,
           params: { id: c.id, contactId: contact.id },
           rawBody: 'nope',
+          headers: JSON_TYPE,
         })
       ).status,
     ).toBe(400);
@@ -447,7 +458,15 @@ describe('vehicles', () => {
     expect(neither.status).toBe(422);
     expect(neither.body.error.fields.plate).toBeDefined();
     expect(
-      (await call(vehicleList.POST, { method: 'POST', auth: bearer.admin, params: { id: c.id }, rawBody: '[' })).status,
+      (
+        await call(vehicleList.POST, {
+          method: 'POST',
+          auth: bearer.admin,
+          params: { id: c.id },
+          rawBody: '[',
+          headers: JSON_TYPE,
+        })
+      ).status,
     ).toBe(400);
     expect(await counts()).toEqual(before);
   });

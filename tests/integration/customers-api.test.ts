@@ -15,6 +15,9 @@ import { revokeApiToken } from '@/lib/auth/tokens';
 import { bearersByRole, createBearer, createCustomer } from '../factories';
 import { call } from '../factories/http';
 
+// Malformed bodies that say they are JSON (a body of another type is a 415, tested in tests/security).
+const JSON_TYPE = { 'content-type': 'application/json' };
+
 const ROLES: Role[] = ['admin', 'manager', 'technician', 'viewer'];
 let bearer: Record<Role, string>;
 let revoked: string;
@@ -462,8 +465,15 @@ describe('toggle-status and archive', () => {
       ).status,
     ).toBe(422);
     expect(
-      (await call(archiveRoute.POST, { method: 'POST', auth: bearer.manager, params: { id: c.id }, rawBody: 'x' }))
-        .status,
+      (
+        await call(archiveRoute.POST, {
+          method: 'POST',
+          auth: bearer.manager,
+          params: { id: c.id },
+          rawBody: 'x',
+          headers: JSON_TYPE,
+        })
+      ).status,
     ).toBe(400);
     expect(await countRows()).toEqual(before);
   });
@@ -647,7 +657,10 @@ describe('POST /api/validate', () => {
     expect(
       (await call(validateRoute.POST, { method: 'POST', auth: bearer.viewer, body: { kind: 'vin' } })).status,
     ).toBe(422);
-    expect((await call(validateRoute.POST, { method: 'POST', auth: bearer.viewer, rawBody: '{' })).status).toBe(400);
+    expect(
+      (await call(validateRoute.POST, { method: 'POST', auth: bearer.viewer, rawBody: '{', headers: JSON_TYPE }))
+        .status,
+    ).toBe(400);
   });
 });
 

@@ -1,96 +1,32 @@
-import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { customers } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
 import { can, ROLES } from '@/lib/auth/permissions';
 import { revokeApiToken } from '@/lib/auth/tokens';
-import { registeredRoutes, type RouteDoc } from '@/lib/openapi/registry';
+import { registeredRoutes, type RouteDef } from '@/lib/openapi/registry';
 import '@/lib/openapi/document';
 import { createBearer } from '../factories';
 import { call } from '../factories/http';
 import {
   buildCustomerWorld,
-  EXEMPT,
+  endpoints,
   fill,
   loadRoutes,
-  type Handler,
   type Method,
   type RouteFile,
   systemOwner,
   type World,
 } from './routes';
+import { validBody, validQuery } from './valid-requests';
 
 /**
- * Every declared route × every principal (anonymous, revoked token, expired token, each role) →
- * 401 / 403 / success as the permission module says. Generated from the OpenAPI registry (which
- * carries each route's permission) and checked against the route files on disk, so a new route that
- * is not declared fails the suite.
+ * Every route × every principal (anonymous, revoked token, expired token, each role) → 401 / 403 / success
+ * as the permission module says. Generated from the definition each route file's handlers carry (the one
+ * withAuth enforces and the OpenAPI document shows), so a route file without a definition, or with another
+ * route's, fails the suite.
  */
-
-type Body = unknown | ((world: World) => Promise<unknown> | unknown);
-let invoiceSeq = 0;
-let tagSeq = 0;
 const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
-
-// A valid request per mutating route, so that an allowed role must get a 2xx, not just "not 403".
-const BODIES: Record<string, Body> = {
-  [key('post', '/api/customers')]: { kind: 'individual', lastName: 'Matrice', email: 'matrice@exemple.fr' },
-  [key('patch', '/api/customers/{id}')]: async (w: World) => {
-    const [c] = await getDb()
-      .select({ updatedAt: customers.updatedAt })
-      .from(customers)
-      .where(eq(customers.id, w.customerId));
-    return { city: 'Lyon', updatedAt: c.updatedAt.toISOString() };
-  },
-  [key('post', '/api/customers/{id}/archive')]: { archived: true },
-  [key('post', '/api/customers/{id}/contacts')]: { name: 'Jeanne Contact' },
-  [key('patch', '/api/customers/{id}/contacts/{contactId}')]: { role: 'Gérante' },
-  [key('post', '/api/customers/{id}/vehicles')]: { plate: 'GH-456-JK', make: 'Peugeot' },
-  [key('patch', '/api/customers/{id}/vehicles/{vehicleId}')]: { mileage: 100000 },
-  [key('post', '/api/customers/{id}/notes')]: { body: 'Note de test' },
-  [key('patch', '/api/customers/{id}/notes/{noteId}')]: { pinned: true },
-  [key('post', '/api/customers/{id}/activities')]: { type: 'call', title: 'Appel de suivi' },
-  [key('post', '/api/customers/{id}/activity')]: { type: 'visit', title: 'Passage à l’atelier' },
-  [key('post', '/api/customers/{id}/invoices')]: () => ({
-    number: `F-MATRIX-${++invoiceSeq}`,
-    issuedAt: '2026-03-01',
-    dueAt: '2026-04-01',
-    totalHtCents: 1000,
-    vatCents: 200,
-  }),
-  [key('post', '/api/customers/{id}/payments')]: (w: World) => ({
-    invoiceId: w.ids.invoiceId,
-    amountCents: 1000,
-    method: 'card',
-    paidAt: '2026-02-01',
-  }),
-  [key('post', '/api/customers/{id}/consents')]: {
-    purpose: 'marketing',
-    channel: 'sms',
-    granted: true,
-    source: 'paper-form',
-    textVersion: 'v2',
-  },
-  [key('post', '/api/customers/{id}/send-email')]: {
-    subject: 'Rendez-vous',
-    body: 'Bonjour, votre véhicule est prêt.',
-    purpose: 'service',
-  },
-  [key('post', '/api/customers/{id}/tags')]: { name: 'Matrice' },
-  [key('post', '/api/tags')]: () => ({ name: `Matrice globale ${++tagSeq}`, color: '#112233' }),
-  [key('put', '/api/customers/{id}/location')]: { lat: 45.76, lon: 4.83 },
-  [key('post', '/api/validate')]: { kind: 'siret', value: '73282932000074' },
-};
-
-const QUERIES: Record<string, Record<string, string> | ((world: World) => Record<string, string>)> = {
-  [key('delete', '/api/customers/{id}/tags')]: (w: World) => ({ tagId: w.ids.tagId }),
-  [key('get', '/api/customers/nearby')]: { lat: '45.76', lon: '4.83', radiusKm: '50' },
-  [key('get', '/api/geocode')]: { address: '10 rue de la République 69002 Lyon' },
-  [key('get', '/api/postal-codes')]: { q: '6900' },
-  [key('get', '/api/customers/{id}/export')]: { format: 'json' },
-  [key('get', '/api/customers/export')]: { format: 'csv' },
-};
+type Endpoint = ReturnType<typeof endpoints>[number];
 
 function multipartPdf(): FormData {
   const form = new FormData();
@@ -100,7 +36,7 @@ function multipartPdf(): FormData {
 }
 
 /** What the permission module says a role gets on this route, given the fixture's owner is someone else. */
-function expected(route: RouteDoc, role: Role): 'allowed' | 403 {
+function expected(route: RouteDef, role: Role): 'allowed' | 403 {
   if (route.permission === null || route.permission === 'public') return 'allowed';
   if (!can(role, route.permission)) return 403;
   // Technicians delete only their own uploads, and edit or delete only their own notes; the
@@ -127,40 +63,42 @@ beforeAll(async () => {
   } as typeof bearers;
 });
 
-function handlerFor(route: RouteDoc): Handler {
-  const file = files.find((f) => f.path === route.path);
-  const handler = file?.methods[route.method.toUpperCase() as Method];
-  if (!handler) throw new Error(`${key(route.method, route.path)} is declared but has no handler`);
-  return handler;
-}
-
-async function request(route: RouteDoc, auth: string | undefined, world: World) {
-  const { url, params } = fill(route.path, world);
-  const k = key(route.method, route.path);
-  const body = typeof BODIES[k] === 'function' ? await (BODIES[k] as (w: World) => unknown)(world) : BODIES[k];
-  const isUpload = route.bodyContentType?.startsWith('multipart/');
-  return call(handlerFor(route), {
-    method: route.method.toUpperCase(),
+async function request(route: Endpoint, auth: string | undefined, world: World) {
+  const { definition } = route;
+  const { url, params } = fill(definition.path, world);
+  const body = validBody(route.method, definition.path, world);
+  const isUpload = definition.bodyContentType?.startsWith('multipart/');
+  return call(route.file.methods[route.method]!, {
+    method: route.method,
     path: url,
     params,
-    query: typeof QUERIES[k] === 'function' ? (QUERIES[k] as (w: World) => Record<string, string>)(world) : QUERIES[k],
+    query: validQuery(route.method, definition.path, world),
     auth,
     ...(isUpload ? { rawBody: multipartPdf() } : body !== undefined ? { body } : {}),
   });
 }
 
 describe('route declarations', () => {
-  it('every route file method is declared in the OpenAPI registry with its permission', async () => {
-    const declared = new Set(registeredRoutes().map((r) => key(r.method, r.path)));
-    const undeclared: string[] = [];
-    for (const f of await loadRoutes()) {
-      if (EXEMPT.has(f.path)) continue;
-      for (const m of Object.keys(f.methods)) if (!declared.has(key(m, f.path))) undeclared.push(key(m, f.path));
+  it('every route file method carries its definition, for its own method and path', () => {
+    const failures: string[] = [];
+    for (const f of files) {
+      for (const m of Object.keys(f.methods) as Method[]) {
+        const d = f.definitions[m];
+        if (!d) failures.push(`${m} ${f.path}: no definition (write it as withAuth(definition, handler))`);
+        else if (d.method.toUpperCase() !== m || d.path !== f.path)
+          failures.push(`${m} ${f.path}: carries the definition of ${key(d.method, d.path)}`);
+      }
     }
-    expect(undeclared, 'routes without an OpenAPI declaration (and so without a declared permission)').toEqual([]);
+    expect(failures).toEqual([]);
   });
 
-  it('every declared route exists', async () => {
+  it('every definition a route uses is in the OpenAPI document (and is the only one for its method and path)', () => {
+    const registered = new Set<RouteDef>(registeredRoutes());
+    const missing = endpoints(files).filter((e) => !registered.has(e.definition));
+    expect(missing.map((e) => key(e.method, e.file.path))).toEqual([]);
+  });
+
+  it('every documented route exists', () => {
     const missing = registeredRoutes().filter(
       (r) => !files.find((f) => f.path === r.path)?.methods[r.method.toUpperCase() as Method],
     );
@@ -169,7 +107,7 @@ describe('route declarations', () => {
 });
 
 describe('authorization matrix', () => {
-  const protectedRoutes = () => registeredRoutes().filter((r) => r.permission !== 'public');
+  const protectedRoutes = () => endpoints(files).filter((e) => e.definition.permission !== 'public');
 
   it('anonymous, revoked and expired callers get 401 with the error shape on every protected route', async () => {
     const owner = await systemOwner();
@@ -177,9 +115,10 @@ describe('authorization matrix', () => {
     for (const route of protectedRoutes()) {
       for (const auth of [undefined, bearers.revoked, bearers.expired]) {
         const res = await request(route, auth, world);
-        expect(res.status, `${key(route.method, route.path)} with ${auth ? 'a dead token' : 'no credentials'}`).toBe(
-          401,
-        );
+        expect(
+          res.status,
+          `${key(route.method, route.file.path)} with ${auth ? 'a dead token' : 'no credentials'}`,
+        ).toBe(401);
         expect(res.body?.error?.code).toBe('unauthorized');
       }
     }
@@ -193,8 +132,8 @@ describe('authorization matrix', () => {
         // A fresh customer per route: deletes and erasures must not change what the next route sees.
         const world = await buildCustomerWorld(owner);
         const res = await request(route, bearers[role], world);
-        const want = expected(route, role);
-        const k = key(route.method, route.path);
+        const want = expected(route.definition, role);
+        const k = key(route.method, route.file.path);
         if (want === 403) {
           if (res.status !== 403 || res.body?.error?.code !== 'forbidden')
             failures.push(`${k}: expected 403, got ${res.status}`);

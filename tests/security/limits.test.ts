@@ -1,12 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { registeredRoutes } from '@/lib/openapi/registry';
-import '@/lib/openapi/document';
 import { env } from '@/lib/env';
 import { getRateLimiter, LIMITS } from '@/lib/rate-limit';
 import { createBearer } from '../factories';
 import { call } from '../factories/http';
 import { rowCounts } from './db-state';
-import { buildCustomerWorld, fill, loadRoutes, type Method, type RouteFile, systemOwner, type World } from './routes';
+import {
+  buildCustomerWorld,
+  endpoints,
+  fill,
+  loadRoutes,
+  type Method,
+  type RouteFile,
+  systemOwner,
+  type World,
+} from './routes';
 import { validBody, validQuery } from './valid-requests';
 
 /**
@@ -28,7 +35,10 @@ beforeAll(async () => {
 const handler = (path: string, method: Method) => files.find((f) => f.path === path)?.methods[method];
 
 describe('page size', () => {
-  const lists = () => registeredRoutes().filter((r) => r.method === 'get' && r.query && 'limit' in r.query.shape);
+  const lists = () =>
+    endpoints(files)
+      .map((e) => e.definition)
+      .filter((r) => r.method === 'get' && r.query && 'limit' in r.query.shape);
 
   it('every list that takes `limit` refuses more than 100 (and 0, negatives, non-numbers) with 422 on `limit`', async () => {
     expect(lists().length).toBeGreaterThanOrEqual(4);
@@ -69,7 +79,7 @@ describe('JSON body size', () => {
     for (const route of files) {
       for (const method of ['POST', 'PATCH', 'PUT'] as const) {
         const h = route.methods[method];
-        const doc = registeredRoutes().find((r) => r.method.toUpperCase() === method && r.path === route.path);
+        const doc = route.definitions[method];
         const base = validBody(method, route.path, world);
         // Routes that read a JSON body: declared with one, or known to take one. Uploads are multipart (upload-attacks).
         if (!h || doc?.bodyContentType?.startsWith('multipart/') || (!doc?.body && !base)) continue;

@@ -1,15 +1,18 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { consentEvents, customerTags, invoices, payments, tags } from '@/db/schema';
+import { consentEvents, customers, customerTags, invoices, payments, tags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
+import type { RouteDef } from '@/lib/openapi/registry';
 import { uploadDocument } from '@/lib/documents/mutations';
 import { createNote } from '@/lib/notes/mutations';
 import { createContact, createCustomer, createUser, createVehicle } from '../factories';
 
 /**
  * The route list, read from the file system (app/api/**\/route.ts) so that a new route cannot escape
- * the security suites: each must also be declared in the OpenAPI registry with its permission.
+ * the security suites. Each exported handler carries its definition (`withAuth(definition, handler)`):
+ * permission, path ids, query and body schemas, the same object the OpenAPI document is built from.
  */
 export const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;
 export type Method = (typeof METHODS)[number];
@@ -20,6 +23,8 @@ export interface RouteFile {
   path: string;
   file: string;
   methods: Partial<Record<Method, Handler>>;
+  /** The definition each handler carries; missing for a handler written without one. */
+  definitions: Partial<Record<Method, RouteDef>>;
 }
 
 // Routes outside the JSON API contract: next-auth's own endpoints.
@@ -51,15 +56,34 @@ export async function loadRoutes(): Promise<RouteFile[]> {
     if (EXEMPT.has(routePath(file))) continue;
     const mod = (await import(file)) as Record<string, unknown>;
     const methods: RouteFile['methods'] = {};
-    for (const m of METHODS) if (typeof mod[m] === 'function') methods[m] = mod[m] as Handler;
-    routes.push({ path: routePath(file), file, methods });
+    const definitions: RouteFile['definitions'] = {};
+    for (const m of METHODS) {
+      if (typeof mod[m] !== 'function') continue;
+      methods[m] = mod[m] as Handler;
+      const definition = (mod[m] as { definition?: RouteDef }).definition;
+      if (definition) definitions[m] = definition;
+    }
+    routes.push({ path: routePath(file), file, methods, definitions });
   }
   return routes;
+}
+
+/** Every route file method with its definition (those without one are the declarations test's failure). */
+export function endpoints(files: RouteFile[]): { file: RouteFile; method: Method; definition: RouteDef }[] {
+  return files.flatMap((file) =>
+    (Object.keys(file.definitions) as Method[]).map((method) => ({
+      file,
+      method,
+      definition: file.definitions[method]!,
+    })),
+  );
 }
 
 export interface World {
   customerId: string;
   ids: Record<string, string>;
+  /** The customer's version once the fixture is built (a valid `updatedAt` for PATCH). */
+  updatedAt?: string;
 }
 
 /**
@@ -119,8 +143,13 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
     .values({ name: `sec-${customer.number}` })
     .returning();
   await db.insert(customerTags).values({ customerId: customer.id, tagId: tag.id });
+  const [{ updatedAt }] = await db
+    .select({ updatedAt: customers.updatedAt })
+    .from(customers)
+    .where(eq(customers.id, customer.id));
   return {
     customerId: customer.id,
+    updatedAt: updatedAt.toISOString(),
     ids: {
       id: customer.id,
       contactId: contact.id,

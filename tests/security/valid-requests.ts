@@ -1,17 +1,17 @@
 import type { World } from './routes';
 
 /**
- * One valid request per route (body and required query), used by the fuzzer as the base it
- * mutates one field at a time, so that hostile values reach the database instead of being stopped
- * by an unrelated missing field. (Same values as the authorization matrix's; that file could
- * import these.)
+ * One valid request per route (body and required query): the authorization matrix sends it (an allowed role
+ * must get a 2xx, not just "not 403"), the fuzzer mutates it one field at a time (so hostile values reach the
+ * database instead of being stopped by an unrelated missing field), the origin and content-type suites send it
+ * with the headers they test.
  */
 const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 let seq = 0;
 
 const BODIES: Record<string, (w: World) => Record<string, unknown>> = {
   [key('post', '/api/customers')]: () => ({ kind: 'individual', lastName: 'Fuzz', email: `fuzz${++seq}@exemple.fr` }),
-  [key('patch', '/api/customers/{id}')]: () => ({ city: 'Lyon' }),
+  [key('patch', '/api/customers/{id}')]: (w) => ({ city: 'Lyon', updatedAt: w.updatedAt }),
   [key('post', '/api/customers/{id}/archive')]: () => ({ archived: true }),
   [key('post', '/api/customers/{id}/contacts')]: () => ({ name: 'Jeanne Contact' }),
   [key('patch', '/api/customers/{id}/contacts/{contactId}')]: () => ({ role: 'Gérante' }),
@@ -51,23 +51,24 @@ const BODIES: Record<string, (w: World) => Record<string, unknown>> = {
   }),
   [key('post', '/api/customers/{id}/tags')]: () => ({ name: `Fuzz ${++seq}` }),
   [key('post', '/api/tags')]: () => ({ name: `Fuzz global ${++seq}`, color: '#112233' }),
-  [key('post', '/api/customers/{id}/location')]: () => ({ latitude: 45.76, longitude: 4.83 }),
-  [key('put', '/api/customers/{id}/location')]: () => ({ latitude: 45.76, longitude: 4.83 }),
+  [key('put', '/api/customers/{id}/location')]: () => ({ lat: 45.76, lon: 4.83 }),
   [key('post', '/api/validate')]: () => ({ kind: 'siret', value: '73282932000074' }),
 };
 
-const QUERIES: Record<string, Record<string, string>> = {
-  [key('get', '/api/customers/nearby')]: { lat: '45.76', lon: '4.83', radiusKm: '50' },
-  [key('get', '/api/geocode')]: { address: '10 rue de la République 69002 Lyon' },
-  [key('get', '/api/postal-codes')]: { q: '6900' },
-  [key('get', '/api/customers/{id}/export')]: { format: 'json' },
-  [key('get', '/api/customers/export')]: { format: 'csv' },
+const QUERIES: Record<string, (w?: World) => Record<string, string>> = {
+  [key('delete', '/api/customers/{id}/tags')]: (w): Record<string, string> =>
+    w?.ids.tagId ? { tagId: w.ids.tagId } : {},
+  [key('get', '/api/customers/nearby')]: () => ({ lat: '45.76', lon: '4.83', radiusKm: '50' }),
+  [key('get', '/api/geocode')]: () => ({ address: '10 rue de la République 69002 Lyon' }),
+  [key('get', '/api/postal-codes')]: () => ({ q: '6900' }),
+  [key('get', '/api/customers/{id}/export')]: () => ({ format: 'json' }),
+  [key('get', '/api/customers/export')]: () => ({ format: 'csv' }),
 };
 
 export function validBody(method: string, path: string, world: World): Record<string, unknown> | undefined {
   return BODIES[key(method, path)]?.(world);
 }
 
-export function validQuery(method: string, path: string): Record<string, string> {
-  return QUERIES[key(method, path)] ?? {};
+export function validQuery(method: string, path: string, world?: World): Record<string, string> {
+  return QUERIES[key(method, path)]?.(world) ?? {};
 }

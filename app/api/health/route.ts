@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import { getDbHandle } from '@/db';
 import { getRfmSnapshot } from '@/lib/analytics/rfm';
+import { publicRoute } from '@/lib/auth/with-auth';
 import { json } from '@/lib/http/responses';
+import { healthRoute } from '@/lib/openapi/routes/system';
 
 const state = globalThis as unknown as { __c360Warmed?: boolean };
 
@@ -19,7 +21,7 @@ function warmUpOnce(handle: ReturnType<typeof getDbHandle>) {
 }
 
 /** Liveness with a database round trip; public (load balancers), reveals nothing but the driver. */
-export async function GET(): Promise<Response> {
+export const GET = publicRoute(healthRoute, async () => {
   try {
     const handle = getDbHandle();
     await handle.db.execute(sql`select 1`);
@@ -29,4 +31,4 @@ export async function GET(): Promise<Response> {
     console.error('[health] database check failed', error instanceof Error ? error.message : error);
     return json({ status: 'error', db: 'error' }, { status: 503 });
   }
-}
+});

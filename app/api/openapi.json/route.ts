@@ -1,12 +1,9 @@
+import { publicRoute } from '@/lib/auth/with-auth';
 import { json } from '@/lib/http/responses';
 import { openApiDocument } from '@/lib/openapi/document';
+import { openApiRoute } from '@/lib/openapi/routes/system';
 
-/** Public: the API description generated from the zod schemas the handlers use. */
-export async function GET(): Promise<Response> {
-  try {
-    return json(openApiDocument(), { headers: { 'cache-control': 'public, max-age=300' } });
-  } catch (error) {
-    console.error('[openapi] generation failed', error);
-    return json({ error: { code: 'internal_error', message: 'Une erreur interne est survenue.' } }, { status: 500 });
-  }
-}
+/** Public: the API description generated from the route definitions and the zod schemas the handlers use. */
+export const GET = publicRoute(openApiRoute, async () =>
+  json(openApiDocument(), { headers: { 'cache-control': 'public, max-age=300' } }),
+);

@@ -4,94 +4,77 @@ import {
   paymentCreateSchema,
   paymentListQuerySchema,
 } from '@/lib/finances/schema';
-import { registerRoutes } from '../registry';
+import { defineRoute } from '../registry';
 
 const page = { status: 200, description: 'Page `{ data, nextCursor }` (pagination par curseur, triable).' };
 const notFound = { status: 404, description: 'Client ou facture introuvable (ou facture d’un autre client).' };
 
-registerRoutes([
-  {
-    method: 'get',
-    path: '/api/customers/{id}/finances',
-    tag: 'finances',
-    permission: 'finance.read',
-    summary:
-      'Finance overview: `{summary: {invoicedCents, paidCents, balanceCents, overdueCents, averageDaysToPay, lastPaymentAt, …}, risk: {score, level, factors[]}, balanceHistory: [{date, balanceCents}]}`',
-    responses: [{ status: 200, description: 'Synthèse, risque et historique du solde' }, notFound],
-  },
-  {
-    method: 'get',
-    path: '/api/customers/{id}/invoices',
-    tag: 'finances',
-    permission: 'finance.read',
-    summary:
-      'Invoices of a customer, keyset pages sorted by issuedAt | dueAt | total (asc|desc); `status=overdue` filters past-due open invoices',
-    query: invoiceListQuerySchema,
-    responses: [page, notFound],
-  },
-  {
-    method: 'post',
-    path: '/api/customers/{id}/invoices',
-    tag: 'finances',
-    permission: 'finance.write',
-    summary: 'Record an invoice (TTC = HT + VAT computed server-side); 409 on a duplicate number; writes an activity',
-    body: invoiceCreateSchema,
-    responses: [
-      { status: 201, description: 'Facture' },
-      { status: 409, description: 'Numéro déjà utilisé' },
-      { status: 422, description: 'Champs invalides' },
-      notFound,
-    ],
-  },
-  {
-    method: 'get',
-    path: '/api/customers/{id}/invoices/{invoiceId}',
-    tag: 'finances',
-    permission: 'finance.read',
-    summary: 'One invoice with its payments (404 when it belongs to another customer)',
-    responses: [{ status: 200, description: 'Facture + paiements' }, notFound],
-  },
-  {
-    method: 'get',
-    path: '/api/customers/{id}/payments',
-    tag: 'finances',
-    permission: 'finance.read',
-    summary: 'Payments of a customer, keyset pages sorted by paidAt | amount (asc|desc)',
-    query: paymentListQuerySchema,
-    responses: [page, notFound],
-  },
-  {
-    method: 'post',
-    path: '/api/customers/{id}/payments',
-    tag: 'finances',
-    permission: 'finance.write',
-    summary:
-      'Record a payment on an invoice of the customer; 422 above the remaining due; updates the invoice paidCents/status in the same transaction; writes an activity',
-    body: paymentCreateSchema,
-    responses: [
-      { status: 201, description: 'Paiement + `invoice` mise à jour' },
-      { status: 422, description: 'Montant invalide ou supérieur au reste dû' },
-      notFound,
-    ],
-  },
-  {
-    method: 'get',
-    path: '/api/customers/{id}/analytics',
-    tag: 'analytics',
-    permission: 'analytics.read',
-    summary:
-      'RFM scores and segment vs the active base, 24 monthly points (revenue HT, visits), intervention kinds, vehicles, predictions (next visit, revenue trend, churn risk) with their method',
-    responses: [
-      { status: 200, description: '`{rfm, monthly, kinds, vehicles, baseDistribution, predictions}`' },
-      notFound,
-    ],
-  },
-  {
-    method: 'get',
-    path: '/api/analytics/segments',
-    tag: 'analytics',
-    permission: 'analytics.read',
-    summary: 'Active customers per RFM segment (for `/customers?segment=`)',
-    responses: [{ status: 200, description: '`{ data: [{segment, label, count}], total }`' }],
-  },
-]);
+export const getFinancesRoute = defineRoute({
+  method: 'get',
+  path: '/api/customers/{id}/finances',
+  tag: 'finances',
+  permission: 'finance.read',
+  summary:
+    'Finance overview: `{summary: {invoicedCents, paidCents, balanceCents, overdueCents, averageDaysToPay, lastPaymentAt, …}, risk: {score, level, factors[]}, balanceHistory: [{date, balanceCents}]}`',
+  responses: [{ status: 200, description: 'Synthèse, risque et historique du solde' }, notFound],
+});
+
+export const listInvoicesRoute = defineRoute({
+  method: 'get',
+  path: '/api/customers/{id}/invoices',
+  tag: 'finances',
+  permission: 'finance.read',
+  summary:
+    'Invoices of a customer, keyset pages sorted by issuedAt | dueAt | total (asc|desc); `status=overdue` filters past-due open invoices',
+  query: invoiceListQuerySchema,
+  responses: [page, notFound],
+});
+
+export const createInvoiceRoute = defineRoute({
+  method: 'post',
+  path: '/api/customers/{id}/invoices',
+  tag: 'finances',
+  permission: 'finance.write',
+  summary: 'Record an invoice (TTC = HT + VAT computed server-side); 409 on a duplicate number; writes an activity',
+  body: invoiceCreateSchema,
+  responses: [
+    { status: 201, description: 'Facture' },
+    { status: 409, description: 'Numéro déjà utilisé' },
+    { status: 422, description: 'Champs invalides' },
+    notFound,
+  ],
+});
+
+export const getInvoiceRoute = defineRoute({
+  method: 'get',
+  path: '/api/customers/{id}/invoices/{invoiceId}',
+  tag: 'finances',
+  permission: 'finance.read',
+  summary: 'One invoice with its payments (404 when it belongs to another customer)',
+  responses: [{ status: 200, description: 'Facture + paiements' }, notFound],
+});
+
+export const listPaymentsRoute = defineRoute({
+  method: 'get',
+  path: '/api/customers/{id}/payments',
+  tag: 'finances',
+  permission: 'finance.read',
+  summary: 'Payments of a customer, keyset pages sorted by paidAt | amount (asc|desc)',
+  query: paymentListQuerySchema,
+  responses: [page, notFound],
+});
+
+export const recordPaymentRoute = defineRoute({
+  method: 'post',
+  path: '/api/customers/{id}/payments',
+  tag: 'finances',
+  permission: 'finance.write',
+  summary:
+    'Record a payment on an invoice of the customer; 422 above the remaining due; updates the invoice paidCents/status in the same transaction; writes an activity',
+  body: paymentCreateSchema,
+  responses: [
+    { status: 201, description: 'Paiement + `invoice` mise à jour' },
+    { status: 422, description: 'Montant invalide ou supérieur au reste dû' },
+    notFound,
+  ],
+});

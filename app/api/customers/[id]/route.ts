@@ -2,32 +2,18 @@ import { getDb } from '@/db';
 import { withAuth } from '@/lib/auth/with-auth';
 import { eraseCustomerWithFiles, updateCustomer } from '@/lib/customers/mutations';
 import { getCustomerOrThrow } from '@/lib/customers/queries';
-import { customerUpdateSchema } from '@/lib/customers/schema';
-import { parseId, parseJson } from '@/lib/http/parse';
 import { json, noContent } from '@/lib/http/responses';
+import { eraseCustomerRoute, getCustomerRoute, updateCustomerRoute } from '@/lib/openapi/routes/customers';
 
-type P = { id: string };
+export const GET = withAuth(getCustomerRoute, async ({ params }) => json(await getCustomerOrThrow(getDb(), params.id)));
 
-export const GET = withAuth<P>(
-  async (_req, { params }) => json(await getCustomerOrThrow(getDb(), parseId(params.id, 'Client'))),
-  { permission: 'customer.read' },
-);
-
-export const PATCH = withAuth<P>(
-  async (req, { actor, params }) => {
-    const id = parseId(params.id, 'Client');
-    const input = await parseJson(req, customerUpdateSchema);
-    await updateCustomer(getDb(), actor, id, input);
-    return json(await getCustomerOrThrow(getDb(), id));
-  },
-  { permission: 'customer.update' },
-);
+export const PATCH = withAuth(updateCustomerRoute, async ({ actor, params, body }) => {
+  await updateCustomer(getDb(), actor, params.id, body);
+  return json(await getCustomerOrThrow(getDb(), params.id));
+});
 
 /** GDPR erasure: personal data removed in one transaction, invoices/payments kept, files removed after commit. */
-export const DELETE = withAuth<P>(
-  async (_req, { actor, params }) => {
-    await eraseCustomerWithFiles(getDb(), actor, parseId(params.id, 'Client'));
-    return noContent();
-  },
-  { permission: 'customer.delete' },
-);
+export const DELETE = withAuth(eraseCustomerRoute, async ({ actor, params }) => {
+  await eraseCustomerWithFiles(getDb(), actor, params.id);
+  return noContent();
+});

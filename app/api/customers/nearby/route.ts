@@ -1,11 +1,10 @@
 import { getDb } from '@/db';
 import { withAuth } from '@/lib/auth/with-auth';
-import { findNearbyCustomers, nearbyQuerySchema } from '@/lib/geo/nearby';
-import { parseQuery } from '@/lib/http/parse';
+import { findNearbyCustomers } from '@/lib/geo/nearby';
 import { json } from '@/lib/http/responses';
+import { nearbyCustomersRoute } from '@/lib/openapi/routes/geo';
 
 /** `?lat=&lon=&radiusKm=(0.1–200, default 10)&limit=(≤ 100)` → `{ data: [{…customer, distanceKm}] }`, nearest first. */
-export const GET = withAuth(
-  async (req) => json({ data: await findNearbyCustomers(getDb(), parseQuery(req, nearbyQuerySchema)) }),
-  { permission: 'customer.read' },
+export const GET = withAuth(nearbyCustomersRoute, async ({ query }) =>
+  json({ data: await findNearbyCustomers(getDb(), query) }),
 );

@@ -1,28 +1,15 @@
 import { getDb } from '@/db';
-import { listActivities } from '@/lib/activity/queries';
 import { createManualActivity } from '@/lib/activity/mutations';
-import { activityListQuerySchema, manualActivitySchema } from '@/lib/activity/schema';
+import { listActivities } from '@/lib/activity/queries';
 import { serializeActivity } from '@/lib/activity/serialize';
 import { withAuth } from '@/lib/auth/with-auth';
-import { parseId, parseJson, parseQuery } from '@/lib/http/parse';
 import { json } from '@/lib/http/responses';
+import { createActivityRoute, listActivitiesRoute } from '@/lib/openapi/routes/activity';
 
-type P = { id: string };
-
-export const GET = withAuth<P>(
-  async (req, { params }) => {
-    const id = parseId(params.id, 'Client');
-    const query = parseQuery(req, activityListQuerySchema);
-    return json(await listActivities(getDb(), id, query));
-  },
-  { permission: 'customer.read' },
+export const GET = withAuth(listActivitiesRoute, async ({ params, query }) =>
+  json(await listActivities(getDb(), params.id, query)),
 );
 
-export const POST = withAuth<P>(
-  async (req, { actor, params }) => {
-    const id = parseId(params.id, 'Client');
-    const input = await parseJson(req, manualActivitySchema);
-    return json(serializeActivity(await createManualActivity(getDb(), actor, id, input)), { status: 201 });
-  },
-  { permission: 'activity.create' },
+export const POST = withAuth(createActivityRoute, async ({ actor, params, body }) =>
+  json(serializeActivity(await createManualActivity(getDb(), actor, params.id, body)), { status: 201 }),
 );

@@ -1,13 +1,9 @@
 import { getDb } from '@/db';
 import { getCustomerAnalytics } from '@/lib/analytics/queries';
 import { withAuth } from '@/lib/auth/with-auth';
-import { parseId } from '@/lib/http/parse';
 import { json } from '@/lib/http/responses';
+import { getCustomerAnalyticsRoute } from '@/lib/openapi/routes/analytics';
 
-export const GET = withAuth<{ id: string }>(
-  async (_req, { params }) => {
-    const id = parseId(params.id, 'Client');
-    return json(await getCustomerAnalytics(getDb(), id));
-  },
-  { permission: 'analytics.read' },
+export const GET = withAuth(getCustomerAnalyticsRoute, async ({ params }) =>
+  json(await getCustomerAnalytics(getDb(), params.id)),
 );

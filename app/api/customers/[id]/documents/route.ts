@@ -3,28 +3,16 @@ import { withAuth } from '@/lib/auth/with-auth';
 import { uploadDocument } from '@/lib/documents/mutations';
 import { readMultipartUpload } from '@/lib/documents/multipart';
 import { listDocuments } from '@/lib/documents/queries';
-import { documentListQuerySchema } from '@/lib/documents/schema';
 import { serializeDocument } from '@/lib/documents/serialize';
-import { parseId, parseQuery } from '@/lib/http/parse';
 import { json } from '@/lib/http/responses';
+import { listDocumentsRoute, uploadDocumentRoute } from '@/lib/openapi/routes/documents';
 
-type P = { id: string };
-
-export const GET = withAuth<P>(
-  async (req, { actor, params }) => {
-    const id = parseId(params.id, 'Client');
-    const query = parseQuery(req, documentListQuerySchema);
-    return json(await listDocuments(getDb(), id, query, actor));
-  },
-  { permission: 'customer.read' },
+export const GET = withAuth(listDocumentsRoute, async ({ actor, params, query }) =>
+  json(await listDocuments(getDb(), params.id, query, actor)),
 );
 
-export const POST = withAuth<P>(
-  async (req, { actor, params }) => {
-    const id = parseId(params.id, 'Client');
-    const form = await readMultipartUpload(req);
-    const row = await uploadDocument(getDb(), actor, id, form);
-    return json(serializeDocument(row), { status: 201 });
-  },
-  { permission: 'document.upload' },
-);
+/** Multipart: the handler reads the body itself. */
+export const POST = withAuth(uploadDocumentRoute, async ({ req, actor, params }) => {
+  const form = await readMultipartUpload(req);
+  return json(serializeDocument(await uploadDocument(getDb(), actor, params.id, form)), { status: 201 });
+});

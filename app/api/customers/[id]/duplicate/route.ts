@@ -1,18 +1,11 @@
 import { getDb } from '@/db';
 import { withAuth } from '@/lib/auth/with-auth';
-import { duplicateBodySchema, duplicateCustomer } from '@/lib/customers/duplicate';
-import { parseId, parseJson } from '@/lib/http/parse';
+import { duplicateCustomer } from '@/lib/customers/duplicate';
 import { json } from '@/lib/http/responses';
+import { duplicateCustomerRoute } from '@/lib/openapi/routes/customers';
 
-/** POST /api/customers/{id}/duplicate (body optional: {keepPhones}) → 201 {id, ...customer}. */
-export const POST = withAuth<{ id: string }>(
-  async (req, { actor, params }) => {
-    const id = parseId(params.id, 'Client');
-    // The body is optional: none (or not JSON) means "default options".
-    const hasBody = req.body !== null && (req.headers.get('content-type') ?? '').includes('json');
-    const body = hasBody ? await parseJson(req, duplicateBodySchema) : {};
-    const copy = await duplicateCustomer(getDb(), actor, id, body);
-    return json(copy, { status: 201, headers: { location: `/api/customers/${copy.id}` } });
-  },
-  { permission: 'customer.duplicate' },
-);
+/** POST /api/customers/{id}/duplicate (body optional: {keepPhones}; none = default options) → 201 {id, ...customer}. */
+export const POST = withAuth(duplicateCustomerRoute, async ({ actor, params, body }) => {
+  const copy = await duplicateCustomer(getDb(), actor, params.id, body ?? {});
+  return json(copy, { status: 201, headers: { location: `/api/customers/${copy.id}` } });
+});

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { getDb, type Db } from '@/db';
 import type { Actor } from '@/lib/auth/actor';
 import { withAuth } from '@/lib/auth/with-auth';
@@ -6,13 +5,10 @@ import { buildExportBundle, type ExportBundle, exportFileName, recordExportActiv
 import { renderCustomerCsv } from '@/lib/export/csv';
 import { renderCustomerPdf } from '@/lib/export/pdf';
 import { renderCustomerXlsx } from '@/lib/export/xlsx';
-import { parseId, parseQuery } from '@/lib/http/parse';
+import { type ExportFormat, exportCustomerRoute } from '@/lib/openapi/routes/exports';
 
 /** One customer's data as a download. Each format is one exporter; each export is an activity. */
 type Exporter = (db: Db, actor: Actor, customerId: string) => Promise<Response>;
-
-const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
-type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
@@ -49,22 +45,6 @@ const EXPORTERS: Record<ExportFormat, Exporter> = {
   pdf: exporter('pdf', renderCustomerPdf),
 };
 
-const querySchema = z.object({
-  format: z
-    .string()
-    .trim()
-    .toLowerCase()
-    .default('json')
-    .refine((v): v is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(v), {
-      message: `Format inconnu : choisissez ${EXPORT_FORMATS.join(', ')}.`,
-    }),
-});
-
-export const GET = withAuth<{ id: string }>(
-  async (req, { actor, params }) => {
-    const customerId = parseId(params.id, 'Client');
-    const { format } = parseQuery(req, querySchema);
-    return EXPORTERS[format as ExportFormat](getDb(), actor, customerId);
-  },
-  { permission: 'customer.export' },
+export const GET = withAuth(exportCustomerRoute, async ({ actor, params, query }) =>
+  EXPORTERS[query.format as ExportFormat](getDb(), actor, params.id),
 );

@@ -1,29 +1,16 @@
 import { getDb } from '@/db';
 import { withAuth } from '@/lib/auth/with-auth';
-import { parseId, parseJson, parseQuery } from '@/lib/http/parse';
 import { json } from '@/lib/http/responses';
 import { createNote } from '@/lib/notes/mutations';
 import { assertCustomerExists, listNotes } from '@/lib/notes/queries';
-import { noteCreateSchema, noteListQuerySchema } from '@/lib/notes/schema';
+import { createNoteRoute, listNotesRoute } from '@/lib/openapi/routes/notes';
 
-type P = { id: string };
+export const GET = withAuth(listNotesRoute, async ({ params, query }) => {
+  const db = getDb();
+  await assertCustomerExists(db, params.id);
+  return json(await listNotes(db, params.id, query));
+});
 
-export const GET = withAuth<P>(
-  async (req, { params }) => {
-    const id = parseId(params.id, 'Client');
-    const query = parseQuery(req, noteListQuerySchema);
-    const db = getDb();
-    await assertCustomerExists(db, id);
-    return json(await listNotes(db, id, query));
-  },
-  { permission: 'customer.read' },
-);
-
-export const POST = withAuth<P>(
-  async (req, { actor, params }) => {
-    const id = parseId(params.id, 'Client');
-    const input = await parseJson(req, noteCreateSchema);
-    return json(await createNote(getDb(), actor, id, input), { status: 201 });
-  },
-  { permission: 'customer.field-update' },
+export const POST = withAuth(createNoteRoute, async ({ actor, params, body }) =>
+  json(await createNote(getDb(), actor, params.id, body), { status: 201 }),
 );

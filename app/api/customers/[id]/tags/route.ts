@@ -1,41 +1,24 @@
 import { getDb } from '@/db';
 import { withAuth } from '@/lib/auth/with-auth';
-import { parseId, parseJson, parseQuery } from '@/lib/http/parse';
 import { json, noContent } from '@/lib/http/responses';
 import { assertCustomerExists } from '@/lib/notes/queries';
+import { addCustomerTagRoute, listCustomerTagsRoute, removeCustomerTagByQueryRoute } from '@/lib/openapi/routes/tags';
 import { addTagToCustomer, removeTagFromCustomer } from '@/lib/tags/mutations';
 import { listCustomerTags } from '@/lib/tags/queries';
-import { customerTagAddSchema, customerTagRemoveQuerySchema } from '@/lib/tags/schema';
 
-type P = { id: string };
-
-export const GET = withAuth<P>(
-  async (_req, { params }) => {
-    const id = parseId(params.id, 'Client');
-    const db = getDb();
-    await assertCustomerExists(db, id);
-    return json({ data: await listCustomerTags(db, id) });
-  },
-  { permission: 'customer.read' },
-);
+export const GET = withAuth(listCustomerTagsRoute, async ({ params }) => {
+  const db = getDb();
+  await assertCustomerExists(db, params.id);
+  return json({ data: await listCustomerTags(db, params.id) });
+});
 
 /** `{ name, color? }` (created on the fly when unknown) or `{ tagId }` → 201 with the tag. */
-export const POST = withAuth<P>(
-  async (req, { actor, params }) => {
-    const id = parseId(params.id, 'Client');
-    const input = await parseJson(req, customerTagAddSchema);
-    return json(await addTagToCustomer(getDb(), actor, id, input), { status: 201 });
-  },
-  { permission: 'customer.update' },
+export const POST = withAuth(addCustomerTagRoute, async ({ actor, params, body }) =>
+  json(await addTagToCustomer(getDb(), actor, params.id, body), { status: 201 }),
 );
 
 /** `?tagId=` → 204 (same as DELETE /api/customers/{id}/tags/{tagId}). */
-export const DELETE = withAuth<P>(
-  async (req, { actor, params }) => {
-    const id = parseId(params.id, 'Client');
-    const { tagId } = parseQuery(req, customerTagRemoveQuerySchema);
-    await removeTagFromCustomer(getDb(), actor, id, tagId);
-    return noContent();
-  },
-  { permission: 'customer.update' },
-);
+export const DELETE = withAuth(removeCustomerTagByQueryRoute, async ({ actor, params, query }) => {
+  await removeTagFromCustomer(getDb(), actor, params.id, query.tagId);
+  return noContent();
+});

@@ -5,46 +5,36 @@ import { deleteDocument } from '@/lib/documents/mutations';
 import { getDocumentOrThrow } from '@/lib/documents/queries';
 import { contentDisposition } from '@/lib/documents/sanitize';
 import { isPreviewable } from '@/lib/documents/sniff';
-import { parseId } from '@/lib/http/parse';
 import { noContent } from '@/lib/http/responses';
+import { deleteDocumentRoute, downloadDocumentRoute } from '@/lib/openapi/routes/documents';
 import { getStorage } from '@/lib/storage';
-
-type P = { id: string; docId: string };
 
 /**
  * Download, streamed from storage. Always `attachment` + nosniff with the type we sniffed at
  * upload; `?inline=1` only for images and PDFs (preview). Images are sandboxed; Chromium refuses
  * to run its PDF viewer in a CSP-sandboxed document, so PDFs get `default-src 'none'` instead.
  */
-export const GET = withAuth<P>(
-  async (req, { actor, params }) => {
-    const id = parseId(params.id, 'Client');
-    const doc = await getDocumentOrThrow(getDb(), id, parseId(params.docId, 'Document'), actor);
-    const stream = await (await getStorage()).get(doc.storageKey);
-    const inline = new URL(req.url).searchParams.get('inline') === '1' && isPreviewable(doc.mimeType);
-    const headers: Record<string, string> = {
-      'content-type': doc.mimeType.startsWith('text/') ? `${doc.mimeType}; charset=utf-8` : doc.mimeType,
-      'content-length': String(doc.sizeBytes),
-      'content-disposition': contentDisposition(inline ? 'inline' : 'attachment', doc.originalName),
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'private, no-store',
-      'content-security-policy':
-        inline && doc.mimeType === 'application/pdf'
-          ? "default-src 'none'; object-src 'self'; frame-ancestors 'self'"
-          : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox",
-      ...(inline ? { 'x-frame-options': 'SAMEORIGIN' } : {}),
-    };
-    const body = Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>;
-    return new Response(body, { status: 200, headers });
-  },
-  { permission: 'customer.read' },
-);
+export const GET = withAuth(downloadDocumentRoute, async ({ req, actor, params }) => {
+  const doc = await getDocumentOrThrow(getDb(), params.id, params.docId, actor);
+  const stream = await (await getStorage()).get(doc.storageKey);
+  const inline = new URL(req.url).searchParams.get('inline') === '1' && isPreviewable(doc.mimeType);
+  const headers: Record<string, string> = {
+    'content-type': doc.mimeType.startsWith('text/') ? `${doc.mimeType}; charset=utf-8` : doc.mimeType,
+    'content-length': String(doc.sizeBytes),
+    'content-disposition': contentDisposition(inline ? 'inline' : 'attachment', doc.originalName),
+    'x-content-type-options': 'nosniff',
+    'cache-control': 'private, no-store',
+    'content-security-policy':
+      inline && doc.mimeType === 'application/pdf'
+        ? "default-src 'none'; object-src 'self'; frame-ancestors 'self'"
+        : "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox",
+    ...(inline ? { 'x-frame-options': 'SAMEORIGIN' } : {}),
+  };
+  const body = Readable.toWeb(stream) as unknown as ReadableStream<Uint8Array>;
+  return new Response(body, { status: 200, headers });
+});
 
-export const DELETE = withAuth<P>(
-  async (_req, { actor, params }) => {
-    const id = parseId(params.id, 'Client');
-    await deleteDocument(getDb(), actor, id, parseId(params.docId, 'Document'));
-    return noContent();
-  },
-  { permission: 'document.delete' },
-);
+export const DELETE = withAuth(deleteDocumentRoute, async ({ actor, params }) => {
+  await deleteDocument(getDb(), actor, params.id, params.docId);
+  return noContent();
+});

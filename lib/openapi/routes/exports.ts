@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { exportBundleSchema } from '@/lib/export/bundle';
+import { customerListExportQuerySchema } from '@/lib/export/list';
+import { defineRoute } from '../registry';
+
+export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** `?format=` in any case and spacing; documented as the enum it accepts. */
+const customerExportQuerySchema = z.object({
+  format: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('json')
+    .refine((v): v is ExportFormat => (EXPORT_FORMATS as readonly string[]).includes(v), {
+      message: `Format inconnu : choisissez ${EXPORT_FORMATS.join(', ')}.`,
+    })
+    .meta({ enum: [...EXPORT_FORMATS] }),
+});
+
+export const exportCustomerRoute = defineRoute({
+  method: 'get',
+  path: '/api/customers/{id}/export',
+  tag: 'consents',
+  permission: 'customer.export',
+  summary:
+    'Download the customer’s data (`Content-Disposition: attachment`). `format=json`: the complete GDPR portability bundle (profile, contacts, vehicles, notes, tags, activities, interventions, invoices, payments, consent history, e-mails, document list with sha256). Writes an export activity',
+  query: customerExportQuerySchema,
+  responses: [
+    { status: 200, description: 'Fichier `client-C-000123.json`', schema: exportBundleSchema },
+    { status: 422, description: 'Format inconnu ou non disponible' },
+    { status: 404, description: 'Client introuvable (ou document de preuve d’un autre client).' },
+  ],
+});
+
+export const exportCustomerListRoute = defineRoute({
+  method: 'get',
+  path: '/api/customers/export',
+  tag: 'exports',
+  permission: 'customer.export',
+  summary:
+    'Export the customer list with the list filters (`format=csv|xlsx`), streamed from keyset batches of 1000. CSV: UTF-8 with BOM, `;` separator; cells starting with = + - @ tab CR are prefixed with a quote. `Content-Disposition: attachment`.',
+  query: customerListExportQuerySchema,
+  responses: [
+    {
+      status: 200,
+      description: 'text/csv ou application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (flux)',
+    },
+  ],
+});
