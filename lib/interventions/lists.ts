@@ -3,6 +3,8 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db';
 import { customers, interventions, users, vehicles } from '@/db/schema';
 import { type InterventionStatus, OPEN_INTERVENTION_STATUSES } from '@/db/schema/enums';
+import type { Actor } from '@/lib/auth/actor';
+import { can } from '@/lib/auth/permissions';
 import { customerDisplayName } from '@/lib/customers/schema';
 import { AppError } from '@/lib/errors';
 import { decodeCursor, type Page, toPage } from '@/lib/pagination';
@@ -194,6 +196,23 @@ async function listByTime(
     t: r.scheduledAt.toISOString(),
     id: r.id,
   }));
+}
+
+/**
+ * Whose day `?technician=` asks for: `me` is the signed-in user (an API token has no day of its
+ * own: 400); another technician's day is the planning, for managers and admins only (403).
+ */
+export function technicianForDay(actor: Actor, technician: 'me' | string): string {
+  if (technician === 'me' || technician === actor.id) {
+    if (actor.kind !== 'user' || !actor.id)
+      throw AppError.badRequest(
+        "technician=me désigne un utilisateur connecté : précisez l'identifiant du technicien.",
+      );
+    return actor.id;
+  }
+  if (!can(actor.role, 'intervention.plan'))
+    throw AppError.forbidden('Seul un responsable peut consulter la journée d’un autre technicien.');
+  return technician;
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   listCustomerInterventions,
   listPlanning,
   listTechnicianDay,
+  technicianForDay,
 } from '@/lib/interventions/lists';
 import { interventionListQuerySchema, planningQuerySchema } from '@/lib/interventions/schema';
 import { actorFor, createCustomer, createUser, createVehicle } from '@/tests/factories';
@@ -67,6 +68,20 @@ describe("a technician's day (Europe/Paris)", () => {
       cursor: other.nextCursor!,
     }).catch((e: AppError) => e);
     expect(error).toMatchObject({ status: 400 });
+  });
+
+  it("technician=me is the signed-in user; another technician's day is for managers only", async () => {
+    expect(technicianForDay(tech, 'me')).toBe(tech.id);
+    const manager = actorFor(await createUser('manager'));
+    expect(technicianForDay(manager, tech.id!)).toBe(tech.id);
+    expect(() => technicianForDay(otherTech, tech.id!)).toThrow(expect.objectContaining({ status: 403 }));
+    const token: Actor = {
+      kind: 'token',
+      id: '00000000-0000-4000-8000-00000000000a',
+      name: 'erp',
+      role: 'technician',
+    };
+    expect(() => technicianForDay(token, 'me')).toThrow(expect.objectContaining({ status: 400 }));
   });
 
   it('a winter day is 24 hours from 23:00 UTC', async () => {
