@@ -84,6 +84,10 @@ const envSchema = z.object({
     })
     .optional(),
   BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  // Interventions: technicians may set unit prices nobody gave them; the service interval (months, km).
+  INTERVENTION_TECH_PRICING: boolish.default(false),
+  SERVICE_INTERVAL_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  SERVICE_INTERVAL_KM: z.coerce.number().int().min(1000).max(200_000).default(15_000),
   TEST_DRIVER: z.enum(['pglite', 'postgres']).optional(),
   TEST_DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
 });

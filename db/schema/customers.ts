@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import {
   boolean,
   check,
+  date,
   doublePrecision,
   index,
   integer,
@@ -123,6 +124,8 @@ export const vehicles = pgTable(
     year: integer('year'),
     mileage: integer('mileage'),
     fuel: text('fuel').$type<Fuel>(),
+    // Drives the contrôle technique due date (first within 4 years, then every 2 years).
+    firstRegistrationDate: date('first_registration_date', { mode: 'string' }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,9 +1,20 @@
-import { bigint, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  type AnyPgColumn,
+  bigint,
+  index,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import type { Role } from './auth';
 import { users } from './auth';
 import { id } from './columns';
 import { customers } from './customers';
 import type { DocumentCategory } from './enums';
+import { interventions } from './interventions';
 export { DOCUMENT_CATEGORIES, type DocumentCategory } from './enums';
 
 export const customerDocuments = pgTable(
@@ -29,11 +40,14 @@ export const customerDocuments = pgTable(
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull().defaultNow(),
     deletedBy: uuid('deleted_by'),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    // Photos (and the signature) taken during an intervention.
+    interventionId: uuid('intervention_id').references((): AnyPgColumn => interventions.id, { onDelete: 'set null' }),
   },
   (t) => [
     index('customer_documents_customer_idx').on(t.customerId, t.uploadedAt.desc(), t.id.desc()),
     index('customer_documents_category_idx').on(t.customerId, t.category),
     index('customer_documents_uploaded_by_idx').on(t.uploadedBy),
     uniqueIndex('customer_documents_storage_key_uq').on(t.storageKey),
+    index('customer_documents_intervention_idx').on(t.interventionId),
   ],
 );

@@ -52,19 +52,29 @@ export const DOCUMENT_CATEGORIES = [
 ] as const;
 export type DocumentCategory = (typeof DOCUMENT_CATEGORIES)[number];
 
-export const INTERVENTION_STATUSES = ['scheduled', 'in_progress', 'completed', 'cancelled'] as const;
+/** planned → in_progress → done → invoiced, or cancelled (lib/interventions/state.ts decides the moves). */
+export const INTERVENTION_STATUSES = ['planned', 'in_progress', 'done', 'invoiced', 'cancelled'] as const;
 export type InterventionStatus = (typeof INTERVENTION_STATUSES)[number];
+/** Statuses that count as a visit for analytics (RFM frequency, visits chart, predictions). */
+export const VISIT_STATUSES = ['done', 'invoiced'] as const satisfies readonly InterventionStatus[];
+/** Not started or not finished yet: the "upcoming" side of a customer's interventions. */
+export const OPEN_INTERVENTION_STATUSES = ['planned', 'in_progress'] as const satisfies readonly InterventionStatus[];
 
+/** entretien, réparation, diagnostic, contrôle, pneumatiques, carrosserie, autre (labels: lib/interventions/labels.ts). */
 export const INTERVENTION_KINDS = [
   'maintenance',
   'repair',
-  'tyres',
   'diagnostic',
-  'bodywork',
   'inspection',
-  'glass',
-  'air-conditioning',
+  'tyres',
+  'bodywork',
+  'other',
 ] as const;
+export type InterventionKind = (typeof INTERVENTION_KINDS)[number];
+
+/** French VAT rates in basis points (2000 = 20 %), the only ones an intervention line may carry. */
+export const VAT_RATES_BP = [2000, 1000, 550, 210, 0] as const;
+export type VatRateBp = (typeof VAT_RATES_BP)[number];
 
 export const INVOICE_STATUSES = ['unpaid', 'partial', 'paid', 'cancelled'] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];

@@ -1,9 +1,21 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users } from './auth';
+import {
+  type AnyPgColumn,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { createdAt, id, updatedAt } from './columns';
-import { customers, vehicles } from './customers';
-import type { InterventionStatus, InvoiceStatus, PaymentMethod } from './enums';
+import { customers } from './customers';
+import type { InvoiceStatus, PaymentMethod } from './enums';
+import { interventions } from './interventions';
+// Interventions moved to ./interventions; re-exported so existing imports keep working.
+export { interventionLines, interventions } from './interventions';
 export {
   INTERVENTION_STATUSES,
   type InterventionStatus,
@@ -14,34 +26,6 @@ export {
   type PaymentMethod,
 } from './enums';
 
-/** Work orders: the source of "visits" for analytics. */
-export const interventions = pgTable(
-  'interventions',
-  {
-    id: id(),
-    customerId: uuid('customer_id')
-      .notNull()
-      .references(() => customers.id, { onDelete: 'cascade' }),
-    vehicleId: uuid('vehicle_id').references(() => vehicles.id, { onDelete: 'set null' }),
-    technicianId: uuid('technician_id').references(() => users.id, { onDelete: 'set null' }),
-    kind: text('kind').notNull(),
-    status: text('status').$type<InterventionStatus>().notNull().default('scheduled'),
-    description: text('description'),
-    scheduledAt: timestamp('scheduled_at', { withTimezone: true }).notNull(),
-    completedAt: timestamp('completed_at', { withTimezone: true }),
-    amountCents: integer('amount_cents').notNull().default(0),
-    createdAt: createdAt(),
-    updatedAt: updatedAt(),
-  },
-  (t) => [
-    index('interventions_customer_idx').on(t.customerId, t.scheduledAt.desc()),
-    index('interventions_vehicle_idx').on(t.vehicleId),
-    index('interventions_technician_idx').on(t.technicianId),
-    index('interventions_status_idx').on(t.status),
-    check('interventions_amount_ck', sql`${t.amountCents} >= 0`),
-  ],
-);
-
 export const invoices = pgTable(
   'invoices',
   {
@@ -50,7 +34,7 @@ export const invoices = pgTable(
     customerId: uuid('customer_id')
       .notNull()
       .references(() => customers.id, { onDelete: 'restrict' }),
-    interventionId: uuid('intervention_id').references(() => interventions.id, { onDelete: 'set null' }),
+    interventionId: uuid('intervention_id').references((): AnyPgColumn => interventions.id, { onDelete: 'set null' }),
     number: text('number').notNull(),
     issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
     dueAt: timestamp('due_at', { withTimezone: true }).notNull(),

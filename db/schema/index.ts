@@ -5,5 +5,6 @@ export * from './consents';
 export * from './customers';
 export * from './documents';
 export * from './finances';
+export * from './interventions';
 export * from './relations';
 export * from './system';

@@ -4,7 +4,8 @@ import { apiTokens, users } from './auth';
 import { consentEvents, emailOutbox } from './consents';
 import { customerContacts, customerNotes, customers, customerTags, tags, vehicles } from './customers';
 import { customerDocuments } from './documents';
-import { interventions, invoices, payments } from './finances';
+import { invoices, payments } from './finances';
+import { interventionLines, interventions } from './interventions';
 
 export const customersRelations = relations(customers, ({ many, one }) => ({
   contacts: many(customerContacts),
@@ -43,10 +44,14 @@ export const activityRelations = relations(customerActivity, ({ one }) => ({
 export const documentsRelations = relations(customerDocuments, ({ one }) => ({
   customer: one(customers, { fields: [customerDocuments.customerId], references: [customers.id] }),
 }));
-export const interventionsRelations = relations(interventions, ({ one }) => ({
+export const interventionsRelations = relations(interventions, ({ one, many }) => ({
   customer: one(customers, { fields: [interventions.customerId], references: [customers.id] }),
   vehicle: one(vehicles, { fields: [interventions.vehicleId], references: [vehicles.id] }),
   technician: one(users, { fields: [interventions.technicianId], references: [users.id] }),
+  lines: many(interventionLines),
+}));
+export const interventionLinesRelations = relations(interventionLines, ({ one }) => ({
+  intervention: one(interventions, { fields: [interventionLines.interventionId], references: [interventions.id] }),
 }));
 export const invoicesRelations = relations(invoices, ({ one, many }) => ({
   customer: one(customers, { fields: [invoices.customerId], references: [customers.id] }),

@@ -1,4 +1,4 @@
-import type { customerContacts, customerNotes, customers, vehicles } from '@/db/schema';
+import type { customerActivity, customerContacts, customerNotes, customers, vehicles } from '@/db/schema';
 import { buildSearchText, buildSortName } from '@/lib/customers/search';
 import {
   CAR_MODELS,
@@ -51,6 +51,29 @@ export interface DemoStaff {
 
 export const DAY = 86_400_000;
 
+export type ActivityRow = typeof customerActivity.$inferInsert;
+
+/** A timeline row of the customer, by a demo user (or the web site when no actor). */
+export const activity = (
+  c: CustomerDraft,
+  actor: SeedUser | null,
+  type: ActivityRow['type'],
+  title: string,
+  occurredAt: Date,
+  extra: Partial<ActivityRow> = {},
+): ActivityRow => ({
+  customerId: c.row.id,
+  type,
+  title,
+  actorKind: actor ? 'user' : 'system',
+  actorId: actor?.id ?? null,
+  actorName: actor?.name ?? 'Site web',
+  occurredAt,
+  createdAt: occurredAt,
+  metadata: {},
+  ...extra,
+});
+
 const NOTE_BODIES = [
   "Préfère être contacté par SMS, pas d'appel avant 10 h.",
   'Véhicule de courtoisie demandé à chaque passage.',
@@ -91,6 +114,8 @@ function vehicleFor(rng: Rng, kind: 'car' | 'van' | 'taxi', customerId: string, 
   const age = Math.max(now.getUTCFullYear() - year, 0) + rng.next();
   const perYear =
     kind === 'taxi' ? rng.int(45_000, 80_000) : kind === 'van' ? rng.int(20_000, 40_000) : rng.int(8_000, 18_000);
+  // First registration in its model year, never in the future (drives the contrôle technique dates).
+  const registered = Math.min(Date.UTC(year, 0, 1) + rng.int(0, 364) * DAY, now.getTime() - 30 * DAY);
   return {
     id: rng.uuid(),
     customerId,
@@ -101,6 +126,7 @@ function vehicleFor(rng: Rng, kind: 'car' | 'van' | 'taxi', customerId: string, 
     year,
     mileage: Math.round((age * perYear) / 100) * 100 + rng.int(0, 99),
     fuel: rng.pick(model.fuels),
+    firstRegistrationDate: new Date(registered).toISOString().slice(0, 10),
   };
 }
 

@@ -1,74 +1,17 @@
-import type { consentEvents, customerActivity, interventions, invoices, payments } from '@/db/schema';
+import type { consentEvents, interventionLines, interventions, invoices, payments } from '@/db/schema';
+import type { InterventionKind } from '@/db/schema/enums';
 import type { PaymentMethod } from '@/db/schema/finances';
-import { atWorkingHour, DAY, type CustomerDraft, type DemoStaff, type SeedUser } from './demo-customers';
+import { activity, type ActivityRow, atWorkingHour, DAY, type CustomerDraft, type DemoStaff } from './demo-customers';
 import type { Rng } from './random';
 
-type ActivityRow = typeof customerActivity.$inferInsert;
-type InterventionRow = typeof interventions.$inferInsert & { id: string; scheduledAt: Date };
+export type InterventionRow = typeof interventions.$inferInsert & {
+  id: string;
+  scheduledAt: Date;
+  kind: InterventionKind;
+};
+export type LineRow = typeof interventionLines.$inferInsert;
 type InvoiceRow = typeof invoices.$inferInsert & { id: string; issuedAt: Date; dueAt: Date; totalTtcCents: number };
 
-export const KIND_LABELS: Record<string, string> = {
-  maintenance: 'Entretien',
-  repair: 'Réparation',
-  tyres: 'Pneumatiques',
-  diagnostic: 'Diagnostic',
-  bodywork: 'Carrosserie',
-  inspection: 'Pré-contrôle technique',
-  glass: 'Vitrage',
-  'air-conditioning': 'Climatisation',
-};
-const KIND_WEIGHTS: Record<string, number> = {
-  maintenance: 40,
-  repair: 15,
-  tyres: 12,
-  diagnostic: 8,
-  bodywork: 5,
-  inspection: 10,
-  glass: 4,
-  'air-conditioning': 6,
-};
-// Typical price ranges, euros HT.
-const KIND_PRICES: Record<string, [number, number]> = {
-  maintenance: [120, 450],
-  repair: [150, 1800],
-  tyres: [180, 800],
-  diagnostic: [50, 120],
-  bodywork: [300, 2500],
-  inspection: [60, 95],
-  glass: [250, 900],
-  'air-conditioning': [80, 180],
-};
-const KIND_DESCRIPTIONS: Record<string, string[]> = {
-  maintenance: [
-    'Vidange, filtres huile/air/habitacle, contrôle 30 points',
-    'Révision constructeur, remise à zéro de l’indicateur',
-    'Vidange et remplacement des bougies',
-  ],
-  repair: [
-    'Remplacement plaquettes et disques avant',
-    'Remplacement kit de distribution et pompe à eau',
-    'Remplacement embrayage',
-    'Remplacement batterie',
-  ],
-  tyres: [
-    'Montage 4 pneus été, équilibrage, géométrie',
-    'Permutation pneus hiver/été',
-    'Réparation crevaison et équilibrage',
-  ],
-  diagnostic: [
-    'Lecture des codes défaut, voyant moteur',
-    'Diagnostic électronique complet',
-    'Recherche de bruit en roulage',
-  ],
-  bodywork: [
-    'Réparation pare-chocs arrière et peinture',
-    'Débosselage sans peinture portière',
-    'Remplacement rétroviseur',
-  ],
-  inspection: ['Pré-contrôle avant contrôle technique', 'Contre-visite : points corrigés'],
-  glass: ['Remplacement pare-brise', 'Réparation impact pare-brise'],
-  'air-conditioning': ['Recharge climatisation et désinfection', 'Recherche de fuite circuit de climatisation'],
-};
 const METHOD_LABELS: Record<PaymentMethod, string> = {
   card: 'carte bancaire',
   transfer: 'virement',
@@ -85,141 +28,9 @@ const frDate = (d: Date) => LONG_DATE.format(d);
 
 export interface CustomerHistory {
   interventions: InterventionRow[];
+  lines: LineRow[];
   invoices: InvoiceRow[];
   activities: ActivityRow[];
-}
-
-const activity = (
-  c: CustomerDraft,
-  actor: SeedUser | null,
-  type: ActivityRow['type'],
-  title: string,
-  occurredAt: Date,
-  extra: Partial<ActivityRow> = {},
-): ActivityRow => ({
-  customerId: c.row.id,
-  type,
-  title,
-  actorKind: actor ? 'user' : 'system',
-  actorId: actor?.id ?? null,
-  actorName: actor?.name ?? 'Site web',
-  occurredAt,
-  createdAt: occurredAt,
-  metadata: {},
-  ...extra,
-});
-
-/** Visits at the customer's own cadence (with noise), their invoices (numbers assigned later). */
-export function draftHistory(rng: Rng, c: CustomerDraft, staff: DemoStaff, now: Date): CustomerHistory {
-  const out: CustomerHistory = { interventions: [], invoices: [], activities: [] };
-  const end = (c.churnedAt ?? now).getTime();
-  let t = c.row.createdAt.getTime() + rng.int(0, Math.min(c.cadenceDays, 60)) * DAY;
-  const kinds = Object.keys(KIND_WEIGHTS);
-  while (t < end) {
-    const kind = rng.weighted(kinds, (k) => KIND_WEIGHTS[k]);
-    const vehicle = rng.pick(c.vehicles);
-    const scheduledAt = atWorkingHour(rng, t);
-    if (scheduledAt.getTime() >= now.getTime()) break;
-    const cancelled = rng.chance(0.03);
-    const completedAt = cancelled
-      ? null
-      : new Date(Math.min(scheduledAt.getTime() + rng.int(1, 5) * 3_600_000, now.getTime() - 60_000));
-    const [lo, hi] = KIND_PRICES[kind];
-    const amountCents = cancelled ? 0 : rng.int(lo * 100, hi * 100);
-    const description = rng.pick(KIND_DESCRIPTIONS[kind]);
-    const iv: InterventionRow = {
-      id: rng.uuid(),
-      customerId: c.row.id,
-      vehicleId: vehicle.id,
-      technicianId: staff.technician.id,
-      kind,
-      status: cancelled ? 'cancelled' : 'completed',
-      description,
-      scheduledAt,
-      completedAt,
-      amountCents,
-      createdAt: new Date(scheduledAt.getTime() - rng.int(2, 20) * DAY),
-      updatedAt: completedAt ?? scheduledAt,
-    };
-    if (iv.createdAt! < c.row.createdAt) iv.createdAt = c.row.createdAt;
-    out.interventions.push(iv);
-    const meta = { kind, vehicleId: vehicle.id, plate: vehicle.plate, amountCents };
-    if (completedAt) {
-      out.activities.push(
-        activity(c, staff.technician, 'intervention', `Intervention réalisée : ${KIND_LABELS[kind]}`, completedAt, {
-          description: `${description} — ${vehicle.make} ${vehicle.model} (${vehicle.plate})`,
-          metadata: meta,
-          relatedType: 'intervention',
-          relatedId: iv.id,
-        }),
-      );
-      const issuedAt = new Date(Math.min(completedAt.getTime() + rng.int(0, 1) * DAY, now.getTime() - 60_000));
-      const vatCents = Math.round(amountCents * 0.2);
-      out.invoices.push({
-        id: rng.uuid(),
-        customerId: c.row.id,
-        interventionId: iv.id,
-        number: '',
-        issuedAt,
-        dueAt: new Date(issuedAt.getTime() + 30 * DAY),
-        totalHtCents: amountCents,
-        vatCents,
-        totalTtcCents: amountCents + vatCents,
-        paidCents: 0,
-        status: rng.chance(0.01) ? 'cancelled' : 'unpaid',
-        createdAt: issuedAt,
-        updatedAt: issuedAt,
-      });
-    } else {
-      out.activities.push(
-        activity(
-          c,
-          staff.manager,
-          'intervention',
-          `Rendez-vous annulé : ${KIND_LABELS[kind]}`,
-          new Date(scheduledAt.getTime() - rng.int(1, 3) * DAY),
-          {
-            description: `Annulé à la demande du client — ${vehicle.plate}`,
-            metadata: meta,
-            relatedType: 'intervention',
-            relatedId: iv.id,
-          },
-        ),
-      );
-    }
-    t += c.cadenceDays * Math.max(0.5, 1 + rng.normal(0, 0.15)) * DAY;
-  }
-  // A booked visit ahead for a third of the active customers.
-  if (c.row.status === 'active' && rng.chance(0.35)) {
-    const next = Math.max(t, now.getTime() + rng.int(3, 45) * DAY);
-    const kind = rng.weighted(kinds, (k) => KIND_WEIGHTS[k]);
-    const vehicle = rng.pick(c.vehicles);
-    const bookedAt = new Date(Math.max(now.getTime() - rng.int(1, 20) * DAY, c.row.createdAt.getTime()));
-    const iv: InterventionRow = {
-      id: rng.uuid(),
-      customerId: c.row.id,
-      vehicleId: vehicle.id,
-      technicianId: staff.technician.id,
-      kind,
-      status: 'scheduled',
-      description: rng.pick(KIND_DESCRIPTIONS[kind]),
-      scheduledAt: atWorkingHour(rng, next),
-      completedAt: null,
-      amountCents: 0,
-      createdAt: bookedAt,
-      updatedAt: bookedAt,
-    };
-    out.interventions.push(iv);
-    out.activities.push(
-      activity(c, staff.manager, 'intervention', `Rendez-vous planifié : ${KIND_LABELS[kind]}`, bookedAt, {
-        description: `Le ${frDate(iv.scheduledAt)} — ${vehicle.make} ${vehicle.model} (${vehicle.plate})`,
-        metadata: { kind, vehicleId: vehicle.id, plate: vehicle.plate },
-        relatedType: 'intervention',
-        relatedId: iv.id,
-      }),
-    );
-  }
-  return out;
 }
 
 /** Payments by the customer's habits; invoices.paidCents/status follow; overdue ones get reminders. */

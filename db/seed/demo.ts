@@ -7,6 +7,7 @@ import {
   customerNotes,
   customers,
   customerTags,
+  interventionLines,
   interventions,
   invoices,
   payments,
@@ -20,7 +21,9 @@ import { refreshRfm } from '@/lib/analytics/rfm';
 import { bulkInsert } from './bulk';
 import { TAG_DEFINITIONS } from './data';
 import { DAY, draftCustomer, type CustomerDraft, type DemoStaff } from './demo-customers';
-import { draftConsents, draftHistory, settleInvoices, type CustomerHistory } from './demo-history';
+import { draftConsents, settleInvoices, type CustomerHistory } from './demo-history';
+import { todaySlots } from './demo-interventions';
+import { draftHistory, planTechnicianDay } from './demo-visits';
 import { createRng, type Rng } from './random';
 
 /** The demo logins (SPEC §1): one per role, all with DEMO_PASSWORD. */
@@ -200,6 +203,13 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<SeedDemoR
     (a, b) => a.row.createdAt.getTime() - b.row.createdAt.getTime(),
   );
   const histories = drafts.map((c) => draftHistory(rng, c, staff, now));
+  planTechnicianDay(
+    rng,
+    drafts.map((c, i) => ({ c, h: histories[i] })),
+    staff,
+    now,
+    todaySlots(now),
+  );
 
   // Invoice numbers are chronological per year, as French invoicing requires.
   const allInvoices = histories.flatMap((h) => h.invoices).sort((a, b) => a.issuedAt.getTime() - b.issuedAt.getTime());
@@ -263,12 +273,22 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions): Promise<SeedDemoR
       drafts.flatMap((c) => c.notes),
     );
     await bulkInsert(tx, customerTags, customerTagRows);
+    // interventions ⇄ invoices reference each other: the intervention's invoice_id is set once both exist.
     await bulkInsert(
       tx,
       interventions,
-      histories.flatMap((h) => h.interventions),
+      histories.flatMap((h) => h.interventions).map((iv) => ({ ...iv, invoiceId: null })),
+    );
+    await bulkInsert(
+      tx,
+      interventionLines,
+      histories.flatMap((h) => h.lines).map((line) => ({ ...line, id: rng.uuid() })),
     );
     await bulkInsert(tx, invoices, allInvoices);
+    await tx.execute(
+      sql`update interventions i set invoice_id = inv.id from invoices inv
+        where inv.intervention_id = i.id and i.status = 'invoiced' and inv.status <> 'cancelled'`,
+    );
     await bulkInsert(tx, payments, paymentRows);
     await bulkInsert(tx, consentEvents, consentRows);
     await bulkInsert(tx, customerActivity, activityRows);

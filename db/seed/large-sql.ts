@@ -10,7 +10,7 @@ import {
   STREET_NAMES,
   STREET_TYPES,
 } from './data';
-import { KIND_LABELS } from './demo-history';
+import { INTERVENTION_KIND_LABELS as KIND_LABELS } from '@/lib/interventions/labels';
 
 /**
  * SQL building blocks for the set-based benchmark seed: the reference lists of data.ts as

@@ -57,6 +57,10 @@ export async function seedLarge(db: Db, opts: SeedLargeOptions = {}): Promise<Se
   };
   const technician = staff.find((u) => u.role === 'technician');
   const technicianId = technician ? `${lit(technician.id)}::uuid` : 'null::uuid';
+  const staffId = (role: string) => {
+    const u = pickUser(role);
+    return u ? `${lit(u.id)}::uuid` : 'null::uuid';
+  };
   // Activities per customer beyond the ones invoices bring (intervention + invoice + ~0.85 payment),
   // the creation and ~1.2 consents.
   const extras = Math.max(0, Math.round(apc - 1 - ipc * 2.85 - 1.2));
@@ -129,11 +133,11 @@ export async function seedLarge(db: Db, opts: SeedLargeOptions = {}): Promise<Se
     );
     await step(
       'véhicules',
-      `insert into vehicles (id, customer_id, plate, vin, make, model, year, mileage, fuel, created_at, updated_at)
+      `insert into vehicles (id, customer_id, plate, vin, make, model, year, mileage, fuel, first_registration_date, created_at, updated_at)
        select md5(${lit(run)} || ':v:' || c.i || ':' || k)::uuid, c.id, case when k = 1 then plate1 else plate2 end,
          ${REF.wmis}[mi] || upper(substr(md5(${lit(run)} || ':vin:' || c.i || ':' || k), 1, 14)),
          ${REF.makes}[mi], ${REF.models}[mi], yr, ((extract(year from now())::int - yr) * (8000 + c.hb % 12000) + c.ha % 999)::int,
-         ${REF.fuels}[mi], c.created_at, c.created_at
+         ${REF.fuels}[mi], least(make_date(yr, 1, 1) + ((c.hz + k * 13) % 365)::int, current_date - 30), c.created_at, c.created_at
        from s_cust c cross join lateral generate_series(1, c.nveh) k
        cross join lateral (select (1 + (c.hx + k * 7) % ${REF.modelCount})::int as mi) m
        cross join lateral (select greatest(${REF.modelFrom}[m.mi], extract(year from now())::int - 1 - ((c.hy + k) % 14)::int) as yr) y`,
@@ -173,11 +177,15 @@ export async function seedLarge(db: Db, opts: SeedLargeOptions = {}): Promise<Se
            c.created_at + (now() - c.created_at) * ((j - 1 + (${ih('s')} % 1000) / 1000.0) / m.cnt) as issued_at,
            (5000 + ${ih('a')} % 150000)::int as ht, ${ih('p')} % 100 as pr, ${ih('d')} as hd, c.company
          from s_cust c cross join lateral (select 1 + c.hb % ${2 * ipc - 1} as cnt) m cross join lateral generate_series(1, m.cnt) j
+       ) y0 cross join lateral (
+         -- Two lines (labour 40 %, parts the rest), VAT 20 % rounded per line as the app computes it.
+         select y0.*, y0.ht * 2 / 5 as labour, y0.ht - y0.ht * 2 / 5 as parts,
+           (round((y0.ht * 2 / 5) * 0.2) + round((y0.ht - y0.ht * 2 / 5) * 0.2))::int as vat
        ) y cross join lateral (
          select case when y.pr < 75 then y.issued_at + make_interval(days => (y.hd % 40)::int)
                      when y.pr < 85 then y.issued_at + make_interval(days => (40 + y.hd % 80)::int)
                      when y.pr < 90 then y.issued_at + make_interval(days => 20) end as pay_at,
-                case when y.pr < 85 then (y.ht + round(y.ht * 0.2))::int else ((y.ht + round(y.ht * 0.2)) / 2)::int end as pay_cents
+                case when y.pr < 85 then y.ht + y.vat else (y.ht + y.vat) / 2 end as pay_cents
        ) p`,
     );
     await step(
@@ -186,18 +194,54 @@ export async function seedLarge(db: Db, opts: SeedLargeOptions = {}): Promise<Se
        select id, 'F-' || extract(year from issued_at)::int || '-' || lpad((${invoiceBase} + row_number() over (order by issued_at, id))::text, 7, '0') as number
        from s_inv`,
     );
+    // Interventions and their invoices reference each other: one statement inserts both (foreign
+    // keys are checked at its end).
     await step(
-      'interventions',
-      `insert into interventions (id, customer_id, technician_id, kind, status, description, scheduled_at, completed_at, amount_cents, created_at, updated_at)
-       select intervention_id, customer_id, ${technicianId}, ${REF.kinds}[ki], 'completed', ${REF.kindLabels}[ki] || ' — ' || plate,
-         issued_at - interval '3 hours', issued_at - interval '1 hour', ht, issued_at - interval '7 days', issued_at from s_inv`,
+      'interventions et factures',
+      `with iv as (
+         insert into interventions (id, customer_id, vehicle_id, technician_id, kind, status, description, address_line1, postal_code, city,
+           scheduled_at, duration_minutes, started_at, completed_at, work_done, total_ht_cents, total_ttc_cents, invoice_id, created_by, created_at, updated_at)
+         select s.intervention_id, s.customer_id, md5(${lit(run)} || ':v:' || s.i || ':1')::uuid, ${technicianId}, ${REF.kinds}[ki], 'invoiced',
+           ${REF.kindLabels}[ki] || ' — ' || plate, c.address_line1, c.postal_code, c.city,
+           issued_at - interval '3 hours', 120, issued_at - interval '3 hours', issued_at - interval '1 hour', ${REF.kindLabels}[ki] || ' — ' || plate,
+           ht, ht + vat, s.id, ${staffId('manager')}, issued_at - interval '7 days', issued_at
+         from s_inv s join customers c on c.id = s.customer_id
+         returning 1
+       ), inv as (
+         insert into invoices (id, customer_id, intervention_id, number, issued_at, due_at, total_ht_cents, vat_cents, total_ttc_cents, paid_cents, status, created_at, updated_at)
+         select s.id, customer_id, intervention_id, n.number, issued_at, issued_at + interval '30 days', ht, vat, ht + vat,
+           paid_cents, case when paid_cents = 0 then 'unpaid' when paid_cents >= ht + vat then 'paid' else 'partial' end, issued_at, issued_at
+         from s_inv s join s_num n on n.id = s.id
+         returning 1
+       )
+       select (select count(*) from iv) as interventions, (select count(*) from inv) as invoices`,
     );
     await step(
-      'factures',
-      `insert into invoices (id, customer_id, intervention_id, number, issued_at, due_at, total_ht_cents, vat_cents, total_ttc_cents, paid_cents, status, created_at, updated_at)
-       select s.id, customer_id, intervention_id, n.number, issued_at, issued_at + interval '30 days', ht, round(ht * 0.2)::int, ht + round(ht * 0.2)::int,
-         paid_cents, case when paid_cents = 0 then 'unpaid' when paid_cents >= ht + round(ht * 0.2)::int then 'paid' else 'partial' end, issued_at, issued_at
-       from s_inv s join s_num n on n.id = s.id`,
+      'lignes d’intervention',
+      `insert into intervention_lines (intervention_id, position, label, quantity, unit_price_ht_cents, vat_rate_bp, created_at)
+       select intervention_id, 0, 'Main-d’œuvre (forfait)', 1, labour, 2000, issued_at from s_inv where labour > 0
+       union all
+       select intervention_id, 1, 'Pièces et fournitures', 1, parts, 2000, issued_at from s_inv where parts > 0`,
+    );
+    // Booked visits ahead (one customer in 50, archived ones aside, within two weeks, Paris working hours): the
+    // technician's "Ma journée" and the planning have something to show at any scale.
+    await step(
+      'interventions planifiées',
+      `create temp table s_plan on commit drop as
+       select md5(${lit(run)} || ':pl:' || c.i)::uuid as id, c.id as customer_id, c.i, c.plate1 as plate,
+         (1 + c.hx % ${REF.kindCount})::int as ki,
+         (date_trunc('day', now() at time zone 'Europe/Paris') + make_interval(days => (c.hy % 14)::int, hours => 8 + (c.hz % 10)::int, mins => 30 * (c.ha % 2)::int))
+           at time zone 'Europe/Paris' as scheduled_at
+       from s_cust c where c.i % 50 = 1 and c.hz % 100 >= 2`,
+    );
+    await step(
+      'rendez-vous',
+      `insert into interventions (id, customer_id, vehicle_id, technician_id, kind, status, description, address_line1, postal_code, city,
+         scheduled_at, duration_minutes, created_by, created_at, updated_at)
+       select p.id, p.customer_id, md5(${lit(run)} || ':v:' || p.i || ':1')::uuid, ${technicianId}, ${REF.kinds}[ki], 'planned',
+         ${REF.kindLabels}[ki] || ' — ' || plate, c.address_line1, c.postal_code, c.city, scheduled_at, 60, ${staffId('manager')},
+         now() - interval '3 days', now() - interval '3 days'
+       from s_plan p join customers c on c.id = p.customer_id`,
     );
     await step(
       'paiements',
@@ -220,10 +264,15 @@ export async function seedLarge(db: Db, opts: SeedLargeOptions = {}): Promise<Se
       `insert into customer_activity (customer_id, type, title, description, metadata, actor_kind, actor_id, actor_name, related_type, related_id, occurred_at, created_at)
        select id, 'profile', 'Fiche client créée', null, '{}'::jsonb, ${actor('admin')}, 'customer', id::text, created_at, created_at from s_cust
        union all
-       select customer_id, 'intervention', 'Intervention réalisée : ' || ${REF.kindLabels}[ki], plate, jsonb_build_object('kind', ${REF.kinds}[ki], 'amountCents', ht),
+       select customer_id, 'intervention', 'Intervention terminée : ' || ${REF.kindLabels}[ki], plate,
+         jsonb_build_object('interventionId', intervention_id, 'kind', ${REF.kinds}[ki], 'status', 'done'),
          ${actor('technician')}, 'intervention', intervention_id::text, issued_at - interval '1 hour', issued_at - interval '1 hour' from s_inv
        union all
-       select s.customer_id, 'invoice', 'Facture ' || n.number || ' émise', null, jsonb_build_object('number', n.number, 'totalTtcCents', ht + round(ht * 0.2)::int),
+       select customer_id, 'intervention', 'Intervention planifiée : ' || ${REF.kindLabels}[ki], plate,
+         jsonb_build_object('interventionId', id, 'kind', ${REF.kinds}[ki], 'status', 'planned'),
+         ${actor('manager')}, 'intervention', id::text, now() - interval '3 days', now() - interval '3 days' from s_plan
+       union all
+       select s.customer_id, 'invoice', 'Facture ' || n.number || ' émise', null, jsonb_build_object('number', n.number, 'totalTtcCents', ht + vat),
          ${actor('manager')}, 'invoice', s.id::text, issued_at, issued_at from s_inv s join s_num n on n.id = s.id
        union all
        select customer_id, 'payment', 'Paiement reçu', null, jsonb_build_object('amountCents', paid_cents), ${actor('manager')}, 'payment', payment_id::text, pay_at, pay_at
@@ -253,7 +302,7 @@ export async function seedLarge(db: Db, opts: SeedLargeOptions = {}): Promise<Se
   // Fresh statistics: the planner must see the new sizes before anyone measures anything.
   await db.execute(
     sql.raw(
-      'analyze customers, vehicles, customer_activity, invoices, payments, interventions, consent_events, customer_contacts, customer_notes, customer_tags',
+      'analyze customers, vehicles, customer_activity, invoices, payments, interventions, intervention_lines, consent_events, customer_contacts, customer_notes, customer_tags',
     ),
   );
   log(`  analyze (${((Date.now() - t) / 1000).toFixed(1)} s)`);

@@ -1,6 +1,7 @@
-import { and, asc, count, desc, eq, isNotNull, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { type DbOrTx, getDb } from '@/db';
 import { interventions, vehicles } from '@/db/schema';
+import { VISIT_STATUSES } from '@/db/schema/enums';
 import { assertCustomer } from '@/lib/finances/queries';
 import {
   churnRisk,
@@ -20,7 +21,7 @@ export interface MonthlyPoint {
   month: string;
   /** Invoiced excl. VAT (HT) in the month, non-cancelled invoices. */
   revenueCents: number;
-  /** Completed interventions in the month. */
+  /** Interventions done (or invoiced) in the month. */
   visits: number;
 }
 
@@ -79,7 +80,7 @@ export async function getMonthly(db: DbOrTx, customerId: string): Promise<Monthl
     ), vis as (
       select date_trunc('month', v.completed_at at time zone ${PARIS}) as m, count(*) as c
       from interventions v, bounds
-      where v.customer_id = ${customerId} and v.status = 'completed'
+      where v.customer_id = ${customerId} and v.status in ('done', 'invoiced')
         and v.completed_at >= (bounds.last_month - make_interval(months => ${RFM_WINDOW_MONTHS - 1})) at time zone ${PARIS}
       group by 1
     )
@@ -90,18 +91,21 @@ export async function getMonthly(db: DbOrTx, customerId: string): Promise<Monthl
   return rows.map((r) => ({ month: String(r.month), revenueCents: num(r.revenue), visits: num(r.visits) }));
 }
 
+// A visit is an intervention done through the app (or invoiced since); the RFM function counts the same.
+const isVisit = inArray(interventions.status, [...VISIT_STATUSES]);
+
 async function getKinds(db: DbOrTx, customerId: string) {
   const rows = await db
     .select({ kind: interventions.kind, count: count() })
     .from(interventions)
-    .where(and(eq(interventions.customerId, customerId), eq(interventions.status, 'completed')))
+    .where(and(eq(interventions.customerId, customerId), isVisit))
     .groupBy(interventions.kind)
     .orderBy(desc(count()), asc(interventions.kind));
   return rows.map((r) => ({ kind: r.kind, count: Number(r.count) }));
 }
 
 async function getVehicleVisits(db: DbOrTx, customerId: string) {
-  const visits = sql<number>`(count(${interventions.id}) filter (where ${interventions.status} = 'completed'))::int`;
+  const visits = sql<number>`(count(${interventions.id}) filter (where ${isVisit}))::int`;
   const rows = await db
     .select({ id: vehicles.id, make: vehicles.make, model: vehicles.model, plate: vehicles.plate, visits })
     .from(vehicles)
@@ -118,18 +122,12 @@ async function getVehicleVisits(db: DbOrTx, customerId: string) {
   }));
 }
 
-/** Completed visit dates, oldest first (per-customer index on interventions). */
+/** Visit dates (interventions done or invoiced), oldest first (per-customer index on interventions). */
 export async function getVisitDates(db: DbOrTx, customerId: string): Promise<Date[]> {
   const rows = await db
     .select({ at: interventions.completedAt })
     .from(interventions)
-    .where(
-      and(
-        eq(interventions.customerId, customerId),
-        eq(interventions.status, 'completed'),
-        isNotNull(interventions.completedAt),
-      ),
-    )
+    .where(and(eq(interventions.customerId, customerId), isVisit, isNotNull(interventions.completedAt)))
     .orderBy(asc(interventions.completedAt));
   return rows.map((r) => r.at as Date);
 }
@@ -140,9 +138,9 @@ async function rawRfm(db: DbOrTx, customerId: string) {
     db,
     sql`select
       floor(extract(epoch from now() - greatest(
-        (select max(completed_at) from interventions where customer_id = ${customerId} and status = 'completed'),
+        (select max(completed_at) from interventions where customer_id = ${customerId} and status in ('done', 'invoiced')),
         (select max(issued_at) from invoices where customer_id = ${customerId} and status <> 'cancelled'))) / 86400)::int as recency_days,
-      (select count(*) from interventions where customer_id = ${customerId} and status = 'completed'
+      (select count(*) from interventions where customer_id = ${customerId} and status in ('done', 'invoiced')
         and completed_at >= now() - make_interval(months => ${RFM_WINDOW_MONTHS}))::int as frequency,
       (select coalesce(sum(amount_cents), 0) from payments where customer_id = ${customerId}
         and paid_at >= now() - make_interval(months => ${RFM_WINDOW_MONTHS}))::float8 as monetary`,

@@ -22,6 +22,10 @@ export const PERMISSIONS = [
   'email.send',
   'customer.delete',
   'admin',
+  'intervention.read',
+  'intervention.plan',
+  'intervention.report',
+  'intervention.invoice',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -38,8 +42,11 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     'document.upload',
     'document.delete',
     'consent.record',
+    // intervention.report is limited to the technician's own assignments (see canReportIntervention).
+    'intervention.read',
+    'intervention.report',
   ]),
-  viewer: new Set<Permission>(['customer.read', 'finance.read', 'analytics.read']),
+  viewer: new Set<Permission>(['customer.read', 'finance.read', 'analytics.read', 'intervention.read']),
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -153,4 +160,17 @@ export function customerAbilities(
     documentUpload: write('document.upload'),
     consentRecord: write('consent.record'),
   };
+}
+
+/**
+ * Interventions: admins and managers report on any of them; a technician only on those assigned
+ * to them (a token is never assigned, so a technician token reports on none).
+ */
+export function canReportIntervention(
+  actor: { role: Role; kind: 'user' | 'token' | 'system'; id: string | null },
+  intervention: { technicianId: string | null },
+): boolean {
+  if (!can(actor.role, 'intervention.report')) return false;
+  if (actor.role === 'admin' || actor.role === 'manager') return true;
+  return actor.kind === 'user' && actor.id != null && intervention.technicianId === actor.id;
 }

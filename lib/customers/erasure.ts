@@ -30,7 +30,8 @@ export const ERASED_NAME = 'Client effacé';
  * - consent_events: grants are deleted, withdrawals keep only purpose/channel/granted/date/actor as
  *   minimal proof of withdrawal (IP, user agent, proof text and document link removed); this is the
  *   one place allowed past the append-only trigger (`c360.gdpr_erasure`, transaction-local);
- * - interventions are kept for anonymous statistics, without their free-text description;
+ * - interventions are kept for anonymous statistics, without their free text (request, work done,
+ *   cancellation reason) nor their address;
  * - invoices and payments are kept unchanged (they carry no personal fields of their own).
  * Returns the storage keys of the deleted documents: the caller deletes the files after commit.
  */
@@ -53,7 +54,10 @@ export async function eraseCustomer(db: Db, actor: Actor, id: string): Promise<{
     await tx.delete(legacyIdMap).where(eq(legacyIdMap.customerId, id));
     await tx.delete(emailOutbox).where(eq(emailOutbox.customerId, id));
     await tx.delete(customerActivity).where(eq(customerActivity.customerId, id));
-    await tx.update(interventions).set({ description: null }).where(eq(interventions.customerId, id));
+    await tx
+      .update(interventions)
+      .set({ description: null, workDone: null, cancelReason: null, addressLine1: null, postalCode: null, city: null })
+      .where(eq(interventions.customerId, id));
     await tx.delete(consentEvents).where(and(eq(consentEvents.customerId, id), eq(consentEvents.granted, true)));
     await tx
       .update(consentEvents)

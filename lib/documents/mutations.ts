@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
-import { and, eq, isNull } from 'drizzle-orm';
-import type { Db } from '@/db';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import type { Db, Tx } from '@/db';
 import { customerDocuments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { canDeleteDocument } from '@/lib/auth/permissions';
@@ -29,6 +29,8 @@ export interface UploadOptions {
   maxBytes?: number;
   /** Test hook: runs after the file is stored, before the row is written (crash injection). */
   afterStore?: (key: string) => Promise<void>;
+  /** Runs in the row's transaction (e.g. linking it to an intervention); a throw undoes the row and the file. */
+  inTransaction?: (tx: Tx, row: DocumentRow) => Promise<void>;
 }
 
 function emptyFile(): AppError {
@@ -145,6 +147,7 @@ export async function uploadDocument(
           uploadedByName: actor.name,
         })
         .returning();
+      await options.inTransaction?.(tx, row);
       return {
         value: row,
         activity: {

@@ -140,7 +140,9 @@ export const exportBundleSchema = z.object({
       description: str,
       scheduledAt: iso,
       completedAt: isoOrNull,
-      amountCents: z.number().int(),
+      workDone: str,
+      totalHtCents: z.number().int(),
+      totalTtcCents: z.number().int(),
     }),
   ),
   invoices: z.array(
@@ -353,7 +355,9 @@ export async function buildExportBundle(db: Db, actor: Actor, customerId: string
       description: i.description,
       scheduledAt: toIso(i.scheduledAt),
       completedAt: toIsoOrNull(i.completedAt),
-      amountCents: i.amountCents,
+      workDone: i.workDone,
+      totalHtCents: i.totalHtCents,
+      totalTtcCents: i.totalTtcCents,
     })),
     invoices: invoiceRows.map((i) => ({
       id: i.id,

@@ -179,7 +179,9 @@ export function bundleSections(bundle: B): Section[] {
         col<Row<'interventions'>>('Type', 'text', (r) => r.kind),
         col<Row<'interventions'>>('Statut', 'text', (r) => r.status),
         col<Row<'interventions'>>('Description', 'text', (r) => r.description),
-        col<Row<'interventions'>>('Montant (€)', 'money', (r) => euros(r.amountCents)),
+        col<Row<'interventions'>>('Travail effectué', 'text', (r) => r.workDone),
+        col<Row<'interventions'>>('Montant HT (€)', 'money', (r) => euros(r.totalHtCents)),
+        col<Row<'interventions'>>('Montant TTC (€)', 'money', (r) => euros(r.totalTtcCents)),
       ],
     },
     {

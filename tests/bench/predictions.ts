@@ -9,7 +9,7 @@
  * No leakage: the fallback interval (used by `nextVisit` when a customer has a single earlier visit)
  * is the median of the customers' mean intervals computed on the training visits only.
  */
-import { asc, eq, and, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import { type DbHandle, openPglite, openPostgres } from '@/db';
 import { migrateDb } from '@/db/migrate';
 import { customers, interventions } from '@/db/schema';
@@ -42,7 +42,7 @@ async function main() {
       .innerJoin(customers, eq(customers.id, interventions.customerId))
       .where(
         and(
-          eq(interventions.status, 'completed'),
+          inArray(interventions.status, ['done', 'invoiced']),
           isNotNull(interventions.completedAt),
           eq(customers.status, 'active'),
         ),

@@ -160,16 +160,16 @@ async function analytics(id: string) {
         from invoices i, bounds where i.customer_id = ${id} and i.status <> 'cancelled'
           and i.issued_at >= (bounds.last_month - make_interval(months => ${WINDOW - 1})) at time zone ${PARIS} group by 1),
       vis as (select date_trunc('month', v.completed_at at time zone ${PARIS}) as m, count(*) as c
-        from interventions v, bounds where v.customer_id = ${id} and v.status = 'completed'
+        from interventions v, bounds where v.customer_id = ${id} and v.status in ('done', 'invoiced')
           and v.completed_at >= (bounds.last_month - make_interval(months => ${WINDOW - 1})) at time zone ${PARIS} group by 1)
       select to_char(months.m, 'YYYY-MM') as month, coalesce(rev.s, 0)::float8 as revenue, coalesce(vis.c, 0)::int as visits
       from months left join rev on rev.m = months.m left join vis on vis.m = months.m order by months.m`,
-    sql`select kind, count(*)::int as count from interventions where customer_id = ${id} and status = 'completed'
+    sql`select kind, count(*)::int as count from interventions where customer_id = ${id} and status in ('done', 'invoiced')
       group by kind order by count(*) desc, kind asc`,
-    sql`select v.id, v.make, v.model, v.plate, (count(i.id) filter (where i.status = 'completed'))::int as visits
+    sql`select v.id, v.make, v.model, v.plate, (count(i.id) filter (where i.status in ('done', 'invoiced')))::int as visits
       from vehicles v left join interventions i on i.vehicle_id = v.id where v.customer_id = ${id}
       group by v.id order by visits desc, v.plate asc`,
-    sql`select completed_at from interventions where customer_id = ${id} and status = 'completed' and completed_at is not null
+    sql`select completed_at from interventions where customer_id = ${id} and status in ('done', 'invoiced') and completed_at is not null
       order by completed_at asc`,
   ]);
   if (!customer) return null;
@@ -177,9 +177,9 @@ async function analytics(id: string) {
   if (!score) {
     [score] = await sql<postgres.Row[]>`select
       floor(extract(epoch from now() - greatest(
-        (select max(completed_at) from interventions where customer_id = ${id} and status = 'completed'),
+        (select max(completed_at) from interventions where customer_id = ${id} and status in ('done', 'invoiced')),
         (select max(issued_at) from invoices where customer_id = ${id} and status <> 'cancelled'))) / 86400)::int as recency_days,
-      (select count(*) from interventions where customer_id = ${id} and status = 'completed'
+      (select count(*) from interventions where customer_id = ${id} and status in ('done', 'invoiced')
         and completed_at >= now() - make_interval(months => ${WINDOW}))::int as frequency,
       (select coalesce(sum(amount_cents), 0) from payments where customer_id = ${id}
         and paid_at >= now() - make_interval(months => ${WINDOW}))::float8 as monetary`;

@@ -95,10 +95,11 @@ export async function insertInterventionInvoicePayment(customerId: string, at = 
     .values({
       customerId,
       kind: 'maintenance',
-      status: 'completed',
+      status: 'invoiced',
       scheduledAt: at,
       completedAt: at,
-      amountCents: 12000,
+      totalHtCents: 10000,
+      totalTtcCents: 12000,
     })
     .returning();
   const [invoice] = await db

@@ -59,10 +59,11 @@ export async function insertIntervention(
     .values({
       customerId,
       kind: 'maintenance',
-      status: 'completed',
+      status: 'done',
       scheduledAt: overrides.completedAt ?? new Date('2025-01-10T08:00:00Z'),
       completedAt: new Date('2025-01-10T10:00:00Z'),
-      amountCents: 15_000,
+      totalHtCents: 15_000,
+      totalTtcCents: 18_000,
       ...overrides,
     })
     .returning();

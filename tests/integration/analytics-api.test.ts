@@ -80,14 +80,14 @@ beforeAll(async () => {
     const visits = k % 7 === 0 ? 0 : Math.floor(rand() * 8);
     for (let v = 0; v < visits; v++) {
       const at = now - pickAge() * DAY;
-      const status = rand() < 0.85 ? 'completed' : 'cancelled';
+      const status = rand() < 0.85 ? 'done' : 'cancelled';
       await insertIntervention(c.id, {
         status,
-        completedAt: status === 'completed' ? new Date(at) : null,
+        completedAt: status === 'done' ? new Date(at) : null,
         scheduledAt: new Date(at),
         kind: rand() < 0.5 ? 'maintenance' : 'tyres',
       });
-      if (status === 'completed') {
+      if (status === 'done') {
         f.lastAt = Math.max(f.lastAt ?? -Infinity, at);
         if (at > now - 700 * DAY) f.frequency++;
       }
@@ -200,7 +200,12 @@ describe('GET /api/customers/{id}/analytics', () => {
   it('returns the RFM scores, 24 monthly points (empty months = 0), kinds, vehicles and predictions', async () => {
     const vehicle = await createVehicle(richId, { make: 'Peugeot', model: '208', plate: 'GH-456-JK' });
     const now = Date.now();
-    await insertIntervention(richId, { vehicleId: vehicle.id, completedAt: new Date(now - 3 * DAY), kind: 'glass' });
+    await insertIntervention(richId, {
+      vehicleId: vehicle.id,
+      completedAt: new Date(now - 3 * DAY),
+      kind: 'bodywork',
+      status: 'invoiced',
+    });
     await insertInvoice(richId, {
       totalHtCents: 12_345,
       vatCents: 0,
@@ -233,10 +238,10 @@ describe('GET /api/customers/{id}/analytics', () => {
       .select({ n: sql<number>`count(*)::int` })
       .from(sql`interventions`)
       .where(
-        sql`customer_id = ${richId} and status = 'completed' and completed_at >= date_trunc('month', now() at time zone 'Europe/Paris') at time zone 'Europe/Paris' - interval '23 months'`,
+        sql`customer_id = ${richId} and status in ('done', 'invoiced') and completed_at >= date_trunc('month', now() at time zone 'Europe/Paris') at time zone 'Europe/Paris' - interval '23 months'`,
       );
     expect(totalVisits).toBe(Number(n));
-    expect(body.kinds.find((k: { kind: string }) => k.kind === 'glass')).toEqual({ kind: 'glass', count: 1 });
+    expect(body.kinds.find((k: { kind: string }) => k.kind === 'bodywork')).toEqual({ kind: 'bodywork', count: 1 });
     expect(body.vehicles).toEqual([{ vehicleId: vehicle.id, label: 'Peugeot 208 (GH-456-JK)', visits: 1 }]);
     expect(body.predictions.nextVisit.method).toMatch(/\S/);
     expect(body.predictions.revenueTrend).toMatchObject({ direction: expect.stringMatching(/^(up|down|flat)$/) });

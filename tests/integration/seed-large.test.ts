@@ -1,7 +1,16 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { consentEvents, customerActivity, customers, invoices, payments, users, vehicles } from '@/db/schema';
+import {
+  consentEvents,
+  customerActivity,
+  customers,
+  interventions,
+  invoices,
+  payments,
+  users,
+  vehicles,
+} from '@/db/schema';
 import { seedLarge, type SeedLargeResult } from '@/db/seed/large';
 import { buildSearchQuery } from '@/lib/customers/search';
 import { checkEmail, checkPhone } from '@/lib/validation/contact';
@@ -102,6 +111,37 @@ describe(`seedLarge (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
     expect(actors.map((a) => a.name)).toEqual(expect.arrayContaining(['Julien Moreau', 'Karim Benali']));
     const [{ n }] = await getDb().select({ n: count() }).from(consentEvents);
     expect(n).toBeGreaterThan(N * 0.5);
+  });
+
+  it('links each invoice to an invoiced intervention whose lines give its amounts; books visits ahead', async () => {
+    const rows = await getDb()
+      .select({
+        status: interventions.status,
+        invoiceHt: invoices.totalHtCents,
+        invoiceVat: invoices.vatCents,
+        ttc: interventions.totalTtcCents,
+        linesHt: sql<number>`(select sum(round(l.quantity * l.unit_price_ht_cents)) from intervention_lines l where l.intervention_id = ${interventions.id})::int`,
+        linesVat: sql<number>`(select sum(round(round(l.quantity * l.unit_price_ht_cents) * l.vat_rate_bp / 10000.0)) from intervention_lines l where l.intervention_id = ${interventions.id})::int`,
+      })
+      .from(interventions)
+      .innerJoin(invoices, eq(invoices.id, interventions.invoiceId));
+    const [{ i }] = await getDb().select({ i: count() }).from(invoices);
+    expect(rows.length).toBe(i);
+    for (const r of rows) {
+      expect(r.status).toBe('invoiced');
+      expect({ ht: r.linesHt, vat: r.linesVat }).toEqual({ ht: r.invoiceHt, vat: r.invoiceVat });
+      expect(r.ttc).toBe(r.invoiceHt + r.invoiceVat);
+    }
+    const [{ planned }] = await getDb()
+      .select({ planned: count() })
+      .from(interventions)
+      .where(eq(interventions.status, 'planned'));
+    expect(planned).toBeGreaterThan(0);
+    const [{ registered }] = await getDb()
+      .select({ registered: count() })
+      .from(vehicles)
+      .where(sql`${vehicles.firstRegistrationDate} is not null`);
+    expect(registered).toBe(result.vehicles);
   });
 
   it('adds up on a second run without colliding (ids, invoice numbers)', async () => {

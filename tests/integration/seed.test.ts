@@ -1,4 +1,4 @@
-import { and, count, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, count, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb, getDbHandle, openPglite } from '@/db';
@@ -10,6 +10,7 @@ import {
   customerNotes,
   customers,
   customerTags,
+  interventionLines,
   interventions,
   invoices,
   payments,
@@ -22,6 +23,8 @@ import { verifyLogin } from '@/lib/auth/login';
 import { checkPhone } from '@/lib/validation/contact';
 import { checkFrVat, checkPlate, checkSiret, checkVin } from '@/lib/validation/identifiers';
 import { buildSearchText } from '@/lib/customers/search';
+import { listTechnicianDay } from '@/lib/interventions/lists';
+import { computeTotals } from '@/lib/interventions/totals';
 
 const NOW = new Date('2025-06-15T10:00:00Z');
 const PASSWORD = 'demo-password-1';
@@ -218,7 +221,7 @@ describe(`seedDemo (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
     const rows = await getDb()
       .select({ customerId: interventions.customerId, at: interventions.scheduledAt })
       .from(interventions)
-      .where(eq(interventions.status, 'completed'))
+      .where(inArray(interventions.status, ['done', 'invoiced']))
       .orderBy(interventions.customerId, interventions.scheduledAt);
     const byCustomer = new Map<string, number[]>();
     for (const r of rows) byCustomer.set(r.customerId, [...(byCustomer.get(r.customerId) ?? []), r.at.getTime()]);
@@ -234,11 +237,48 @@ describe(`seedDemo (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
     }
     expect(withHistory).toBeGreaterThan(50);
     expect(regular / withHistory).toBeGreaterThan(0.8);
-    const [{ n: scheduled }] = await getDb()
+    const [{ n: planned }] = await getDb()
       .select({ n: count() })
       .from(interventions)
-      .where(eq(interventions.status, 'scheduled'));
-    expect(scheduled).toBeGreaterThan(20);
+      .where(eq(interventions.status, 'planned'));
+    expect(planned).toBeGreaterThan(20);
+  });
+
+  it('gives interventions the whole life cycle: lines matching their invoice, reports, and a day for the technician', async () => {
+    const rows = await getDb().select().from(interventions);
+    const byStatus = (s: string) => rows.filter((r) => r.status === s);
+    for (const s of ['planned', 'done', 'invoiced', 'cancelled']) expect(byStatus(s).length, s).toBeGreaterThan(0);
+    const lines = await getDb().select().from(interventionLines);
+    const linesOf = new Map<string, (typeof lines)[number][]>();
+    for (const l of lines) linesOf.set(l.interventionId, [...(linesOf.get(l.interventionId) ?? []), l]);
+    const invoiceRows = await getDb().select().from(invoices);
+    const invoiceById = new Map(invoiceRows.map((i) => [i.id, i]));
+    for (const iv of byStatus('invoiced')) {
+      const invoice = invoiceById.get(iv.invoiceId!)!;
+      expect(invoice.interventionId).toBe(iv.id);
+      const totals = computeTotals(linesOf.get(iv.id) ?? []);
+      expect({ ht: invoice.totalHtCents, vat: invoice.vatCents }).toEqual({
+        ht: totals.totalHtCents,
+        vat: totals.vatCents,
+      });
+      expect(iv.totalTtcCents).toBe(totals.totalTtcCents);
+    }
+    for (const iv of [...byStatus('done'), ...byStatus('invoiced')]) {
+      expect(iv.workDone).toBeTruthy();
+      expect(iv.completedAt!.getTime()).toBeLessThanOrEqual(NOW.getTime());
+      expect(iv.startedAt!.getTime()).toBeLessThanOrEqual(iv.completedAt!.getTime());
+    }
+    for (const iv of byStatus('cancelled')) expect(iv.cancelReason).toBeTruthy();
+    // No amount in intervention activities: every role sees them.
+    const ivActivities = await getDb().select().from(customerActivity).where(eq(customerActivity.type, 'intervention'));
+    for (const a of ivActivities) expect(JSON.stringify(a.metadata)).not.toMatch(/Cents/);
+    // "Ma journée" of the demo technician on the seed's day (Paris): six visits from 08:00.
+    const [technician] = await getDb().select().from(users).where(eq(users.role, 'technician'));
+    const day = await listTechnicianDay(getDb(), { technicianId: technician.id, date: '2025-06-15', limit: 20 });
+    expect(day.data.length).toBe(6);
+    expect(day.data[0].scheduledAt.toISOString()).toBe('2025-06-15T06:00:00.000Z');
+    const registered = await getDb().select({ d: vehicles.firstRegistrationDate }).from(vehicles);
+    expect(registered.every((v) => v.d && v.d <= '2025-06-15')).toBe(true);
   });
 
   it('records marketing consents for part of the base, with proof, and some withdrawals', async () => {

@@ -3,6 +3,7 @@ import {
   can,
   canDeleteDocument,
   canManageNote,
+  canReportIntervention,
   canSeeDocument,
   customerAbilities,
   documentVisibility,
@@ -33,6 +34,10 @@ const TABLE = `
 | email.send           | ✓ | ✓ | – | – |
 | customer.delete      | ✓ | – | – | – |
 | admin                | ✓ | – | – | – |
+| intervention.read    | ✓ | ✓ | ✓ | ✓ |
+| intervention.plan    | ✓ | ✓ | – | – |
+| intervention.report  | ✓ | ✓ | own | – |
+| intervention.invoice | ✓ | ✓ | – | – |
 `;
 
 const COLUMNS: Role[] = ['admin', 'manager', 'technician', 'viewer'];
@@ -81,6 +86,18 @@ describe('permission matrix (SPEC §1)', () => {
     expect(
       canDeleteDocument({ role: 'viewer', kind: 'user', id: 'u1' }, { uploadedBy: 'u1', uploadedByToken: null }),
     ).toBe(false);
+  });
+
+  it('intervention.report for technicians is limited to their own assignments', () => {
+    const mine = { technicianId: 'u1' };
+    expect(canReportIntervention({ role: 'technician', kind: 'user', id: 'u1' }, mine)).toBe(true);
+    expect(canReportIntervention({ role: 'technician', kind: 'user', id: 'u2' }, mine)).toBe(false);
+    expect(canReportIntervention({ role: 'technician', kind: 'user', id: 'u1' }, { technicianId: null })).toBe(false);
+    // A token is never assigned, even one whose id happens to equal the technician's.
+    expect(canReportIntervention({ role: 'technician', kind: 'token', id: 'u1' }, mine)).toBe(false);
+    for (const role of ['admin', 'manager'] as const)
+      expect(canReportIntervention({ role, kind: 'token', id: 't' }, { technicianId: null })).toBe(true);
+    expect(canReportIntervention({ role: 'viewer', kind: 'user', id: 'u1' }, mine)).toBe(false);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { SEGMENT_LABELS, SEGMENT_RULES, SEGMENTS, segmentOf } from '@/lib/analytics/segments-rules';
 import { medianOf } from '@/lib/analytics/predictions';
 
@@ -44,8 +44,15 @@ describe('RFM segments', () => {
     expect(segmentOf(1, 1, 1)).toBe('lost');
   });
 
-  it('the CASE of the RFM function (migration 0004) gives the same segment as the TS rule table for all 125 scores', () => {
-    const migration = readFileSync(new URL('../../db/migrations/0004_rfm_blue_green.sql', import.meta.url), 'utf8');
+  it('the CASE of the RFM function (its latest migration) gives the same segment as the TS rule table for all 125 scores', () => {
+    const dir = new URL('../../db/migrations/', import.meta.url);
+    const latest = readdirSync(dir)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()
+      .map((f) => readFileSync(new URL(f, dir), 'utf8'))
+      .filter((text) => text.includes('FUNCTION customer_rfm_compute()'))
+      .at(-1);
+    const migration = latest ?? '';
     const caseSql = migration.slice(migration.indexOf('(CASE'), migration.indexOf('END)::text AS segment'));
     const rules = [...caseSql.matchAll(/WHEN (.+?) THEN '([a-z-]+)'/g)].map(([, cond, segment]) => {
       const tests = cond.split(/ AND (?=[rfm] )/).map((part) => {

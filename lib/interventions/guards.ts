@@ -1,0 +1,70 @@
+import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { DbOrTx, Tx } from '@/db';
+import { customers, interventions } from '@/db/schema';
+import type { Actor } from '@/lib/auth/actor';
+import { can, canReportIntervention } from '@/lib/auth/permissions';
+import { lockCustomer } from '@/lib/customers/mutations';
+import { AppError } from '@/lib/errors';
+
+type InterventionRow = typeof interventions.$inferSelect;
+
+const isUuid = (id: string) => z.uuid().safeParse(id).success;
+
+/** Reads: the customer exists (an erased one still shows its anonymised history); else 404. */
+export async function readableCustomer(db: DbOrTx, customerId: string) {
+  if (!isUuid(customerId)) throw AppError.notFound('Client introuvable.');
+  const [row] = await db
+    .select({ id: customers.id, erasedAt: customers.erasedAt })
+    .from(customers)
+    .where(eq(customers.id, customerId))
+    .limit(1);
+  if (!row) throw AppError.notFound('Client introuvable.');
+  return row;
+}
+
+/** Writes: the customer row locked for the transaction; 404 when unknown, 409 when erased. */
+export async function writableCustomer(tx: Tx, customerId: string) {
+  if (!isUuid(customerId)) throw AppError.notFound('Client introuvable.');
+  return lockCustomer(tx, customerId);
+}
+
+/** The row, only if it belongs to this customer: another customer's id is a 404 like an unknown one. */
+export async function findIntervention(
+  db: DbOrTx,
+  customerId: string,
+  id: string,
+  { forUpdate = false } = {},
+): Promise<InterventionRow> {
+  if (!z.uuid().safeParse(id).success) throw AppError.notFound('Intervention introuvable.');
+  const query = db
+    .select()
+    .from(interventions)
+    .where(and(eq(interventions.id, id), eq(interventions.customerId, customerId)))
+    .limit(1);
+  const [row] = forUpdate ? await query.for('update') : await query;
+  if (!row) throw AppError.notFound('Intervention introuvable.');
+  return row;
+}
+
+export const STALE = "Cette intervention a été modifiée par quelqu'un d'autre entre-temps. Rechargez la page.";
+const NOT_YOURS = 'Vous ne pouvez intervenir que sur les interventions qui vous sont assignées.';
+
+export function requirePlan(actor: Actor) {
+  if (!can(actor.role, 'intervention.plan'))
+    throw AppError.forbidden('Seul un responsable peut planifier, modifier ou annuler une intervention.');
+}
+
+export function requireReport(actor: Actor, row: Pick<InterventionRow, 'technicianId'>) {
+  if (!canReportIntervention(actor, row)) throw AppError.forbidden(NOT_YOURS);
+}
+
+export function checkVersion(row: InterventionRow, updatedAt: Date | undefined) {
+  if (updatedAt && updatedAt.getTime() !== row.updatedAt.getTime()) throw AppError.conflict(STALE);
+}
+
+/** Locks the customer (404 / 409 erased) then the intervention (404, also for another customer's id). */
+export async function lockIntervention(tx: Tx, customerId: string, id: string) {
+  await writableCustomer(tx, customerId);
+  return findIntervention(tx, customerId, id, { forUpdate: true });
+}
