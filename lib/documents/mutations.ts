@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { customerDocuments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
