@@ -26,7 +26,7 @@ import { todaySlots } from './demo-interventions';
 import { draftHistory, planTechnicianDay } from './demo-visits';
 import { createRng, type Rng } from './random';
 
-/** The demo logins (SPEC §1): one per role, all with DEMO_PASSWORD. */
+/** The demo logins (README › Roles): one per role, all with DEMO_PASSWORD. */
 export const DEMO_USERS: readonly { key: keyof DemoStaff; email: string; name: string; role: Role }[] = [
   { key: 'admin', email: 'admin@demo.local', name: 'Claire Dubois', role: 'admin' },
   { key: 'manager', email: 'manager@demo.local', name: 'Julien Moreau', role: 'manager' },

@@ -124,7 +124,7 @@ export const activityListQuerySchema = z
 export type ActivityListQuery = z.input<typeof activityListQuerySchema>;
 export type ActivityListFilters = z.output<typeof activityListQuerySchema>;
 
-/** API shape (SPEC §3). */
+/** API shape (README › API). */
 export interface ActivityDto {
   id: string;
   customerId: string;

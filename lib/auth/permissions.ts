@@ -3,7 +3,7 @@ import type { Actor } from './actor';
 
 export { ROLES, type Role } from '@/db/schema/enums';
 
-/** SPEC §1: the single source of truth for who may do what. UI, actions and handlers all ask here. */
+/** The single source of truth for who may do what. UI, actions and handlers all ask here. */
 export const PERMISSIONS = [
   'customer.read',
   'customer.create',

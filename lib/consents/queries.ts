@@ -18,7 +18,7 @@ import type { ConsentHistoryQuery } from './schema';
 
 type DbOrTx = Db | Tx;
 
-/** SPEC §3 consent event (proofText added: it is part of the proof the customer may ask to see). */
+/** A consent event (proofText added: it is part of the proof the customer may ask to see). */
 export interface ConsentEventDto {
   id: string;
   customerId: string;

@@ -11,7 +11,7 @@ import { buildSearchText, buildSortName, refreshCustomerSearch } from './search'
 import { type CustomerRecordDto, serializeCustomer } from './serialize';
 
 /**
- * "Intelligent" duplication (SPEC §3): a new customer with the same identity, address and
+ * "Intelligent" duplication: a new customer with the same identity, address and
  * coordinates, contacts and tags — typically another site of the same company or a relative at the
  * same address. Identifiers that must stay unique or personal (email, SIRET, VAT number, phone
  * numbers unless `keepPhones`) are cleared; vehicles, notes, history, documents, consents and

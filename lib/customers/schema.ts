@@ -35,7 +35,7 @@ export type CustomerFields = z.output<typeof baseObject>;
 
 type RuleInput = Partial<Pick<CustomerFields, 'kind' | 'lastName' | 'companyName' | 'email' | 'phone' | 'mobile'>>;
 
-/** SPEC §5 conditional rules, applied to the full record (after merging a partial update). */
+/** The conditional customer rules (README › API), applied to the full record (after merging a partial update). */
 export function customerRuleIssues(c: RuleInput): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
   if (c.kind === 'company' && !c.companyName)

@@ -1,6 +1,6 @@
 import type { CustomerKind, CustomerStatus, Fuel, GeocodePrecision } from '@/db/schema/customers';
 
-/** API / UI shape of a customer (SPEC §3), camelCase, dates as ISO strings in JSON. */
+/** API / UI shape of a customer (README › API), camelCase, dates as ISO strings in JSON. */
 export interface CustomerDto {
   id: string;
   number: string;

@@ -28,7 +28,7 @@ export const documentListQuerySchema = z.object({
 });
 export type DocumentListQuery = z.infer<typeof documentListQuerySchema>;
 
-/** API shape (SPEC §3). */
+/** API shape (README › API). */
 export interface DocumentDto {
   id: string;
   customerId: string;

@@ -1,5 +1,5 @@
 /**
- * API versus raw SQL (SPEC §7): for each endpoint, autocannon with 20 connections for ~10 s against
+ * API versus raw SQL (README › Benchmarks): for each endpoint, autocannon with 20 connections for ~10 s against
  * (a) the app with a Bearer token and (b) tests/bench/raw-sql-server.ts running the same SQL through
  * postgres.js. Paths rotate over 200 sample customers on both sides. Target: app p95 ≤ 1.5× raw p95;
  * finances and analytics app p95 ≤ 150 ms (issue 7).

@@ -1,5 +1,5 @@
 /**
- * First-load JavaScript (SPEC §7): for each route, the HTML served by the production server is read,
+ * First-load JavaScript (README › Benchmarks): for each route, the HTML served by the production server is read,
  * every `<script src>` (and `<link rel=preload as=script>`) chunk is fetched and gzipped with zlib
  * (level 9), and the sizes are summed. Target: the customer page ≤ 200 kB gzipped, with chart.js and
  * Leaflet absent from it (they are lazy-loaded).

@@ -1,5 +1,5 @@
 /**
- * Keyset depth (SPEC §7 "page 1000 of a keyset list as fast as page 1"): page 1 versus page 1000
+ * Keyset depth (README › Benchmarks: "page 1000 of a keyset list as fast as page 1"): page 1 versus page 1000
  * (limit 20) of the customer list (both sorts) and of a 20 500-entry timeline, through the API.
  * The cursor of page 1000 is built directly from row 19 980 with the app's own encodeCursor and
  * cursor shapes. Requests alternate page 1 / page 1000 sequentially; target: median ratio ≤ 1.2.

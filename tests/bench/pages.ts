@@ -1,5 +1,5 @@
 /**
- * Pages (SPEC §7): time to first byte and to the end of the streamed HTML of /customers/{id} and of
+ * Pages (README › Benchmarks): time to first byte and to the end of the streamed HTML of /customers/{id} and of
  * each tab, signed in (session cookie from the credentials form), on a warm server. Targets: first
  * byte ≤ 150 ms, full HTML of each tab ≤ 300 ms (medians of ROUNDS requests per route).
  * Also the same on the embedded PGlite with 10k customers (`pglite` sub-benchmark).

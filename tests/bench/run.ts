@@ -1,5 +1,5 @@
 /**
- * `npm run bench` — every benchmark of SPEC §7 / issues 5, 7, 9, 10 in sequence, each figure printed
+ * `npm run bench` — every benchmark of the README's Benchmarks section in sequence, each figure printed
  * next to its target with PASS/MISS and the load average; `npm run bench -- api keyset` runs only
  * those. Needs the production build (.next/, from `next build`) and the seed:large database
  * (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/c360_large). The app is started on

@@ -20,7 +20,7 @@ import { buildCustomerWorld, loadRoutes, type Method, systemOwner, type World } 
 import { validBody, validQuery } from './valid-requests';
 
 /**
- * Property-based fuzzing of every API route (SPEC §7): generated malformed bodies, query strings
+ * Property-based fuzzing of every API route (README › Security): generated malformed bodies, query strings
  * and path ids → a 4xx with the error shape (a 2xx only when the input is in fact valid), never a
  * 5xx or a stack trace, and no table's row count changed by a refused request. Routes come from
  * the files on disk; each handler's definition gives its body and query schemas.

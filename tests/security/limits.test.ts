@@ -17,7 +17,7 @@ import {
 import { validBody, validQuery } from './valid-requests';
 
 /**
- * Resource limits (SPEC §3, §7): page size capped at 100, JSON bodies capped at MAX_JSON_KB (413
+ * Resource limits (README › API, Security): page size capped at 100, JSON bodies capped at MAX_JSON_KB (413
  * before parsing, nothing written), per-token rate limit answered with 429 + Retry-After through a
  * real route. (The login limit is covered by tests/integration/auth.test.ts through verifyLogin.)
  */

@@ -8,7 +8,7 @@ import { diffDumps, dumpRows } from './db-state';
 import { buildCustomerWorld, loadRoutes, type Method, type RouteFile, systemOwner, type World } from './routes';
 
 /**
- * Object-level authorization (SPEC §7): customer A's id with customer B's child id must be a 404
+ * Object-level authorization (README › Security): customer A's id with customer B's child id must be a 404
  * with the error shape, leak nothing of B and change nothing anywhere. The child routes are found
  * on disk (every app/api route with a path parameter besides {id}), so a new child resource is
  * covered without touching this file.

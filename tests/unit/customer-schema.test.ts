@@ -13,7 +13,7 @@ import { vehicleCreateSchema, vehicleUpdateSchema } from '@/lib/vehicles/schema'
 const fields = (r: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
   Object.fromEntries((r.error?.issues ?? []).map((i) => [i.path.join('.'), i.message]));
 
-describe('customer conditional rules (SPEC §5)', () => {
+describe('customer conditional rules', () => {
   it('a company needs a company name', () => {
     const r = customerCreateSchema.safeParse({ kind: 'company', email: 'a@b.fr' });
     expect(r.success).toBe(false);

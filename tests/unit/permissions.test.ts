@@ -15,7 +15,7 @@ import {
   type Role,
 } from '@/lib/auth/permissions';
 
-// SPEC §1, written out literally: permission | admin | manager | technician | viewer.
+// The roles table of the README (Roles), written out literally: permission | admin | manager | technician | viewer.
 const TABLE = `
 | customer.read        | ✓ | ✓ | ✓ | ✓ |
 | customer.create      | ✓ | ✓ | – | – |
@@ -51,7 +51,7 @@ const matrix = TABLE.trim()
   )
   .map(([permission, ...cells]) => ({ permission: permission as Permission, cells }));
 
-describe('permission matrix (SPEC §1)', () => {
+describe('permission matrix (README › Roles)', () => {
   it('covers every permission and every role exactly', () => {
     expect(matrix.map((r) => r.permission).sort()).toEqual([...PERMISSIONS].sort());
     expect([...ROLES].sort()).toEqual([...COLUMNS].sort());

@@ -3,7 +3,7 @@
  * <Suspense>, so a slow block never holds back the others.
  */
 import Link from 'next/link';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { formatDateTime, formatMoney, formatRelative } from '@/components/ui/format';
 import { Skeleton, SkeletonText } from '@/components/ui/skeleton';
@@ -22,7 +22,7 @@ import {
 import { loadConsentState } from '@/lib/consents/queries';
 import { loadDocumentTotals } from '@/lib/documents/queries';
 import { loadFinanceOverview } from '@/lib/finances/queries';
-import { RISK_LEVEL_LABELS } from '@/lib/finances/risk';
+import { RiskBadge } from '../risk-badge';
 
 export function BlockSkeleton({ title }: { title: string }) {
   return (
@@ -68,8 +68,6 @@ export async function RecentActivityBlock({ customerId }: { customerId: string }
   );
 }
 
-const RISK_TONE: Record<string, BadgeTone> = { low: 'success', medium: 'warning', high: 'danger' };
-
 export async function BalanceRiskBlock({ customerId }: { customerId: string }) {
   const { summary, risk } = await loadFinanceOverview(customerId);
   return (
@@ -87,7 +85,7 @@ export async function BalanceRiskBlock({ customerId }: { customerId: string }) {
           <dt className="text-slate-600">Score de risque</dt>
           <dd className="flex items-center gap-2">
             <span className="text-xl font-semibold tabular-nums">{risk.score} / 100</span>
-            <Badge tone={RISK_TONE[risk.level]}>{RISK_LEVEL_LABELS[risk.level]}</Badge>
+            <RiskBadge level={risk.level} />
           </dd>
         </div>
       </dl>

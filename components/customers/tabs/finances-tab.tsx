@@ -1,17 +1,14 @@
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { LazyLineChart } from '@/components/charts/lazy';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { formatDate, formatMoney, formatNumber } from '@/components/ui/format';
 import type { CustomerAbilities } from '@/lib/auth/permissions';
 import { loadFinancesTab } from '@/lib/finances/queries';
-import { RISK_LEVEL_LABELS, type RiskResult } from '@/lib/finances/risk';
 import { orNotFound } from '@/lib/http/page-params';
+import { RiskBadge } from '../risk-badge';
 import { InvoiceFormLauncher, PaymentFormLauncher } from '../finance-form-launchers';
 import { InvoicesTable, type Params, PaymentsTable } from './finance-tables';
-
-const RISK_TONE: Record<RiskResult['level'], BadgeTone> = { low: 'success', medium: 'warning', high: 'danger' };
 
 function Stat({ label, value, hint, alert }: { label: string; value: string; hint?: string; alert?: boolean }) {
   return (
@@ -79,7 +76,7 @@ export async function FinancesTab({
           <p className="flex items-baseline gap-3">
             <span className="text-4xl font-bold tabular-nums">{risk.score}</span>
             <span className="text-sm text-slate-600">/ 100</span>
-            <Badge tone={RISK_TONE[risk.level]}>Risque {RISK_LEVEL_LABELS[risk.level].toLowerCase()}</Badge>
+            <RiskBadge level={risk.level} prefix="Risque" />
           </p>
           <ul className="mt-4 space-y-3">
             {risk.factors.map((f) => (
