@@ -2,7 +2,7 @@ import 'server-only';
 import type { Db } from '@/db';
 import type { Actor } from '@/lib/auth/actor';
 import { recordActivity } from '@/lib/audit';
-import { assertCustomerExists } from '@/lib/documents/queries';
+import { requireCustomer } from '@/lib/customers/guard';
 import { AppError, zodFieldErrors } from '@/lib/errors';
 import { manualActivitySchema, type ManualActivityInput } from './schema';
 import { type ActivityRow } from './serialize';
@@ -21,7 +21,7 @@ export async function createManualActivity(
   if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
   const data = parsed.data;
   return db.transaction(async (tx) => {
-    await assertCustomerExists(tx, customerId);
+    await requireCustomer(tx, customerId, { forUpdate: true });
     const [row] = await recordActivity(tx, actor, {
       customerId,
       type: data.type,

@@ -2,7 +2,7 @@ import 'server-only';
 import { and, count, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { type DbOrTx, getDb } from '@/db';
 import { customerActivity } from '@/db/schema';
-import { assertCustomerExists } from '@/lib/documents/queries';
+import { requireCustomer } from '@/lib/customers/guard';
 import { decodeCursor, type Page, timeIdCursor, type TimeIdCursor, toPage } from '@/lib/pagination';
 import { type ActivityDto, type ActivityListFilters, type ActivityStats } from './schema';
 import { serializeActivity } from './serialize';
@@ -74,7 +74,7 @@ export async function listActivities(
   query: Pick<ActivityListFilters, 'type' | 'from' | 'to' | 'limit' | 'cursor'>,
 ): Promise<Page<ActivityDto> & { stats: ActivityStats }> {
   const cursor = decodeCursor(query.cursor, timeIdCursor);
-  await assertCustomerExists(db, customerId);
+  await requireCustomer(db, customerId, { allowErased: true });
   const limit = query.limit ?? 20;
   const [rows, stats] = await Promise.all([
     timelineQuery(db, customerId, query, cursor, limit),

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm'
 import { type DbOrTx, getDb } from '@/db';
 import { interventions, vehicles } from '@/db/schema';
 import { VISIT_STATUSES } from '@/db/schema/enums';
-import { assertCustomer } from '@/lib/finances/queries';
+import { requireCustomer } from '@/lib/customers/guard';
 import {
   churnRisk,
   type ChurnRisk,
@@ -155,7 +155,7 @@ async function rawRfm(db: DbOrTx, customerId: string) {
 export async function getCustomerAnalytics(db: DbOrTx, customerId: string): Promise<CustomerAnalytics> {
   // The existence check runs alongside the reads (an unknown id yields empty figures, then a 404).
   const [customer, base, score, monthly, kinds, vehicleVisits, visitDates] = await Promise.all([
-    assertCustomer(db, customerId),
+    requireCustomer(db, customerId, { allowErased: true }),
     getRfmSnapshot(db),
     getRfmScore(db, customerId),
     getMonthly(db, customerId),

@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { consentEvents, customerDocuments, customers } from '@/db/schema';
+import { consentEvents, customerDocuments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { withActivity } from '@/lib/audit';
+import { requireCustomer } from '@/lib/customers/guard';
 import { AppError } from '@/lib/errors';
 import { channelLabel, purposeLabel, sourceLabel } from './config';
 import { toConsentEventDto, type ConsentEventDto } from './queries';
@@ -21,16 +22,7 @@ export async function recordConsent(
   input: ConsentRecordInput,
 ): Promise<ConsentEventDto> {
   return withActivity(db, actor, async (tx) => {
-    const [customer] = await tx
-      .select({ id: customers.id, erasedAt: customers.erasedAt })
-      .from(customers)
-      .where(eq(customers.id, customerId))
-      .limit(1);
-    if (!customer) throw AppError.notFound('Client introuvable.');
-    if (customer.erasedAt)
-      throw AppError.conflict(
-        'Les données de ce client ont été effacées : aucun consentement ne peut être enregistré.',
-      );
+    await requireCustomer(tx, customerId, { forUpdate: true });
 
     if (input.documentId) {
       // A proof document must be one of this customer's live documents (another customer's id → 404).

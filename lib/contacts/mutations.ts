@@ -3,7 +3,7 @@ import type { Db, Tx } from '@/db';
 import { customerContacts } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { diffFields, withActivity } from '@/lib/audit';
-import { lockCustomer } from '@/lib/customers/mutations';
+import { requireCustomer } from '@/lib/customers/guard';
 import { serializeContact } from '@/lib/customers/serialize';
 import type { ContactDto } from '@/lib/customers/types';
 import { AppError } from '@/lib/errors';
@@ -43,7 +43,7 @@ export async function createContact(
   input: ContactCreateInput,
 ): Promise<ContactDto> {
   return withActivity(db, actor, async (tx) => {
-    await lockCustomer(tx, customerId);
+    await requireCustomer(tx, customerId, { forUpdate: true });
     const [row] = await tx
       .insert(customerContacts)
       .values({
@@ -77,7 +77,7 @@ export async function updateContact(
   input: ContactUpdateInput,
 ): Promise<ContactDto> {
   return withActivity(db, actor, async (tx) => {
-    await lockCustomer(tx, customerId);
+    await requireCustomer(tx, customerId, { forUpdate: true });
     const current = await lockContact(tx, customerId, contactId);
     if (input.updatedAt && input.updatedAt.getTime() !== current.updatedAt.getTime()) {
       throw AppError.conflict("Ce contact a été modifié par quelqu'un d'autre. Rechargez la page.");
@@ -104,7 +104,7 @@ export async function updateContact(
 
 export async function deleteContact(db: Db, actor: Actor, customerId: string, contactId: string): Promise<void> {
   await withActivity(db, actor, async (tx) => {
-    await lockCustomer(tx, customerId);
+    await requireCustomer(tx, customerId, { forUpdate: true });
     const current = await lockContact(tx, customerId, contactId);
     await tx.delete(customerContacts).where(eq(customerContacts.id, contactId));
     return {

@@ -1,18 +1,14 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { customerContacts, customers } from '@/db/schema';
+import { customerContacts } from '@/db/schema';
+import { requireCustomer } from '@/lib/customers/guard';
 import { serializeContact } from '@/lib/customers/serialize';
 import type { ContactDto } from '@/lib/customers/types';
 import { AppError } from '@/lib/errors';
 
-async function assertCustomer(db: DbOrTx, customerId: string) {
-  const [row] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).limit(1);
-  if (!row) throw AppError.notFound('Client introuvable.');
-}
-
 /** Primary contact first, then by creation. 404 when the customer does not exist. */
 export async function listContacts(db: DbOrTx, customerId: string): Promise<ContactDto[]> {
-  await assertCustomer(db, customerId);
+  await requireCustomer(db, customerId, { allowErased: true });
   const rows = await db
     .select()
     .from(customerContacts)

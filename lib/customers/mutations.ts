@@ -1,9 +1,10 @@
 import 'server-only';
 import { and, eq, ne, or, type SQL, sql } from 'drizzle-orm';
-import type { Db, DbOrTx, Tx } from '@/db';
+import type { Db, DbOrTx } from '@/db';
 import { customers } from '@/db/schema';
 import { type Actor, userActorId } from '@/lib/auth/actor';
 import { diffFields, withActivity } from '@/lib/audit';
+import { requireCustomer } from './guard';
 import { geocodeCustomerLater, offlineLocationFields, onlineGeocoderConfigured } from './geocode-on-save';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { type CustomerCreateInput, type CustomerUpdateInput, customerDisplayName, customerRuleIssues } from './schema';
@@ -37,8 +38,6 @@ const EDITABLE = [
   'country',
   'agency',
 ] as const;
-
-const ERASED_MESSAGE = 'Ce client a été effacé (RGPD) : il ne peut plus être modifié.';
 
 /** Same SIRET, same email (case-insensitive), same phone/mobile, or a similar name in the same postal code. */
 export async function findPossibleDuplicates(
@@ -124,14 +123,6 @@ export async function createCustomer(
   return { customer: await serializeWithTags(db, row), possibleDuplicates };
 }
 
-/** Locks the customer row for the rest of the transaction; 404 when unknown, 409 when erased. */
-export async function lockCustomer(tx: Tx, id: string) {
-  const [row] = await tx.select().from(customers).where(eq(customers.id, id)).for('update').limit(1);
-  if (!row) throw AppError.notFound('Client introuvable.');
-  if (row.erasedAt) throw AppError.conflict(ERASED_MESSAGE);
-  return row;
-}
-
 /**
  * Partial update with optimistic concurrency: `input.updatedAt` must equal the stored value (to the
  * millisecond), checked under a row lock so two concurrent edits cannot both win.
@@ -144,7 +135,7 @@ export async function updateCustomer(
 ): Promise<CustomerRecordDto> {
   let addressChanged = false;
   const row = await withActivity(db, actor, async (tx) => {
-    const current = await lockCustomer(tx, id);
+    const current = await requireCustomer(tx, id, { forUpdate: true });
     if (current.updatedAt.getTime() !== input.updatedAt.getTime()) {
       throw AppError.conflict(
         "Ce client a été modifié par quelqu'un d'autre depuis que vous l'avez ouvert. Rechargez la page pour voir la dernière version.",
@@ -186,7 +177,7 @@ export async function updateCustomer(
 
 export async function toggleCustomerStatus(db: Db, actor: Actor, id: string): Promise<CustomerRecordDto> {
   const row = await withActivity(db, actor, async (tx) => {
-    const current = await lockCustomer(tx, id);
+    const current = await requireCustomer(tx, id, { forUpdate: true });
     const status = current.status === 'active' ? 'inactive' : 'active';
     const [updated] = await tx.update(customers).set({ status }).where(eq(customers.id, id)).returning();
     return {
@@ -204,7 +195,7 @@ export async function toggleCustomerStatus(db: Db, actor: Actor, id: string): Pr
 
 export async function archiveCustomer(db: Db, actor: Actor, id: string, archived: boolean): Promise<CustomerRecordDto> {
   const row = await withActivity(db, actor, async (tx) => {
-    const current = await lockCustomer(tx, id);
+    const current = await requireCustomer(tx, id, { forUpdate: true });
     if (!!current.archivedAt === archived) return { value: current, activity: null };
     const [updated] = await tx
       .update(customers)

@@ -5,10 +5,11 @@ import { customerDocuments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { canDeleteDocument } from '@/lib/auth/permissions';
 import { withActivity } from '@/lib/audit';
+import { requireCustomer } from '@/lib/customers/guard';
 import { AppError, zodFieldErrors } from '@/lib/errors';
 import { deleteStoredFiles, getStorage, maxUploadBytes, newStorageKey, type Storage } from '@/lib/storage';
 import { toNodeReadable, tooLarge } from '@/lib/storage/local';
-import { assertCustomerExists, documentVisibleTo } from './queries';
+import { documentVisibleTo } from './queries';
 import { sanitizeFileName } from './sanitize';
 import { DOCUMENT_CATEGORY_LABELS, documentUploadSchema } from './schema';
 import { type DocumentRow } from './serialize';
@@ -104,7 +105,8 @@ export async function uploadDocument(
   if (!meta.success) throw AppError.validation(zodFieldErrors(meta.error));
   const maxBytes = options.maxBytes ?? maxUploadBytes();
   const originalName = sanitizeFileName(input.originalName);
-  await assertCustomerExists(db, customerId);
+  // Checked before the file is streamed (no upload for nothing), again under lock in the transaction.
+  await requireCustomer(db, customerId);
 
   let body = input.body;
   if (body instanceof Blob) {
@@ -131,6 +133,7 @@ export async function uploadDocument(
   try {
     await options.afterStore?.(key);
     return await withActivity(db, actor, async (tx) => {
+      await requireCustomer(tx, customerId, { forUpdate: true });
       const [row] = await tx
         .insert(customerDocuments)
         .values({

@@ -1,8 +1,9 @@
 import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type DbOrTx, getDb } from '@/db';
-import { customerDocuments, customers } from '@/db/schema';
+import { customerDocuments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { canDeleteDocument, documentVisibility, type Role } from '@/lib/auth/permissions';
+import { requireCustomer } from '@/lib/customers/guard';
 import { AppError } from '@/lib/errors';
 import type { DocumentCategory, DocumentDto, DocumentListQuery, DocumentStats } from './schema';
 import { type DocumentRow, serializeDocument } from './serialize';
@@ -45,16 +46,6 @@ async function documentStats(db: DbOrTx, customerId: string, viewer?: Pick<Actor
   return stats;
 }
 
-/** 404 when the customer does not exist (or was erased): a list of nothing would hide a typo. */
-export async function assertCustomerExists(db: DbOrTx, customerId: string): Promise<void> {
-  const [row] = await db
-    .select({ id: customers.id, erasedAt: customers.erasedAt })
-    .from(customers)
-    .where(eq(customers.id, customerId))
-    .limit(1);
-  if (!row) throw AppError.notFound('Client introuvable.');
-}
-
 /**
  * The customer's documents, newest first, optionally one category. Stats always describe all the
  * documents the viewer may see (not only the filtered category) so the category chips keep
@@ -66,7 +57,7 @@ export async function listDocuments(
   query: DocumentListQuery = {},
   viewer?: Actor,
 ): Promise<{ data: DocumentListItem[]; stats: DocumentStats }> {
-  await assertCustomerExists(db, customerId);
+  await requireCustomer(db, customerId, { allowErased: true });
   const [rows, stats] = await Promise.all([
     db
       .select()

@@ -5,8 +5,9 @@ import { interventions, invoices, payments } from '@/db/schema';
 import { markRfmStale } from '@/lib/analytics/rfm';
 import type { Actor } from '@/lib/auth/actor';
 import { withActivity } from '@/lib/audit';
+import { requireCustomer } from '@/lib/customers/guard';
 import { AppError, isUniqueViolation } from '@/lib/errors';
-import { assertCustomer, type InvoiceDto, type PaymentDto, toInvoiceDto } from './queries';
+import { type InvoiceDto, type PaymentDto, toInvoiceDto } from './queries';
 import type { InvoiceCreateInput, PaymentCreateInput } from './schema';
 
 const euros = (cents: number) =>
@@ -22,7 +23,7 @@ export async function createInvoice(
 ): Promise<InvoiceDto> {
   try {
     const invoice = await withActivity(db, actor, async (tx) => {
-      await assertCustomer(tx, customerId);
+      await requireCustomer(tx, customerId, { forUpdate: true });
       if (input.interventionId) {
         const [iv] = await tx
           .select({ id: interventions.id })
@@ -94,7 +95,7 @@ export async function recordPayment(
   input: PaymentCreateInput,
 ): Promise<RecordedPayment> {
   const result = await withActivity(db, actor, async (tx) => {
-    await assertCustomer(tx, customerId);
+    await requireCustomer(tx, customerId, { forUpdate: true });
     // Row lock: two concurrent payments on one invoice serialise here, so the second sees the
     // first's paidCents and cannot overpay.
     const [invoice] = await tx

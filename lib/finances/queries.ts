@@ -2,9 +2,10 @@ import { descNullsLast } from '@/db/order';
 import { and, asc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type DbOrTx, getDb } from '@/db';
-import { customers, invoices, payments } from '@/db/schema';
+import { invoices, payments } from '@/db/schema';
 import type { InvoiceStatus, PaymentMethod } from '@/db/schema/finances';
 import { num, numOrNull, PARIS, sqlRows } from '@/lib/analytics/sql';
+import { requireCustomer } from '@/lib/customers/guard';
 import { AppError } from '@/lib/errors';
 import { decodeCursor, firstPageOnBadCursor, type Page, toPage } from '@/lib/pagination';
 import { computeRisk, type RiskInputs, type RiskResult } from './risk';
@@ -60,17 +61,6 @@ export interface FinanceSummary {
 export interface BalancePoint {
   date: string;
   balanceCents: number;
-}
-
-/** The customer must exist (any status): unknown id → 404 before anything else. */
-export async function assertCustomer(db: DbOrTx, customerId: string): Promise<{ id: string; status: string }> {
-  const [row] = await db
-    .select({ id: customers.id, status: customers.status })
-    .from(customers)
-    .where(eq(customers.id, customerId))
-    .limit(1);
-  if (!row) throw AppError.notFound('Client introuvable.');
-  return row;
 }
 
 type InvoiceRow = typeof invoices.$inferSelect;
@@ -343,7 +333,7 @@ async function tablePage<S extends z.ZodType<{ sort: string; order: string }>, R
  */
 export async function loadFinancesTab(customerId: string, params: PageParams, opts: { openInvoices: boolean }) {
   const db = getDb();
-  await assertCustomer(db, customerId);
+  await requireCustomer(db, customerId, { allowErased: true });
   const [overview, history, invoiceTable, paymentTable, open] = await Promise.all([
     getFinanceOverview(db, customerId),
     getBalanceHistory(db, customerId),

@@ -1,33 +1,20 @@
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx, Tx } from '@/db';
-import { customers, interventions } from '@/db/schema';
+import { interventions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { can, canReportIntervention } from '@/lib/auth/permissions';
-import { lockCustomer } from '@/lib/customers/mutations';
+import { requireCustomer } from '@/lib/customers/guard';
 import { AppError } from '@/lib/errors';
 
 type InterventionRow = typeof interventions.$inferSelect;
 
-const isUuid = (id: string) => z.uuid().safeParse(id).success;
-
 /** Reads: the customer exists (an erased one still shows its anonymised history); else 404. */
-export async function readableCustomer(db: DbOrTx, customerId: string) {
-  if (!isUuid(customerId)) throw AppError.notFound('Client introuvable.');
-  const [row] = await db
-    .select({ id: customers.id, erasedAt: customers.erasedAt })
-    .from(customers)
-    .where(eq(customers.id, customerId))
-    .limit(1);
-  if (!row) throw AppError.notFound('Client introuvable.');
-  return row;
-}
+export const readableCustomer = (db: DbOrTx, customerId: string) =>
+  requireCustomer(db, customerId, { allowErased: true });
 
 /** Writes: the customer row locked for the transaction; 404 when unknown, 409 when erased. */
-export async function writableCustomer(tx: Tx, customerId: string) {
-  if (!isUuid(customerId)) throw AppError.notFound('Client introuvable.');
-  return lockCustomer(tx, customerId);
-}
+export const writableCustomer = (tx: Tx, customerId: string) => requireCustomer(tx, customerId, { forUpdate: true });
 
 /** The row, only if it belongs to this customer: another customer's id is a 404 like an unknown one. */
 export async function findIntervention(

@@ -5,8 +5,9 @@ import { customerNotes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { canManageNote } from '@/lib/auth/permissions';
 import { withActivity } from '@/lib/audit';
+import { requireCustomer } from '@/lib/customers/guard';
 import { AppError } from '@/lib/errors';
-import { assertCustomerExists, getNoteOrThrow, toNoteDto } from './queries';
+import { getNoteOrThrow, toNoteDto } from './queries';
 import type { NoteCreateInput, NoteDto, NoteUpdateInput } from './schema';
 
 const excerpt = (body: string) => (body.length > 200 ? `${body.slice(0, 199)}…` : body);
@@ -21,7 +22,7 @@ function assertCanManage(actor: Actor, note: NoteAuthor) {
 
 export async function createNote(db: Db, actor: Actor, customerId: string, input: NoteCreateInput): Promise<NoteDto> {
   return withActivity(db, actor, async (tx) => {
-    await assertCustomerExists(tx, customerId);
+    await requireCustomer(tx, customerId, { forUpdate: true });
     const [row] = await tx
       .insert(customerNotes)
       .values({

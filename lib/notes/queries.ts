@@ -3,7 +3,7 @@ import { descNullsLast } from '@/db/order';
 import { and, eq, lt, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type DbOrTx, getDb } from '@/db';
-import { customerNotes, customers } from '@/db/schema';
+import { customerNotes } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { canManageNote } from '@/lib/auth/permissions';
 import { AppError } from '@/lib/errors';
@@ -22,16 +22,6 @@ export function toNoteDto(row: NoteRow): NoteDto {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
-}
-
-/** The customer exists and was not erased; otherwise 404 (also hides erased customers). */
-export async function assertCustomerExists(db: DbOrTx, customerId: string): Promise<void> {
-  const [row] = await db
-    .select({ id: customers.id, erasedAt: customers.erasedAt })
-    .from(customers)
-    .where(eq(customers.id, customerId))
-    .limit(1);
-  if (!row || row.erasedAt) throw AppError.notFound('Client introuvable.');
 }
 
 const noteCursor = z.object({ p: z.boolean(), t: z.string().datetime({ offset: true }), id: z.guid() });

@@ -6,7 +6,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { withActivity } from '@/lib/audit';
 import type { TagDto } from '@/lib/customers/types';
 import { AppError, isUniqueViolation } from '@/lib/errors';
-import { assertCustomerExists } from '@/lib/notes/queries';
+import { requireCustomer } from '@/lib/customers/guard';
 import { findTagByName } from './queries';
 import { type CustomerTagAddInput, DEFAULT_TAG_COLOR, type TagCreateInput } from './schema';
 
@@ -59,7 +59,7 @@ export async function addTagToCustomer(
   input: CustomerTagAddInput,
 ): Promise<TagDto> {
   return withActivity(db, actor, async (tx) => {
-    await assertCustomerExists(tx, customerId);
+    await requireCustomer(tx, customerId, { forUpdate: true });
     let tag: TagDto;
     let created = false;
     if (input.tagId) {
@@ -96,7 +96,7 @@ export async function addTagToCustomer(
 /** Takes a tag off a customer; 404 when the customer does not carry it. */
 export async function removeTagFromCustomer(db: Db, actor: Actor, customerId: string, tagId: string): Promise<void> {
   await withActivity(db, actor, async (tx) => {
-    await assertCustomerExists(tx, customerId);
+    await requireCustomer(tx, customerId, { forUpdate: true });
     const [removed] = await tx
       .delete(customerTags)
       .where(and(eq(customerTags.customerId, customerId), eq(customerTags.tagId, tagId)))

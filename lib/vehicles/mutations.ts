@@ -3,7 +3,7 @@ import type { Db, Tx } from '@/db';
 import { vehicles } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { diffFields, withActivity } from '@/lib/audit';
-import { lockCustomer } from '@/lib/customers/mutations';
+import { requireCustomer } from '@/lib/customers/guard';
 import { refreshCustomerSearch } from '@/lib/customers/search';
 import { serializeVehicle } from '@/lib/customers/serialize';
 import type { VehicleDto } from '@/lib/customers/types';
@@ -33,7 +33,7 @@ export async function createVehicle(
   input: VehicleCreateInput,
 ): Promise<VehicleDto> {
   return withActivity(db, actor, async (tx) => {
-    await lockCustomer(tx, customerId);
+    await requireCustomer(tx, customerId, { forUpdate: true });
     const [row] = await tx
       .insert(vehicles)
       .values({ customerId, ...input })
@@ -60,7 +60,7 @@ export async function updateVehicle(
   input: VehicleUpdateInput,
 ): Promise<VehicleDto> {
   return withActivity(db, actor, async (tx) => {
-    await lockCustomer(tx, customerId);
+    await requireCustomer(tx, customerId, { forUpdate: true });
     const current = await lockVehicle(tx, customerId, vehicleId);
     if (input.updatedAt && input.updatedAt.getTime() !== current.updatedAt.getTime()) {
       throw AppError.conflict("Ce véhicule a été modifié par quelqu'un d'autre. Rechargez la page.");
@@ -89,7 +89,7 @@ export async function updateVehicle(
 
 export async function deleteVehicle(db: Db, actor: Actor, customerId: string, vehicleId: string): Promise<void> {
   await withActivity(db, actor, async (tx) => {
-    await lockCustomer(tx, customerId);
+    await requireCustomer(tx, customerId, { forUpdate: true });
     const current = await lockVehicle(tx, customerId, vehicleId);
     await tx.delete(vehicles).where(eq(vehicles.id, vehicleId));
     await refreshCustomerSearch(tx, customerId);

@@ -1,14 +1,14 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
-import { customers, vehicles } from '@/db/schema';
+import { vehicles } from '@/db/schema';
+import { requireCustomer } from '@/lib/customers/guard';
 import { serializeVehicle } from '@/lib/customers/serialize';
 import type { VehicleDto } from '@/lib/customers/types';
 import { AppError } from '@/lib/errors';
 
 /** Vehicles of a customer in the order they were added. 404 when the customer does not exist. */
 export async function listVehicles(db: DbOrTx, customerId: string): Promise<VehicleDto[]> {
-  const [customer] = await db.select({ id: customers.id }).from(customers).where(eq(customers.id, customerId)).limit(1);
-  if (!customer) throw AppError.notFound('Client introuvable.');
+  await requireCustomer(db, customerId, { allowErased: true });
   const rows = await db
     .select()
     .from(vehicles)

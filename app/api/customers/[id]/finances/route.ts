@@ -1,6 +1,7 @@
 import { getDb } from '@/db';
 import { withAuth } from '@/lib/auth/with-auth';
-import { assertCustomer, getBalanceHistory, getFinanceOverview } from '@/lib/finances/queries';
+import { requireCustomer } from '@/lib/customers/guard';
+import { getBalanceHistory, getFinanceOverview } from '@/lib/finances/queries';
 import { json } from '@/lib/http/responses';
 import { getFinancesRoute } from '@/lib/openapi/routes/finances';
 
@@ -8,7 +9,7 @@ export const GET = withAuth(getFinancesRoute, async ({ params }) => {
   const db = getDb();
   // The existence check runs alongside the reads (an unknown id yields empty figures, then a 404).
   const [, { summary, risk }, balanceHistory] = await Promise.all([
-    assertCustomer(db, params.id),
+    requireCustomer(db, params.id, { allowErased: true }),
     getFinanceOverview(db, params.id),
     getBalanceHistory(db, params.id),
   ]);

@@ -1,13 +1,14 @@
 import { getDb } from '@/db';
 import { withAuth } from '@/lib/auth/with-auth';
+import { requireCustomer } from '@/lib/customers/guard';
 import { createInvoice } from '@/lib/finances/mutations';
-import { assertCustomer, listInvoices } from '@/lib/finances/queries';
+import { listInvoices } from '@/lib/finances/queries';
 import { json } from '@/lib/http/responses';
 import { createInvoiceRoute, listInvoicesRoute } from '@/lib/openapi/routes/finances';
 
 export const GET = withAuth(listInvoicesRoute, async ({ params, query }) => {
   const db = getDb();
-  await assertCustomer(db, params.id);
+  await requireCustomer(db, params.id, { allowErased: true });
   return json(await listInvoices(db, params.id, query));
 });
 

@@ -1,13 +1,14 @@
 import { getDb } from '@/db';
 import { withAuth } from '@/lib/auth/with-auth';
+import { requireCustomer } from '@/lib/customers/guard';
 import { recordPayment } from '@/lib/finances/mutations';
-import { assertCustomer, listPayments } from '@/lib/finances/queries';
+import { listPayments } from '@/lib/finances/queries';
 import { json } from '@/lib/http/responses';
 import { listPaymentsRoute, recordPaymentRoute } from '@/lib/openapi/routes/finances';
 
 export const GET = withAuth(listPaymentsRoute, async ({ params, query }) => {
   const db = getDb();
-  await assertCustomer(db, params.id);
+  await requireCustomer(db, params.id, { allowErased: true });
   return json(await listPayments(db, params.id, query));
 });
 

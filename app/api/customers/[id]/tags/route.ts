@@ -1,14 +1,14 @@
 import { getDb } from '@/db';
 import { withAuth } from '@/lib/auth/with-auth';
+import { requireCustomer } from '@/lib/customers/guard';
 import { json, noContent } from '@/lib/http/responses';
-import { assertCustomerExists } from '@/lib/notes/queries';
 import { addCustomerTagRoute, listCustomerTagsRoute, removeCustomerTagByQueryRoute } from '@/lib/openapi/routes/tags';
 import { addTagToCustomer, removeTagFromCustomer } from '@/lib/tags/mutations';
 import { listCustomerTags } from '@/lib/tags/queries';
 
 export const GET = withAuth(listCustomerTagsRoute, async ({ params }) => {
   const db = getDb();
-  await assertCustomerExists(db, params.id);
+  await requireCustomer(db, params.id, { allowErased: true });
   return json({ data: await listCustomerTags(db, params.id) });
 });
 
