@@ -1,6 +1,7 @@
 import { unstable_rethrow } from 'next/navigation';
 import type { FieldErrors } from '@/lib/errors';
 import { AppError, toAppError } from '@/lib/errors';
+import { hasUnstorableChar } from '@/lib/validation/text';
 
 /** What every server action returns to `useActionState`. */
 export interface ActionState<T = unknown> {
@@ -37,7 +38,7 @@ export function formDataToObject(formData: FormData): Record<string, unknown> {
       continue;
     }
     // PostgreSQL cannot store NUL or lone surrogates: refuse them as a field error, not a 500.
-    if (/\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(value)) {
+    if (hasUnstorableChar(value)) {
       throw AppError.validation({ [key]: ['Ce champ contient un caractère invalide.'] });
     }
     const v = value.trim() === '' ? undefined : value;

@@ -1,4 +1,4 @@
-import type { Db, Tx } from '@/db';
+import type { Db, DbOrTx, Tx } from '@/db';
 import { customerActivity } from '@/db/schema';
 import type { ActivityType } from '@/db/schema/activity';
 import type { Actor } from '@/lib/auth/actor';
@@ -14,7 +14,7 @@ export interface ActivityEntry {
   occurredAt?: Date;
 }
 
-export async function recordActivity(tx: Tx | Db, actor: Actor, entries: ActivityEntry | ActivityEntry[]) {
+export async function recordActivity(tx: DbOrTx, actor: Actor, entries: ActivityEntry | ActivityEntry[]) {
   const list = Array.isArray(entries) ? entries : [entries];
   if (!list.length) return [];
   return tx

@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
+import type { DbOrTx } from '@/db';
 import type { ActorKind } from '@/db/schema/activity';
-import type { Role } from '@/db/schema/auth';
+import { type Role, users } from '@/db/schema/auth';
 
 /** Who performs a request: a signed-in employee, an API token, or the system (seed, import). */
 export interface Actor {
@@ -16,4 +18,18 @@ export const SYSTEM_ACTOR: Actor = { kind: 'system', id: null, name: 'Système',
 
 export function userActorId(actor: Actor): string | null {
   return actor.kind === 'user' ? actor.id : null;
+}
+
+/**
+ * A session's user id → the user as the database knows them now, for pages, actions and API routes
+ * alike: null when unknown or deactivated, so role changes and deactivation apply at once.
+ */
+export async function activeUserActor(
+  db: DbOrTx,
+  uid: string,
+  request: Pick<Actor, 'ip' | 'userAgent'> = {},
+): Promise<Actor | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, uid)).limit(1);
+  if (!user || !user.active) return null;
+  return { kind: 'user', id: user.id, name: user.name, role: user.role, ...request };
 }

@@ -1,13 +1,11 @@
 import 'server-only';
-import { eq } from 'drizzle-orm';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { getDb } from '@/db';
-import { users } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { clientIp } from '@/lib/http/client-ip';
-import type { Actor } from './actor';
+import { type Actor, activeUserActor } from './actor';
 import { auth } from './config';
 import { can, type Permission } from './permissions';
 
@@ -19,17 +17,8 @@ export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const session = await getSession();
   const uid = (session?.user as { id?: string } | undefined)?.id;
   if (!uid) return null;
-  const [user] = await getDb().select().from(users).where(eq(users.id, uid)).limit(1);
-  if (!user || !user.active) return null;
   const h = await headers();
-  return {
-    kind: 'user',
-    id: user.id,
-    name: user.name,
-    role: user.role,
-    ip: clientIp(h),
-    userAgent: h.get('user-agent')?.slice(0, 512) ?? null,
-  };
+  return activeUserActor(getDb(), uid, { ip: clientIp(h), userAgent: h.get('user-agent')?.slice(0, 512) ?? null });
 });
 
 /** Layouts and pages: redirect to the login page when signed out, to /forbidden when not allowed. */

@@ -1,8 +1,6 @@
-import { eq } from 'drizzle-orm';
 import { getToken } from 'next-auth/jwt';
 import type { z } from 'zod';
 import { getDb } from '@/db';
-import { users } from '@/db/schema';
 import { authSecret } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { clientIp } from '@/lib/http/client-ip';
@@ -18,7 +16,7 @@ import { errorResponse } from '@/lib/http/responses';
 import { assertSameOriginWrite } from '@/lib/http/same-origin';
 import type { RouteDef } from '@/lib/openapi/registry';
 import { getRateLimiter, LIMITS } from '@/lib/rate-limit';
-import type { Actor } from './actor';
+import { type Actor, activeUserActor } from './actor';
 import { can, type Permission } from './permissions';
 import { authenticateToken } from './tokens';
 
@@ -33,9 +31,7 @@ async function actorFromSession(req: Request): Promise<Actor | null> {
   const token = await getToken({ req: { headers }, secret, secureCookie });
   const uid = typeof token?.uid === 'string' ? token.uid : null;
   if (!uid) return null;
-  const [user] = await getDb().select().from(users).where(eq(users.id, uid)).limit(1);
-  if (!user || !user.active) return null;
-  return { kind: 'user', id: user.id, name: user.name, role: user.role };
+  return activeUserActor(getDb(), uid);
 }
 
 /** Bearer token first (external systems), else the browser session. Null when anonymous. */

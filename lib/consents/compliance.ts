@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, desc, eq, inArray, notInArray, sql, type SQL } from 'drizzle-orm';
-import { type Db, getDb, type Tx } from '@/db';
+import { type DbOrTx, getDb } from '@/db';
 import { consentEvents, customerActivity, customers, emailOutbox } from '@/db/schema';
 import type { Role } from '@/lib/auth/permissions';
 import { listCustomerEmails } from '@/lib/email/queries';
@@ -42,8 +42,6 @@ export interface ComplianceReport {
   issues: ComplianceIssue[];
   lastContactAt: Date | null;
 }
-
-type DbOrTx = Db | Tx;
 
 const frDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 

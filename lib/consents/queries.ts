@@ -1,7 +1,7 @@
 import 'server-only';
 import { descNullsLast } from '@/db/order';
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { type Db, getDb, type Tx } from '@/db';
+import { type DbOrTx, getDb } from '@/db';
 import { consentEvents, customerActivity, customerDocuments, interventions, invoices } from '@/db/schema';
 import type { ActorKind } from '@/db/schema/enums';
 import type { Role } from '@/lib/auth/permissions';
@@ -15,8 +15,6 @@ import {
   type ConsentPurpose,
 } from './config';
 import type { ConsentHistoryQuery } from './schema';
-
-type DbOrTx = Db | Tx;
 
 /** A consent event (proofText added: it is part of the proof the customer may ask to see). */
 export interface ConsentEventDto {

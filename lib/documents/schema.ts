@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DOCUMENT_CATEGORIES, type DocumentCategory } from '@/db/schema/enums';
 
 import { DOCUMENT_CATEGORY_LABELS } from './labels';
+import { hasUnstorableChar, UNSTORABLE_TEXT } from '@/lib/validation/text';
 
 export { DOCUMENT_CATEGORIES, DOCUMENT_CATEGORY_LABELS, type DocumentCategory };
 
@@ -16,8 +17,8 @@ export const documentUploadSchema = z.object({
     .string()
     .trim()
     .max(500, 'La description ne doit pas dépasser 500 caractères.')
-    // PostgreSQL text cannot hold U+0000 (multipart fields do not go through parseJson's check).
-    .refine((v) => !v.includes('\u0000'), 'Caractère interdit (U+0000).')
+    // Multipart fields do not go through parseJson's check.
+    .refine((v) => !hasUnstorableChar(v), UNSTORABLE_TEXT)
     .optional()
     .transform((v) => (v ? v : undefined)),
 });

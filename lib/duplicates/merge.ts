@@ -1,7 +1,7 @@
 import 'server-only';
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { type Db, getDb, type Tx } from '@/db';
+import { type Db, type DbOrTx, getDb } from '@/db';
 import {
   consentEvents,
   customerActivity,
@@ -90,7 +90,7 @@ const CHILD_TABLES: { name: string; table: PgTable; customerId: PgColumn }[] = [
   { name: 'legacyIds', table: legacyIdMap, customerId: legacyIdMap.customerId },
 ];
 
-export async function childCounts(db: Db | Tx, ids: string[]): Promise<Record<string, number>> {
+export async function childCounts(db: DbOrTx, ids: string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const { name, table, customerId } of CHILD_TABLES) {
     const [{ n }] = await db.select({ n: count() }).from(table).where(inArray(customerId, ids));

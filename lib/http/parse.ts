@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError, zodFieldErrors } from '@/lib/errors';
 import { env } from '@/lib/env';
+import { hasUnstorableChar, replaceUnstorableChars, UNSTORABLE_TEXT } from '@/lib/validation/text';
 
 /** Reads at most `maxBytes` of the body; more is a 413 before anything is parsed. */
 async function readLimited(req: Request, maxBytes: number): Promise<string> {
@@ -30,9 +31,6 @@ async function readLimited(req: Request, maxBytes: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-const NUL_OR_LONE_SURROGATE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const UNSTORABLE = 'Caractère interdit (U+0000 ou Unicode invalide).';
-
 /**
  * PostgreSQL cannot store U+0000 (text, jsonb) nor a lone UTF-16 surrogate (jsonb): such a
  * character anywhere in the input (value or key, any depth) is a 422 naming the field here,
@@ -44,11 +42,10 @@ function rejectUnstorable(value: unknown): void {
   while (stack.length) {
     const [v, path] = stack.pop()!;
     if (typeof v === 'string') {
-      if (NUL_OR_LONE_SURROGATE.test(v)) fields[path.join('.') || '_'] = [UNSTORABLE];
+      if (hasUnstorableChar(v)) fields[path.join('.') || '_'] = [UNSTORABLE_TEXT];
     } else if (v && typeof v === 'object') {
       for (const [k, child] of Object.entries(v)) {
-        if (NUL_OR_LONE_SURROGATE.test(k))
-          fields[[...path, k.replace(new RegExp(NUL_OR_LONE_SURROGATE, 'g'), '?')].join('.')] = [UNSTORABLE];
+        if (hasUnstorableChar(k)) fields[[...path, replaceUnstorableChars(k, '?')].join('.')] = [UNSTORABLE_TEXT];
         else stack.push([child, [...path, k]]);
       }
     }
