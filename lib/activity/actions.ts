@@ -1,26 +1,20 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db';
-import { type ActionState, formDataToObject, runAction } from '@/lib/actions';
-import { requireActionActor } from '@/lib/auth/session';
-import { parseId } from '@/lib/http/parse';
+import { formDataToObject } from '@/lib/actions';
+import { defineAction } from '@/lib/define-action';
 import { createManualActivity } from './mutations';
-import type { ActivityDto } from './schema';
 import { serializeActivity } from './serialize';
 
 /** Manual activity form. Returns the new entry so the timeline can show it at once. */
-export async function createActivityAction(
-  customerId: string,
-  _prev: ActionState<ActivityDto>,
-  formData: FormData,
-): Promise<ActionState<ActivityDto>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('activity.create');
-    const id = parseId(customerId, 'Client');
+export const createActivityAction = defineAction({
+  permission: 'activity.create',
+  ids: ['Client'],
+  // The form never sends metadata (API only); createManualActivity validates the rest.
+  form: (formData) => {
     const { metadata: _ignored, ...fields } = formDataToObject(formData);
-    const row = await createManualActivity(getDb(), actor, id, fields);
-    revalidatePath(`/customers/${id}/activity`);
-    return { ok: true, message: 'Activité ajoutée.', data: serializeActivity(row) };
-  });
-}
+    return fields;
+  },
+  run: async ({ actor, ids: [id], input, db }) => serializeActivity(await createManualActivity(db, actor, id, input)),
+  message: 'Activité ajoutée.',
+  revalidate: ([id]) => [`/customers/${id}/activity`],
+});

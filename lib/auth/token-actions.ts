@@ -1,13 +1,10 @@
 'use server';
 
 import { eq } from 'drizzle-orm';
-import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db';
 import { apiTokens } from '@/db/schema';
-import { type ActionState, formDataToObject, runAction } from '@/lib/actions';
-import { AppError, zodFieldErrors } from '@/lib/errors';
-import { parseId } from '@/lib/http/parse';
-import { requireActionActor } from './session';
+import { formDataToObject } from '@/lib/actions';
+import { defineAction, reply } from '@/lib/define-action';
+import { AppError } from '@/lib/errors';
 import { tokenCreateSchema } from './token-schema';
 import { createApiToken, revokeApiToken } from './tokens';
 
@@ -21,42 +18,39 @@ export interface CreatedTokenData {
 }
 
 /** Admin: create a token. The clear value is in the answer once (shown to the admin) and never stored. */
-export async function createTokenAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState<CreatedTokenData>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('admin');
+export const createTokenAction = defineAction({
+  permission: 'admin',
+  form: (formData) => {
     const raw = formDataToObject(formData);
-    const parsed = tokenCreateSchema.safeParse({ name: raw.name, role: raw.role, expiresInDays: raw.expiresInDays });
-    if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
-    const { name, role, expiresInDays } = parsed.data;
-    const created = await createApiToken(getDb(), {
+    return { name: raw.name, role: raw.role, expiresInDays: raw.expiresInDays };
+  },
+  schema: tokenCreateSchema,
+  run: async ({ actor, input: { name, role, expiresInDays }, db }) => {
+    const created = await createApiToken(db, {
       name,
       role,
       createdBy: actor.kind === 'user' ? actor.id : null,
       expiresAt: expiresInDays ? new Date(Date.now() + expiresInDays * DAY_MS) : null,
     });
-    revalidatePath('/admin/tokens');
-    return { ok: true, message: `Jeton « ${name} » créé.`, data: { ...created, name } };
-  });
-}
+    return reply<CreatedTokenData>(`Jeton « ${name} » créé.`, { ...created, name });
+  },
+  revalidate: () => ['/admin/tokens'],
+});
 
 /** Admin: revoke a token at once (the next request using it gets 401). Revoking twice keeps the first date. */
-export async function revokeTokenAction(id: string, _prev: ActionState, _formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    await requireActionActor('admin');
-    const tokenId = parseId(id, 'Jeton');
-    const db = getDb();
+export const revokeTokenAction = defineAction({
+  permission: 'admin',
+  ids: ['Jeton'],
+  run: async ({ ids: [tokenId], db }) => {
     const [row] = await db
       .select({ name: apiTokens.name, revokedAt: apiTokens.revokedAt })
       .from(apiTokens)
       .where(eq(apiTokens.id, tokenId))
       .limit(1);
     if (!row) throw AppError.notFound('Jeton introuvable.');
-    if (row.revokedAt) return { ok: true, message: `Le jeton « ${row.name} » était déjà révoqué.` };
+    if (row.revokedAt) return reply(`Le jeton « ${row.name} » était déjà révoqué.`);
     await revokeApiToken(db, tokenId);
-    revalidatePath('/admin/tokens');
-    return { ok: true, message: `Jeton « ${row.name} » révoqué.` };
-  });
-}
+    return reply(`Jeton « ${row.name} » révoqué.`);
+  },
+  revalidate: () => ['/admin/tokens'],
+});

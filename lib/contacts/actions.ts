@@ -2,9 +2,8 @@
 
 import { revalidatePath } from 'next/cache';
 import { getDb } from '@/db';
-import { type ActionState, runAction } from '@/lib/actions';
+import { type ActionState, pickFormFields, runAction } from '@/lib/actions';
 import { requireActionActor } from '@/lib/auth/session';
-import { pickFormFields } from '@/lib/customers/form';
 import type { ContactDto } from '@/lib/customers/types';
 import { AppError, zodFieldErrors } from '@/lib/errors';
 import { parseId } from '@/lib/http/parse';

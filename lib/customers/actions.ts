@@ -1,13 +1,8 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
-import { type ActionState, runAction } from '@/lib/actions';
-import { requireActionActor } from '@/lib/auth/session';
-import { AppError, zodFieldErrors } from '@/lib/errors';
-import { parseId } from '@/lib/http/parse';
-import { pickFormFields, withRuleErrors } from './form';
+import { defineAction, reply } from '@/lib/define-action';
+import { AppError } from '@/lib/errors';
+import { withRuleErrors } from './form';
 import {
   archiveCustomer,
   createCustomer,
@@ -22,99 +17,73 @@ import { customerCreateSchema, customerFields, customerRuleIssues, customerUpdat
 const FIELD_KEYS = Object.keys(customerFields);
 // Fields a user may empty in the edit form (kind is required; country falls back to its value).
 const CLEARABLE = FIELD_KEYS.filter((k) => k !== 'kind' && k !== 'country');
+const customerPages = (id: string) => [[`/customers/${id}`, 'layout'] as [string, 'layout'], '/customers'];
 
-export async function createCustomerAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState<{ possibleDuplicates?: PossibleDuplicate[] }>> {
-  let createdId: string | undefined;
-  const result = await runAction<{ possibleDuplicates?: PossibleDuplicate[] }>(async () => {
-    const actor = await requireActionActor('customer.create');
-    const raw = pickFormFields(formData, FIELD_KEYS);
-    const parsed = customerCreateSchema.safeParse(raw);
-    if (!parsed.success) {
-      throw AppError.validation(
-        withRuleErrors(raw, zodFieldErrors(parsed.error), (c) => customerRuleIssues(c as never)),
-      );
-    }
-    const db = getDb();
+type CreateData = { possibleDuplicates?: PossibleDuplicate[]; id?: string };
+
+export const createCustomerAction = defineAction({
+  permission: 'customer.create',
+  form: { keys: FIELD_KEYS },
+  schema: customerCreateSchema,
+  // zod skips the object rules while a field is invalid: show every problem at once.
+  fieldErrors: (fields, raw) =>
+    withRuleErrors(raw as Record<string, unknown>, fields, (c) => customerRuleIssues(c as never)),
+  run: async ({ actor, input, formData, db }) => {
     if (formData.get('confirmDuplicates') !== '1') {
-      const possibleDuplicates = await findPossibleDuplicates(db, parsed.data);
-      if (possibleDuplicates.length) {
-        return { ok: false, message: 'Des clients similaires existent déjà.', data: { possibleDuplicates } };
-      }
+      const possibleDuplicates = await findPossibleDuplicates(db, input);
+      if (possibleDuplicates.length)
+        return reply<CreateData>('Des clients similaires existent déjà.', { possibleDuplicates }, false);
     }
-    const { customer } = await createCustomer(db, actor, parsed.data);
-    createdId = customer.id;
-    revalidatePath('/customers');
-    return { ok: true, message: 'Client créé.' };
-  });
-  if (createdId) redirect(`/customers/${createdId}`);
-  return result;
-}
+    const { customer } = await createCustomer(db, actor, input);
+    return reply<CreateData>('Client créé.', { id: customer.id });
+  },
+  revalidate: (_ids, value) => (value.ok ? ['/customers'] : []),
+  redirect: (_ids, value) => (value.data?.id ? `/customers/${value.data.id}` : undefined),
+});
 
-export async function updateCustomerAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  let done = false;
-  const result = await runAction(async () => {
-    const actor = await requireActionActor('customer.update');
-    const customerId = parseId(id, 'Client');
-    const input = pickFormFields(formData, [...FIELD_KEYS, 'updatedAt'], { clearEmpty: CLEARABLE });
-    const parsed = customerUpdateSchema.safeParse(input);
-    if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
-    await updateCustomer(getDb(), actor, customerId, parsed.data);
-    revalidatePath(`/customers/${customerId}`, 'layout');
-    revalidatePath('/customers');
-    done = true;
-    return { ok: true, message: 'Client enregistré.' };
-  });
-  if (done) redirect(`/customers/${parseId(id)}`);
-  return result;
-}
+export const updateCustomerAction = defineAction({
+  permission: 'customer.update',
+  ids: ['Client'],
+  form: { keys: [...FIELD_KEYS, 'updatedAt'], clearEmpty: CLEARABLE },
+  schema: customerUpdateSchema,
+  run: async ({ actor, ids: [id], input, db }) => {
+    await updateCustomer(db, actor, id, input);
+  },
+  message: 'Client enregistré.',
+  revalidate: ([id]) => customerPages(id),
+  redirect: ([id]) => `/customers/${id}`,
+});
 
-export async function toggleStatusAction(id: string, _prev: ActionState, _formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const actor = await requireActionActor('customer.status');
-    const customerId = parseId(id, 'Client');
-    const customer = await toggleCustomerStatus(getDb(), actor, customerId);
-    revalidatePath(`/customers/${customerId}`, 'layout');
-    revalidatePath('/customers');
-    return {
-      ok: true,
-      message: customer.status === 'active' ? 'Client réactivé.' : 'Client désactivé.',
-      data: { status: customer.status },
-    };
-  });
-}
+export const toggleStatusAction = defineAction({
+  permission: 'customer.status',
+  ids: ['Client'],
+  run: async ({ actor, ids: [id], db }) => {
+    const customer = await toggleCustomerStatus(db, actor, id);
+    return reply(customer.status === 'active' ? 'Client réactivé.' : 'Client désactivé.', { status: customer.status });
+  },
+  revalidate: ([id]) => customerPages(id),
+});
 
-export async function archiveCustomerAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const actor = await requireActionActor('customer.update');
-    const customerId = parseId(id, 'Client');
-    const raw = formData.get('archived');
-    if (raw !== '1' && raw !== '0') throw AppError.validation({ archived: ['Valeur attendue : 1 ou 0.'] });
-    const customer = await archiveCustomer(getDb(), actor, customerId, raw === '1');
-    revalidatePath(`/customers/${customerId}`, 'layout');
-    revalidatePath('/customers');
-    return {
-      ok: true,
-      message: customer.archivedAt ? 'Client archivé.' : 'Client désarchivé.',
-      data: { archivedAt: customer.archivedAt },
-    };
-  });
-}
+export const archiveCustomerAction = defineAction({
+  permission: 'customer.update',
+  ids: ['Client'],
+  form: (formData) => formData.get('archived'),
+  run: async ({ actor, ids: [id], input, db }) => {
+    if (input !== '1' && input !== '0') throw AppError.validation({ archived: ['Valeur attendue : 1 ou 0.'] });
+    const customer = await archiveCustomer(db, actor, id, input === '1');
+    return reply(customer.archivedAt ? 'Client archivé.' : 'Client désarchivé.', { archivedAt: customer.archivedAt });
+  },
+  revalidate: ([id]) => customerPages(id),
+});
 
 /** GDPR erasure (admin): personal data removed, invoices and payments kept; files removed after commit. */
-export async function deleteCustomerAction(id: string, _prev: ActionState, _formData: FormData): Promise<ActionState> {
-  let done = false;
-  const result = await runAction(async () => {
-    const actor = await requireActionActor('customer.delete');
-    const customerId = parseId(id, 'Client');
-    await eraseCustomerWithFiles(getDb(), actor, customerId);
-    revalidatePath(`/customers/${customerId}`, 'layout');
-    revalidatePath('/customers');
-    done = true;
-    return { ok: true, message: 'Données personnelles du client effacées.' };
-  });
-  if (done) redirect('/customers');
-  return result;
-}
+export const deleteCustomerAction = defineAction({
+  permission: 'customer.delete',
+  ids: ['Client'],
+  run: async ({ actor, ids: [id], db }) => {
+    await eraseCustomerWithFiles(db, actor, id);
+  },
+  message: 'Données personnelles du client effacées.',
+  revalidate: ([id]) => customerPages(id),
+  redirect: () => '/customers',
+});

@@ -1,55 +1,38 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db';
-import { type ActionState, runAction } from '@/lib/actions';
-import { requireActionActor } from '@/lib/auth/session';
+import { defineAction, type Revalidation } from '@/lib/define-action';
 import { AppError } from '@/lib/errors';
-import { parseId } from '@/lib/http/parse';
 import { deleteDocument, uploadDocument } from './mutations';
-import type { DocumentDto } from './schema';
 import { serializeDocument } from './serialize';
 
-function revalidate(customerId: string) {
-  revalidatePath(`/customers/${customerId}/documents`);
-  revalidatePath(`/customers/${customerId}/activity`);
-}
+const revalidate = ([id]: string[]): Revalidation[] => [`/customers/${id}/documents`, `/customers/${id}/activity`];
 
 /** Form upload (`file`, `category`, `description`). The UI prefers XHR to the API for progress. */
-export async function uploadDocumentAction(
-  customerId: string,
-  _prev: ActionState<DocumentDto>,
-  formData: FormData,
-): Promise<ActionState<DocumentDto>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('document.upload');
-    const id = parseId(customerId, 'Client');
+export const uploadDocumentAction = defineAction({
+  permission: 'document.upload',
+  ids: ['Client'],
+  // The file is streamed to storage by uploadDocument, which validates the other fields itself.
+  form: (formData) => {
     const file = formData.get('file');
     if (!(file instanceof Blob) || file.size === 0) {
       throw AppError.validation({ file: ['Choisissez un fichier non vide.'] }, 'Aucun fichier reçu.');
     }
-    const row = await uploadDocument(getDb(), actor, id, {
+    return {
       body: file,
       originalName: 'name' in file ? (file as File).name : null,
       category: formData.get('category') ?? undefined,
       description: formData.get('description') || undefined,
-    });
-    revalidate(id);
-    return { ok: true, message: 'Document ajouté.', data: serializeDocument(row) };
-  });
-}
+    };
+  },
+  run: async ({ actor, ids: [id], input, db }) => serializeDocument(await uploadDocument(db, actor, id, input)),
+  message: 'Document ajouté.',
+  revalidate,
+});
 
-export async function deleteDocumentAction(
-  customerId: string,
-  docId: string,
-  _prev: ActionState<{ id: string }>,
-  _formData: FormData,
-): Promise<ActionState<{ id: string }>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('document.delete');
-    const id = parseId(customerId, 'Client');
-    const result = await deleteDocument(getDb(), actor, id, parseId(docId, 'Document'));
-    revalidate(id);
-    return { ok: true, message: 'Document supprimé.', data: { id: result.id } };
-  });
-}
+export const deleteDocumentAction = defineAction({
+  permission: 'document.delete',
+  ids: ['Client', 'Document'],
+  run: async ({ actor, ids: [id, docId], db }) => ({ id: (await deleteDocument(db, actor, id, docId)).id }),
+  message: 'Document supprimé.',
+  revalidate,
+});

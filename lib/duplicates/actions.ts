@@ -1,11 +1,6 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { redirect } from 'next/navigation';
-import { getDb } from '@/db';
-import { type ActionState, runAction } from '@/lib/actions';
-import { can } from '@/lib/auth/permissions';
-import { requireActionActor } from '@/lib/auth/session';
+import { defineAction, reply } from '@/lib/define-action';
 import { AppError } from '@/lib/errors';
 import { parseId } from '@/lib/http/parse';
 import { MERGE_FIELDS, type MergeChoices, mergeCustomers } from './merge';
@@ -14,11 +9,9 @@ import { MERGE_FIELDS, type MergeChoices, mergeCustomers } from './merge';
  * Merge form: hidden `survivorId` / `mergedId`, one radio per field named `field:<name>` with
  * value 'survivor' | 'merged'. Managers only (customer.update AND customer.duplicate).
  */
-export async function mergeCustomersAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  let survivor = '';
-  const result = await runAction(async () => {
-    const actor = await requireActionActor('customer.update');
-    if (!can(actor.role, 'customer.duplicate')) throw AppError.forbidden();
+export const mergeCustomersAction = defineAction({
+  permission: ['customer.update', 'customer.duplicate'],
+  form: (formData) => {
     const survivorId = parseId(formData.get('survivorId'), 'Client');
     const mergedId = parseId(formData.get('mergedId'), 'Client');
     const choices: MergeChoices = {};
@@ -27,12 +20,12 @@ export async function mergeCustomersAction(_prev: ActionState, formData: FormDat
       if (v === 'merged' || v === 'survivor') choices[field] = v;
       else if (v !== null) throw AppError.validation({ [field]: ['Choix invalide.'] });
     }
-    const r = await mergeCustomers(getDb(), actor, survivorId, mergedId, choices);
-    survivor = r.survivorId;
-    revalidatePath('/customers');
-    revalidatePath('/customers/duplicates');
-    return { ok: true, message: `Fusion effectuée : ${r.mergedNumber} a été fusionné.` };
-  });
-  if (result.ok && survivor) redirect(`/customers/${survivor}`);
-  return result;
-}
+    return { survivorId, mergedId, choices };
+  },
+  run: async ({ actor, input, db }) => {
+    const r = await mergeCustomers(db, actor, input.survivorId, input.mergedId, input.choices);
+    return reply(`Fusion effectuée : ${r.mergedNumber} a été fusionné.`, { survivorId: r.survivorId });
+  },
+  revalidate: () => ['/customers', '/customers/duplicates'],
+  redirect: (_ids, value) => `/customers/${value.data?.survivorId}`,
+});

@@ -1,81 +1,48 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db';
-import { type ActionState, formDataToObject, runAction } from '@/lib/actions';
-import { requireActionActor } from '@/lib/auth/session';
-import { AppError, zodFieldErrors } from '@/lib/errors';
-import { parseId } from '@/lib/http/parse';
+import { defineAction } from '@/lib/define-action';
 import { createNote, deleteNote, setNotePinned, updateNote } from './mutations';
 import { getNoteOrThrow } from './queries';
-import { noteCreateSchema, noteUpdateSchema, type NoteDto } from './schema';
+import { noteCreateSchema, noteUpdateSchema } from './schema';
 
-const profilePath = (customerId: string) => `/customers/${customerId}`;
+const profilePage = ([customerId]: string[]) => [`/customers/${customerId}`];
 
-export async function createNoteAction(
-  customerId: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState<NoteDto>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('customer.field-update');
-    const parsed = noteCreateSchema.safeParse(formDataToObject(formData));
-    if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
-    const note = await createNote(getDb(), actor, parseId(customerId, 'Client'), parsed.data);
-    revalidatePath(profilePath(customerId));
-    return { ok: true, message: 'Note ajoutée.', data: note };
-  });
-}
+export const createNoteAction = defineAction({
+  permission: 'customer.field-update',
+  ids: ['Client'],
+  schema: noteCreateSchema,
+  run: ({ actor, ids: [id], input, db }) => createNote(db, actor, id, input),
+  message: 'Note ajoutée.',
+  revalidate: profilePage,
+});
 
-export async function updateNoteAction(
-  customerId: string,
-  noteId: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState<NoteDto>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('customer.field-update');
-    const parsed = noteUpdateSchema.safeParse(formDataToObject(formData));
-    if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
-    const note = await updateNote(getDb(), actor, parseId(customerId, 'Client'), parseId(noteId, 'Note'), parsed.data);
-    revalidatePath(profilePath(customerId));
-    return { ok: true, message: 'Note enregistrée.', data: note };
-  });
-}
+export const updateNoteAction = defineAction({
+  permission: 'customer.field-update',
+  ids: ['Client', 'Note'],
+  schema: noteUpdateSchema,
+  run: ({ actor, ids: [id, noteId], input, db }) => updateNote(db, actor, id, noteId, input),
+  message: 'Note enregistrée.',
+  revalidate: profilePage,
+});
 
 /** Flips the pin; the form may send `pinned` to set an explicit state. */
-export async function togglePinNoteAction(
-  customerId: string,
-  noteId: string,
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState<NoteDto>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('customer.field-update');
-    const cid = parseId(customerId, 'Client');
-    const nid = parseId(noteId, 'Note');
-    const raw = formData.get('pinned');
-    let pinned: boolean;
-    if (raw === 'true' || raw === 'false') pinned = raw === 'true';
-    else {
-      pinned = !(await getNoteOrThrow(getDb(), cid, nid)).pinned;
-    }
-    const note = await setNotePinned(getDb(), actor, cid, nid, pinned);
-    revalidatePath(profilePath(customerId));
-    return { ok: true, message: note.pinned ? 'Note épinglée.' : 'Note désépinglée.', data: note };
-  });
-}
+export const togglePinNoteAction = defineAction({
+  permission: 'customer.field-update',
+  ids: ['Client', 'Note'],
+  form: (formData) => formData.get('pinned'),
+  run: async ({ actor, ids: [id, noteId], input, db }) => {
+    const pinned =
+      input === 'true' || input === 'false' ? input === 'true' : !(await getNoteOrThrow(db, id, noteId)).pinned;
+    return setNotePinned(db, actor, id, noteId, pinned);
+  },
+  message: (note) => (note.pinned ? 'Note épinglée.' : 'Note désépinglée.'),
+  revalidate: profilePage,
+});
 
-export async function deleteNoteAction(
-  customerId: string,
-  noteId: string,
-  _prev: ActionState,
-  _formData: FormData,
-): Promise<ActionState> {
-  return runAction(async () => {
-    const actor = await requireActionActor('customer.field-update');
-    await deleteNote(getDb(), actor, parseId(customerId, 'Client'), parseId(noteId, 'Note'));
-    revalidatePath(profilePath(customerId));
-    return { ok: true, message: 'Note supprimée.' };
-  });
-}
+export const deleteNoteAction = defineAction({
+  permission: 'customer.field-update',
+  ids: ['Client', 'Note'],
+  run: ({ actor, ids: [id, noteId], db }) => deleteNote(db, actor, id, noteId),
+  message: 'Note supprimée.',
+  revalidate: profilePage,
+});
