@@ -596,9 +596,9 @@ describe('GET /api/customers: keyset pages, filters, search', () => {
     });
     const id = created.body.id;
     // a plate only reaches search_text through the vehicles module's refreshCustomerSearch
-    const { createVehicle } = await import('@/lib/vehicles/mutations');
+    const { vehicles: vehicleCollection } = await import('@/lib/vehicles/collection');
     const { actorFor, createUser } = await import('../factories');
-    await createVehicle(getDb(), actorFor(await createUser('technician')), id, {
+    await vehicleCollection.create(getDb(), actorFor(await createUser('technician')), id, {
       plate: 'QZ-481-KW',
       vin: null,
       make: null,

@@ -1,14 +1,6 @@
-import { getDb } from '@/db';
 import { withAuth } from '@/lib/auth/with-auth';
-import { createContact } from '@/lib/contacts/mutations';
-import { listContacts } from '@/lib/contacts/queries';
-import { json } from '@/lib/http/responses';
+import { contactEndpoints } from '@/lib/contacts/collection';
 import { createContactRoute, listContactsRoute } from '@/lib/openapi/routes/contacts';
 
-export const GET = withAuth(listContactsRoute, async ({ params }) =>
-  json({ data: await listContacts(getDb(), params.id) }),
-);
-
-export const POST = withAuth(createContactRoute, async ({ actor, params, body }) =>
-  json(await createContact(getDb(), actor, params.id, body), { status: 201 }),
-);
+export const GET = withAuth(listContactsRoute, contactEndpoints.handlers.list);
+export const POST = withAuth(createContactRoute, contactEndpoints.handlers.create);
