@@ -8,7 +8,7 @@ import { useToast } from '@/components/ui/toast';
 import type { ActionState } from '@/lib/actions';
 import type { CustomerAbilities } from '@/lib/auth/permissions';
 import { archiveCustomerAction, deleteCustomerAction, toggleStatusAction } from '@/lib/customers/actions';
-import { DuplicateButton } from './duplicate-button';
+import { CopyCustomerButton } from './copy-button';
 
 export interface QuickActionsProps {
   customerId: string;
@@ -87,7 +87,7 @@ export function QuickActions({ customerId, displayName, status, archived, hasEma
       )}
       {show.status && <TransitionButton label={status === 'active' ? 'Désactiver' : 'Activer'} run={toggleStatus} />}
       {show.archive && <TransitionButton label={archived ? 'Désarchiver' : 'Archiver'} run={toggleArchive} />}
-      {show.duplicate && <DuplicateButton customerId={customerId} displayName={displayName} />}
+      {show.duplicate && <CopyCustomerButton customerId={customerId} displayName={displayName} />}
       {show.export && (
         <details className="relative">
           <summary

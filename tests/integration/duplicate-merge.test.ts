@@ -14,7 +14,7 @@ import {
   tags,
   vehicles,
 } from '@/db/schema';
-import { duplicateCustomer } from '@/lib/customers/duplicate';
+import { copyCustomer } from '@/lib/customers/copy';
 import { childCounts, mergeCustomers } from '@/lib/duplicates/merge';
 import { listDuplicatePairs } from '@/lib/duplicates/pairs';
 import { actorFor, createBearer, createContact, createCustomer, createUser, createVehicle } from '../factories';
@@ -84,7 +84,7 @@ describe('intelligent duplication', () => {
   it('copies identity, address, coordinates, contacts and tags; clears identifiers; copies nothing else', async () => {
     const manager = await createUser('manager');
     const src = await richCustomer({ phone: '+33478000000' });
-    const copy = await duplicateCustomer(db(), actorFor(manager), src.id);
+    const copy = await copyCustomer(db(), actorFor(manager), src.id);
     expect(copy).toMatchObject({
       kind: 'company',
       companyName: 'Garage Dupont (copie)',

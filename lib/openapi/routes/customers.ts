@@ -1,5 +1,5 @@
 import { archiveBodySchema } from '@/lib/customers/api-schemas';
-import { duplicateBodySchema } from '@/lib/customers/duplicate';
+import { copyBodySchema } from '@/lib/customers/copy';
 import { customerCreateSchema, customerListQuerySchema, customerUpdateSchema } from '@/lib/customers/schema';
 import { defineRoute } from '../registry';
 
@@ -76,14 +76,14 @@ export const archiveCustomerRoute = defineRoute({
   responses: [customer],
 });
 
-export const duplicateCustomerRoute = defineRoute({
+export const copyCustomerRoute = defineRoute({
   method: 'post',
   path: '/api/customers/{id}/duplicate',
   tag: 'customers',
   permission: 'customer.duplicate',
   summary:
     'Intelligent copy: identity, address and coordinates, contacts, tags; email, SIRET, VAT and phones (unless `keepPhones`) cleared; no vehicles, notes, history, documents, consents or finances; name suffixed " (copie)"; both timelines record the link. Body optional.',
-  body: duplicateBodySchema,
+  body: copyBodySchema,
   optionalBody: true,
   responses: [{ status: 201, description: 'Le nouveau client `{ id, ...customer }` (en-tête Location)' }],
 });

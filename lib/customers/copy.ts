@@ -11,7 +11,8 @@ import { buildSearchText, buildSortName, refreshCustomerSearch } from './search'
 import { type CustomerRecordDto, serializeCustomer } from './serialize';
 
 /**
- * "Intelligent" duplication: a new customer with the same identity, address and
+ * Copy a customer ("Dupliquer" in the UI; not to be confused with lib/duplicates/, which finds and merges
+ * two records of the same person): a new customer with the same identity, address and
  * coordinates, contacts and tags — typically another site of the same company or a relative at the
  * same address. Identifiers that must stay unique or personal (email, SIRET, VAT number, phone
  * numbers unless `keepPhones`) are cleared; vehicles, notes, history, documents, consents and
@@ -20,15 +21,15 @@ import { type CustomerRecordDto, serializeCustomer } from './serialize';
  */
 export const COPY_SUFFIX = ' (copie)';
 
-/** POST /api/customers/{id}/duplicate body (optional). */
-export const duplicateBodySchema = z.object({ keepPhones: z.boolean().optional() }).strict();
+/** POST /api/customers/{id}/duplicate body (optional). The API path keeps its published name. */
+export const copyBodySchema = z.object({ keepPhones: z.boolean().optional() }).strict();
 
 function withSuffix(value: string | null, max: number): string | null {
   if (!value) return value;
   return value.slice(0, max - COPY_SUFFIX.length) + COPY_SUFFIX;
 }
 
-export async function duplicateCustomer(
+export async function copyCustomer(
   db: Db,
   actor: Actor,
   id: string,

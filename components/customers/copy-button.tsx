@@ -3,10 +3,10 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useToast } from '@/components/ui/toast';
-import { duplicateCustomerAction } from '@/lib/customers/duplicate-actions';
+import { copyCustomerAction } from '@/lib/customers/copy-actions';
 
 /** "Dupliquer": explains what is copied, optionally keeps the phones, then opens the copy's edit form. */
-export function DuplicateButton({ customerId, displayName }: { customerId: string; displayName: string }) {
+export function CopyCustomerButton({ customerId, displayName }: { customerId: string; displayName: string }) {
   const [keepPhones, setKeepPhones] = useState(false);
   const toast = useToast();
   return (
@@ -22,7 +22,7 @@ export function DuplicateButton({ customerId, displayName }: { customerId: strin
         const fd = new FormData();
         if (keepPhones) fd.set('keepPhones', 'on');
         // Success redirects to the copy's edit form; a failure comes back as a message.
-        const result = await duplicateCustomerAction(customerId, { ok: false, message: '' }, fd);
+        const result = await copyCustomerAction(customerId, { ok: false, message: '' }, fd);
         if (result && !result.ok) {
           toast.error(result.message);
           return false;
