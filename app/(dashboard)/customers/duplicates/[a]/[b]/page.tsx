@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { MergeForm, type MergeFieldRow } from '@/components/duplicates/merge-form';
+import { formatPhone } from '@/components/ui/format/phone';
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { customerDisplayName, KIND_LABELS, STATUS_LABELS } from '@/lib/customers/schema';
 import { loadMergeCandidates, MERGE_FIELD_LABELS, MERGE_FIELDS } from '@/lib/duplicates/merge';
 import { parseIdOrNotFound } from '@/lib/http/page-params';
-import { formatPhone } from '@/lib/validation';
 
 export const metadata: Metadata = { title: 'Fusionner deux clients' };
 
