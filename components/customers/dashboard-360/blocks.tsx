@@ -3,9 +3,10 @@
  * <Suspense>, so a slow block never holds back the others.
  */
 import Link from 'next/link';
+import { activitySummary } from '@/components/activity/activity-details';
 import { Badge } from '@/components/ui/badge';
 import { Card } from '@/components/ui/card';
-import { formatDateTime, formatMoney, formatRelative } from '@/components/ui/format';
+import { formatDateTime, formatMoney, formatRelative, frenchText } from '@/components/ui/format';
 import { Skeleton, SkeletonText } from '@/components/ui/skeleton';
 import { ACTIVITY_TYPE_LABELS } from '@/lib/activity/labels';
 import { loadRecentActivities } from '@/lib/activity/queries';
@@ -51,7 +52,11 @@ export async function RecentActivityBlock({ customerId }: { customerId: string }
         <ol className="space-y-2">
           {rows.map((a) => (
             <li key={a.id} className="text-sm">
-              <Badge>{ACTIVITY_TYPE_LABELS[a.type] ?? a.type}</Badge> <span className="font-medium">{a.title}</span>
+              <Badge>{ACTIVITY_TYPE_LABELS[a.type] ?? a.type}</Badge>{' '}
+              <span className="font-medium">{frenchText(a.title, { decimals: false })}</span>
+              {activitySummary(a, customerId) && (
+                <span className="block text-slate-700">{activitySummary(a, customerId)}</span>
+              )}
               <span className="block text-xs text-slate-600">
                 <time dateTime={a.occurredAt} title={formatDateTime(a.occurredAt)}>
                   {formatRelative(a.occurredAt)}
