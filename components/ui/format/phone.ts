@@ -1,4 +1,5 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { nationalFrenchPhone } from './typography';
 
 /**
  * Phone numbers for display: national format for French numbers ("+33312546029" → "03 12 54 60 29"),
@@ -8,6 +9,7 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
  */
 export function formatPhone(value: string | null | undefined): string {
   if (!value) return '';
+  if (/^\+33\d{9}$/.test(value)) return nationalFrenchPhone(value);
   const phone = parsePhoneNumberFromString(value, 'FR');
   if (!phone) return value;
   const text = phone.country === 'FR' ? phone.formatNational() : phone.formatInternational();

@@ -49,3 +49,13 @@ export function labelValue(label: string, value: string): string {
 export function quoted(text: string): string {
   return `«${NNBSP}${text}${NNBSP}»`;
 }
+
+/**
+ * "+33312546029" → "03 12 54 60 29" without libphonenumber (for client code that shows numbers
+ * found in text, like the timeline); other numbers are returned as given. Display with
+ * formatPhone (./phone) where the full metadata is affordable.
+ */
+export function nationalFrenchPhone(e164: string): string {
+  const m = /^\+33([1-9])(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(e164);
+  return m ? `0${m[1]}\u00a0${m[2]}\u00a0${m[3]}\u00a0${m[4]}\u00a0${m[5]}` : e164;
+}
