@@ -1,5 +1,6 @@
 'use client';
 
+import { Check } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -77,7 +78,15 @@ function NewToken({ created, onDismiss }: { created: CreatedTokenData; onDismiss
         className="block min-h-11 w-full rounded-md border border-amber-400 bg-white px-3 font-mono text-sm"
       />
       <div className="flex flex-wrap gap-2">
-        <Button onClick={copy}>{copied ? 'Copié ✓' : 'Copier le jeton'}</Button>
+        <Button onClick={copy}>
+          {copied ? (
+            <>
+              <Check className="size-4" aria-hidden="true" /> Copié
+            </>
+          ) : (
+            'Copier le jeton'
+          )}
+        </Button>
         <Button variant="secondary" onClick={onDismiss}>
           J’ai copié le jeton
         </Button>

@@ -1,3 +1,5 @@
+import { MapPin } from 'lucide-react';
+
 /**
  * What a map shows when it cannot: a plain panel with the position in text (never a broken widget).
  * Server/client safe.
@@ -25,12 +27,10 @@ export function MapFallback({
       className={`relative flex items-center justify-center overflow-hidden rounded-md border border-slate-200 bg-slate-100 ${className}`}
     >
       {hasPoint && (
-        <span
+        <MapPin
           aria-hidden="true"
-          className="absolute top-1/2 left-1/2 -translate-x-1/2 -translate-y-full text-3xl text-red-600"
-        >
-          ●
-        </span>
+          className="absolute top-1/2 left-1/2 size-8 -translate-x-1/2 -translate-y-full text-red-600"
+        />
       )}
       <p className="absolute inset-x-2 bottom-2 rounded bg-white/90 px-2 py-1 text-center text-xs text-slate-800">
         {message}

@@ -2,6 +2,7 @@
  * Blocks of the one-screen 360° summary. Each is an async server component rendered in its own
  * <Suspense>, so a slow block never holds back the others.
  */
+import { Check, X } from 'lucide-react';
 import Link from 'next/link';
 import { activitySummary } from '@/components/activity/activity-details';
 import { Badge } from '@/components/ui/badge';
@@ -133,10 +134,20 @@ export async function ConsentsBlock({ customerId }: { customerId: string }) {
         <ul className="space-y-1 text-sm">
           {purposes.map((p) => (
             <li key={p}>
-              <span className="font-medium">{PURPOSE_LABELS[p]}</span> :{' '}
-              {recorded(p)
-                .map((c) => `${CHANNEL_LABELS[c]} ${grid[p][c].state === 'granted' ? '✓ accordé' : '✗ retiré'}`)
-                .join(' · ')}
+              <span className="font-medium">{PURPOSE_LABELS[p]}</span>
+              {'\u202f: '}
+              {recorded(p).map((c, i) => (
+                <span key={c} className="whitespace-nowrap">
+                  {i > 0 && ' · '}
+                  {CHANNEL_LABELS[c]}{' '}
+                  {grid[p][c].state === 'granted' ? (
+                    <Check className="inline size-3.5 text-green-700" aria-hidden="true" />
+                  ) : (
+                    <X className="inline size-3.5 text-red-700" aria-hidden="true" />
+                  )}{' '}
+                  {grid[p][c].state === 'granted' ? 'accordé' : 'retiré'}
+                </span>
+              ))}
             </li>
           ))}
         </ul>
