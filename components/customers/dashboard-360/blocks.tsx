@@ -6,6 +6,7 @@ import { Check, X } from 'lucide-react';
 import Link from 'next/link';
 import { activitySummary } from '@/components/activity/activity-details';
 import { Badge } from '@/components/ui/badge';
+import { profileSentence } from '../analytics/plain-french';
 import { Card } from '@/components/ui/card';
 import { formatDateTime, formatMoney, formatRelative, frenchText } from '@/components/ui/format';
 import { Skeleton, SkeletonText } from '@/components/ui/skeleton';
@@ -103,20 +104,17 @@ export async function SegmentBlock({ customerId }: { customerId: string }) {
   const score = await loadRfmScore(customerId);
   const rule = score ? SEGMENT_RULES.find((r) => r.segment === score.segment) : undefined;
   return (
-    <Card title="Segment RFM" actions={more(`/customers/${customerId}/analytics`, 'Analyse')}>
+    <Card title="Profil du client" actions={more(`/customers/${customerId}/analytics`, 'Analyse')}>
       {score && rule ? (
         <div className="space-y-1 text-sm">
           <p>
             <Badge tone="info">{rule.label}</Badge>
           </p>
-          <p className="tabular-nums">
-            R {score.r} · F {score.f} · M {score.m}
-          </p>
-          <p className="text-slate-600">{rule.description}</p>
+          <p>{profileSentence(score)}</p>
         </div>
       ) : (
         <p className="text-sm text-slate-600">
-          Pas de segment : client inactif, ou créé depuis le dernier calcul de la base (toutes les 5 minutes).
+          Pas encore de profil&#8239;: client inactif, ou créé depuis le dernier calcul (toutes les 5 minutes).
         </p>
       )}
     </Card>
