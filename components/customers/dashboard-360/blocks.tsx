@@ -8,7 +8,7 @@ import { activitySummary } from '@/components/activity/activity-details';
 import { Badge } from '@/components/ui/badge';
 import { profileSentence } from '../analytics/plain-french';
 import { Card } from '@/components/ui/card';
-import { formatDateTime, formatMoney, formatRelative, frenchText } from '@/components/ui/format';
+import { formatBytes, formatDateTime, formatMoney, formatRelative, frenchText } from '@/components/ui/format';
 import { Skeleton, SkeletonText } from '@/components/ui/skeleton';
 import { ACTIVITY_TYPE_LABELS } from '@/lib/activity/labels';
 import { loadRecentActivities } from '@/lib/activity/queries';
@@ -160,11 +160,16 @@ export async function DocumentsBlock({ customerId, role }: { customerId: string;
   const { count: n, totalBytes } = await loadDocumentTotals(customerId, role);
   return (
     <Card title="Documents" actions={more(`/customers/${customerId}/documents`, 'Documents')}>
-      <p className="text-2xl font-semibold tabular-nums">{n}</p>
-      <p className="text-sm text-slate-600">
-        document{n > 1 ? 's' : ''} ·{' '}
-        {new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(totalBytes / 1048576)} Mo
-      </p>
+      {n ? (
+        <>
+          <p className="text-2xl font-semibold tabular-nums">{n}</p>
+          <p className="text-sm text-slate-600">
+            document{n > 1 ? 's' : ''} · {formatBytes(totalBytes)}
+          </p>
+        </>
+      ) : (
+        <p className="text-sm text-slate-600">Aucun document.</p>
+      )}
     </Card>
   );
 }

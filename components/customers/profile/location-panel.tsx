@@ -214,6 +214,7 @@ export function LocationPanel({
             onMove={setDraft}
             fitToMarkers={!!me}
             ariaLabel={`Carte : ${label || 'position du client'}`}
+            address={label || undefined}
           />
         )}
 
