@@ -73,7 +73,7 @@ export function UploadZone({
         }
       };
       xhr.onerror = () => {
-        update(id, { status: 'error', message: 'Connexion interrompue : le fichier n’a pas été enregistré.' });
+        update(id, { status: 'error', message: 'Connexion interrompue : le fichier n’a pas été enregistré.' });
         resolve(false);
       };
       update(id, { status: 'uploading' });

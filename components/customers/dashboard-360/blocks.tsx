@@ -30,7 +30,7 @@ import { RiskBadge } from '../risk-badge';
 export function BlockSkeleton({ title }: { title: string }) {
   return (
     <div role="status" className="rounded-lg border border-slate-200 bg-white p-4">
-      <span className="sr-only">Chargement : {title}</span>
+      <span className="sr-only">Chargement : {title}</span>
       <Skeleton className="mb-3 h-5 w-40" />
       <SkeletonText lines={3} />
     </div>

@@ -74,7 +74,7 @@ export async function DocumentsTab({
         </nav>
         {category && !parsed.success && (
           <p role="alert" className="mb-3 text-sm text-red-700">
-            Catégorie inconnue : tous les documents sont affichés.
+            Catégorie inconnue : tous les documents sont affichés.
           </p>
         )}
         {data.length === 0 ? (

@@ -237,7 +237,7 @@ export function InvoicesTable({
               HT {formatMoney(inv.totalHtCents)} · TVA {formatMoney(inv.vatCents)} · TTC{' '}
               {formatMoney(inv.totalTtcCents)}
             </p>
-            <p className="font-medium tabular-nums">Reste dû : {formatMoney(inv.remainingCents)}</p>
+            <p className="font-medium tabular-nums">Reste dû : {formatMoney(inv.remainingCents)}</p>
           </li>
         ))}
       </ul>

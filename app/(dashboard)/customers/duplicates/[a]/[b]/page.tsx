@@ -68,9 +68,9 @@ export default async function MergePage({ params }: { params: Promise<{ a: strin
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold text-slate-900">Fusionner deux clients</h1>
         <p className="text-sm text-slate-600">
-          <strong>{customerDisplayName(survivor)}</strong> ({survivor.number}) est conservé ;{' '}
+          <strong>{customerDisplayName(survivor)}</strong> ({survivor.number}) est conservé ;{' '}
           <strong>{customerDisplayName(merged)}</strong> ({merged.number}) disparaît après avoir transmis toutes ses
-          données : {summary(mCounts)}. Conservé : {summary(sCounts)}.
+          données : {summary(mCounts)}. Conservé : {summary(sCounts)}.
         </p>
         <Link
           href={`/customers/duplicates/${b}/${a}`}
