@@ -115,7 +115,10 @@ export function ActivityEntry({
                 <dt className="text-slate-600">{`${d.label}\u202f:`}</dt>
                 <dd className="min-w-0 break-words">
                   {d.href ? (
-                    <a href={d.href} className="font-medium text-blue-700 underline underline-offset-2">
+                    <a
+                      href={d.href}
+                      className="inline-flex min-h-6 items-center font-medium text-blue-700 underline underline-offset-2"
+                    >
                       {d.value}
                     </a>
                   ) : (
