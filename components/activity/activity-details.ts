@@ -6,8 +6,7 @@
  * renders them on the server. Keys are the ones the mutations write (lib/<domain>/mutations.ts)
  * and the demo seed writes (db/seed/demo*.ts).
  */
-import { formatDate, formatDateTime, formatMoney, formatNumber, frenchText } from '@/components/ui/format';
-import { nationalFrenchPhone } from '@/components/ui/format/typography';
+import { formatBytes, formatDate, formatDateTime, formatNumber, frenchText } from '@/components/ui/format';
 import type { ActivityDto } from '@/lib/activity/schema';
 import { channelLabel, purposeLabel, sourceLabel } from '@/lib/consents/config';
 import { KIND_LABELS, STATUS_LABELS } from '@/lib/customers/labels';
@@ -16,40 +15,25 @@ import { EMAIL_STATUS_LABELS } from '@/lib/email/labels';
 import { INVOICE_STATUS_LABELS, PAYMENT_METHOD_LABELS } from '@/lib/finances/labels';
 import { FUEL_LABELS } from '@/lib/vehicles/labels';
 import { kindLabel as interventionKindLabel, statusLabel as interventionStatusLabel } from '@/lib/interventions/labels';
+import {
+  type DetailLine,
+  label,
+  manual,
+  type Meta,
+  money,
+  num,
+  plural,
+  push,
+  showValue,
+  str,
+  UUID,
+  yesNo,
+} from './detail-values';
 import { FIELD_LABELS, INTERVENTION_FIELD_LABELS } from './field-labels';
 
-export interface DetailLine {
-  label: string;
-  value: string;
-  /** The value is a link (an invoice number leads to the invoice). */
-  href?: string;
-}
-
-type Meta = Record<string, unknown>;
+export type { DetailLine } from './detail-values';
 type Entry = Pick<ActivityDto, 'type' | 'metadata' | 'relatedType' | 'relatedId'>;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 const MAX_LINES = 6;
-
-const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !== '' ? v : null);
-const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const yesNo = (v: unknown) => (v ? 'oui' : 'non');
-const label = <K extends string>(labels: Record<K, string>, v: unknown): string | null =>
-  typeof v === 'string' && v in labels ? labels[v as K] : null;
-const plural = (n: number, one: string, many = `${one}s`) => `${formatNumber(n, 0)} ${n > 1 ? many : one}`;
-
-/** A value as words: dates in fr-FR, booleans oui/non, E.164 phones in national format; ids never. */
-export function showValue(v: unknown): string | null {
-  if (v === null || v === undefined || v === '') return null;
-  if (typeof v === 'boolean') return yesNo(v);
-  if (typeof v === 'number') return formatNumber(v, 2);
-  if (typeof v !== 'string') return null;
-  if (UUID.test(v)) return null;
-  if (ISO_DATE.test(v)) return formatDateTime(v);
-  if (/^\+\d{8,15}$/.test(v)) return nationalFrenchPhone(v);
-  return frenchText(v, { decimals: false });
-}
 
 /** A field's value in words for a given field ("kind" of a customer → Particulier). */
 function fieldValue(field: string, v: unknown): string {
@@ -76,11 +60,6 @@ function diffLines(changes: unknown, labels: Record<string, string>): DetailLine
   }
   return lines;
 }
-
-function push(lines: DetailLine[], labelText: string, value: string | null | undefined, href?: string) {
-  if (value) lines.push(href ? { label: labelText, value, href } : { label: labelText, value });
-}
-
 const invoiceHref = (customerId: string, invoiceId: unknown) =>
   typeof invoiceId === 'string' && UUID.test(invoiceId)
     ? `/customers/${customerId}/finances#invoice-${invoiceId}`
@@ -89,8 +68,6 @@ const documentHref = (customerId: string, documentId: unknown) =>
   typeof documentId === 'string' && UUID.test(documentId)
     ? `/api/customers/${customerId}/documents/${documentId}`
     : undefined;
-const money = (v: unknown) => (num(v) == null ? null : formatMoney(num(v)));
-
 function invoice(m: Meta, a: Entry, customerId: string): DetailLine[] {
   const lines: DetailLine[] = [];
   push(lines, 'Facture', str(m.number), invoiceHref(customerId, a.relatedId));
@@ -194,15 +171,9 @@ function documentLines(m: Meta): DetailLine[] {
   const lines: DetailLine[] = [];
   push(lines, 'Catégorie', str(m.categoryLabel) ?? label(DOCUMENT_CATEGORY_LABELS, m.category));
   push(lines, 'Fichier', str(m.originalName));
-  push(lines, 'Taille', num(m.sizeBytes) == null ? null : formatBytesShort(num(m.sizeBytes)!));
+  push(lines, 'Taille', num(m.sizeBytes) == null ? null : formatBytes(num(m.sizeBytes)));
   return lines;
 }
-
-function formatBytesShort(bytes: number): string {
-  const mo = bytes >= 1024 * 1024;
-  return `${formatNumber(bytes / (mo ? 1024 * 1024 : 1024), 1)}\u202f${mo ? 'Mo' : 'Ko'}`;
-}
-
 function email(m: Meta): DetailLine[] {
   const lines: DetailLine[] = [];
   push(lines, 'Objet', str(m.subject));
@@ -250,49 +221,6 @@ function system(m: Meta): DetailLine[] {
     push(lines, 'Prospection par e-mail', 'accordée dans l’ancien logiciel, sans preuve');
   return lines;
 }
-
-const MANUAL_LABELS: Record<string, string> = {
-  durationMin: 'Durée',
-  direction: 'Sens',
-  outcome: 'Résultat',
-  subject: 'Objet',
-  location: 'Lieu',
-};
-const DIRECTION: Record<string, string> = { outbound: 'appel sortant', inbound: 'appel entrant' };
-const INTERNAL_KEYS = new Set(['manual', 'outboxId', 'subject', 'to', 'purpose', 'status', 'error']);
-
-/** "someKey" / "some_key" → "Some key" (metadata an API client chose; shown, but never as code). */
-function humanizeKey(key: string): string {
-  const words = key
-    .replace(/([a-z\d])([A-Z])/g, '$1 $2')
-    .replace(/[_\-.]+/g, ' ')
-    .trim()
-    .toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** Calls, visits, notes and other entries recorded by hand: their free metadata, in words. */
-function manual(m: Meta): DetailLine[] {
-  const lines: DetailLine[] = [];
-  for (const [key, value] of Object.entries(m)) {
-    if (INTERNAL_KEYS.has(key) || /Id$|^id$/.test(key) || (value !== null && typeof value === 'object')) continue;
-    if (key === 'durationMin' && num(value) != null) {
-      push(lines, 'Durée', `${formatNumber(num(value), 0)}\u202fmin`);
-      continue;
-    }
-    if (key === 'direction') {
-      push(lines, 'Sens', label(DIRECTION, value));
-      continue;
-    }
-    if (/Cents$/.test(key)) {
-      push(lines, humanizeKey(key.replace(/Cents$/, '')), money(value));
-      continue;
-    }
-    push(lines, MANUAL_LABELS[key] ?? humanizeKey(key), showValue(value));
-  }
-  return lines;
-}
-
 const RENDERERS: Record<string, (m: Meta, a: Entry, customerId: string) => DetailLine[]> = {
   invoice,
   payment,
