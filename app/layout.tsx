@@ -5,7 +5,7 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Customer 360', template: '%s · Customer 360' },
   description:
-    'Fiche client 360° pour le réseau d’entretien automobile : profil, activité, finances, documents, consentements.',
+    'Fiche client 360° pour le réseau d’entretien automobile : profil, activité, finances, documents, consentements.',
   applicationName: 'Customer 360',
   manifest: '/manifest.webmanifest',
   icons: {

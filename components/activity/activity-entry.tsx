@@ -1,119 +1,47 @@
+import type { LucideIcon } from 'lucide-react';
+import {
+  Banknote,
+  Car,
+  Circle,
+  FileOutput,
+  FileText,
+  GitMerge,
+  Mail,
+  NotebookPen,
+  Phone,
+  Receipt,
+  Repeat,
+  Settings,
+  ShieldCheck,
+  UserRound,
+  Wrench,
+} from 'lucide-react';
 import { cn } from '@/components/ui/cn';
-import { formatDateTime, formatTime } from '@/components/ui/format';
+import { formatDateTime, formatTime, frenchText } from '@/components/ui/format';
 import { ACTIVITY_TYPE_LABELS } from '@/lib/activity/labels';
 import type { ActivityDto } from '@/lib/activity/schema';
+import { activityDescription, activityDetails } from './activity-details';
 
-/** Server/client safe: pure rendering of one timeline entry. */
-const ICONS: Record<string, { glyph: string; tone: string }> = {
-  call: { glyph: '📞', tone: 'bg-green-100' },
-  visit: { glyph: '🚗', tone: 'bg-blue-100' },
-  note: { glyph: '📝', tone: 'bg-amber-100' },
-  email: { glyph: '✉️', tone: 'bg-sky-100' },
-  intervention: { glyph: '🔧', tone: 'bg-indigo-100' },
-  invoice: { glyph: '🧾', tone: 'bg-purple-100' },
-  payment: { glyph: '💶', tone: 'bg-emerald-100' },
-  document: { glyph: '📄', tone: 'bg-slate-100' },
-  consent: { glyph: '✅', tone: 'bg-teal-100' },
-  status: { glyph: '🔁', tone: 'bg-orange-100' },
-  profile: { glyph: '👤', tone: 'bg-slate-100' },
-  export: { glyph: '📤', tone: 'bg-slate-100' },
-  merge: { glyph: '🔀', tone: 'bg-slate-100' },
-  system: { glyph: '⚙️', tone: 'bg-slate-100' },
-  other: { glyph: '•', tone: 'bg-slate-100' },
+/** Server/client safe: pure rendering of one timeline entry. SVG icons: no emoji font needed. */
+const ICONS: Record<string, { icon: LucideIcon; tone: string }> = {
+  call: { icon: Phone, tone: 'bg-green-100 text-green-800' },
+  visit: { icon: Car, tone: 'bg-blue-100 text-blue-800' },
+  note: { icon: NotebookPen, tone: 'bg-amber-100 text-amber-800' },
+  email: { icon: Mail, tone: 'bg-sky-100 text-sky-800' },
+  intervention: { icon: Wrench, tone: 'bg-indigo-100 text-indigo-800' },
+  invoice: { icon: Receipt, tone: 'bg-purple-100 text-purple-800' },
+  payment: { icon: Banknote, tone: 'bg-emerald-100 text-emerald-800' },
+  document: { icon: FileText, tone: 'bg-slate-100 text-slate-700' },
+  consent: { icon: ShieldCheck, tone: 'bg-teal-100 text-teal-800' },
+  status: { icon: Repeat, tone: 'bg-orange-100 text-orange-800' },
+  profile: { icon: UserRound, tone: 'bg-slate-100 text-slate-700' },
+  export: { icon: FileOutput, tone: 'bg-slate-100 text-slate-700' },
+  merge: { icon: GitMerge, tone: 'bg-slate-100 text-slate-700' },
+  system: { icon: Settings, tone: 'bg-slate-100 text-slate-700' },
+  other: { icon: Circle, tone: 'bg-slate-100 text-slate-700' },
 };
 
-const FIELD_LABELS: Record<string, string> = {
-  kind: 'Type de client',
-  firstName: 'Prénom',
-  lastName: 'Nom',
-  companyName: 'Raison sociale',
-  siret: 'SIRET',
-  vatNumber: 'N° TVA',
-  email: 'E-mail',
-  phone: 'Téléphone',
-  mobile: 'Mobile',
-  addressLine1: 'Adresse',
-  addressLine2: "Complément d'adresse",
-  postalCode: 'Code postal',
-  city: 'Ville',
-  country: 'Pays',
-  status: 'Statut',
-  latitude: 'Latitude',
-  longitude: 'Longitude',
-  agency: 'Agence',
-  name: 'Nom',
-  role: 'Fonction',
-  isPrimary: 'Contact principal',
-  plate: 'Immatriculation',
-  vin: 'VIN',
-  make: 'Marque',
-  model: 'Modèle',
-  year: 'Année',
-  mileage: 'Kilométrage',
-  fuel: 'Carburant',
-  category: 'Catégorie',
-  originalName: 'Fichier',
-  sizeBytes: 'Taille',
-  mimeType: 'Type',
-  purpose: 'Finalité',
-  channel: 'Canal',
-  subject: 'Objet',
-  to: 'Destinataire',
-  number: 'Numéro',
-  pinned: 'Épinglée',
-  archived: 'Archivé',
-  format: 'Format',
-  durationMin: 'Durée (min)',
-};
-// Internal or redundant keys that would only add noise.
-const HIDDEN_KEYS = new Set([
-  'manual',
-  'categoryLabel',
-  'outboxId',
-  'tagId',
-  'mimeType',
-  'counts',
-  'from',
-  'to',
-  'changes',
-]);
-
-function show(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '—';
-  if (typeof value === 'boolean') return value ? 'oui' : 'non';
-  if (typeof value === 'number') return new Intl.NumberFormat('fr-FR').format(value);
-  if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}T/.test(value) ? formatDateTime(value) : value;
-  return JSON.stringify(value);
-}
-
-/** "Ville : Lyon → Paris" for diffs; "Clé : valeur" for the rest. */
-export function metadataLines(type: string, metadata: Record<string, unknown>): string[] {
-  const lines: string[] = [];
-  const changes = metadata.changes as Record<string, { from: unknown; to: unknown }> | undefined;
-  if (changes && typeof changes === 'object') {
-    for (const [field, diff] of Object.entries(changes)) {
-      lines.push(`${FIELD_LABELS[field] ?? field} : ${show(diff?.from)} → ${show(diff?.to)}`);
-    }
-  }
-  if ('from' in metadata && 'to' in metadata && typeof metadata.from !== 'object') {
-    lines.push(`${type === 'status' ? 'Statut' : 'Valeur'} : ${show(metadata.from)} → ${show(metadata.to)}`);
-  }
-  for (const [key, value] of Object.entries(metadata)) {
-    if (HIDDEN_KEYS.has(key) || (value !== null && typeof value === 'object')) continue;
-    if (key === 'category' && typeof metadata.categoryLabel === 'string') {
-      lines.push(`Catégorie : ${metadata.categoryLabel}`);
-      continue;
-    }
-    if (key === 'sizeBytes' && typeof value === 'number') {
-      lines.push(`Taille : ${new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(value / 1024)} Ko`);
-      continue;
-    }
-    lines.push(`${FIELD_LABELS[key] ?? key} : ${show(value)}`);
-  }
-  return lines.slice(0, 8);
-}
-
-/** Where the entry's cross reference leads, if anywhere. */
+/** Where the entry's cross reference leads, when its details do not already link it. */
 export function relatedLink(
   customerId: string,
   a: Pick<ActivityDto, 'relatedType' | 'relatedId' | 'type'>,
@@ -122,9 +50,10 @@ export function relatedLink(
   const base = `/customers/${customerId}`;
   switch (a.relatedType) {
     case 'invoice':
-      return id ? { href: `${base}/finances#invoice-${id}`, label: 'Voir la facture' } : null;
+      // An invoice entry links its number in the details; a reminder call links the invoice here.
+      return id && a.type !== 'invoice' ? { href: `${base}/finances#invoice-${id}`, label: 'Voir la facture' } : null;
     case 'payment':
-      return { href: `${base}/finances${id ? `#payment-${id}` : ''}`, label: 'Voir les paiements' };
+      return { href: `${base}/finances${id ? `#payment-${id}` : '#paiements'}`, label: 'Voir les paiements' };
     case 'document':
       return id ? { href: `/api/customers/${customerId}/documents/${id}`, label: 'Télécharger le document' } : null;
     case 'contact':
@@ -134,6 +63,7 @@ export function relatedLink(
     case 'note':
       return { href: `${base}${id ? `#note-${id}` : ''}`, label: 'Voir la note' };
     case 'consent':
+    case 'consent_event':
       return { href: `${base}/consents`, label: 'Voir les consentements' };
     default:
       return null;
@@ -151,7 +81,8 @@ export function ActivityEntry({
 }) {
   const icon = ICONS[a.type] ?? ICONS.other;
   const link = relatedLink(customerId, a);
-  const lines = metadataLines(a.type, a.metadata ?? {});
+  const details = activityDetails(a, customerId);
+  const description = activityDescription(a);
   const actor = a.actor.kind === 'token' ? `${a.actor.name} (API)` : a.actor.name;
   return (
     <li
@@ -161,13 +92,13 @@ export function ActivityEntry({
     >
       <span
         aria-hidden="true"
-        className={cn('flex size-9 shrink-0 items-center justify-center rounded-full text-base', icon.tone)}
+        className={cn('flex size-9 shrink-0 items-center justify-center rounded-full', icon.tone)}
       >
-        {icon.glyph}
+        <icon.icon className="size-4" aria-hidden="true" />
       </span>
       <div className="min-w-0 flex-1">
         <div className="flex flex-wrap items-baseline gap-x-2">
-          <p className="font-medium break-words text-slate-900">{a.title}</p>
+          <p className="font-medium break-words text-slate-900">{frenchText(a.title, { decimals: false })}</p>
           <span className="text-xs text-slate-600">{ACTIVITY_TYPE_LABELS[a.type] ?? a.type}</span>
         </div>
         <p className="text-xs text-slate-600">
@@ -176,17 +107,27 @@ export function ActivityEntry({
           </time>{' '}
           · {actor}
         </p>
-        {a.description && (
-          <p className="mt-1 text-sm whitespace-pre-line break-words text-slate-800">{a.description}</p>
-        )}
-        {lines.length > 0 && (
-          <ul className="mt-1 space-y-0.5 text-sm text-slate-700">
-            {lines.map((line, i) => (
-              <li key={i} className="break-words">
-                {line}
-              </li>
+        {description && <p className="mt-1 text-sm whitespace-pre-line break-words text-slate-800">{description}</p>}
+        {details.length > 0 && (
+          <dl className="mt-1 flex flex-wrap gap-x-4 gap-y-0.5 text-sm text-slate-700">
+            {details.map((d) => (
+              <div key={d.label} className="flex min-w-0 gap-1">
+                <dt className="text-slate-600">{`${d.label}\u202f:`}</dt>
+                <dd className="min-w-0 break-words">
+                  {d.href ? (
+                    <a
+                      href={d.href}
+                      className="inline-flex min-h-6 items-center font-medium text-blue-700 underline underline-offset-2"
+                    >
+                      {d.value}
+                    </a>
+                  ) : (
+                    d.value
+                  )}
+                </dd>
+              </div>
             ))}
-          </ul>
+          </dl>
         )}
         {link && (
           <a

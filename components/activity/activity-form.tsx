@@ -63,7 +63,7 @@ export function ActivityForm({
           name="occurredAt"
           id="activity-occurred-at"
           type="datetime-local"
-          hint="Vide : maintenant"
+          hint="Vide : maintenant"
           error={errors.occurredAt}
         />
         <TextField

@@ -19,7 +19,7 @@ const dayHeading = new Intl.DateTimeFormat('fr-FR', {
 function headingFor(key: string, sample: string): string {
   const today = dayKey(new Date());
   const yesterday = dayKey(new Date(Date.now() - 24 * 3600 * 1000));
-  if (key === today) return "Aujourd'hui";
+  if (key === today) return 'Aujourd’hui';
   if (key === yesterday) return 'Hier';
   const text = dayHeading.format(new Date(sample));
   return text.charAt(0).toUpperCase() + text.slice(1);

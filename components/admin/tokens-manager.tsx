@@ -1,5 +1,6 @@
 'use client';
 
+import { Check } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -59,11 +60,11 @@ function NewToken({ created, onDismiss }: { created: CreatedTokenData; onDismiss
       className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-4"
     >
       <h2 id="new-token-title" className="font-semibold text-amber-950">
-        Jeton « {created.name} » créé
+        Jeton « {created.name} » créé
       </h2>
       <p className="text-sm text-amber-950">
-        <strong>Copiez ce jeton maintenant : il ne sera plus jamais affiché.</strong> Conservez-le dans un coffre-fort
-        de secrets ; en cas de perte, révoquez-le et créez-en un autre.
+        <strong>Copiez ce jeton maintenant : il ne sera plus jamais affiché.</strong> Conservez-le dans un coffre-fort
+        de secrets ; en cas de perte, révoquez-le et créez-en un autre.
       </p>
       <label htmlFor="new-token-value" className="sr-only">
         Jeton d’API
@@ -77,7 +78,15 @@ function NewToken({ created, onDismiss }: { created: CreatedTokenData; onDismiss
         className="block min-h-11 w-full rounded-md border border-amber-400 bg-white px-3 font-mono text-sm"
       />
       <div className="flex flex-wrap gap-2">
-        <Button onClick={copy}>{copied ? 'Copié ✓' : 'Copier le jeton'}</Button>
+        <Button onClick={copy}>
+          {copied ? (
+            <>
+              <Check className="size-4" aria-hidden="true" /> Copié
+            </>
+          ) : (
+            'Copier le jeton'
+          )}
+        </Button>
         <Button variant="secondary" onClick={onDismiss}>
           J’ai copié le jeton
         </Button>
@@ -124,7 +133,7 @@ export function TokensManager({ tokens, roles }: { tokens: TokenRow[]; roles: { 
               label="Nom"
               name="name"
               required
-              hint="Ex. « ERP comptabilité »"
+              hint="Ex. « ERP comptabilité »"
               error={errors.name}
               autoComplete="off"
             />
@@ -151,7 +160,7 @@ export function TokensManager({ tokens, roles }: { tokens: TokenRow[]; roles: { 
           <div className="p-4">
             <EmptyState
               title="Aucun jeton"
-              description="Les intégrations externes s’authentifient avec un jeton « Authorization: Bearer … »."
+              description="Les intégrations externes s’authentifient avec un jeton « Authorization: Bearer … »."
             />
           </div>
         ) : (
@@ -171,7 +180,7 @@ export function TokensManager({ tokens, roles }: { tokens: TokenRow[]; roles: { 
                       {t.createdByName && <> par {t.createdByName}</>}
                     </p>
                     <p className="text-sm text-slate-600">
-                      Dernière utilisation : {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'jamais'} · Expiration :{' '}
+                      Dernière utilisation : {t.lastUsedAt ? formatDateTime(t.lastUsedAt) : 'jamais'} · Expiration :{' '}
                       {t.expiresAt ? formatDate(t.expiresAt) : 'aucune'}
                     </p>
                   </div>
@@ -180,7 +189,7 @@ export function TokensManager({ tokens, roles }: { tokens: TokenRow[]; roles: { 
                       triggerLabel="Révoquer"
                       triggerSize="sm"
                       triggerAriaLabel={`Révoquer le jeton ${t.name}`}
-                      title={`Révoquer le jeton « ${t.name} » ?`}
+                      title={`Révoquer le jeton « ${t.name} » ?`}
                       confirmLabel="Révoquer"
                       onConfirm={async () => {
                         const result = await revokeTokenAction(t.id, { ok: false, message: '' }, new FormData());

@@ -3,12 +3,13 @@
 import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
 import { type ChartSeries, formatChartValue } from './format';
+import { barOptions, oneMeasure } from './options';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, Tooltip, Legend);
 
 export interface BarChartProps {
   labels: string[];
-  /** Up to two series; the second one gets its own right-hand axis when its format differs. */
+  /** Series of one measure (same format): a second unit gets its own chart, not a second axis. */
   series: ChartSeries[];
   horizontal?: boolean;
   ariaLabel: string;
@@ -16,8 +17,8 @@ export interface BarChartProps {
 }
 
 export default function BarChart({ labels, series, horizontal, ariaLabel, height = 260 }: BarChartProps) {
-  const dualAxis = series.length > 1 && series[1].format !== series[0].format;
-  const valueAxis = horizontal ? 'x' : 'y';
+  const shown = oneMeasure(series);
+  const options = barOptions({ series: shown, horizontal });
   return (
     <div style={{ height }} className="relative w-full">
       <Bar
@@ -25,48 +26,21 @@ export default function BarChart({ labels, series, horizontal, ariaLabel, height
         role="img"
         data={{
           labels,
-          datasets: series.map((s, i) => ({
-            label: s.label,
-            data: s.data,
-            backgroundColor: s.color,
-            borderRadius: 3,
-            ...(dualAxis ? { [`${valueAxis}AxisID`]: i === 0 ? valueAxis : `${valueAxis}2` } : {}),
-          })),
+          datasets: shown.map((s) => ({ label: s.label, data: s.data, backgroundColor: s.color, borderRadius: 3 })),
         }}
         options={{
-          indexAxis: horizontal ? 'y' : 'x',
-          responsive: true,
-          maintainAspectRatio: false,
-          animation: false,
+          ...options,
           plugins: {
-            legend: { display: series.length > 1 },
+            ...options.plugins,
             tooltip: {
               callbacks: {
                 label: (ctx) => {
-                  const s = series[ctx.datasetIndex];
+                  const s = shown[ctx.datasetIndex];
                   const v = horizontal ? ctx.parsed.x : ctx.parsed.y;
-                  return `${s.label} : ${formatChartValue(Number(v), s.format ?? 'number')}`;
+                  return `${s.label}\u202f: ${formatChartValue(Number(v), s.format ?? 'number')}`;
                 },
               },
             },
-          },
-          scales: {
-            [valueAxis]: {
-              beginAtZero: true,
-              ticks: { callback: (v: string | number) => formatChartValue(Number(v), series[0].format ?? 'number') },
-            },
-            ...(dualAxis
-              ? {
-                  [`${valueAxis}2`]: {
-                    position: horizontal ? 'top' : 'right',
-                    beginAtZero: true,
-                    grid: { drawOnChartArea: false },
-                    ticks: {
-                      callback: (v: string | number) => formatChartValue(Number(v), series[1].format ?? 'number'),
-                    },
-                  },
-                }
-              : {}),
           },
         }}
       />

@@ -12,6 +12,7 @@ import {
 } from 'chart.js';
 import { Line } from 'react-chartjs-2';
 import { type ChartSeries, type ChartValueFormat, formatChartValue } from './format';
+import { lineOptions } from './options';
 
 // Registered here, per chart type, so only what this chart uses is bundled.
 ChartJS.register(CategoryScale, LinearScale, PointElement, LineElement, Filler, Tooltip, Legend);
@@ -34,6 +35,7 @@ export default function LineChart({
   ariaLabel,
   height = 260,
 }: LineChartProps) {
+  const options = lineOptions({ series, format });
   return (
     <div style={{ height }} className="relative w-full">
       <Line
@@ -53,19 +55,14 @@ export default function LineChart({
           })),
         }}
         options={{
-          responsive: true,
-          maintainAspectRatio: false,
-          animation: false,
-          interaction: { mode: 'index', intersect: false },
+          ...options,
           plugins: {
-            legend: { display: series.length > 1 },
+            ...options.plugins,
             tooltip: {
-              callbacks: { label: (ctx) => `${ctx.dataset.label} : ${formatChartValue(Number(ctx.parsed.y), format)}` },
+              callbacks: {
+                label: (ctx) => `${ctx.dataset.label}\u202f: ${formatChartValue(Number(ctx.parsed.y), format)}`,
+              },
             },
-          },
-          scales: {
-            x: { ticks: { maxTicksLimit: 8, autoSkip: true } },
-            y: { ticks: { callback: (v) => formatChartValue(Number(v), format) } },
           },
         }}
       />

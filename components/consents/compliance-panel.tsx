@@ -6,7 +6,7 @@ import type { ComplianceReport } from '@/lib/consents/compliance';
 export function CompliancePanel({ report }: { report: ComplianceReport }) {
   const lastContact = (
     <p className="text-sm text-slate-600">
-      Dernier contact : {report.lastContactAt ? formatDate(report.lastContactAt, 'long') : 'aucun enregistré'}.
+      Dernier contact : {report.lastContactAt ? formatDate(report.lastContactAt, 'long') : 'aucun enregistré'}.
     </p>
   );
   if (report.ok) {

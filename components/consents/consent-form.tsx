@@ -60,14 +60,14 @@ export function ConsentForm({ customerId, purpose, channel, granted, documents, 
       <input type="hidden" name="channel" value={channel} />
       <input type="hidden" name="granted" value={granted ? 'true' : 'false'} />
       <p className="text-sm text-slate-700">
-        {granted ? 'Accord' : 'Retrait'} du consentement <strong>« {purposeLabel(purpose)} »</strong> par{' '}
+        {granted ? 'Accord' : 'Retrait'} du consentement <strong>« {purposeLabel(purpose)} »</strong> par{' '}
         <strong>{channelLabel(channel).toLowerCase()}</strong>.
       </p>
       {granted ? (
         <>
           <SelectField
             id={`${idp}-source`}
-            label="Comment le client a-t-il donné son accord ?"
+            label="Comment le client a-t-il donné son accord ?"
             name="source"
             options={SOURCE_OPTIONS}
             placeholder="Choisir…"
@@ -107,14 +107,14 @@ export function ConsentForm({ customerId, purpose, channel, granted, documents, 
         <>
           <SelectField
             id={`${idp}-source`}
-            label="Comment le client a-t-il demandé le retrait ?"
+            label="Comment le client a-t-il demandé le retrait ?"
             name="source"
             options={SOURCE_OPTIONS}
             defaultValue="in-person"
             error={errors.source}
           />
           <p className="text-sm text-slate-600">
-            Le retrait ne demande aucune preuve : votre nom, la date, l’adresse IP et le navigateur sont enregistrés.
+            Le retrait ne demande aucune preuve : votre nom, la date, l’adresse IP et le navigateur sont enregistrés.
           </p>
         </>
       )}

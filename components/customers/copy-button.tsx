@@ -15,7 +15,7 @@ export function CopyCustomerButton({ customerId, displayName }: { customerId: st
       triggerVariant="secondary"
       triggerSize="sm"
       tone="primary"
-      title={`Dupliquer ${displayName} ?`}
+      title={`Dupliquer ${displayName} ?`}
       confirmLabel="Créer la copie"
       pendingLabel="Duplication…"
       onConfirm={async () => {

@@ -208,7 +208,7 @@ export function CustomerForm({
 
       <fieldset className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
         <legend className="px-1 text-base font-semibold">Coordonnées</legend>
-        <p className="text-sm text-slate-600">Au moins un moyen de contact : e-mail, téléphone ou mobile.</p>
+        <p className="text-sm text-slate-600">Au moins un moyen de contact : e-mail, téléphone ou mobile.</p>
         <div className="grid gap-4 sm:grid-cols-3">
           <TextField
             label="E-mail"

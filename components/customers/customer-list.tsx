@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { KIND_LABELS } from '@/lib/customers/schema';
 import type { CustomerListItem } from '@/lib/customers/types';
-import { formatPhone } from '@/lib/validation';
+import { formatPhone } from '@/components/ui/format/phone';
 import { CustomerStatusBadges } from './status-badge';
 
 type Item = CustomerListItem & { erasedAt?: Date | null };

@@ -21,7 +21,7 @@ export function EmailFormLauncher(props: SendEmailFormProps) {
   if (!props.to) {
     return (
       <p className="text-sm text-slate-700">
-        Ce client n’a pas d’adresse e-mail : ajoutez-en une dans son profil pour lui écrire.
+        Ce client n’a pas d’adresse e-mail : ajoutez-en une dans son profil pour lui écrire.
       </p>
     );
   }

@@ -36,7 +36,7 @@ export function PaymentFormLauncher({
   customerId: string;
   openInvoices: OpenInvoiceOption[];
 }) {
-  if (!openInvoices.length) return <p className="text-sm text-slate-600">Aucune facture ouverte : rien à encaisser.</p>;
+  if (!openInvoices.length) return <p className="text-sm text-slate-600">Aucune facture ouverte : rien à encaisser.</p>;
   return (
     <LazyFormDisclosure openLabel="Saisir un paiement" preload={preload}>
       {(close) => <PaymentForm customerId={customerId} openInvoices={openInvoices} onCancel={close} />}

@@ -96,7 +96,7 @@ export function InvoiceForm({ customerId, onCancel }: { customerId: string; onCa
       />
       <TextField
         id="inv-issued"
-        label="Date d'émission"
+        label="Date d’émission"
         name="issuedAt"
         type="date"
         required
@@ -119,7 +119,7 @@ export function InvoiceForm({ customerId, onCancel }: { customerId: string; onCa
         name="vat"
         inputMode="decimal"
         placeholder="0,00"
-        hint="Le TTC est calculé : HT + TVA."
+        hint="Le TTC est calculé : HT + TVA."
         error={errors.vat}
       />
       <div className="flex flex-col justify-end gap-2 sm:col-span-2">
@@ -152,7 +152,7 @@ export function PaymentForm({
     paymentCreateSchema,
     paymentFormInput,
   );
-  if (!openInvoices.length) return <p className="text-sm text-slate-600">Aucune facture ouverte : rien à encaisser.</p>;
+  if (!openInvoices.length) return <p className="text-sm text-slate-600">Aucune facture ouverte : rien à encaisser.</p>;
   return (
     <form {...formProps} aria-label="Enregistrer un paiement">
       <SelectField

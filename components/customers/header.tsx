@@ -3,7 +3,7 @@ import { formatDate } from '@/components/ui/format';
 import { KIND_LABELS } from '@/lib/customers/schema';
 import { customerDisplayName } from '@/lib/customers/schema';
 import type { CustomerDto } from '@/lib/customers/types';
-import { formatPhone } from '@/lib/validation';
+import { formatPhone } from '@/components/ui/format/phone';
 import { CustomerStatusBadges } from './status-badge';
 
 type HeaderCustomer = CustomerDto & { erasedAt?: Date | null };

@@ -103,7 +103,7 @@ export function NearbyCustomers({ tileUrl }: { tileUrl: string }) {
       const body = await res.json();
       const first = body?.data?.[0];
       if (!res.ok || !first) {
-        setError(`Aucune commune trouvée pour « ${q} ».`);
+        setError(`Aucune commune trouvée pour « ${q} ».`);
         return;
       }
       setError(null);
@@ -143,7 +143,7 @@ export function NearbyCustomers({ tileUrl }: { tileUrl: string }) {
         <form onSubmit={searchPlace} className="flex flex-wrap items-end gap-2">
           <div className="space-y-1">
             <label htmlFor={`${id}-place`} className="block text-sm font-medium text-slate-800">
-              Ou autour d&apos;un code postal / d&apos;une commune
+              Ou autour d’un code postal / d’une commune
             </label>
             <input
               id={`${id}-place`}
@@ -198,8 +198,8 @@ export function NearbyCustomers({ tileUrl }: { tileUrl: string }) {
 
       {!origin && !error && (
         <EmptyState
-          title="Où êtes-vous ?"
-          description="Touchez « Utiliser ma position » ou saisissez un code postal."
+          title="Où êtes-vous ?"
+          description="Touchez « Utiliser ma position » ou saisissez un code postal."
         />
       )}
       {origin && items && items.length === 0 && !loading && (

@@ -118,7 +118,7 @@ export function QuickActions({ customerId, displayName, status, archived, hasEma
         <ConfirmDialog
           triggerLabel="Supprimer"
           triggerSize="sm"
-          title={`Effacer les données de ${displayName} ?`}
+          title={`Effacer les données de ${displayName} ?`}
           confirmLabel="Effacer définitivement"
           pendingLabel="Effacement…"
           onConfirm={async () => {
@@ -133,11 +133,11 @@ export function QuickActions({ customerId, displayName, status, archived, hasEma
         >
           <p>
             <strong>Seront effacés :</strong> identité, coordonnées, adresse, contacts, véhicules, notes, tags,
-            documents et historique d’activité ; les consentements ne gardent que la trace minimale des retraits.
+            documents et historique d’activité ; les consentements ne gardent que la trace minimale des retraits.
           </p>
           <p>
             <strong>Seront conservés :</strong> les factures et les paiements, anonymisés, pendant 10 ans comme l’exige
-            la loi comptable française ; le numéro client reste réservé.
+            la loi comptable française ; le numéro client reste réservé.
           </p>
           <p>Cette action est irréversible.</p>
         </ConfirmDialog>

@@ -63,13 +63,13 @@ export function DocumentList({ customerId, documents }: { customerId: string; do
                   triggerLabel="Supprimer"
                   triggerSize="sm"
                   triggerAriaLabel={`Supprimer ${d.originalName}`}
-                  title="Supprimer ce document ?"
+                  title="Supprimer ce document ?"
                   confirmLabel="Supprimer"
                   pendingLabel="Suppression…"
                   onConfirm={() => remove(d)}
                 >
                   <p>
-                    « {d.originalName} » sera supprimé définitivement du stockage. L’historique gardera la trace de la
+                    « {d.originalName} » sera supprimé définitivement du stockage. L’historique gardera la trace de la
                     suppression.
                   </p>
                 </ConfirmDialog>

@@ -73,7 +73,7 @@ export function UploadZone({
         }
       };
       xhr.onerror = () => {
-        update(id, { status: 'error', message: 'Connexion interrompue : le fichier n’a pas été enregistré.' });
+        update(id, { status: 'error', message: 'Connexion interrompue : le fichier n’a pas été enregistré.' });
         resolve(false);
       };
       update(id, { status: 'uploading' });
@@ -177,7 +177,10 @@ export function UploadZone({
         )}
       >
         <p className="text-sm text-slate-700">
-          Glissez-déposez vos fichiers ici — PDF, images, Word, Excel, ODT, TXT, CSV, {formatBytes(maxBytes)} maximum.
+          {/* Drag and drop only where there is a mouse: touch screens get the touch wording. */}
+          <span className="pointer-coarse:hidden">Glissez-déposez vos fichiers ici</span>
+          <span className="hidden pointer-coarse:inline">Prenez une photo ou choisissez des fichiers</span> — PDF,
+          images, Word, Excel, ODT, TXT, CSV, {formatBytes(maxBytes)} maximum.
         </p>
         <div className="flex flex-wrap justify-center gap-2">
           <Button variant="primary" onClick={() => picker.current?.click()}>

@@ -14,7 +14,7 @@ export function OutboxList({ emails, smtpConfigured }: { emails: OutboxEmailDto[
     <div className="space-y-2">
       {!smtpConfigured && (
         <p className="text-sm text-slate-600">
-          Aucun serveur SMTP n’est configuré : les e-mails acceptés restent dans la file d’envoi ci-dessous.
+          Aucun serveur SMTP n’est configuré : les e-mails acceptés restent dans la file d’envoi ci-dessous.
         </p>
       )}
       <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200">

@@ -36,7 +36,7 @@ export function SendEmailForm({ customerId, to, consentByPurpose }: SendEmailFor
   if (!to) {
     return (
       <p className="text-sm text-slate-700">
-        Ce client n’a pas d’adresse e-mail : ajoutez-en une dans son profil pour lui écrire.
+        Ce client n’a pas d’adresse e-mail : ajoutez-en une dans son profil pour lui écrire.
       </p>
     );
   }
@@ -44,7 +44,7 @@ export function SendEmailForm({ customerId, to, consentByPurpose }: SendEmailFor
   return (
     <form ref={formRef} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate>
       <p className="text-sm text-slate-700">
-        Destinataire : <strong className="break-all">{to}</strong>
+        Destinataire : <strong className="break-all">{to}</strong>
       </p>
       <SelectField
         id="email-purpose"
@@ -59,7 +59,7 @@ export function SendEmailForm({ customerId, to, consentByPurpose }: SendEmailFor
       {consent && consent !== 'granted' && (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {consent === 'withdrawn' ? 'Le client a retiré son consentement' : 'Le client n’a pas donné son consentement'}{' '}
-          pour cette finalité par e-mail : l’envoi sera refusé et le refus enregistré.
+          pour cette finalité par e-mail : l’envoi sera refusé et le refus enregistré.
         </p>
       )}
       <TextField id="email-subject" label="Objet" name="subject" required maxLength={200} error={errors.subject} />

@@ -37,12 +37,12 @@ function Report({ preview }: { preview: ImportPreview }) {
       <ul className="text-sm text-slate-700">
         {Object.entries(s.rejectedByReason).map(([k, n]) => (
           <li key={k}>
-            Rejet — {REJECT_LABELS[k as RejectCode]} : {n}
+            Rejet — {REJECT_LABELS[k as RejectCode]} : {n}
           </li>
         ))}
         {Object.entries(s.skippedByReason).map(([k, n]) => (
           <li key={k}>
-            Ignoré — {SKIP_LABELS[k as SkipCode]} : {n}
+            Ignoré — {SKIP_LABELS[k as SkipCode]} : {n}
           </li>
         ))}
       </ul>
@@ -82,7 +82,7 @@ function Report({ preview }: { preview: ImportPreview }) {
         </table>
         {report.truncated && (
           <p className="p-2 text-sm text-slate-600">
-            Aperçu limité aux 1000 premières lignes ; le rapport complet est disponible en ligne de commande (--report).
+            Aperçu limité aux 1000 premières lignes ; le rapport complet est disponible en ligne de commande (--report).
           </p>
         )}
       </div>
@@ -98,7 +98,7 @@ export function ImportPanel() {
     <div className="space-y-6">
       <form action={previewAction} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
         <label htmlFor="legacy-file" className="block text-sm font-medium text-slate-800">
-          Fichier de l’ancien système (CSV « ; » ou JSON, UTF-8 ou Windows-1252)
+          Fichier de l’ancien système (CSV « ; » ou JSON, UTF-8 ou Windows-1252)
         </label>
         <input
           id="legacy-file"

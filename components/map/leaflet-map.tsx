@@ -8,7 +8,7 @@ import 'leaflet/dist/leaflet.css';
 import L from 'leaflet';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { MapContainer, Marker, Popup, TileLayer, useMap, useMapEvents } from 'react-leaflet';
-import { formatCoords } from './map-fallback';
+import { MAP_TIMEOUT_MS, MapFallbackText } from './map-fallback';
 
 export interface MapMarker {
   id: string;
@@ -33,6 +33,8 @@ export interface LeafletMapProps {
   fitToMarkers?: boolean;
   ariaLabel: string;
   className?: string;
+  /** Written out (with "Ouvrir dans Plans") when the background cannot be shown. */
+  address?: string;
 }
 
 const COLORS = { primary: '#dc2626', me: '#2563eb', default: '#0f766e' };
@@ -94,6 +96,7 @@ export default function LeafletMap({
   fitToMarkers,
   ariaLabel,
   className = 'h-64',
+  address,
 }: LeafletMapProps) {
   const [offline, setOffline] = useState(() => typeof navigator !== 'undefined' && navigator.onLine === false);
   const [tilesFailed, setTilesFailed] = useState(false);
@@ -114,6 +117,16 @@ export default function LeafletMap({
       window.removeEventListener('online', up);
     };
   }, []);
+
+  // Unreachable tiles do not always fail: a dropped connection just hangs. No tile after the
+  // timeout counts as unreachable (the markers stay usable on the plain background).
+  useEffect(() => {
+    if (tileUrl === 'none' || tilesFailed) return;
+    const timer = window.setTimeout(() => {
+      if (loaded.current === 0) setTilesFailed(true);
+    }, MAP_TIMEOUT_MS);
+    return () => window.clearTimeout(timer);
+  }, [tileUrl, tilesFailed, offline]);
 
   const tileHandlers = useMemo(
     () => ({
@@ -174,10 +187,14 @@ export default function LeafletMap({
       {noTiles && (
         <p
           role="status"
-          className="pointer-events-none absolute inset-x-2 bottom-2 z-[1000] rounded bg-white/90 px-2 py-1 text-center text-xs text-slate-800"
+          className="pointer-events-none absolute inset-x-2 bottom-2 z-[1000] rounded bg-white/90 px-2 pt-1 text-center text-sm text-slate-800"
         >
-          Fond de carte indisponible ({disabled ? 'aucun serveur de tuiles configuré' : 'pas de connexion'}) — position
-          : {formatCoords(primary.lat, primary.lon)}
+          <MapFallbackText
+            lat={primary.lat}
+            lon={primary.lon}
+            address={address}
+            message={`Fond de carte indisponible (${disabled ? 'aucun serveur de tuiles configuré' : 'pas de connexion'})`}
+          />
         </p>
       )}
     </div>

@@ -164,6 +164,6 @@ export function churnRisk(recencyDays: number | null, usualIntervalDays: number 
   return {
     level,
     score,
-    method: `Dernière venue il y a ${recencyDays} j pour un intervalle habituel de ${Math.round(usual)} j${usualIntervalDays == null ? ' (valeur par défaut)' : ''} (ratio ${ratio.toFixed(1)}).`,
+    method: `Dernière venue il y a ${recencyDays} j pour un intervalle habituel de ${Math.round(usual)} j${usualIntervalDays == null ? ' (valeur par défaut)' : ''} (ratio ${ratio.toFixed(1).replace('.', ',')}).`,
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CUSTOMER_KINDS, CUSTOMER_STATUSES } from '@/db/schema/enums';
 import { optionalChecked, optionalText } from '@/lib/validation';
+export { KIND_LABELS, STATUS_LABELS } from './labels';
 
 /**
  * The customer entity, once. Create, update and query schemas derive from it; the same schema
@@ -82,15 +83,6 @@ export const customerListQuerySchema = z.object({
   cursor: z.string().max(1024).optional(),
 });
 export type CustomerListQuery = z.output<typeof customerListQuerySchema>;
-
-export const KIND_LABELS: Record<(typeof CUSTOMER_KINDS)[number], string> = {
-  individual: 'Particulier',
-  company: 'Professionnel',
-};
-export const STATUS_LABELS: Record<(typeof CUSTOMER_STATUSES)[number], string> = {
-  active: 'Actif',
-  inactive: 'Inactif',
-};
 
 /** Display name: company name, else "First Last". */
 export function customerDisplayName(c: {

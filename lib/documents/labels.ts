@@ -5,7 +5,7 @@ export const DOCUMENT_CATEGORY_LABELS: Record<DocumentCategory, string> = {
   invoice: 'Facture',
   quote: 'Devis',
   contract: 'Contrat',
-  identity: "Pièce d'identité",
+  identity: 'Pièce d’identité',
   'vehicle-registration': 'Carte grise',
   photo: 'Photo',
   report: 'Rapport',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConsentPurpose } from '@/lib/consents/config';
+export { EMAIL_STATUS_LABELS } from './labels';
 
 /**
  * What the send form and `POST /api/customers/{id}/send-email` accept. `service` is the short
@@ -34,10 +35,3 @@ export const sendEmailSchema = z.object({
   purpose: z.enum([...EMAIL_PURPOSES, 'service-notifications'], { error: 'Finalité d’envoi inconnue.' }),
 });
 export type SendEmailInput = z.output<typeof sendEmailSchema>;
-
-export const EMAIL_STATUS_LABELS: Record<'queued' | 'sent' | 'failed' | 'blocked', string> = {
-  queued: 'En file d’attente',
-  sent: 'Envoyé',
-  failed: 'Échec',
-  blocked: 'Refusé (consentement)',
-};

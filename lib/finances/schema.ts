@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type * as db from '@/db/schema/finances';
 import { limitSchema } from '@/lib/pagination';
+export { PAYMENT_METHOD_LABELS, INVOICE_STATUS_LABELS } from './labels';
 
 // Restated (type-checked against db/schema/finances.ts) so the client forms that import this
 // module do not pull drizzle's table definitions into the browser bundle.
@@ -81,21 +82,6 @@ export const invoiceCreateSchema = z
       ctx.addIssue({ code: 'custom', path: ['vatCents'], message: 'Total TTC trop élevé.' });
   });
 export type InvoiceCreateInput = z.output<typeof invoiceCreateSchema>;
-
-export const PAYMENT_METHOD_LABELS: Record<(typeof PAYMENT_METHODS)[number], string> = {
-  card: 'Carte bancaire',
-  transfer: 'Virement',
-  cash: 'Espèces',
-  check: 'Chèque',
-  'direct-debit': 'Prélèvement',
-};
-
-export const INVOICE_STATUS_LABELS: Record<(typeof INVOICE_STATUSES)[number], string> = {
-  unpaid: 'Non payée',
-  partial: 'Partiellement payée',
-  paid: 'Payée',
-  cancelled: 'Annulée',
-};
 
 export const paymentFields = {
   invoiceId: z.string({ message: 'Facture requise.' }).uuid('Facture invalide.'),

@@ -18,12 +18,8 @@ export function checkPhone(value: string, defaultCountry: 'FR' = 'FR'): CheckRes
   return { valid: true, normalized: phone.number };
 }
 
-export function formatPhone(e164: string | null | undefined): string {
-  if (!e164) return '';
-  const phone = parsePhoneNumberFromString(e164);
-  if (!phone) return e164;
-  return phone.country === 'FR' ? phone.formatNational() : phone.formatInternational();
-}
+// One display format for phone numbers, in the French formatting module (README "French typography").
+export { formatPhone } from '@/components/ui/format/phone';
 
 // Internationalised addresses (RFC 6531: `hélène.faure@…`) are real and common in French exports.
 const emailSchema = z.email({ pattern: z.regexes.unicodeEmail });

@@ -3,14 +3,7 @@ import { FUELS } from '@/db/schema/enums';
 import { checkedOrNull } from '@/lib/customers/fields';
 import { optionalText } from '@/lib/validation';
 
-export const FUEL_LABELS: Record<(typeof FUELS)[number], string> = {
-  petrol: 'Essence',
-  diesel: 'Diesel',
-  hybrid: 'Hybride',
-  electric: 'Électrique',
-  lpg: 'GPL',
-  other: 'Autre',
-};
+export { FUEL_LABELS } from './labels';
 
 /** Optional integer from JSON (number/null) or a form (string): '' and null → null. */
 function optionalInt(min: number, max: number, message: string) {

@@ -24,7 +24,7 @@ test('add a call and a note from the Activity tab, see them at once, filter the 
   await expect(timeline.getByTestId('activity-entry').filter({ hasText: call })).toHaveAttribute('data-type', 'call');
   await addActivity('Note', note);
   await expect(timeline.getByTestId('activity-entry').filter({ hasText: note })).toHaveAttribute('data-type', 'note');
-  await expect(page.getByRole('heading', { name: "Aujourd'hui" })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Aujourd’hui' })).toBeVisible();
 
   // A required field left empty: a French message next to the field, nothing added.
   await page.getByTestId('activity-form').getByRole('button', { name: 'Enregistrer l’activité' }).click();

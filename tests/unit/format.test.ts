@@ -65,10 +65,10 @@ describe('numbers, percentages and sizes', () => {
     expect(plain(formatPercent(0.125))).toBe('12,5 %');
   });
   it('formats byte sizes in octets (base 1024)', () => {
-    expect(formatBytes(0)).toBe('0 o');
-    expect(formatBytes(512)).toBe('512 o');
-    expect(formatBytes(1536)).toBe('1,5 Ko');
-    expect(formatBytes(20 * 1024 * 1024)).toBe('20 Mo');
+    expect(plain(formatBytes(0))).toBe('0 o');
+    expect(plain(formatBytes(512))).toBe('512 o');
+    expect(plain(formatBytes(1536))).toBe('1,5 Ko');
+    expect(plain(formatBytes(20 * 1024 * 1024))).toBe('20 Mo');
     expect(formatBytes(-1)).toBe('—');
   });
 });
@@ -76,7 +76,7 @@ describe('numbers, percentages and sizes', () => {
 describe('formatRelative', () => {
   const now = new Date('2025-03-14T12:00:00Z');
   it('describes past and future distances in French', () => {
-    expect(formatRelative('2025-03-14T11:59:30Z', now)).toBe("à l'instant");
+    expect(formatRelative('2025-03-14T11:59:30Z', now)).toBe('à l’instant');
     expect(formatRelative('2025-03-14T11:55:00Z', now)).toBe('il y a 5 minutes');
     expect(formatRelative('2025-03-14T14:00:00Z', now)).toBe('dans 2 heures');
     expect(formatRelative('2025-03-13T12:00:00Z', now)).toBe('hier');

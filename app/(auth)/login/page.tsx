@@ -37,7 +37,7 @@ export default async function LoginPage({
       <div className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
         <LoginForm redirectTo={redirectTo} />
       </div>
-      <p className="mt-6 text-center text-sm text-slate-600">Comptes de démonstration : voir le README.</p>
+      <p className="mt-6 text-center text-sm text-slate-600">Comptes de démonstration : voir le README.</p>
     </main>
   );
 }

@@ -2,10 +2,13 @@
  * Blocks of the one-screen 360° summary. Each is an async server component rendered in its own
  * <Suspense>, so a slow block never holds back the others.
  */
+import { Check, X } from 'lucide-react';
 import Link from 'next/link';
+import { activitySummary } from '@/components/activity/activity-details';
 import { Badge } from '@/components/ui/badge';
+import { profileSentence } from '../analytics/plain-french';
 import { Card } from '@/components/ui/card';
-import { formatDateTime, formatMoney, formatRelative } from '@/components/ui/format';
+import { formatBytes, formatDateTime, formatMoney, formatRelative, frenchText } from '@/components/ui/format';
 import { Skeleton, SkeletonText } from '@/components/ui/skeleton';
 import { ACTIVITY_TYPE_LABELS } from '@/lib/activity/labels';
 import { loadRecentActivities } from '@/lib/activity/queries';
@@ -27,7 +30,7 @@ import { RiskBadge } from '../risk-badge';
 export function BlockSkeleton({ title }: { title: string }) {
   return (
     <div role="status" className="rounded-lg border border-slate-200 bg-white p-4">
-      <span className="sr-only">Chargement : {title}</span>
+      <span className="sr-only">Chargement : {title}</span>
       <Skeleton className="mb-3 h-5 w-40" />
       <SkeletonText lines={3} />
     </div>
@@ -51,7 +54,11 @@ export async function RecentActivityBlock({ customerId }: { customerId: string }
         <ol className="space-y-2">
           {rows.map((a) => (
             <li key={a.id} className="text-sm">
-              <Badge>{ACTIVITY_TYPE_LABELS[a.type] ?? a.type}</Badge> <span className="font-medium">{a.title}</span>
+              <Badge>{ACTIVITY_TYPE_LABELS[a.type] ?? a.type}</Badge>{' '}
+              <span className="font-medium">{frenchText(a.title, { decimals: false })}</span>
+              {activitySummary(a, customerId) && (
+                <span className="block text-slate-700">{activitySummary(a, customerId)}</span>
+              )}
               <span className="block text-xs text-slate-600">
                 <time dateTime={a.occurredAt} title={formatDateTime(a.occurredAt)}>
                   {formatRelative(a.occurredAt)}
@@ -97,20 +104,17 @@ export async function SegmentBlock({ customerId }: { customerId: string }) {
   const score = await loadRfmScore(customerId);
   const rule = score ? SEGMENT_RULES.find((r) => r.segment === score.segment) : undefined;
   return (
-    <Card title="Segment RFM" actions={more(`/customers/${customerId}/analytics`, 'Analyse')}>
+    <Card title="Profil du client" actions={more(`/customers/${customerId}/analytics`, 'Analyse')}>
       {score && rule ? (
         <div className="space-y-1 text-sm">
           <p>
             <Badge tone="info">{rule.label}</Badge>
           </p>
-          <p className="tabular-nums">
-            R {score.r} · F {score.f} · M {score.m}
-          </p>
-          <p className="text-slate-600">{rule.description}</p>
+          <p>{profileSentence(score)}</p>
         </div>
       ) : (
         <p className="text-sm text-slate-600">
-          Pas de segment : client inactif, ou créé depuis le dernier calcul de la base (toutes les 5 minutes).
+          Pas encore de profil&#8239;: client inactif, ou créé depuis le dernier calcul (toutes les 5 minutes).
         </p>
       )}
     </Card>
@@ -128,10 +132,20 @@ export async function ConsentsBlock({ customerId }: { customerId: string }) {
         <ul className="space-y-1 text-sm">
           {purposes.map((p) => (
             <li key={p}>
-              <span className="font-medium">{PURPOSE_LABELS[p]}</span> :{' '}
-              {recorded(p)
-                .map((c) => `${CHANNEL_LABELS[c]} ${grid[p][c].state === 'granted' ? '✓ accordé' : '✗ retiré'}`)
-                .join(' · ')}
+              <span className="font-medium">{PURPOSE_LABELS[p]}</span>
+              {'\u202f: '}
+              {recorded(p).map((c, i) => (
+                <span key={c} className="whitespace-nowrap">
+                  {i > 0 && ' · '}
+                  {CHANNEL_LABELS[c]}{' '}
+                  {grid[p][c].state === 'granted' ? (
+                    <Check className="inline size-3.5 text-green-700" aria-hidden="true" />
+                  ) : (
+                    <X className="inline size-3.5 text-red-700" aria-hidden="true" />
+                  )}{' '}
+                  {grid[p][c].state === 'granted' ? 'accordé' : 'retiré'}
+                </span>
+              ))}
             </li>
           ))}
         </ul>
@@ -146,11 +160,16 @@ export async function DocumentsBlock({ customerId, role }: { customerId: string;
   const { count: n, totalBytes } = await loadDocumentTotals(customerId, role);
   return (
     <Card title="Documents" actions={more(`/customers/${customerId}/documents`, 'Documents')}>
-      <p className="text-2xl font-semibold tabular-nums">{n}</p>
-      <p className="text-sm text-slate-600">
-        document{n > 1 ? 's' : ''} ·{' '}
-        {new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 }).format(totalBytes / 1048576)} Mo
-      </p>
+      {n ? (
+        <>
+          <p className="text-2xl font-semibold tabular-nums">{n}</p>
+          <p className="text-sm text-slate-600">
+            document{n > 1 ? 's' : ''} · {formatBytes(totalBytes)}
+          </p>
+        </>
+      ) : (
+        <p className="text-sm text-slate-600">Aucun document.</p>
+      )}
     </Card>
   );
 }

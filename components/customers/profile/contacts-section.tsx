@@ -36,7 +36,7 @@ export function ContactsSection({
       remove={{
         action: deleteContactAction,
         label: (c) => `Supprimer le contact ${c.name}`,
-        title: 'Supprimer ce contact ?',
+        title: 'Supprimer ce contact ?',
         description: (c) => (
           <>
             Le contact <strong>{c.name}</strong> sera retiré de la fiche. L’opération est tracée dans l’historique

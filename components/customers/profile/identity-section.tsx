@@ -3,7 +3,7 @@ import { Card } from '@/components/ui/card';
 import { formatDateTime } from '@/components/ui/format';
 import { customerDisplayName, KIND_LABELS } from '@/lib/customers/schema';
 import type { CustomerDto } from '@/lib/customers/types';
-import { formatPhone } from '@/lib/validation';
+import { formatPhone } from '@/components/ui/format/phone';
 
 const PRECISION_LABELS: Record<string, string> = {
   housenumber: 'au numéro',

@@ -45,7 +45,7 @@ function useNearViewport(ref: RefObject<HTMLElement | null>, active: boolean): b
 }
 
 const GEO_ERRORS: Record<number, string> = {
-  1: 'Localisation refusée : autorisez-la dans le navigateur pour voir la distance.',
+  1: 'Localisation refusée : autorisez-la dans le navigateur pour voir la distance.',
   2: 'Position indisponible (pas de signal GPS ou réseau).',
   3: 'La localisation a pris trop de temps. Réessayez.',
 };
@@ -213,7 +213,8 @@ export function LocationPanel({
             placing={placing}
             onMove={setDraft}
             fitToMarkers={!!me}
-            ariaLabel={`Carte : ${label || 'position du client'}`}
+            ariaLabel={`Carte : ${label || 'position du client'}`}
+            address={label || undefined}
           />
         )}
 
@@ -221,12 +222,12 @@ export function LocationPanel({
           <div className="flex flex-wrap items-center gap-2">
             {!placing ? (
               <Button size="sm" variant="secondary" onClick={() => setPlacing(true)}>
-                Placer l&apos;épingle
+                Placer l’épingle
               </Button>
             ) : (
               <>
                 <p className="w-full text-sm text-slate-700">
-                  Touchez la carte ou faites glisser l&apos;épingle à l&apos;emplacement exact, puis enregistrez.
+                  Touchez la carte ou faites glisser l’épingle à l’emplacement exact, puis enregistrez.
                 </p>
                 <Button size="sm" onClick={save} disabled={!draft || saving} aria-busy={saving || undefined}>
                   {saving ? 'Enregistrement…' : 'Enregistrer la position'}
@@ -245,7 +246,7 @@ export function LocationPanel({
             )}
           </div>
         )}
-        <p className="text-xs text-slate-500">Communes : GeoNames.org (CC BY 4.0) et Base Adresse Nationale.</p>
+        <p className="text-xs text-slate-500">Communes : GeoNames.org (CC BY 4.0) et Base Adresse Nationale.</p>
       </div>
     </Card>
   );

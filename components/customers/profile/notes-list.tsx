@@ -66,7 +66,7 @@ function NoteForm({
         required
         defaultValue={defaultValue}
         error={state.ok ? undefined : state.fieldErrors?.body}
-        hint="Texte simple ; les retours à la ligne sont conservés."
+        hint="Texte simple ; les retours à la ligne sont conservés."
       />
       <div className="flex flex-wrap items-center gap-3">
         {withPin && (
@@ -140,7 +140,7 @@ function NoteCard({ customerId, note }: { customerId: string; note: NoteItem }) 
           <ConfirmDialog
             triggerLabel="Supprimer"
             triggerSize="sm"
-            title="Supprimer cette note ?"
+            title="Supprimer cette note ?"
             confirmLabel="Supprimer"
             onConfirm={async () => {
               const r = await deleteNoteAction(customerId, note.id, initialActionState, new FormData());

@@ -79,7 +79,7 @@ export function TagsEditor({
   function remove(tag: Tag) {
     startTransition(async () => {
       const r = await removeTagAction(customerId, tag.id, initialActionState, new FormData());
-      toast.show(r.ok ? `Étiquette « ${tag.name} » retirée.` : r.message, r.ok ? 'success' : 'error');
+      toast.show(r.ok ? `Étiquette « ${tag.name} » retirée.` : r.message, r.ok ? 'success' : 'error');
     });
   }
 
@@ -135,7 +135,7 @@ export function TagsEditor({
                   onClick={() => remove(t)}
                   disabled={pending}
                   className="inline-flex min-h-11 min-w-11 items-center justify-center rounded-full text-slate-600 hover:bg-slate-100 hover:text-red-700"
-                  aria-label={`Retirer l'étiquette ${t.name}`}
+                  aria-label={`Retirer l’étiquette ${t.name}`}
                 >
                   <span aria-hidden="true">×</span>
                 </button>
@@ -212,7 +212,7 @@ export function TagsEditor({
           )}
           {isNew && (
             <fieldset className="space-y-1">
-              <legend className="text-sm text-slate-700">Nouvelle étiquette « {text.trim()} » — couleur :</legend>
+              <legend className="text-sm text-slate-700">Nouvelle étiquette « {text.trim()} » — couleur :</legend>
               <div className="flex flex-wrap gap-1">
                 {TAG_COLORS.map((c) => (
                   <label

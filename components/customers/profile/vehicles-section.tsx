@@ -41,7 +41,7 @@ export function VehiclesSection({
       remove={{
         action: deleteVehicleAction,
         label: (v) => `Supprimer le véhicule ${vehicleName(v)}`,
-        title: 'Supprimer ce véhicule ?',
+        title: 'Supprimer ce véhicule ?',
         description: (v) => (
           <>
             Le véhicule <strong>{vehicleName(v)}</strong> sera retiré de la fiche. Les interventions déjà réalisées

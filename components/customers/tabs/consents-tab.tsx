@@ -52,7 +52,7 @@ export async function ConsentsTab({
       </Card>
       <Card
         title="Historique"
-        description="Chaque accord et retrait est conservé tel quel : rien n’est jamais modifié ni supprimé."
+        description="Chaque accord et retrait est conservé tel quel : rien n’est jamais modifié ni supprimé."
         id="historique"
       >
         <ConsentHistory customerId={customer.id} page={history.page} isFirstPage={history.first} />

@@ -46,7 +46,11 @@ export async function DocumentsTab({
       )}
       <Card
         title="Documents"
-        description={`${stats.count} document${stats.count > 1 ? 's' : ''} · ${formatBytes(stats.totalBytes)} au total`}
+        description={
+          stats.count
+            ? `${stats.count} document${stats.count > 1 ? 's' : ''} · ${formatBytes(stats.totalBytes)} au total`
+            : 'Aucun document pour l’instant'
+        }
       >
         <nav aria-label="Filtrer par catégorie" className="mb-3 flex flex-wrap gap-2" data-testid="document-categories">
           <Link href={path} className={chip(!active)} aria-current={!active ? 'page' : undefined}>
@@ -61,14 +65,16 @@ export async function DocumentsTab({
             >
               {DOCUMENT_CATEGORY_LABELS[c]}
               <span className="tabular-nums text-slate-600">
-                {stats.byCategory[c]?.count ?? 0} · {formatBytes(stats.byCategory[c]?.bytes ?? 0)}
+                {stats.byCategory[c]?.count
+                  ? `${stats.byCategory[c].count} · ${formatBytes(stats.byCategory[c].bytes)}`
+                  : 'aucun'}
               </span>
             </Link>
           ))}
         </nav>
         {category && !parsed.success && (
           <p role="alert" className="mb-3 text-sm text-red-700">
-            Catégorie inconnue : tous les documents sont affichés.
+            Catégorie inconnue : tous les documents sont affichés.
           </p>
         )}
         {data.length === 0 ? (

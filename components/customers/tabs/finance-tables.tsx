@@ -2,6 +2,7 @@
  * Invoices and payments tables (server-rendered): sortable headers and keyset "next page" links
  * are plain URLs, so they work without JavaScript and can be shared. Tables become cards on phones.
  */
+import { ChevronDown, ChevronsUpDown, ChevronUp } from 'lucide-react';
 import Link from 'next/link';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
@@ -61,7 +62,15 @@ function SortHeader({
         scroll={false}
       >
         {spec.label}
-        <span aria-hidden="true">{active ? (order === 'asc' ? '▲' : '▼') : '↕'}</span>
+        {active ? (
+          order === 'asc' ? (
+            <ChevronUp className="size-4" aria-hidden="true" />
+          ) : (
+            <ChevronDown className="size-4" aria-hidden="true" />
+          )
+        ) : (
+          <ChevronsUpDown className="size-4 text-slate-500" aria-hidden="true" />
+        )}
         <span className="sr-only">
           {active ? `(trié ${order === 'asc' ? 'croissant' : 'décroissant'})` : '(trier)'}
         </span>
@@ -228,7 +237,7 @@ export function InvoicesTable({
               HT {formatMoney(inv.totalHtCents)} · TVA {formatMoney(inv.vatCents)} · TTC{' '}
               {formatMoney(inv.totalTtcCents)}
             </p>
-            <p className="font-medium tabular-nums">Reste dû : {formatMoney(inv.remainingCents)}</p>
+            <p className="font-medium tabular-nums">Reste dû : {formatMoney(inv.remainingCents)}</p>
           </li>
         ))}
       </ul>

@@ -1,5 +1,6 @@
 import { ChartFigure } from '@/components/charts/chart-figure';
 import { LazyLineChart } from '@/components/charts/lazy';
+import { worthAChart } from '@/components/charts/options';
 import { Card } from '@/components/ui/card';
 import { cn } from '@/components/ui/cn';
 import { formatDate, formatMoney, formatNumber } from '@/components/ui/format';
@@ -100,10 +101,10 @@ export async function FinancesTab({
         </Card>
 
         <Card title="Historique du solde" className="lg:col-span-2">
-          {history.length ? (
+          {worthAChart(history) ? (
             <ChartFigure
               title="Solde dû au fil du temps"
-              description="Factures (+TTC) et paiements (−) cumulés jour par jour."
+              description="Factures (+ TTC) et paiements (−) cumulés jour par jour, axe à partir de zéro."
               chart={
                 <LazyLineChart
                   ariaLabel="Courbe du solde dû"
@@ -119,6 +120,16 @@ export async function FinancesTab({
                 rows: history.map((p) => [formatDate(p.date), formatMoney(p.balanceCents)]),
               }}
             />
+          ) : history.length ? (
+            // Under three dates a chart says less than the numbers themselves.
+            <ul aria-label="Solde par jour" className="divide-y divide-slate-100 text-sm">
+              {history.map((p) => (
+                <li key={String(p.date)} className="flex justify-between gap-4 py-1.5">
+                  <span>{formatDate(p.date)}</span>
+                  <span className="tabular-nums">{formatMoney(p.balanceCents)}</span>
+                </li>
+              ))}
+            </ul>
           ) : (
             <p className="text-sm text-slate-600">Pas encore de facture ni de paiement.</p>
           )}

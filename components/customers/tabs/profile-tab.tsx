@@ -1,7 +1,7 @@
 import type { Actor } from '@/lib/auth/actor';
 import type { CustomerAbilities } from '@/lib/auth/permissions';
 import type { CustomerDetail } from '@/lib/customers/queries';
-import { formatPhone } from '@/lib/validation';
+import { formatPhone } from '@/components/ui/format/phone';
 import { FUEL_LABELS } from '@/lib/vehicles/schema';
 import { ContactsSection } from '../profile/contacts-section';
 import { IdentitySection } from '../profile/identity-section';

@@ -12,8 +12,8 @@ export default async function LegacyImportPage() {
         <h1 className="text-2xl font-semibold text-slate-900">Import de l’ancien système</h1>
         <p className="text-sm text-slate-600">
           Déposez l’export des clients de l’ancien logiciel. La simulation montre ligne par ligne ce qui sera importé,
-          ignoré (doublons) ou rejeté (avec la raison) ; rien n’est écrit avant « Importer ». Relancer le même fichier
-          n’importe rien de plus. En ligne de commande :{' '}
+          ignoré (doublons) ou rejeté (avec la raison) ; rien n’est écrit avant « Importer ». Relancer le même fichier
+          n’importe rien de plus. En ligne de commande :{' '}
           <code className="rounded bg-slate-100 px-1">npm run import:legacy -- fichier.csv --dry-run</code>.
         </p>
       </div>

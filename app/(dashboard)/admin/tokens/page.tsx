@@ -22,7 +22,7 @@ export default async function TokensPage() {
         <p className="text-sm text-slate-600">
           Les applications externes appellent l’API avec{' '}
           <code className="rounded bg-slate-100 px-1">Authorization: Bearer &lt;jeton&gt;</code>. Un jeton a un rôle,
-          comme un utilisateur. En ligne de commande :{' '}
+          comme un utilisateur. En ligne de commande :{' '}
           <code className="rounded bg-slate-100 px-1">npm run token -- --name &lt;nom&gt; --role &lt;rôle&gt;</code>.
         </p>
       </div>

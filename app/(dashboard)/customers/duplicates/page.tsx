@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { formatPhone } from '@/components/ui/format/phone';
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { loadDuplicatePairs, MAX_PAIRS, PAIR_REASON_LABELS } from '@/lib/duplicates/pairs';
@@ -42,7 +43,9 @@ export default async function DuplicatesPage() {
                     </Link>{' '}
                     <span className="text-slate-500">{s.number}</span>
                     <div className="text-slate-600">
-                      {[s.email, s.phone, [s.postalCode, s.city].filter(Boolean).join(' ')].filter(Boolean).join(' · ')}
+                      {[s.email, formatPhone(s.phone), [s.postalCode, s.city].filter(Boolean).join(' ')]
+                        .filter(Boolean)
+                        .join(' · ')}
                     </div>
                   </div>
                 ))}

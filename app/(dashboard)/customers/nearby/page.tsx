@@ -12,7 +12,7 @@ export default async function NearbyPage() {
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Clients autour de moi</h1>
         <p className="text-sm text-slate-600">
-          Les clients les plus proches de votre position, avec la distance, l&apos;appel et l&apos;itinéraire.
+          Les clients les plus proches de votre position, avec la distance, l’appel et l’itinéraire.
         </p>
       </div>
       <NearbyCustomers tileUrl={env().MAP_TILE_URL} />

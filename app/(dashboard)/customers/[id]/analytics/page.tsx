@@ -9,7 +9,7 @@ export const metadata = { title: 'Analyse' };
 export default async function AnalyticsPage(props: IdPageProps) {
   const { id } = await customerPage(props, 'analytics.read');
   return (
-    <Suspense fallback={<TabSkeleton label="Chargement de l'analyse" cards={3} />}>
+    <Suspense fallback={<TabSkeleton label="Chargement de l’analyse" cards={3} />}>
       <AnalyticsTab customerId={id} />
     </Suspense>
   );

@@ -16,7 +16,7 @@ export default async function EditCustomerPage(props: Pick<IdPageProps, 'params'
     return (
       <EmptyState
         title="Fiche anonymisée"
-        description="Les données personnelles de ce client ont été effacées : la fiche ne peut plus être modifiée."
+        description="Les données personnelles de ce client ont été effacées : la fiche ne peut plus être modifiée."
       />
     );
   }

@@ -2,12 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { MergeForm, type MergeFieldRow } from '@/components/duplicates/merge-form';
+import { formatPhone } from '@/components/ui/format/phone';
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { customerDisplayName, KIND_LABELS, STATUS_LABELS } from '@/lib/customers/schema';
 import { loadMergeCandidates, MERGE_FIELD_LABELS, MERGE_FIELDS } from '@/lib/duplicates/merge';
 import { parseIdOrNotFound } from '@/lib/http/page-params';
-import { formatPhone } from '@/lib/validation';
 
 export const metadata: Metadata = { title: 'Fusionner deux clients' };
 
@@ -68,9 +68,9 @@ export default async function MergePage({ params }: { params: Promise<{ a: strin
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold text-slate-900">Fusionner deux clients</h1>
         <p className="text-sm text-slate-600">
-          <strong>{customerDisplayName(survivor)}</strong> ({survivor.number}) est conservé ;{' '}
+          <strong>{customerDisplayName(survivor)}</strong> ({survivor.number}) est conservé ;{' '}
           <strong>{customerDisplayName(merged)}</strong> ({merged.number}) disparaît après avoir transmis toutes ses
-          données : {summary(mCounts)}. Conservé : {summary(sCounts)}.
+          données : {summary(mCounts)}. Conservé : {summary(sCounts)}.
         </p>
         <Link
           href={`/customers/duplicates/${b}/${a}`}

@@ -7,10 +7,15 @@
  *   formatMoney(123456)      → '1 234,56 €'  (integer cents; { decimals: 0 } → '1 235 €')
  *   formatNumber(12345.6)    → '12 345,6'    formatPercent(0.125) → '12,5 %'
  *   formatBytes(1536)        → '1,5 Ko'
- *   formatRelative(d, now?)  → 'il y a 3 jours', 'dans 2 heures', "à l'instant"
+ *   formatRelative(d, now?)  → 'il y a 3 jours', 'dans 2 heures', 'à l’instant'
  *   dayKey(d)                → '2025-03-14' (the Paris calendar day, for grouping timelines)
+ *   frenchText(), labelValue(), quoted() (./typography), formatPhone() (./phone, imported on its own).
  * Note: Intl uses narrow no-break spaces (U+202F) as thousands separators and before '€' / '%'.
  */
+import { NNBSP } from './typography';
+
+export * from './typography';
+
 export const LOCALE = 'fr-FR';
 export const TIME_ZONE = 'Europe/Paris';
 const EMPTY = '—';
@@ -120,7 +125,7 @@ export function formatBytes(bytes: number | null | undefined): string {
     unit++;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(value)} ${BYTE_UNITS[unit]}`;
+  return `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(value)}${NNBSP}${BYTE_UNITS[unit]}`;
 }
 
 const relative = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
@@ -133,16 +138,16 @@ const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['minute', 60],
 ];
 
-/** "il y a 3 jours", "dans 2 heures", "hier"; under a minute → "à l'instant". */
+/** "il y a 3 jours", "dans 2 heures", "hier"; under a minute → 'à l’instant'. */
 export function formatRelative(value: DateInput, now: DateInput = new Date()): string {
   const d = toDate(value);
   const ref = toDate(now);
   if (!d || !ref) return EMPTY;
   const seconds = Math.round((d.getTime() - ref.getTime()) / 1000);
   const abs = Math.abs(seconds);
-  if (abs < 60) return "à l'instant";
+  if (abs < 60) return 'à l’instant';
   for (const [unit, size] of STEPS) {
     if (abs >= size) return relative.format(Math.trunc(seconds / size), unit);
   }
-  return "à l'instant";
+  return 'à l’instant';
 }

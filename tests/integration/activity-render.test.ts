@@ -1,0 +1,141 @@
+import { renderToStaticMarkup } from 'react-dom/server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ActivityTab } from '@/components/customers/tabs/activity-tab';
+import { RecentActivityBlock } from '@/components/customers/dashboard-360/blocks';
+import { getDb } from '@/db';
+import type { Actor } from '@/lib/auth/actor';
+import { recordConsent } from '@/lib/consents/mutations';
+import { consentRecordSchema } from '@/lib/consents/schema';
+import { toggleCustomerStatus, updateCustomer } from '@/lib/customers/mutations';
+import { createInvoice, recordPayment } from '@/lib/finances/mutations';
+import { invoiceCreateSchema, paymentCreateSchema } from '@/lib/finances/schema';
+import { cancelIntervention, createIntervention, startIntervention } from '@/lib/interventions/mutations';
+import { interventionCreateSchema } from '@/lib/interventions/schema';
+import { actorFor, createCustomer, createUser, createVehicle } from '../factories';
+
+/**
+ * The Activity tab and the 360 summary as the browser receives them, for a customer whose history
+ * was written by the real mutations: no id, cents value, camelCase key or stored code shows.
+ */
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const text = (html: string) =>
+  html
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/g, ' ')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;/g, "'")
+    .replace(/&amp;/g, '&')
+    .replace(/\s+/g, ' ');
+
+let customerId: string;
+beforeAll(async () => {
+  const db = getDb();
+  const manager: Actor = actorFor(await createUser('manager'));
+  const customer = await createCustomer();
+  customerId = customer.id;
+  const vehicle = await createVehicle(customerId, { plate: 'GH-456-JK' });
+  const invoice = await createInvoice(
+    db,
+    manager,
+    customerId,
+    invoiceCreateSchema.parse({
+      number: `F-2025-${Date.now() % 100000}`,
+      issuedAt: '2025-03-01T09:00:00Z',
+      dueAt: '2025-03-31T09:00:00Z',
+      totalHtCents: 5139,
+      vatCents: 1028,
+    }),
+  );
+  await recordPayment(
+    db,
+    manager,
+    customerId,
+    paymentCreateSchema.parse({
+      invoiceId: invoice.id,
+      amountCents: 6167,
+      method: 'cash',
+      paidAt: '2025-03-02T10:00:00Z',
+    }),
+  );
+  await recordConsent(
+    db,
+    manager,
+    customerId,
+    consentRecordSchema.parse({
+      purpose: 'marketing',
+      channel: 'sms',
+      granted: true,
+      source: 'paper-form',
+      textVersion: 'v2024-01',
+    }),
+  );
+  const planned = await createIntervention(
+    db,
+    manager,
+    customerId,
+    interventionCreateSchema.parse({
+      kind: 'diagnostic',
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+      vehicleId: vehicle.id,
+      technicianId: manager.id,
+    }),
+  );
+  const started = await startIntervention(db, manager, customerId, planned.id);
+  const other = await createIntervention(
+    db,
+    manager,
+    customerId,
+    interventionCreateSchema.parse({ kind: 'tyres', scheduledAt: new Date(Date.now() + 2 * 86_400_000).toISOString() }),
+  );
+  await cancelIntervention(db, manager, customerId, other.id, {
+    reason: 'Client absent',
+    updatedAt: new Date(other.updatedAt),
+  });
+  await updateCustomer(db, manager, customerId, {
+    city: 'Villeurbanne',
+    mobile: '+33312546029',
+    updatedAt: customer.updatedAt,
+  } as never);
+  await toggleCustomerStatus(db, manager, customerId);
+  expect(started.status).toBe('in_progress');
+});
+
+function expectReadable(html: string) {
+  const t = text(html);
+  expect(t).not.toMatch(UUID);
+  expect(t).not.toMatch(/cents/i);
+  expect(t).not.toMatch(/\b[a-z]+[A-Z][A-Za-z]*\b/);
+  for (const code of [
+    'cash',
+    'diagnostic',
+    'tyres',
+    'planned',
+    'in_progress',
+    'marketing',
+    'sms',
+    'paper-form',
+    'inactive',
+  ])
+    expect(t).not.toMatch(new RegExp(`(^|[\\s:(])${code}($|[\\s,.)])`));
+  return t;
+}
+
+describe('Activity tab and 360 summary HTML', () => {
+  it('renders every entry in words', async () => {
+    const tree = await ActivityTab({ customerId, searchParams: {}, abilities: { activityCreate: false } });
+    const html = renderToStaticMarkup(tree);
+    expect(html.match(/data-testid="activity-entry"/g)?.length).toBeGreaterThanOrEqual(9);
+    const t = expectReadable(html);
+    expect(t).toContain('Moyen de paiement : Espèces');
+    expect(t).toContain('Type d’intervention : Diagnostic');
+    expect(t).toContain('Canal : SMS');
+    expect(t).toContain('Décision : accordé');
+    expect(t).toContain('Statut : Actif → Inactif');
+    expect(t).toContain('Mobile : — → 03 12 54 60 29');
+    expect(t).not.toContain('Type de client : diagnostic');
+  });
+
+  it('the 360 recent-activity block too', async () => {
+    const html = renderToStaticMarkup(await RecentActivityBlock({ customerId }));
+    expectReadable(html);
+  });
+});

@@ -1,0 +1,125 @@
+import { createElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import { describe, expect, it } from 'vitest';
+import { activityDetails, activitySummary } from '@/components/activity/activity-details';
+import { ActivityEntry } from '@/components/activity/activity-entry';
+import { ACTIVITY_TYPES } from '@/db/schema/enums';
+import { ACTIVITY_SAMPLES, CUSTOMER_ID, sampleDto } from './fixtures/activity-samples';
+
+/** What a person reads: the text of the markup (tags and attributes dropped, entities decoded). */
+function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
+}
+
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
+const CAMEL_CASE = /\b[a-z]+[A-Z][A-Za-z]*\b/;
+// Stored codes that must be said in words (payment methods, statuses, purposes, channels, kinds…).
+const RAW_CODES = [
+  'cash',
+  'card',
+  'transfer',
+  'check',
+  'direct-debit',
+  'diagnostic',
+  'maintenance',
+  'repair',
+  'tyres',
+  'planned',
+  'in_progress',
+  'done',
+  'invoiced',
+  'cancelled',
+  'marketing',
+  'service-notifications',
+  'satisfaction-surveys',
+  'paper-form',
+  'sms',
+  'individual',
+  'company',
+  'active',
+  'inactive',
+  'paid',
+  'queued',
+  'failed',
+  'outbound',
+  'housenumber',
+  'vehicle-registration',
+  'petrol',
+  'hybrid',
+  'granted-without-proof',
+  'true',
+  'false',
+  'null',
+];
+
+const render = (name: string, i: number) =>
+  renderToStaticMarkup(
+    createElement(ActivityEntry, { activity: sampleDto(ACTIVITY_SAMPLES[name], i), customerId: CUSTOMER_ID }),
+  );
+
+describe('timeline cards say things in words', () => {
+  it('has a sample for every activity type', () => {
+    const covered = new Set(Object.values(ACTIVITY_SAMPLES).map((s) => s.type));
+    expect(ACTIVITY_TYPES.filter((t) => !covered.has(t))).toEqual([]);
+  });
+
+  it.each(Object.keys(ACTIVITY_SAMPLES).map((name, i) => [name, i] as const))(
+    '%s: no id, no cents, no camelCase key, no raw code',
+    (name, i) => {
+      const text = visibleText(render(name, i));
+      expect(text).not.toMatch(UUID);
+      expect(text).not.toMatch(/cents/i);
+      expect(text).not.toMatch(CAMEL_CASE);
+      for (const code of RAW_CODES) expect(text).not.toMatch(new RegExp(`(^|[\\s:(])${code}($|[\\s,.)])`));
+      // Detail lines use the narrow no-break space before the colon.
+      expect(text).not.toMatch(/ :/);
+    },
+  );
+
+  it('a payment says the amount in euros, the method in words and links the invoice by its number', () => {
+    const html = render('payment (finances mutation)', 0);
+    const text = visibleText(html).replace(/\s+/g, ' ');
+    expect(text).toContain('Montant : 61,68 €');
+    expect(text).toContain('Moyen de paiement : Espèces');
+    expect(html).toMatch(
+      new RegExp(`<a href="/customers/${CUSTOMER_ID}/finances#invoice-[0-9a-f-]{36}"[^>]*>F-2025-0012</a>`),
+    );
+  });
+
+  it('an intervention says its kind as the kind of intervention, not of customer', () => {
+    const lines = activityDetails(sampleDto(ACTIVITY_SAMPLES['intervention completed']), CUSTOMER_ID);
+    expect(lines).toContainEqual({ label: 'Type d’intervention', value: 'Diagnostic' });
+    expect(lines.map((l) => l.label)).not.toContain('Type de client');
+    expect(lines).toContainEqual({ label: 'Kilométrage relevé', value: '98\u202f000 km' });
+  });
+
+  it('a consent says purpose, channel and « accordé / retiré » in words', () => {
+    const granted = activityDetails(sampleDto(ACTIVITY_SAMPLES['consent granted']), CUSTOMER_ID);
+    expect(granted.slice(0, 3)).toEqual([
+      { label: 'Finalité', value: 'Prospection commerciale' },
+      { label: 'Canal', value: 'E-mail' },
+      { label: 'Décision', value: 'accordé' },
+    ]);
+    const withdrawn = activityDetails(sampleDto(ACTIVITY_SAMPLES['consent withdrawn']), CUSTOMER_ID);
+    expect(withdrawn).toContainEqual({ label: 'Décision', value: 'retiré' });
+    expect(withdrawn).toContainEqual({ label: 'Canal', value: 'SMS' });
+  });
+
+  it('a profile diff names fields in French and phones in national format', () => {
+    const lines = activityDetails(sampleDto(ACTIVITY_SAMPLES['customer updated']), CUSTOMER_ID);
+    expect(lines).toContainEqual({ label: 'Ville', value: 'Lyon → Paris' });
+    expect(lines).toContainEqual({ label: 'Mobile', value: '— → 06\u00a012\u00a034\u00a056\u00a078' });
+    expect(lines).toContainEqual({ label: 'Type de client', value: 'Particulier → Professionnel' });
+  });
+
+  it('the 360 summary line is built from the same details', () => {
+    const line = activitySummary(sampleDto(ACTIVITY_SAMPLES['payment (seed, direct debit)']), CUSTOMER_ID);
+    expect(line.replace(/[\u202f\u00a0]/g, ' ')).toBe('Montant : 61,67 € · Moyen de paiement : Prélèvement');
+  });
+});
