@@ -5,15 +5,16 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { inArray } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import { getDbHandle, closeDb } from '@/db';
 import { migrateDb } from '@/db/migrate';
 import { users } from '@/db/schema';
 import { DEMO_USERS, isDatabaseEmpty, seedDemo } from '@/db/seed/demo';
-import { dataDir, env, EnvError, type Env } from '@/lib/env';
+import { dataDir, EnvError, type Env } from '@/lib/env';
 import { SHUTDOWN_GRACE_MS } from '@/lib/shutdown';
 import { CliError } from './args';
 import { acquirePgliteLock } from './pglite-lock';
+import { checkStartEnv, firstAdminHint, startModeLine } from './start-checks';
 import { superviseChild } from './supervise';
 
 const ROOT = process.cwd();
@@ -68,6 +69,9 @@ async function prepareDatabase(config: Env): Promise<{ driver: string; demoUsers
       const r = await seedDemo(handle.db, { password: config.DEMO_PASSWORD });
       console.log(`Données de démonstration créées : ${r.customers} clients`);
     }
+    const [{ n: userCount }] = await handle.db.select({ n: count() }).from(users);
+    const hint = firstAdminHint(config, Number(userCount));
+    if (hint) console.log(hint);
     const found = await handle.db
       .select({ email: users.email })
       .from(users)
@@ -115,7 +119,9 @@ function banner(config: Env, driver: string, demoUsers: boolean) {
 }
 
 async function main() {
-  const config = env();
+  // Every rule of lib/env.ts, before anything is built or served: one line naming the variable, exit 1.
+  const config = checkStartEnv();
+  console.log(startModeLine(config));
   const reason = buildReason();
   if (reason) {
     console.log(`Construction de l'application (${reason})…`);
