@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { getDb } from '@/db';
 import { type ActionState, runAction } from '@/lib/actions';
+import { can } from '@/lib/auth/permissions';
 import { requireActionActor } from '@/lib/auth/session';
 import { AppError, zodFieldErrors } from '@/lib/errors';
 import { parseId } from '@/lib/http/parse';
@@ -23,12 +24,11 @@ const FIELD_KEYS = Object.keys(customerFields);
 // Fields a user may empty in the edit form (kind is required; country falls back to its value).
 const CLEARABLE = FIELD_KEYS.filter((k) => k !== 'kind' && k !== 'country');
 
-export async function createCustomerAction(
-  _prev: ActionState,
-  formData: FormData,
-): Promise<ActionState<{ possibleDuplicates?: PossibleDuplicate[] }>> {
+type CreateData = { possibleDuplicates?: PossibleDuplicate[]; erasedPerson?: { canConfirm: boolean } };
+
+export async function createCustomerAction(_prev: ActionState, formData: FormData): Promise<ActionState<CreateData>> {
   let createdId: string | undefined;
-  const result = await runAction<{ possibleDuplicates?: PossibleDuplicate[] }>(async () => {
+  const result = await runAction<CreateData>(async () => {
     const actor = await requireActionActor('customer.create');
     const raw = pickFormFields(formData, FIELD_KEYS);
     const parsed = customerCreateSchema.safeParse(raw);
@@ -44,7 +44,19 @@ export async function createCustomerAction(
         return { ok: false, message: 'Des clients similaires existent déjà.', data: { possibleDuplicates } };
       }
     }
-    const { customer } = await createCustomer(db, actor, parsed.data);
+    // An erased person (README "Security"): refused, unless an admin confirms with confirmErased=1.
+    const created = await createCustomer(db, actor, parsed.data, {
+      confirmErased: formData.get('confirmErased') === '1',
+    }).catch((error: unknown) => {
+      if (!(error instanceof AppError) || error.code !== 'erased_person') throw error;
+      return {
+        ok: false,
+        message: error.message,
+        data: { erasedPerson: { canConfirm: can(actor.role, 'customer.delete') } },
+      };
+    });
+    if (!('customer' in created)) return created;
+    const { customer } = created;
     createdId = customer.id;
     revalidatePath('/customers');
     return { ok: true, message: 'Client créé.' };
