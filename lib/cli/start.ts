@@ -10,7 +10,10 @@ import { getDbHandle, closeDb } from '@/db';
 import { migrateDb } from '@/db/migrate';
 import { users } from '@/db/schema';
 import { DEMO_USERS, isDatabaseEmpty, seedDemo } from '@/db/seed/demo';
+import { reapplyTombstones } from '@/lib/backup/tombstones';
+import { tombstoneLedgerPath } from '@/lib/customers/tombstones';
 import { dataDir, EnvError, type Env } from '@/lib/env';
+import { deleteStoredFiles } from '@/lib/storage';
 import { SHUTDOWN_GRACE_MS } from '@/lib/shutdown';
 import { CliError } from './args';
 import { acquirePgliteLock } from './pglite-lock';
@@ -65,6 +68,12 @@ async function prepareDatabase(config: Env): Promise<{ driver: string; demoUsers
   const handle = getDbHandle();
   try {
     await migrateDb(handle);
+    // After a restore of an older archive: erasures recorded since are applied again (README "Backups").
+    const reapplied = await reapplyTombstones(handle.db, [tombstoneLedgerPath()], { onlyIfNew: true });
+    if (reapplied.erased) {
+      await deleteStoredFiles(reapplied.storageKeys);
+      console.log(`Effacements RGPD ré-appliqués après restauration : ${reapplied.erased} client(s)`);
+    }
     if (config.DEMO && (await isDatabaseEmpty(handle.db))) {
       const r = await seedDemo(handle.db, { password: config.DEMO_PASSWORD });
       console.log(`Données de démonstration créées : ${r.customers} clients`);

@@ -84,12 +84,14 @@ export async function eraseCustomer(
       { legacyIds: legacy.map((l) => l.legacyId), email: current.email, siret: current.siret },
       now,
     );
-    await tx.delete(geocodeCache).where(
-      eq(
-        geocodeCache.key,
-        geocodeCacheKey({ line1: current.addressLine1, postalCode: current.postalCode, city: current.city }),
-      ),
-    );
+    await tx
+      .delete(geocodeCache)
+      .where(
+        eq(
+          geocodeCache.key,
+          geocodeCacheKey({ line1: current.addressLine1, postalCode: current.postalCode, city: current.city }),
+        ),
+      );
     await tx
       .update(customers)
       .set({

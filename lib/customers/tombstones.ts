@@ -49,7 +49,9 @@ function normalise(kind: TombstoneKind, value: string): string {
 }
 
 export function tombstoneHash(kind: TombstoneKind, value: string): string {
-  return createHmac('sha256', erasureKey()).update(`${kind}:${normalise(kind, value)}`).digest('hex');
+  return createHmac('sha256', erasureKey())
+    .update(`${kind}:${normalise(kind, value)}`)
+    .digest('hex');
 }
 
 /** The hashes of one person's identifiers (empty values ignored). */

@@ -30,7 +30,8 @@ const FILE = csv(
   `L-7001;PRO;;;Garage Effacé;${SIRET};5 rue des Oubliés;69003;Lyon;0472000001;${EMAIL};;;01/02/2015;1;1`,
   'L-7002;P;Gardé;Paul;;;6 rue des Restés;69003;Lyon;0612340002;paul.garde@exemple.fr;;;01/02/2015;1;0',
 );
-const n = async (table: any, where?: any) => Number((await getDb().select({ c: count() }).from(table).where(where))[0].c);
+const n = async (table: any, where?: any) =>
+  Number((await getDb().select({ c: count() }).from(table).where(where))[0].c);
 
 async function importedId(legacyId: string) {
   const [row] = await getDb().select().from(legacyIdMap).where(eq(legacyIdMap.legacyId, legacyId));
@@ -62,7 +63,9 @@ describe('GDPR erasure tombstone', () => {
     expect(first.stats.imported).toBe(2);
     // A second run takes a backup that contains the first run's customers.
     const other = csv('L-7003;P;Autre;Anne;;;7 rue X;69003;Lyon;0612340003;anne.autre@exemple.fr;;;01/02/2015;1;0');
-    expect((await importLegacy(getDb(), SYSTEM_ACTOR, { buffer: other, fileName: 'autre.csv' })).stats.imported).toBe(1);
+    expect((await importLegacy(getDb(), SYSTEM_ACTOR, { buffer: other, fileName: 'autre.csv' })).stats.imported).toBe(
+      1,
+    );
     expect((await Promise.all((await backupFiles()).map((f) => readFile(f, 'utf8')))).join('\n')).toContain(EMAIL);
     erasedId = await importedId('L-7001');
     const res = await call(oneRoute.DELETE, { method: 'DELETE', auth: bearer.admin, params: { id: erasedId } });
