@@ -92,12 +92,17 @@ describe('npm start refuses a bad environment', () => {
   });
 
   async function start(vars: Record<string, string>) {
-    const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: cwd, ...vars };
+    const env: Record<string, string | undefined> = {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      DATA_DIR: cwd,
+      ...vars,
+    };
     env.TSX_TSCONFIG_PATH = path.join(ROOT, 'tsconfig.json');
     try {
       await promisify(execFile)(path.join(ROOT, 'node_modules', '.bin', 'tsx'), [path.join(ROOT, 'lib/cli/start.ts')], {
         cwd,
-        env,
+        env: env as unknown as NodeJS.ProcessEnv,
         timeout: 60_000,
       });
       return { code: 0, stderr: '' };
