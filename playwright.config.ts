@@ -57,6 +57,6 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: { PORT: String(port), DATA_DIR: dataDir, DEMO: '1', DEMO_PASSWORD: 'customer360', NODE_ENV: 'production' },
+    env: { PORT: String(port), DATA_DIR: dataDir, DEMO_PASSWORD: 'customer360', NODE_ENV: 'production' },
   },
 });

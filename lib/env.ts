@@ -22,6 +22,9 @@ const DEFAULT_AGENCIES: Agency[] = [
   { name: 'Agence Marseille', lat: 43.2965, lon: 5.3698 },
 ];
 
+/** The documented demo password: refused for a production demo (README "Security"). */
+export const DEFAULT_DEMO_PASSWORD = 'customer360';
+
 const boolish = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
@@ -40,8 +43,11 @@ const envSchema = z.object({
   DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
   DATA_DIR: z.string().min(1).default('./.data'),
   AUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  DEMO: boolish.default(true),
-  DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default('customer360'),
+  // Unset: on for the embedded default (no DATABASE_URL), off with PostgreSQL (README "Security").
+  DEMO: boolish.optional(),
+  DEMO_PASSWORD: z.string().min(8, 'must be at least 8 characters').default(DEFAULT_DEMO_PASSWORD),
+  // Key of the erasure tombstone hashes; unset: derived from the auth secret (README "Security").
+  ERASURE_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   REDIS_URL: urlWithProtocol(['redis', 'rediss']).optional(),
   UPLOADTHING_TOKEN: z.string().min(10).optional(),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(2048).default(20),
@@ -92,7 +98,11 @@ const envSchema = z.object({
   TEST_DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
 });
 
-export type Env = Omit<z.infer<typeof envSchema>, 'AGENCIES'> & { AGENCIES: Agency[] };
+export type Env = Omit<z.infer<typeof envSchema>, 'AGENCIES' | 'DEMO'> & {
+  AGENCIES: Agency[];
+  /** Resolved: DEMO when set, else on only for the embedded database. */
+  DEMO: boolean;
+};
 
 export class EnvError extends Error {
   constructor(message: string) {
@@ -101,10 +111,13 @@ export class EnvError extends Error {
   }
 }
 
-function readProcessEnv(): Record<string, string | undefined> {
+/** The variables lib/env.ts knows, from `source` (process.env by default). */
+export function readEnvVars(
+  source: Record<string, string | undefined> = process.env,
+): Record<string, string | undefined> {
   const raw: Record<string, string | undefined> = {};
   for (const key of Object.keys(envSchema.shape)) {
-    const value = process.env[key];
+    const value = source[key];
     // Empty strings mean "unset", as in most .env tooling.
     raw[key] = value === '' && key !== 'DEMO' ? undefined : value;
   }
@@ -124,13 +137,19 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
       'Invalid environment variable AUTH_SECRET: required when NODE_ENV=production with DATABASE_URL (several instances must share it)',
     );
   }
-  return { ...env, AGENCIES: env.AGENCIES ?? DEFAULT_AGENCIES };
+  // An explicit DEMO=1 in production (e.g. a PostgreSQL demo instance) must not ship the documented password.
+  if (env.NODE_ENV === 'production' && env.DEMO === true && env.DEMO_PASSWORD === DEFAULT_DEMO_PASSWORD) {
+    throw new EnvError(
+      `Invalid environment variable DEMO_PASSWORD: required with NODE_ENV=production and DEMO=1, and must not be the documented ${DEFAULT_DEMO_PASSWORD}`,
+    );
+  }
+  return { ...env, DEMO: env.DEMO ?? !env.DATABASE_URL, AGENCIES: env.AGENCIES ?? DEFAULT_AGENCIES };
 }
 
 const cache = globalThis as unknown as { __c360Env?: Env; __c360Secret?: string };
 
 export function env(): Env {
-  cache.__c360Env ??= parseEnv(readProcessEnv());
+  cache.__c360Env ??= parseEnv(readEnvVars());
   return cache.__c360Env;
 }
 

@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'validation_failed'
   | 'rate_limited'
   | 'consent_missing'
+  | 'erased_person'
   | 'internal_error';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -20,6 +21,7 @@ const STATUS: Record<ErrorCode, number> = {
   consent_missing: 403,
   not_found: 404,
   conflict: 409,
+  erased_person: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,

@@ -71,6 +71,9 @@ export function CustomerForm({
   };
   const [kind, setKind] = useState<CustomerDto['kind']>(customer?.kind ?? 'individual');
   const duplicates = (state.data as { possibleDuplicates?: PossibleDuplicate[] } | undefined)?.possibleDuplicates ?? [];
+  // An erased person (GDPR): only an admin may re-create them, deliberately (confirmErased=1).
+  const canRecreateErased = !!(state.data as { erasedPerson?: { canConfirm: boolean } } | undefined)?.erasedPerson
+    ?.canConfirm;
   const isEdit = Boolean(customer);
   const v = (key: keyof CustomerDto) => {
     const value = customer?.[key];
@@ -100,6 +103,11 @@ export function CustomerForm({
       </p>
 
       {duplicates.length === 0 && <FormMessage state={state.ok ? null : state} />}
+      {canRecreateErased && (
+        <Button type="submit" name="confirmErased" value="1" variant="danger" disabled={pending}>
+          Recréer cette personne effacée
+        </Button>
+      )}
 
       {duplicates.length > 0 && (
         <section

@@ -2,15 +2,30 @@ import { boolean, doublePrecision, index, jsonb, pgTable, text, timestamp, uuid 
 import { createdAt, id } from './columns';
 import { customers } from './customers';
 
-/** Online geocoder answers, keyed by the normalised address, so each address is asked once. */
+/**
+ * Online geocoder answers, so each address is asked once. `key` is a keyed hash of the normalised
+ * address (lib/geo/geocode.ts) and no label is kept: the cache holds coordinates, never an address
+ * in clear, and an erasure deletes its customer's entry (README "Security").
+ */
 export const geocodeCache = pgTable('geocode_cache', {
   key: text('key').primaryKey(),
   latitude: doublePrecision('latitude').notNull(),
   longitude: doublePrecision('longitude').notNull(),
   precision: text('precision').notNull(),
   source: text('source').notNull(),
-  label: text('label'),
   createdAt: createdAt(),
+});
+
+/**
+ * GDPR erasure tombstones (README "Security"): one keyed hash (HMAC-SHA256, lib/customers/tombstones.ts)
+ * per identifier of an erased customer — legacy id, e-mail, SIRET — and the erasure date. No personal
+ * data in clear, no link to the customer row. Import and create consult it so an erased person is
+ * never re-created silently.
+ */
+export const erasureTombstones = pgTable('erasure_tombstones', {
+  hash: text('hash').primaryKey(),
+  kind: text('kind', { enum: ['legacy_id', 'email', 'siret'] }).notNull(),
+  erasedAt: timestamp('erased_at', { withTimezone: true }).notNull(),
 });
 
 export const migrationRuns = pgTable(

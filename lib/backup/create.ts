@@ -23,6 +23,7 @@ import {
 import { dumpPglite } from './pglite';
 import { findPgTool, majorOf, pgDump } from './postgres';
 import { TarWriter } from './tar';
+import { ledgerBeside, syncLedger } from './tombstones';
 
 export interface CreateBackupOptions {
   handle: DbHandle;
@@ -208,6 +209,8 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     await writer.addBuffer(MANIFEST_ENTRY, Buffer.from(JSON.stringify(manifest, null, 2)));
     await writer.close();
     await rename(partial, out);
+    // The erasures this archive cannot forget are kept beside it (README "Backups").
+    await syncLedger(handle.db, ledgerBeside(out));
     const { size } = await stat(out);
     return { file: out, bytes: size, manifest };
   } catch (error) {

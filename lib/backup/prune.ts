@@ -8,13 +8,15 @@ import path from 'node:path';
  * in the directory is touched (the legacy-import backups live there as directories).
  */
 const ARCHIVE_NAME = /^customer-360-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.tar$/;
+/** lib/legacy-import/backup.ts: `<UTC timestamp>-<run id prefix>/`. */
+const IMPORT_BACKUP_NAME = /^(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z-[0-9a-f]{8}$/;
 
 export function archiveName(date: Date): string {
   return `customer-360-${date.toISOString().replace(/[:.]/g, '-')}.tar`;
 }
 
-export function archiveDate(name: string): Date | null {
-  const m = ARCHIVE_NAME.exec(name);
+export function archiveDate(name: string, pattern = ARCHIVE_NAME): Date | null {
+  const m = pattern.exec(name);
   if (!m) return null;
   const date = new Date(`${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z`);
   return Number.isNaN(date.getTime()) ? null : date;
@@ -36,6 +38,29 @@ export async function pruneArchives(dir: string, days: number, now = new Date(),
     if (!date || date.getTime() >= cutoff || (keep && path.resolve(keep) === file)) continue;
     await rm(file, { force: true });
     removed.push(file);
+  }
+  return removed;
+}
+
+/**
+ * The legacy-import backups (directories of JSON lines with personal data) follow the same
+ * retention: those older than `days`, by the date in their name, are deleted.
+ */
+export async function pruneImportBackups(dir: string, days: number, now = new Date()): Promise<string[]> {
+  const cutoff = now.getTime() - days * 86_400_000;
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const removed: string[] = [];
+  for (const name of names.sort()) {
+    const date = archiveDate(name, IMPORT_BACKUP_NAME);
+    if (!date || date.getTime() >= cutoff) continue;
+    await rm(path.join(dir, name), { recursive: true, force: true });
+    removed.push(path.join(dir, name));
   }
   return removed;
 }

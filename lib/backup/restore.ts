@@ -4,12 +4,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { openPostgres, type DbHandle } from '@/db';
-import type { Storage } from '@/lib/storage';
+import { deleteStoredFiles, type Storage } from '@/lib/storage';
 import { BackupError, databaseObjects, migrationJournal, serverVersion, tableCounts } from './database';
 import { AUTH_SECRET_ENTRY, DOCUMENTS_PREFIX, type BackupManifest } from './manifest';
 import { isEmptyDir, loadPglite } from './pglite';
 import { findPgTool, majorOf, pgRestore } from './postgres';
 import { entryStream, readEntry, type TarEntry } from './tar';
+import { hasTombstoneTable, ledgerBeside, reapplyTombstones } from './tombstones';
+import { tombstoneLedgerPath } from '@/lib/customers/tombstones';
 import { verifyArchive } from './verify';
 
 export type RestoreTarget = { driver: 'pglite'; dir: string } | { driver: 'postgres'; url: string };
@@ -31,6 +33,12 @@ export interface RestoreReport {
   authSecret: 'restored' | 'kept' | 'absent';
   /** Migrations this version of the application will apply at the next start. */
   pendingMigrations: number;
+  /**
+   * Erasures recorded after the archive was taken (tombstone ledgers beside the archive and in
+   * DATA_DIR/backups), re-applied to the restored data; 'deferred' when the archive predates the
+   * tombstone table: `npm start` re-applies them after migrating.
+   */
+  tombstones: { added: number; erased: number } | 'deferred';
 }
 
 const DRIVER_LABEL = { pglite: 'PGlite embarqué', postgres: 'PostgreSQL' } as const;
@@ -163,7 +171,16 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreRep
       throw new BackupError(
         `Nombre de lignes différent du manifeste après restauration : ${differences.slice(0, 5).join(' ; ')}`,
       );
+    // Never resurrect an erased person (README "Backups").
+    let tombstones: RestoreReport['tombstones'] = 'deferred';
+    if (await hasTombstoneTable(handle.db)) {
+      const ledgers = [...new Set([ledgerBeside(archive), tombstoneLedgerPath(path.join(dataDir, 'backups'))])];
+      const r = await reapplyTombstones(handle.db, ledgers);
+      await deleteStoredFiles(r.storageKeys, storage);
+      tombstones = { added: r.added, erased: r.erased };
+    }
     return {
+      tombstones,
       manifest,
       tables: Object.keys(counts).length,
       rows: Object.values(counts).reduce((a, b) => a + b, 0),

@@ -13,7 +13,7 @@ import { closeDb, getDbHandle } from '@/db';
 import { createBackup } from '@/lib/backup/create';
 import { BackupError } from '@/lib/backup/database';
 import { isEmptyDir } from '@/lib/backup/pglite';
-import { archiveName, pruneArchives } from '@/lib/backup/prune';
+import { archiveName, pruneArchives, pruneImportBackups } from '@/lib/backup/prune';
 import { describeManifest, fmtBytes, reportLine } from '@/lib/backup/report';
 import { dataDir, env, EnvError } from '@/lib/env';
 import { getStorage } from '@/lib/storage';
@@ -57,11 +57,13 @@ async function main() {
   if (out.dated && parsed.data.prune !== false) {
     const days = config.BACKUP_RETENTION_DAYS;
     const removed = await pruneArchives(path.dirname(result.file), days, now, result.file);
+    // The legacy-import backups (DATA_DIR/backups/<date>-<run>/) follow the same retention.
+    removed.push(...(await pruneImportBackups(path.join(dir, 'backups'), days, now)));
     console.log(
       reportLine(
         'Rétention',
         removed.length
-          ? `${removed.length} archive(s) de plus de ${days} jours supprimée(s) : ${removed.map((f) => path.basename(f)).join(', ')}`
+          ? `${removed.length} sauvegarde(s) de plus de ${days} jours supprimée(s) : ${removed.map((f) => path.basename(f)).join(', ')}`
           : `aucune archive de plus de ${days} jours (BACKUP_RETENTION_DAYS)`,
       ),
     );

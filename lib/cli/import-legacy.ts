@@ -51,6 +51,11 @@ export function formatSummary(r: ImportReport): string {
     for (const row of rejected)
       lines.push(`  ligne ${row.line} (id ${row.legacyId || '?'}) : ${row.reasons?.map((x) => x.message).join(' ; ')}`);
   }
+  const erased = r.rows.filter((row) => row.skip?.code === 'erased');
+  if (erased.length) {
+    lines.push('Lignes de personnes effacées (RGPD), non recréées :');
+    for (const row of erased) lines.push(`  ligne ${row.line} (id ${row.legacyId || '?'}) : ${row.skip?.message}`);
+  }
   if (r.backupPath)
     lines.push(`Sauvegarde : ${r.backupPath} (restaurer : npm run import:restore -- ${path.basename(r.backupPath)})`);
   if (r.failure)

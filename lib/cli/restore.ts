@@ -69,6 +69,14 @@ async function main() {
     absent: "pas de secret d'authentification dans l'archive (AUTH_SECRET vient de l'environnement)",
   }[r.authSecret];
   console.log(reportLine('Restauré', secret));
+  console.log(
+    reportLine(
+      'RGPD',
+      r.tombstones === 'deferred'
+        ? 'effacements postérieurs à l’archive : ré-appliqués par npm start après les migrations'
+        : `${r.tombstones.erased} client(s) effacé(s) depuis l’archive de nouveau effacé(s)`,
+    ),
+  );
   if (r.pendingMigrations)
     console.log(reportLine('Migrations', `${r.pendingMigrations} plus récente(s) seront appliquées par npm start`));
 }

@@ -5,15 +5,19 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { inArray } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import { getDbHandle, closeDb } from '@/db';
 import { migrateDb } from '@/db/migrate';
 import { users } from '@/db/schema';
 import { DEMO_USERS, isDatabaseEmpty, seedDemo } from '@/db/seed/demo';
-import { dataDir, env, EnvError, type Env } from '@/lib/env';
+import { reapplyTombstones } from '@/lib/backup/tombstones';
+import { tombstoneLedgerPath } from '@/lib/customers/tombstones';
+import { dataDir, EnvError, type Env } from '@/lib/env';
+import { deleteStoredFiles } from '@/lib/storage';
 import { SHUTDOWN_GRACE_MS } from '@/lib/shutdown';
 import { CliError } from './args';
 import { acquirePgliteLock } from './pglite-lock';
+import { checkStartEnv, firstAdminHint, startModeLine } from './start-checks';
 import { superviseChild } from './supervise';
 
 const ROOT = process.cwd();
@@ -64,10 +68,19 @@ async function prepareDatabase(config: Env): Promise<{ driver: string; demoUsers
   const handle = getDbHandle();
   try {
     await migrateDb(handle);
+    // After a restore of an older archive: erasures recorded since are applied again (README "Backups").
+    const reapplied = await reapplyTombstones(handle.db, [tombstoneLedgerPath()], { onlyIfNew: true });
+    if (reapplied.erased) {
+      await deleteStoredFiles(reapplied.storageKeys);
+      console.log(`Effacements RGPD ré-appliqués après restauration : ${reapplied.erased} client(s)`);
+    }
     if (config.DEMO && (await isDatabaseEmpty(handle.db))) {
       const r = await seedDemo(handle.db, { password: config.DEMO_PASSWORD });
       console.log(`Données de démonstration créées : ${r.customers} clients`);
     }
+    const [{ n: userCount }] = await handle.db.select({ n: count() }).from(users);
+    const hint = firstAdminHint(config, Number(userCount));
+    if (hint) console.log(hint);
     const found = await handle.db
       .select({ email: users.email })
       .from(users)
@@ -115,7 +128,9 @@ function banner(config: Env, driver: string, demoUsers: boolean) {
 }
 
 async function main() {
-  const config = env();
+  // Every rule of lib/env.ts, before anything is built or served: one line naming the variable, exit 1.
+  const config = checkStartEnv();
+  console.log(startModeLine(config));
   const reason = buildReason();
   if (reason) {
     console.log(`Construction de l'application (${reason})…`);

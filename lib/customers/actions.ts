@@ -1,5 +1,6 @@
 'use server';
 
+import { can } from '@/lib/auth/permissions';
 import { defineAction, reply } from '@/lib/define-action';
 import { AppError } from '@/lib/errors';
 import { withRuleErrors } from './form';
@@ -19,7 +20,11 @@ const FIELD_KEYS = Object.keys(customerFields);
 const CLEARABLE = FIELD_KEYS.filter((k) => k !== 'kind' && k !== 'country');
 const customerPages = (id: string) => [[`/customers/${id}`, 'layout'] as [string, 'layout'], '/customers'];
 
-type CreateData = { possibleDuplicates?: PossibleDuplicate[]; id?: string };
+type CreateData = {
+  possibleDuplicates?: PossibleDuplicate[];
+  erasedPerson?: { canConfirm: boolean };
+  id?: string;
+};
 
 export const createCustomerAction = defineAction({
   permission: 'customer.create',
@@ -34,8 +39,20 @@ export const createCustomerAction = defineAction({
       if (possibleDuplicates.length)
         return reply<CreateData>('Des clients similaires existent déjà.', { possibleDuplicates }, false);
     }
-    const { customer } = await createCustomer(db, actor, input);
-    return reply<CreateData>('Client créé.', { id: customer.id });
+    // An erased person (README "Security"): refused, unless an admin confirms with confirmErased=1.
+    try {
+      const { customer } = await createCustomer(db, actor, input, {
+        confirmErased: formData.get('confirmErased') === '1',
+      });
+      return reply<CreateData>('Client créé.', { id: customer.id });
+    } catch (error) {
+      if (!(error instanceof AppError) || error.code !== 'erased_person') throw error;
+      return reply<CreateData>(
+        error.message,
+        { erasedPerson: { canConfirm: can(actor.role, 'customer.delete') } },
+        false,
+      );
+    }
   },
   revalidate: (_ids, value) => (value.ok ? ['/customers'] : []),
   redirect: (_ids, value) => (value.data?.id ? `/customers/${value.data.id}` : undefined),

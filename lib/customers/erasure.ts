@@ -1,4 +1,4 @@
-import 'server-only';
+// No 'server-only' marker: `npm run restore` (a CLI) re-applies tombstones through this module.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
 import {
@@ -10,6 +10,7 @@ import {
   customers,
   customerTags,
   emailOutbox,
+  geocodeCache,
   interventions,
   legacyIdMap,
   vehicles,
@@ -17,6 +18,8 @@ import {
 import type { Actor } from '@/lib/auth/actor';
 import { recordActivity } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
+import { geocodeCacheKey } from '@/lib/geo/cache-key';
+import { appendTombstoneLedger, type Tombstone, writeTombstones } from './tombstones';
 
 export const ERASED_NAME = 'Client effacé';
 
@@ -32,10 +35,18 @@ export const ERASED_NAME = 'Client effacé';
  *   one place allowed past the append-only trigger (`c360.gdpr_erasure`, transaction-local);
  * - interventions are kept for anonymous statistics, without their free text (request, work done,
  *   cancellation reason) nor their address;
- * - invoices and payments are kept unchanged (they carry no personal fields of their own).
- * Returns the storage keys of the deleted documents: the caller deletes the files after commit.
+ * - invoices and payments are kept unchanged (they carry no personal fields of their own);
+ * - a tombstone (keyed hashes of the legacy ids, e-mail and SIRET, and the date) is written so that
+ *   neither an import nor a create brings the person back silently; the geocode cache entry of
+ *   the address is deleted (README "Security").
+ * Returns the storage keys of the deleted documents (the caller deletes the files after commit)
+ * and the tombstones (the caller appends them to the ledger kept beside the backups).
  */
-export async function eraseCustomer(db: Db, actor: Actor, id: string): Promise<{ storageKeys: string[] }> {
+export async function eraseCustomer(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<{ storageKeys: string[]; tombstones: Tombstone[] }> {
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(customers).where(eq(customers.id, id)).for('update').limit(1);
     if (!current) throw AppError.notFound('Client introuvable.');
@@ -51,7 +62,10 @@ export async function eraseCustomer(db: Db, actor: Actor, id: string): Promise<{
     await tx.delete(vehicles).where(eq(vehicles.customerId, id));
     await tx.delete(customerNotes).where(eq(customerNotes.customerId, id));
     await tx.delete(customerTags).where(eq(customerTags.customerId, id));
-    await tx.delete(legacyIdMap).where(eq(legacyIdMap.customerId, id));
+    const legacy = await tx
+      .delete(legacyIdMap)
+      .where(eq(legacyIdMap.customerId, id))
+      .returning({ legacyId: legacyIdMap.legacyId });
     await tx.delete(emailOutbox).where(eq(emailOutbox.customerId, id));
     await tx.delete(customerActivity).where(eq(customerActivity.customerId, id));
     await tx
@@ -65,6 +79,19 @@ export async function eraseCustomer(db: Db, actor: Actor, id: string): Promise<{
       .where(eq(consentEvents.customerId, id));
 
     const now = new Date();
+    const tombstones = await writeTombstones(
+      tx,
+      { legacyIds: legacy.map((l) => l.legacyId), email: current.email, siret: current.siret },
+      now,
+    );
+    await tx
+      .delete(geocodeCache)
+      .where(
+        eq(
+          geocodeCache.key,
+          geocodeCacheKey({ line1: current.addressLine1, postalCode: current.postalCode, city: current.city }),
+        ),
+      );
     await tx
       .update(customers)
       .set({
@@ -100,18 +127,30 @@ export async function eraseCustomer(db: Db, actor: Actor, id: string): Promise<{
       metadata: { erasedAt: now.toISOString(), documentsDeleted: docs.length },
       occurredAt: now,
     });
-    return { storageKeys: docs.map((d) => d.storageKey) };
+    return { storageKeys: docs.map((d) => d.storageKey), tombstones };
   });
 }
 
-/** Erasure then removal of the stored files once the transaction has committed (retried, logged on failure). */
+/**
+ * After the erasure has committed, the copies outside the database: the stored files (retried,
+ * logged on failure), the customer's rows in the import backups, and the tombstone ledger beside
+ * the backups (so a restore of an older archive re-applies the erasure). Failures are logged, never
+ * undo the erasure: the database no longer holds the person either way.
+ */
 export async function eraseCustomerWithFiles(
   db: Db,
   actor: Actor,
   id: string,
 ): Promise<{ storageKeys: string[]; failedKeys: string[] }> {
-  const { storageKeys } = await eraseCustomer(db, actor, id);
+  const { storageKeys, tombstones } = await eraseCustomer(db, actor, id);
   const { deleteStoredFiles } = await import('@/lib/storage');
   const { failed } = await deleteStoredFiles(storageKeys);
+  await appendTombstoneLedger(tombstones).catch((error: unknown) =>
+    console.error('[erasure] could not append to the tombstone ledger', error),
+  );
+  const { purgeCustomerFromImportBackups } = await import('@/lib/legacy-import/backup');
+  await purgeCustomerFromImportBackups(id).catch((error: unknown) =>
+    console.error('[erasure] could not purge the import backups', error),
+  );
   return { storageKeys, failedKeys: failed };
 }

@@ -6,11 +6,13 @@ import { type Actor, userActorId } from '@/lib/auth/actor';
 import { diffFields, withActivity } from '@/lib/audit';
 import { requireCustomer } from './guard';
 import { geocodeCustomerLater, offlineLocationFields, onlineGeocoderConfigured } from './geocode-on-save';
+import { can } from '@/lib/auth/permissions';
 import { AppError, type FieldErrors } from '@/lib/errors';
 import { type CustomerCreateInput, type CustomerUpdateInput, customerDisplayName, customerRuleIssues } from './schema';
 import { buildSearchText, buildSortName, refreshCustomerSearch } from './search';
 import { type CustomerRecordDto, serializeCustomer } from './serialize';
 import { tagsByCustomer } from './queries';
+import { erasedOn, erasedPersonMessage } from './tombstones';
 
 export { eraseCustomer, eraseCustomerWithFiles } from './erasure';
 
@@ -91,12 +93,26 @@ async function serializeWithTags(db: DbOrTx, row: typeof customers.$inferSelect)
   return serializeCustomer(row, tagMap.get(row.id) ?? []);
 }
 
+/**
+ * An erased person (same e-mail or SIRET as a tombstone) is not re-created silently: 409
+ * `erased_person`. `confirmErased` lets a role that may erase (admin) create them deliberately,
+ * e.g. when the person comes back as a new customer; the activity says so (README "Security").
+ */
 export async function createCustomer(
   db: Db,
   actor: Actor,
   input: CustomerCreateInput,
+  opts: { confirmErased?: boolean } = {},
 ): Promise<{ customer: CustomerRecordDto; possibleDuplicates: PossibleDuplicate[] }> {
+  if (opts.confirmErased && !can(actor.role, 'customer.delete'))
+    throw AppError.forbidden('Seul un administrateur peut recréer une personne effacée.');
   const row = await withActivity(db, actor, async (tx) => {
+    const erasedAt = await erasedOn(tx, { email: input.email, siret: input.siret });
+    if (erasedAt && !opts.confirmErased)
+      throw new AppError(
+        'erased_person',
+        `${erasedPersonMessage(erasedAt)} : ce client ne peut être recréé que par un administrateur, en le confirmant.`,
+      );
     const [created] = await tx
       .insert(customers)
       .values({
@@ -113,7 +129,7 @@ export async function createCustomer(
         customerId: created.id,
         type: 'profile',
         title: 'Client créé',
-        metadata: { number: created.number },
+        metadata: { number: created.number, ...(erasedAt ? { recreatedAfterErasure: true } : {}) },
       },
     };
   });

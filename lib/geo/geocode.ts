@@ -2,7 +2,7 @@ import 'server-only';
 /**
  * Address → coordinates. Offline first (commune centre from the shipped data, precision
  * 'commune'); when GEOCODER_URL is set (BAN api-adresse format) the online answer is tried with a
- * hard timeout and cached in geocode_cache. A slow, failing or unreachable geocoder only costs
+ * hard timeout and cached in geocode_cache (coordinates under a keyed hash of the address). A slow, failing or unreachable geocoder only costs
  * GEOCODER_TIMEOUT_MS and falls back to offline — it never fails the caller.
  */
 import { eq } from 'drizzle-orm';
@@ -10,7 +10,7 @@ import { type DbOrTx, getDb } from '@/db';
 import { geocodeCache } from '@/db/schema';
 import type { GeocodePrecision } from '@/db/schema/customers';
 import { env } from '@/lib/env';
-import { normalizePlace } from './normalize';
+import { geocodeCacheKey } from './cache-key';
 import { findCommune } from './postal-codes';
 
 export interface AddressInput {
@@ -29,9 +29,9 @@ export interface GeocodeResult {
   label: string;
 }
 
-/** Same address, same key: case, accents, punctuation and extra spaces do not matter. */
+/** Same address, same key (case, accents, punctuation and spaces do not matter); a keyed hash, never the address. */
 export function geocodeKey(address: AddressInput): string {
-  return [address.line1, address.postalCode, address.city].map((p) => normalizePlace(p ?? '')).join('|');
+  return geocodeCacheKey(address);
 }
 
 export function geocodeOffline(address: AddressInput): GeocodeResult | null {
@@ -109,7 +109,8 @@ export async function geocodeAddress(address: AddressInput, db: DbOrTx = getDb()
         longitude: cached.longitude,
         precision: cached.precision as GeocodePrecision,
         source: cached.source as GeocodeSource,
-        label: cached.label ?? query,
+        // No label is cached (it is an address): the caller's own text stands in.
+        label: query,
       };
     }
   } catch (error) {
@@ -128,7 +129,6 @@ export async function geocodeAddress(address: AddressInput, db: DbOrTx = getDb()
         longitude: result.longitude,
         precision: result.precision,
         source: 'ban',
-        label: result.label,
       })
       .onConflictDoNothing();
   } catch (error) {

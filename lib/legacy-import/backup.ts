@@ -1,5 +1,5 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { asc, count, gt } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
@@ -13,7 +13,8 @@ import {
   migrationRuns,
   vehicles,
 } from '@/db/schema';
-import { dataDir } from '@/lib/env';
+import { pruneImportBackups as pruneOld } from '@/lib/backup/prune';
+import { dataDir, env } from '@/lib/env';
 
 /**
  * Before an import writes anything, the tables it touches are copied to
@@ -21,6 +22,8 @@ import { dataDir } from '@/lib/env';
  * counts. The import only ever INSERTS (customers and their children, legacy_id_map, one
  * migration_runs row), so `restore` brings the database back by deleting what the run(s) since
  * the backup created; the JSON lines stay as the full copy for a manual recovery.
+ * They hold personal data: they expire after BACKUP_RETENTION_DAYS and an erasure removes the
+ * erased customer's rows from them (README "Security").
  */
 export const BACKUP_TABLES = {
   customers: { table: customers, key: customers.id },
@@ -114,4 +117,88 @@ export async function readManifest(dir: string): Promise<BackupManifest> {
   if (manifest.version !== 1 || !manifest.runId || !manifest.takenAt)
     throw new Error(`Manifeste de sauvegarde illisible : ${dir}.`);
   return manifest;
+}
+
+const importBackupsDir = () => path.join(dataDir(), 'backups');
+
+/** Deletes the import backups older than BACKUP_RETENTION_DAYS (run before each import). */
+export function pruneImportBackups(now = new Date()): Promise<string[]> {
+  return pruneOld(importBackupsDir(), env().BACKUP_RETENTION_DAYS, now);
+}
+
+/** Whether a JSON line belongs to the customer: its own row, or a row hanging off it. */
+function belongsTo(line: string, customerId: string): boolean {
+  if (!line.includes(customerId)) return false;
+  const row = JSON.parse(line) as { id?: unknown; customerId?: unknown };
+  return row.id === customerId || row.customerId === customerId;
+}
+
+async function filterJsonLines(file: string, customerId: string): Promise<number> {
+  const partial = `${file}.partial`;
+  const out = createWriteStream(partial, { encoding: 'utf8', mode: 0o600 });
+  let removed = 0;
+  let rest = '';
+  const write = async (line: string) => {
+    if (!line) return;
+    if (belongsTo(line, customerId)) {
+      removed++;
+      return;
+    }
+    if (!out.write(line + '\n')) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
+  };
+  try {
+    // Streamed: an import backup can hold the whole customer base.
+    for await (const chunk of createReadStream(file, { encoding: 'utf8' })) {
+      const lines = (rest + String(chunk)).split('\n');
+      rest = lines.pop() ?? '';
+      for (const line of lines) await write(line);
+    }
+    await write(rest);
+  } finally {
+    await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())));
+  }
+  if (removed) await rename(partial, file);
+  else await rm(partial, { force: true });
+  return removed;
+}
+
+/**
+ * GDPR erasure: removes the customer's rows (customer, vehicles, notes, consents, activity, legacy
+ * ids) from every import backup still on disk. Returns the number of lines removed.
+ */
+export async function purgeCustomerFromImportBackups(customerId: string): Promise<number> {
+  let entries: string[];
+  try {
+    entries = await readdir(importBackupsDir());
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  let removed = 0;
+  for (const name of entries) {
+    const dir = path.join(importBackupsDir(), name);
+    let manifest: BackupManifest;
+    try {
+      manifest = await readManifest(dir);
+    } catch {
+      continue; // not an import backup (an archive, the tombstone ledger, a stray file)
+    }
+    let changed = false;
+    for (const table of Object.keys(BACKUP_TABLES) as BackupTable[]) {
+      let n: number;
+      try {
+        n = await filterJsonLines(path.join(dir, `${table}.jsonl`), customerId);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+        throw error;
+      }
+      if (n) {
+        manifest.counts[table] = Math.max(0, (manifest.counts[table] ?? n) - n);
+        removed += n;
+        changed = true;
+      }
+    }
+    if (changed) await writeFile(path.join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
+  }
+  return removed;
 }

@@ -34,10 +34,11 @@ export const REJECT_LABELS: Record<RejectCode, string> = {
   'duplicate-id': 'Identifiant déjà utilisé par une autre ligne du fichier',
 };
 
-export type SkipCode = 'duplicate-line' | 'already-imported' | 'duplicate-customer' | 'duplicate-in-file';
+export type SkipCode = 'duplicate-line' | 'already-imported' | 'duplicate-customer' | 'duplicate-in-file' | 'erased';
 export const SKIP_LABELS: Record<SkipCode, string> = {
   'duplicate-line': 'Ligne identique à une ligne précédente',
   'already-imported': 'Déjà importé (identifiant ancien système connu)',
   'duplicate-customer': 'Client déjà présent (même e-mail, SIRET ou téléphone)',
   'duplicate-in-file': 'Même client qu’une ligne précédente du fichier (e-mail, SIRET ou téléphone)',
+  erased: 'Personne effacée (RGPD) : jamais recréée par un import',
 };

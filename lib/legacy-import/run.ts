@@ -7,7 +7,8 @@ import { consentEvents, customerNotes, customers, legacyIdMap, migrationRuns, ve
 import type { Actor } from '@/lib/auth/actor';
 import { recordActivity } from '@/lib/audit';
 import { buildSearchText, buildSortName } from '@/lib/customers/search';
-import { createBackup } from './backup';
+import { erasedPersonMessage, findTombstones, identityHashes } from '@/lib/customers/tombstones';
+import { createBackup, pruneImportBackups } from './backup';
 import { mapLegacyRecord, type MappedCustomer, type RejectCode, type RejectReason } from './map';
 import { parseLegacyFile, type LegacyEncoding, type LegacyFormat } from './parse';
 
@@ -253,6 +254,8 @@ export async function importLegacy(db: Db, actor: Actor, opts: ImportOptions): P
   let runId: string | null = null;
   let backupPath: string | null = null;
   if (!dryRun) {
+    // Import backups hold personal data: they expire like the archives (BACKUP_RETENTION_DAYS).
+    await pruneImportBackups();
     runId = randomUUID();
     backupPath = (await createBackup(db, runId, fileLabel)).dir;
     await db.insert(migrationRuns).values({
@@ -287,9 +290,16 @@ export async function importLegacy(db: Db, actor: Actor, opts: ImportOptions): P
         ),
       );
     const knownById = new Map(known.map((k) => [k.legacyId, k]));
+    const identities = slice.map((p) =>
+      identityHashes({ legacyIds: [p.value.legacyId], email: p.value.customer.email, siret: p.value.customer.siret }),
+    );
+    const tombstones = await findTombstones(
+      db,
+      identities.flat().map((h) => h.hash),
+    );
     const existing = await existingMatches(db, slice);
     const toWrite: Pending[] = [];
-    for (const p of slice) {
+    for (const [index, p] of slice.entries()) {
       const c = p.value.customer;
       const k = knownById.get(p.value.legacyId);
       if (k) {
@@ -298,6 +308,18 @@ export async function importLegacy(db: Db, actor: Actor, opts: ImportOptions): P
           message: `Déjà importé : ${k.number}.`,
           customerId: k.customerId,
           customerNumber: k.number,
+        });
+        continue;
+      }
+      // An erased person is never re-created by an import (README "Security": erasure tombstone).
+      const erasedAt = identities[index]
+        .map((h) => tombstones.get(h.hash))
+        .filter((d): d is Date => !!d)
+        .sort((a, b) => a.getTime() - b.getTime())[0];
+      if (erasedAt) {
+        skip(p.line, p.value.legacyId, {
+          code: 'erased',
+          message: `${erasedPersonMessage(erasedAt)} : non recréée.`,
         });
         continue;
       }

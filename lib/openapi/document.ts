@@ -46,6 +46,7 @@ const errorSchema: JsonSchema = {
             'validation_failed',
             'rate_limited',
             'consent_missing',
+            'erased_person',
             'internal_error',
           ],
         },

@@ -7,11 +7,16 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc, eq } from 'drizzle-orm';
 import { getDb, getDbHandle, openPglite, openPostgres, type DbHandle } from '@/db';
+import { customerDocuments, customers } from '@/db/schema';
 import { createBackup, type BackupResult } from '@/lib/backup/create';
 import { migrationJournal, tableCounts } from '@/lib/backup/database';
 import { isEmptyDir } from '@/lib/backup/pglite';
 import { restoreBackup, type RestoreTarget } from '@/lib/backup/restore';
+import { ledgerBeside } from '@/lib/backup/tombstones';
+import { eraseCustomerWithFiles } from '@/lib/customers/mutations';
+import { tombstoneLedgerPath } from '@/lib/customers/tombstones';
 import { listTar } from '@/lib/backup/tar';
 import { deleteDocument, uploadDocument } from '@/lib/documents/mutations';
 import { authSecret, dataDir } from '@/lib/env';
@@ -212,6 +217,44 @@ describe(`backup and restore (${testDriver()})`, () => {
     await expect(restoreBackup({ archive: backup.file, target, storage, dataDir: other })).rejects.toThrow(expected);
     expect(isEmptyDir(other)).toBe(true);
   });
+
+  it(
+    'a restore does not resurrect a person erased after the archive: the ledger beside the backups re-applies the erasure',
+    async () => {
+      const [first] = await getDb().select().from(customers).orderBy(asc(customers.createdAt)).limit(1);
+      const admin = actorFor(await createUser('admin'));
+      // Erased after the archive was written: the archive still holds the person in full.
+      await eraseCustomerWithFiles(getDb(), admin, first.id);
+      // The ledger is appended in DATA_DIR/backups, where `npm run backup` writes its archives by default.
+      mkdirSync(path.dirname(ledgerBeside(backup.file)), { recursive: true });
+      copyFileSync(tombstoneLedgerPath(), ledgerBeside(backup.file));
+      const ledger = readFileSync(ledgerBeside(backup.file), 'utf8');
+      expect(ledger).not.toContain(first.email!);
+
+      const { target, storage, dir } = await freshTarget();
+      const report = await restoreBackup({ archive: backup.file, target, storage, dataDir: dir });
+      const restored = openTarget(target);
+      try {
+        const rows = await restored.db.select().from(customers);
+        expect(rows).toHaveLength(3);
+        const again = rows.find((r) => r.id === first.id)!;
+        expect(again).toMatchObject({ lastName: 'Client effacé', email: null, firstName: null });
+        expect(again.erasedAt).not.toBeNull();
+        expect(rows.filter((r) => r.erasedAt === null)).toHaveLength(2);
+        expect(report.tombstones).toEqual({ added: 1, erased: 1 });
+        const docs = await restored.db
+          .select()
+          .from(customerDocuments)
+          .where(eq(customerDocuments.customerId, first.id));
+        expect(docs).toEqual([]);
+        const check = await checkStorage(restored.db, storage);
+        expect(check).toMatchObject({ orphanFiles: [], orphanRows: [] });
+      } finally {
+        await restored.close();
+      }
+    },
+    SLOW,
+  );
 });
 
 describe('npm run backup / npm run restore: refusals are one line on stderr and exit code 1', () => {

@@ -47,6 +47,8 @@ const TABLES = [
   'interventions',
   'payments',
   'invoices',
+  'erasure_tombstones',
+  'geocode_cache',
 ];
 let columnCache: Map<string, string[]> | undefined;
 
@@ -85,6 +87,8 @@ async function seedFullCustomer() {
   const created = await call(listRoute.POST, {
     method: 'POST',
     auth: bearer.admin,
+    // The same person each time: once erased, re-creating them is an admin's deliberate choice.
+    query: { confirmErased: 'true' },
     body: {
       kind: 'individual',
       firstName: NAME,

@@ -12,7 +12,9 @@ export const GET = withAuth(listCustomersRoute, async ({ query }) => {
   return json(await listCustomers(db, query, await customerListExtraWhere(db, query)));
 });
 
-export const POST = withAuth(createCustomerRoute, async ({ actor, body }) => {
-  const { customer, possibleDuplicates } = await createCustomer(getDb(), actor, body);
+export const POST = withAuth(createCustomerRoute, async ({ actor, body, query }) => {
+  const { customer, possibleDuplicates } = await createCustomer(getDb(), actor, body, {
+    confirmErased: query.confirmErased,
+  });
   return json({ ...customer, possibleDuplicates }, { status: 201 });
 });

@@ -1,4 +1,4 @@
-import { archiveBodySchema } from '@/lib/customers/api-schemas';
+import { archiveBodySchema, createCustomerQuerySchema } from '@/lib/customers/api-schemas';
 import { copyBodySchema } from '@/lib/customers/copy';
 import { customerCreateSchema, customerListQuerySchema, customerUpdateSchema } from '@/lib/customers/schema';
 import { defineRoute } from '../registry';
@@ -22,9 +22,13 @@ export const createCustomerRoute = defineRoute({
   tag: 'customers',
   permission: 'customer.create',
   summary:
-    'Create a customer; the response includes `possibleDuplicates` (SIRET, email, phone, similar name + postal code)',
+    'Create a customer; the response includes `possibleDuplicates` (SIRET, email, phone, similar name + postal code). 409 `erased_person` when the e-mail or SIRET belongs to a person erased under the GDPR; `confirmErased=true` (admin only, 403 otherwise) creates them deliberately',
+  query: createCustomerQuerySchema,
   body: customerCreateSchema,
-  responses: [{ status: 201, description: 'Client créé + possibleDuplicates' }],
+  responses: [
+    { status: 201, description: 'Client créé + possibleDuplicates' },
+    { status: 409, description: '`erased_person` : personne effacée (RGPD), recréation réservée à un administrateur' },
+  ],
 });
 
 export const getCustomerRoute = defineRoute({
