@@ -1,22 +1,10 @@
+import { CUSTOMER_FIELD_LABELS } from '@/lib/customers/labels';
+
 /** French names of the fields a mutation may list in an activity (diffs, merges, intervention edits). */
 export const FIELD_LABELS: Record<string, string> = {
+  ...CUSTOMER_FIELD_LABELS,
   kind: 'Type de client',
-  firstName: 'Prénom',
-  lastName: 'Nom',
-  companyName: 'Raison sociale',
-  siret: 'SIRET',
-  vatNumber: 'N° TVA',
-  email: 'E-mail',
-  phone: 'Téléphone',
-  mobile: 'Mobile',
-  address: 'Adresse',
-  addressLine1: 'Adresse',
-  addressLine2: 'Complément d’adresse',
-  postalCode: 'Code postal',
-  city: 'Ville',
-  country: 'Pays',
-  status: 'Statut',
-  agency: 'Agence',
+  // Contacts and vehicles.
   name: 'Nom',
   role: 'Fonction',
   isPrimary: 'Contact principal',

@@ -23,6 +23,7 @@ import { AppError } from '@/lib/errors';
 import { getCustomerRow } from '@/lib/customers/queries';
 import { customerDisplayName, customerRuleIssues } from '@/lib/customers/schema';
 import { refreshCustomerSearch } from '@/lib/customers/search';
+import { pickLabels } from '@/lib/customers/labels';
 
 /**
  * Merging two customers that are one: the survivor keeps, field by field, the value chosen
@@ -49,18 +50,8 @@ export type MergeField = (typeof MERGE_FIELDS)[number];
 export type MergeChoices = Partial<Record<MergeField, 'survivor' | 'merged'>>;
 
 export const MERGE_FIELD_LABELS: Record<MergeField, string> = {
-  kind: 'Type',
-  firstName: 'Prénom',
-  lastName: 'Nom',
-  companyName: 'Raison sociale',
-  siret: 'SIRET',
-  vatNumber: 'N° TVA',
-  email: 'E-mail',
-  phone: 'Téléphone',
-  mobile: 'Mobile',
+  ...pickLabels(MERGE_FIELDS),
   address: 'Adresse (avec coordonnées)',
-  agency: 'Agence',
-  status: 'Statut',
 };
 
 // The address moves as a block: mixing one customer's street with the other's city is never right.

@@ -1,3 +1,4 @@
+import { CUSTOMER_FIELD_LABELS } from '@/lib/customers/labels';
 import { PARIS_TIME_ZONE } from '@/lib/paris-time';
 import type { ExportBundle } from './bundle';
 
@@ -59,33 +60,8 @@ export function formatCell(value: CellValue, type: CellType): string {
   return neutralizeFormula(String(value));
 }
 
-const LABELS: Record<string, string> = {
-  id: 'Identifiant',
-  number: 'Numéro',
-  kind: 'Type',
-  firstName: 'Prénom',
-  lastName: 'Nom',
-  companyName: 'Raison sociale',
-  siret: 'SIRET',
-  vatNumber: 'N° TVA',
-  email: 'E-mail',
-  phone: 'Téléphone',
-  mobile: 'Mobile',
-  addressLine1: 'Adresse',
-  addressLine2: 'Complément',
-  postalCode: 'Code postal',
-  city: 'Ville',
-  country: 'Pays',
-  latitude: 'Latitude',
-  longitude: 'Longitude',
-  geocodePrecision: 'Précision géocodage',
-  agency: 'Agence',
-  status: 'Statut',
-  archivedAt: 'Archivé le',
-  erasedAt: 'Effacé le',
-  createdAt: 'Créé le',
-  updatedAt: 'Modifié le',
-};
+// The export keeps the short column name for the address complement.
+const LABELS: Record<string, string> = { ...CUSTOMER_FIELD_LABELS, addressLine2: 'Complément' };
 
 type B = ExportBundle;
 type Row<K extends keyof B> = B[K] extends (infer R)[] ? R : never;
