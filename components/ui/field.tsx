@@ -62,17 +62,26 @@ export function Field({ label, id, error, hint, required, className, children }:
         )}
       </label>
       {children({ 'aria-invalid': message ? true : undefined, 'aria-describedby': describedBy })}
+      <FieldNotes id={id} hint={hint} message={message} />
+    </div>
+  );
+}
+
+/** The hint and the error under a control, with the ids its aria-describedby points to. */
+function FieldNotes({ id, hint, message }: { id: string; hint?: ReactNode; message?: string }) {
+  return (
+    <>
       {hint && (
-        <p id={hintId} className="text-xs text-slate-600">
+        <p id={`${id}-hint`} className="text-xs text-slate-600">
           {hint}
         </p>
       )}
       {message && (
-        <p id={errorId} className="text-sm text-red-700">
+        <p id={`${id}-error`} className="text-sm text-red-700">
           {message}
         </p>
       )}
-    </div>
+    </>
   );
 }
 
@@ -85,32 +94,25 @@ type Common = {
   wrapperClassName?: string;
 };
 
-export function TextField({
-  label,
-  name,
-  id,
-  error,
-  hint,
-  wrapperClassName,
-  className,
-  required,
-  ...input
-}: Common & InputHTMLAttributes<HTMLInputElement>) {
+type ControlProps = Common & { className?: string; required?: boolean };
+
+/**
+ * Splits a labelled control's props: what the <Field> wrapper takes, what every control gets (id,
+ * name, required, the shared look) and the rest, passed through to the element.
+ */
+function splitControlProps<P extends ControlProps>(props: P) {
+  const { label, name, id, error, hint, wrapperClassName, className, required, ...rest } = props;
   const fid = id ?? `f-${name}`;
-  return (
-    <Field label={label} id={fid} error={error} hint={hint} required={required} className={wrapperClassName}>
-      {(a11y) => (
-        <input
-          id={fid}
-          name={name}
-          required={required}
-          className={inputClasses(!!firstError(error), className)}
-          {...a11y}
-          {...input}
-        />
-      )}
-    </Field>
-  );
+  return {
+    field: { label, id: fid, error, hint, required, className: wrapperClassName },
+    control: { id: fid, name, required, className: inputClasses(!!firstError(error), className) },
+    rest,
+  };
+}
+
+export function TextField(props: Common & InputHTMLAttributes<HTMLInputElement>) {
+  const { field, control, rest } = splitControlProps(props);
+  return <Field {...field}>{(a11y) => <input {...control} {...a11y} {...rest} />}</Field>;
 }
 
 export interface SelectOption {
@@ -119,30 +121,15 @@ export interface SelectOption {
 }
 
 export function SelectField({
-  label,
-  name,
-  id,
-  error,
-  hint,
-  wrapperClassName,
-  className,
-  required,
   options,
   placeholder,
-  ...select
+  ...props
 }: Common & SelectHTMLAttributes<HTMLSelectElement> & { options: readonly SelectOption[]; placeholder?: string }) {
-  const fid = id ?? `f-${name}`;
+  const { field, control, rest } = splitControlProps(props);
   return (
-    <Field label={label} id={fid} error={error} hint={hint} required={required} className={wrapperClassName}>
+    <Field {...field}>
       {(a11y) => (
-        <select
-          id={fid}
-          name={name}
-          required={required}
-          className={inputClasses(!!firstError(error), className)}
-          {...a11y}
-          {...select}
-        >
+        <select {...control} {...a11y} {...rest}>
           {placeholder !== undefined && <option value="">{placeholder}</option>}
           {options.map((o) => (
             <option key={o.value} value={o.value}>
@@ -155,32 +142,9 @@ export function SelectField({
   );
 }
 
-export function TextareaField({
-  label,
-  name,
-  id,
-  error,
-  hint,
-  wrapperClassName,
-  className,
-  required,
-  ...textarea
-}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const fid = id ?? `f-${name}`;
-  return (
-    <Field label={label} id={fid} error={error} hint={hint} required={required} className={wrapperClassName}>
-      {(a11y) => (
-        <textarea
-          id={fid}
-          name={name}
-          required={required}
-          className={inputClasses(!!firstError(error), className)}
-          {...a11y}
-          {...textarea}
-        />
-      )}
-    </Field>
-  );
+export function TextareaField(props: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const { field, control, rest } = splitControlProps(props);
+  return <Field {...field}>{(a11y) => <textarea {...control} {...a11y} {...rest} />}</Field>;
 }
 
 /** A checkbox with its label on the right (the whole row is the touch target). */
@@ -209,16 +173,7 @@ export function CheckboxField({
         />
         {label}
       </label>
-      {hint && (
-        <p id={`${fid}-hint`} className="text-xs text-slate-600">
-          {hint}
-        </p>
-      )}
-      {message && (
-        <p id={`${fid}-error`} className="text-sm text-red-700">
-          {message}
-        </p>
-      )}
+      <FieldNotes id={fid} hint={hint} message={message} />
     </div>
   );
 }
