@@ -4,6 +4,7 @@
  */
 import { ChevronDown, ChevronsUpDown, ChevronUp } from 'lucide-react';
 import Link from 'next/link';
+import type { ReactNode, ThHTMLAttributes } from 'react';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
@@ -46,10 +47,9 @@ function SortHeader({
   const active = sort === spec.key;
   const nextOrder = active && order === 'desc' ? 'asc' : 'desc';
   return (
-    <th
-      scope="col"
+    <ColumnHeader
+      numeric={spec.numeric}
       aria-sort={active ? (order === 'asc' ? 'ascending' : 'descending') : undefined}
-      className={cn('px-3 py-2 font-medium', spec.numeric && 'text-right')}
     >
       <Link
         href={hrefWith(
@@ -75,6 +75,18 @@ function SortHeader({
           {active ? `(trié ${order === 'asc' ? 'croissant' : 'décroissant'})` : '(trier)'}
         </span>
       </Link>
+    </ColumnHeader>
+  );
+}
+
+function ColumnHeader({
+  numeric,
+  children,
+  ...th
+}: { numeric?: boolean; children: ReactNode } & ThHTMLAttributes<HTMLTableCellElement>) {
+  return (
+    <th scope="col" {...th} className={cn('px-3 py-2 font-medium', numeric && 'text-right')}>
+      {children}
     </th>
   );
 }
@@ -118,6 +130,41 @@ function Pager({
   );
 }
 
+interface TableProps<R> {
+  rows: R[];
+  nextCursor: string | null;
+  sort: string;
+  order: string;
+  path: string;
+  params: Params;
+}
+
+/** Where a table keeps its state: URL parameters `<prefix>sort`, `<prefix>order`, `<prefix>cursor`, and its anchor. */
+interface TablePlace {
+  sorts: SortSpec[];
+  prefix: string;
+  anchor: string;
+}
+
+/** The sortable column headers and the pager of one table, linked to its place in the URL. */
+function tableControls<R>({ nextCursor, sort, order, path, params }: TableProps<R>, place: TablePlace) {
+  const { sorts, prefix, anchor } = place;
+  return {
+    header: (key: string) => (
+      <SortHeader
+        spec={sorts.find((s) => s.key === key)!}
+        sort={sort}
+        order={order}
+        path={path}
+        params={params}
+        prefix={prefix}
+        anchor={anchor}
+      />
+    ),
+    pager: <Pager path={path} params={params} prefix={prefix} nextCursor={nextCursor} anchor={anchor} />,
+  };
+}
+
 const STATUS_TONE: Record<InvoiceDto['status'], BadgeTone> = {
   unpaid: 'warning',
   partial: 'info',
@@ -140,57 +187,24 @@ const INVOICE_SORTS: SortSpec[] = [
   { key: 'total', label: 'TTC', numeric: true },
 ];
 
-export function InvoicesTable({
-  rows,
-  nextCursor,
-  sort,
-  order,
-  path,
-  params,
-}: {
-  rows: InvoiceDto[];
-  nextCursor: string | null;
-  sort: string;
-  order: string;
-  path: string;
-  params: Params;
-}) {
+export function InvoicesTable(props: TableProps<InvoiceDto>) {
+  const { rows } = props;
   if (!rows.length) return <p className="p-4 text-sm text-slate-600">Aucune facture.</p>;
-  const header = (key: string) => (
-    <SortHeader
-      spec={INVOICE_SORTS.find((s) => s.key === key)!}
-      sort={sort}
-      order={order}
-      path={path}
-      params={params}
-      prefix="i"
-      anchor="factures"
-    />
-  );
+  const { header, pager } = tableControls(props, { sorts: INVOICE_SORTS, prefix: 'i', anchor: 'factures' });
   return (
     <div>
       <table className="hidden w-full text-left text-sm md:table">
         <caption className="sr-only">Factures du client</caption>
         <thead className="border-b border-slate-200 bg-slate-50">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Numéro
-            </th>
+            <ColumnHeader>Numéro</ColumnHeader>
             {header('issuedAt')}
             {header('dueAt')}
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              HT
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              TVA
-            </th>
+            <ColumnHeader numeric>HT</ColumnHeader>
+            <ColumnHeader numeric>TVA</ColumnHeader>
             {header('total')}
-            <th scope="col" className="px-3 py-2 font-medium">
-              Statut
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              Reste dû
-            </th>
+            <ColumnHeader>Statut</ColumnHeader>
+            <ColumnHeader numeric>Reste dû</ColumnHeader>
           </tr>
         </thead>
         <tbody>
@@ -241,7 +255,7 @@ export function InvoicesTable({
           </li>
         ))}
       </ul>
-      <Pager path={path} params={params} prefix="i" nextCursor={nextCursor} anchor="factures" />
+      {pager}
     </div>
   );
 }
@@ -251,33 +265,10 @@ const PAYMENT_SORTS: SortSpec[] = [
   { key: 'amount', label: 'Montant', numeric: true },
 ];
 
-export function PaymentsTable({
-  rows,
-  nextCursor,
-  sort,
-  order,
-  path,
-  params,
-}: {
-  rows: PaymentDto[];
-  nextCursor: string | null;
-  sort: string;
-  order: string;
-  path: string;
-  params: Params;
-}) {
+export function PaymentsTable(props: TableProps<PaymentDto>) {
+  const { rows } = props;
   if (!rows.length) return <p className="p-4 text-sm text-slate-600">Aucun paiement.</p>;
-  const header = (key: string) => (
-    <SortHeader
-      spec={PAYMENT_SORTS.find((s) => s.key === key)!}
-      sort={sort}
-      order={order}
-      path={path}
-      params={params}
-      prefix="p"
-      anchor="paiements"
-    />
-  );
+  const { header, pager } = tableControls(props, { sorts: PAYMENT_SORTS, prefix: 'p', anchor: 'paiements' });
   return (
     <div>
       <table className="hidden w-full text-left text-sm md:table">
@@ -285,15 +276,9 @@ export function PaymentsTable({
         <thead className="border-b border-slate-200 bg-slate-50">
           <tr>
             {header('paidAt')}
-            <th scope="col" className="px-3 py-2 font-medium">
-              Moyen
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Référence
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Facture
-            </th>
+            <ColumnHeader>Moyen</ColumnHeader>
+            <ColumnHeader>Référence</ColumnHeader>
+            <ColumnHeader>Facture</ColumnHeader>
             {header('amount')}
           </tr>
         </thead>
@@ -326,7 +311,7 @@ export function PaymentsTable({
           </li>
         ))}
       </ul>
-      <Pager path={path} params={params} prefix="p" nextCursor={nextCursor} anchor="paiements" />
+      {pager}
     </div>
   );
 }
