@@ -42,3 +42,21 @@ export async function call<T = any>(handler: Handler, opts: CallOptions = {}): P
   if (res.headers.get('content-type')?.includes('application/json') && text) parsed = JSON.parse(text);
   return { status: res.status, headers: res.headers, body: parsed as T, text };
 }
+
+/**
+ * Sends `rawBody` as-is, declared `application/json` (malformed JSON, a non-object body): what the
+ * route must refuse with a 400 before reading anything (a body of another type is a 415, tested in
+ * tests/security). POST unless `opts.method` says otherwise.
+ */
+export function callRawJson<T = any>(
+  handler: Handler,
+  rawBody: string,
+  opts: Omit<CallOptions, 'body' | 'rawBody'> = {},
+): Promise<CallResult<T>> {
+  return call<T>(handler, {
+    method: 'POST',
+    ...opts,
+    rawBody,
+    headers: { ...opts.headers, 'content-type': 'application/json' },
+  });
+}

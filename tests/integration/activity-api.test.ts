@@ -7,7 +7,7 @@ import { POST as POST_ALIAS } from '@/app/api/customers/[id]/activity/route';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { recordActivity } from '@/lib/audit';
 import { bearersByRole, createCustomer } from '../factories';
-import { call } from '../factories/http';
+import { call, callRawJson } from '../factories/http';
 
 // Server actions: the session is mocked (the database is real); revalidatePath needs a Next request.
 const session = vi.hoisted(() => ({ actor: null as null | Record<string, unknown> }));
@@ -269,13 +269,7 @@ describe('POST /api/customers/{id}/activity(ies)', () => {
       expect(res.body.error.code).toBe('validation_failed');
       expect(Object.keys(res.body.error.fields)).toContain(field);
     }
-    const malformed = await call(POST, {
-      method: 'POST',
-      params: { id: c.id },
-      auth: auth.admin,
-      rawBody: '{"type":',
-      headers: { 'content-type': 'application/json' },
-    });
+    const malformed = await callRawJson(POST, '{"type":', { params: { id: c.id }, auth: auth.admin });
     expect(malformed.status).toBe(400);
     // 4 minutes ahead is within the clock-skew tolerance.
     expect(

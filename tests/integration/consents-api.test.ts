@@ -14,7 +14,7 @@ import {
   insertOutboxEmail,
   yearsAgo,
 } from '../factories/consents';
-import { call } from '../factories/http';
+import { call, callRawJson } from '../factories/http';
 
 let auth: Record<Role, string>;
 beforeAll(async () => {
@@ -141,13 +141,7 @@ describe('POST /api/customers/{id}/consents', () => {
     expect(badPurpose.status).toBe(422);
     const notBool = await post(c.id, grant('marketing', 'email', { granted: 'yes' }));
     expect(notBool.status).toBe(422);
-    const malformed = await call(POST, {
-      method: 'POST',
-      params: { id: c.id },
-      auth: auth.manager,
-      rawBody: '{"purpose":',
-      headers: { 'content-type': 'application/json' },
-    });
+    const malformed = await callRawJson(POST, '{"purpose":', { params: { id: c.id }, auth: auth.manager });
     expect(malformed.status).toBe(400);
     expect(await eventCount(c.id)).toBe(0);
 

@@ -10,10 +10,7 @@ import type { Role } from '@/db/schema/auth';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { revokeApiToken } from '@/lib/auth/tokens';
 import { bearersByRole, createBearer, createContact, createCustomer, createVehicle } from '../factories';
-import { call } from '../factories/http';
-
-// Malformed bodies that say they are JSON (a body of another type is a 415, tested in tests/security).
-const JSON_TYPE = { 'content-type': 'application/json' };
+import { call, callRawJson } from '../factories/http';
 
 const ROLES: Role[] = ['admin', 'manager', 'technician', 'viewer'];
 let bearer: Record<Role, string>;
@@ -295,25 +292,15 @@ describe('contacts', () => {
     const c = await createCustomer();
     const contact = await createContact(c.id);
     const before = await counts();
+    expect((await callRawJson(contactList.POST, '{"name"', { auth: bearer.admin, params: { id: c.id } })).status).toBe(
+      400,
+    );
     expect(
       (
-        await call(contactList.POST, {
-          method: 'POST',
-          auth: bearer.admin,
-          params: { id: c.id },
-          rawBody: '{"name"',
-          headers: JSON_TYPE,
-        })
-      ).status,
-    ).toBe(400);
-    expect(
-      (
-        await call(contactOne.PATCH, {
+        await callRawJson(contactOne.PATCH, 'nope', {
           method: 'PATCH',
           auth: bearer.admin,
           params: { id: c.id, contactId: contact.id },
-          rawBody: 'nope',
-          headers: JSON_TYPE,
         })
       ).status,
     ).toBe(400);
@@ -457,17 +444,7 @@ describe('vehicles', () => {
     });
     expect(neither.status).toBe(422);
     expect(neither.body.error.fields.plate).toBeDefined();
-    expect(
-      (
-        await call(vehicleList.POST, {
-          method: 'POST',
-          auth: bearer.admin,
-          params: { id: c.id },
-          rawBody: '[',
-          headers: JSON_TYPE,
-        })
-      ).status,
-    ).toBe(400);
+    expect((await callRawJson(vehicleList.POST, '[', { auth: bearer.admin, params: { id: c.id } })).status).toBe(400);
     expect(await counts()).toEqual(before);
   });
 

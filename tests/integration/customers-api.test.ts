@@ -13,10 +13,7 @@ import type { Role } from '@/db/schema/auth';
 import { can, type Permission } from '@/lib/auth/permissions';
 import { revokeApiToken } from '@/lib/auth/tokens';
 import { bearersByRole, createBearer, createCustomer } from '../factories';
-import { call } from '../factories/http';
-
-// Malformed bodies that say they are JSON (a body of another type is a 415, tested in tests/security).
-const JSON_TYPE = { 'content-type': 'application/json' };
+import { call, callRawJson } from '../factories/http';
 
 const ROLES: Role[] = ['admin', 'manager', 'technician', 'viewer'];
 let bearer: Record<Role, string>;
@@ -255,12 +252,7 @@ describe('POST /api/customers', () => {
   it('malformed JSON → 400, non-object → 400, nothing written', async () => {
     const before = await countRows();
     for (const rawBody of ['{"kind":', 'not json', '[1,2]', '"x"', '']) {
-      const res = await call(listRoute.POST, {
-        method: 'POST',
-        auth: bearer.admin,
-        rawBody,
-        headers: { 'content-type': 'application/json' },
-      });
+      const res = await callRawJson(listRoute.POST, rawBody, { auth: bearer.admin });
       expect(res.status).toBe(400);
       expect(res.body.error.code).toBe('bad_request');
     }
@@ -399,12 +391,10 @@ describe('GET/PATCH /api/customers/{id}', () => {
       body: { number: 'C-1', updatedAt: c.updatedAt.toISOString() },
     });
     expect(unknown.status).toBe(422);
-    const bad = await call(oneRoute.PATCH, {
+    const bad = await callRawJson(oneRoute.PATCH, '{"city":', {
       method: 'PATCH',
       auth: bearer.admin,
       params: { id: c.id },
-      rawBody: '{"city":',
-      headers: { 'content-type': 'application/json' },
     });
     expect(bad.status).toBe(400);
     const missing = await call(oneRoute.PATCH, {
@@ -464,17 +454,9 @@ describe('toggle-status and archive', () => {
         })
       ).status,
     ).toBe(422);
-    expect(
-      (
-        await call(archiveRoute.POST, {
-          method: 'POST',
-          auth: bearer.manager,
-          params: { id: c.id },
-          rawBody: 'x',
-          headers: JSON_TYPE,
-        })
-      ).status,
-    ).toBe(400);
+    expect((await callRawJson(archiveRoute.POST, 'x', { auth: bearer.manager, params: { id: c.id } })).status).toBe(
+      400,
+    );
     expect(await countRows()).toEqual(before);
   });
 });
@@ -657,10 +639,7 @@ describe('POST /api/validate', () => {
     expect(
       (await call(validateRoute.POST, { method: 'POST', auth: bearer.viewer, body: { kind: 'vin' } })).status,
     ).toBe(422);
-    expect(
-      (await call(validateRoute.POST, { method: 'POST', auth: bearer.viewer, rawBody: '{', headers: JSON_TYPE }))
-        .status,
-    ).toBe(400);
+    expect((await callRawJson(validateRoute.POST, '{', { auth: bearer.viewer })).status).toBe(400);
   });
 });
 

@@ -5,7 +5,7 @@ import { customerActivity, invoices, payments } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
 import { actorFor, bearersByRole, createCustomer, createUser } from '@/tests/factories';
 import { insertInvoice, insertPayment } from '@/tests/factories/finances';
-import { call } from '@/tests/factories/http';
+import { call, callRawJson } from '@/tests/factories/http';
 
 const session = vi.hoisted(() => ({ actor: null as unknown }));
 vi.mock('@/lib/auth/session', async () =>
@@ -134,13 +134,7 @@ describe('invoices and payments API', () => {
       body: { ...body, number: 'F 2026 ?' },
     });
     expect(badNumber.status).toBe(422);
-    const malformed = await call(postInvoice, {
-      method: 'POST',
-      params: { id: c.id },
-      auth: auth.admin,
-      rawBody: '{"number":',
-      headers: { 'content-type': 'application/json' },
-    });
+    const malformed = await callRawJson(postInvoice, '{"number":', { params: { id: c.id }, auth: auth.admin });
     expect(malformed.status).toBe(400);
     expect(await tableCounts(c.id)).toEqual(before);
     const missing = await call(postInvoice, {

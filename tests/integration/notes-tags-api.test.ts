@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { customerActivity, customerNotes, customerTags, tags } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
 import { actorFor, bearersByRole, createBearer, createCustomer, createUser } from '@/tests/factories';
-import { call } from '@/tests/factories/http';
+import { call, callRawJson } from '@/tests/factories/http';
 
 const session = vi.hoisted(() => ({ actor: null as unknown }));
 vi.mock('@/lib/auth/session', async () =>
@@ -146,17 +146,9 @@ describe('notes API', () => {
       body: { body: 'a'.repeat(5001) },
     });
     expect(long.status).toBe(422);
-    expect(
-      (
-        await call(notesRoute.POST, {
-          method: 'POST',
-          params: { id: c.id },
-          auth: auth.admin,
-          rawBody: '{"body":',
-          headers: { 'content-type': 'application/json' },
-        })
-      ).status,
-    ).toBe(400);
+    expect((await callRawJson(notesRoute.POST, '{"body":', { params: { id: c.id }, auth: auth.admin })).status).toBe(
+      400,
+    );
     const nothing = await call(noteRoute.PATCH, {
       method: 'PATCH',
       params: { id: c.id, noteId: crypto.randomUUID() },
