@@ -12,22 +12,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { inputClasses } from '@/components/ui/field';
 import { formatDistance } from '@/lib/geo/haversine';
 import { geoUri, osmUrl } from '@/lib/geo/links';
-
-interface NearbyItem {
-  id: string;
-  number: string;
-  displayName: string;
-  phone: string | null;
-  mobile: string | null;
-  addressLine1: string | null;
-  postalCode: string | null;
-  city: string | null;
-  latitude: number;
-  longitude: number;
-  geocodePrecision: string | null;
-  status: string;
-  distanceKm: number;
-}
+import type { NearbyCustomer } from '@/lib/geo/nearby';
 
 type Origin = { lat: number; lon: number; label: string };
 
@@ -42,7 +27,7 @@ export function NearbyCustomers({ tileUrl }: { tileUrl: string }) {
   const id = useId();
   const [origin, setOrigin] = useState<Origin | null>(null);
   const [radiusKm, setRadiusKm] = useState(25);
-  const [items, setItems] = useState<NearbyItem[] | null>(null);
+  const [items, setItems] = useState<NearbyCustomer[] | null>(null);
   const [loading, setLoading] = useState(false);
   const [locating, setLocating] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -60,7 +45,7 @@ export function NearbyCustomers({ tileUrl }: { tileUrl: string }) {
       .then(async (res) => {
         const body = await res.json();
         if (!res.ok) throw new Error(body?.error?.message ?? 'Recherche impossible.');
-        setItems(body.data as NearbyItem[]);
+        setItems(body.data as NearbyCustomer[]);
         setError(null);
       })
       .catch((e: Error) => {

@@ -17,7 +17,8 @@ export const geocodeQuerySchema = z.object({
     .max(300, '300 caractères maximum.'),
 });
 
-export const locationBodySchema = z.object({
+/** A point on Earth: the nearby search's origin and a customer's location set by hand. */
+export const coordinatesSchema = z.object({
   lat: z.coerce
     .number({ message: 'Latitude requise.' })
     .min(-90, 'Latitude entre -90 et 90.')
@@ -27,3 +28,5 @@ export const locationBodySchema = z.object({
     .min(-180, 'Longitude entre -180 et 180.')
     .max(180, 'Longitude entre -180 et 180.'),
 });
+
+export const locationBodySchema = coordinatesSchema;

@@ -9,17 +9,10 @@ import { z } from 'zod';
 import type { DbOrTx } from '@/db';
 import { customers } from '@/db/schema';
 import { customerDisplayName } from '@/lib/customers/schema';
+import { coordinatesSchema } from './api-schemas';
 import { boundingBox, EARTH_RADIUS_KM } from './haversine';
 
-export const nearbyQuerySchema = z.object({
-  lat: z.coerce
-    .number({ message: 'Latitude requise.' })
-    .min(-90, 'Latitude entre -90 et 90.')
-    .max(90, 'Latitude entre -90 et 90.'),
-  lon: z.coerce
-    .number({ message: 'Longitude requise.' })
-    .min(-180, 'Longitude entre -180 et 180.')
-    .max(180, 'Longitude entre -180 et 180.'),
+export const nearbyQuerySchema = coordinatesSchema.extend({
   radiusKm: z.coerce.number().min(0.1, 'Rayon entre 0,1 et 200 km.').max(200, 'Rayon entre 0,1 et 200 km.').default(10),
   limit: z.coerce.number().int().min(1, 'Limite entre 1 et 100.').max(100, 'Limite entre 1 et 100.').default(50),
 });
