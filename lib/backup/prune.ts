@@ -22,31 +22,26 @@ export function archiveDate(name: string, pattern = ARCHIVE_NAME): Date | null {
   return Number.isNaN(date.getTime()) ? null : date;
 }
 
-export async function pruneArchives(dir: string, days: number, now = new Date(), keep?: string): Promise<string[]> {
-  const cutoff = now.getTime() - days * 86_400_000;
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw error;
-  }
-  const removed: string[] = [];
-  for (const name of names.sort()) {
-    const date = archiveDate(name);
-    const file = path.join(dir, name);
-    if (!date || date.getTime() >= cutoff || (keep && path.resolve(keep) === file)) continue;
-    await rm(file, { force: true });
-    removed.push(file);
-  }
-  return removed;
+export function pruneArchives(dir: string, days: number, now = new Date(), keep?: string): Promise<string[]> {
+  return pruneDated(dir, days, now, ARCHIVE_NAME, { keep, recursive: false });
 }
 
 /**
  * The legacy-import backups (directories of JSON lines with personal data) follow the same
  * retention: those older than `days`, by the date in their name, are deleted.
  */
-export async function pruneImportBackups(dir: string, days: number, now = new Date()): Promise<string[]> {
+export function pruneImportBackups(dir: string, days: number, now = new Date()): Promise<string[]> {
+  return pruneDated(dir, days, now, IMPORT_BACKUP_NAME, { recursive: true });
+}
+
+/** Deletes the entries of `dir` whose name matches `pattern` and dates from more than `days` ago (but `keep`). */
+async function pruneDated(
+  dir: string,
+  days: number,
+  now: Date,
+  pattern: RegExp,
+  { keep, recursive }: { keep?: string; recursive: boolean },
+): Promise<string[]> {
   const cutoff = now.getTime() - days * 86_400_000;
   let names: string[];
   try {
@@ -57,10 +52,11 @@ export async function pruneImportBackups(dir: string, days: number, now = new Da
   }
   const removed: string[] = [];
   for (const name of names.sort()) {
-    const date = archiveDate(name, IMPORT_BACKUP_NAME);
-    if (!date || date.getTime() >= cutoff) continue;
-    await rm(path.join(dir, name), { recursive: true, force: true });
-    removed.push(path.join(dir, name));
+    const date = archiveDate(name, pattern);
+    const file = path.join(dir, name);
+    if (!date || date.getTime() >= cutoff || (keep && path.resolve(keep) === file)) continue;
+    await rm(file, { recursive, force: true });
+    removed.push(file);
   }
   return removed;
 }
