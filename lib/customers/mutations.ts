@@ -8,7 +8,13 @@ import { requireCustomer } from './guard';
 import { geocodeCustomerLater, offlineLocationFields, onlineGeocoderConfigured } from './geocode-on-save';
 import { can } from '@/lib/auth/permissions';
 import { AppError, type FieldErrors } from '@/lib/errors';
-import { type CustomerCreateInput, type CustomerUpdateInput, customerDisplayName, customerRuleIssues } from './schema';
+import {
+  type CustomerCreateInput,
+  type CustomerUpdateInput,
+  customerDisplayName,
+  customerFields,
+  customerRuleIssues,
+} from './schema';
 import { buildSearchText, buildSortName, refreshCustomerSearch } from './search';
 import { type CustomerRecordDto, serializeCustomer } from './serialize';
 import { tagsByCustomer } from './queries';
@@ -23,23 +29,8 @@ export interface PossibleDuplicate {
   reason: 'siret' | 'email' | 'phone' | 'name';
 }
 
-const EDITABLE = [
-  'kind',
-  'firstName',
-  'lastName',
-  'companyName',
-  'siret',
-  'vatNumber',
-  'email',
-  'phone',
-  'mobile',
-  'addressLine1',
-  'addressLine2',
-  'postalCode',
-  'city',
-  'country',
-  'agency',
-] as const;
+// What a PATCH may change: the entity's own fields, as the create/update schemas define them.
+const EDITABLE = Object.keys(customerFields) as (keyof typeof customerFields)[];
 
 /** Same SIRET, same email (case-insensitive), same phone/mobile, or a similar name in the same postal code. */
 export async function findPossibleDuplicates(
