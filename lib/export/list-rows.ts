@@ -2,7 +2,6 @@ import { and, type SQL, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '@/db';
 import { customers, customerTags, tags } from '@/db/schema';
-import type { CustomerKind, CustomerStatus } from '@/db/schema/enums';
 import {
   createdAtText,
   type CustomerListBoundary,
@@ -12,6 +11,7 @@ import {
   vehicleCount,
 } from '@/lib/customers/queries';
 import type { CustomerListQuery } from '@/lib/customers/schema';
+import type { CustomerDto } from '@/lib/customers/types';
 
 /**
  * The rows of the customer list export, read with the list's own filters (customerListWhere) but
@@ -25,29 +25,32 @@ export const LIST_EXPORT_BATCH = 500;
 
 export type ListExportFilters = Omit<CustomerListQuery, 'limit' | 'cursor'>;
 
-export interface ListExportRow {
-  id: string;
-  number: string;
-  kind: CustomerKind;
-  firstName: string | null;
-  lastName: string | null;
-  companyName: string | null;
-  siret: string | null;
-  email: string | null;
-  phone: string | null;
-  mobile: string | null;
-  addressLine1: string | null;
-  addressLine2: string | null;
-  postalCode: string | null;
-  city: string | null;
-  status: CustomerStatus;
+/** The customer's exported columns (as in its DTO), then what the export adds or reads differently. */
+export type ListExportRow = Pick<
+  CustomerDto,
+  | 'id'
+  | 'number'
+  | 'kind'
+  | 'firstName'
+  | 'lastName'
+  | 'companyName'
+  | 'siret'
+  | 'email'
+  | 'phone'
+  | 'mobile'
+  | 'addressLine1'
+  | 'addressLine2'
+  | 'postalCode'
+  | 'city'
+  | 'status'
+> & {
   /** ISO 8601 with microseconds (UTC): exact keyset boundary, and a Date for the cells. */
   createdAt: string;
   sortName: string;
   /** Tag names, alphabetical, joined by ", " (null without tags). */
   tags: string | null;
   vehicleCount: number;
-}
+};
 
 // Explicitly qualified names in the correlated subquery (see vehicleCount in lib/customers/queries.ts).
 const COLUMNS = sql`${customers.id} as "id", ${customers.number} as "number", ${customers.kind} as "kind",
