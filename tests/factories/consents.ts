@@ -1,14 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { getDb } from '@/db';
-import {
-  consentEvents,
-  customerActivity,
-  customerDocuments,
-  emailOutbox,
-  interventions,
-  invoices,
-  payments,
-} from '@/db/schema';
+import { consentEvents, customerActivity, customerDocuments, emailOutbox } from '@/db/schema';
+import { insertIntervention, insertPartlyPaidInvoice } from './finances';
 
 /**
  * Rows for the consents / e-mail / export tests, inserted directly (like the other factories),
@@ -89,38 +82,22 @@ export async function insertActivity(
 
 let invoiceSeq = 0;
 export async function insertInterventionInvoicePayment(customerId: string, at = new Date()) {
-  const db = getDb();
-  const [intervention] = await db
-    .insert(interventions)
-    .values({
-      customerId,
-      kind: 'maintenance',
-      status: 'invoiced',
-      scheduledAt: at,
-      completedAt: at,
-      totalHtCents: 10000,
-      totalTtcCents: 12000,
-    })
-    .returning();
-  const [invoice] = await db
-    .insert(invoices)
-    .values({
-      customerId,
+  const intervention = await insertIntervention(customerId, {
+    status: 'invoiced',
+    scheduledAt: at,
+    completedAt: at,
+    totalHtCents: 10000,
+    totalTtcCents: 12000,
+  });
+  const { invoice, payment } = await insertPartlyPaidInvoice(customerId, {
+    invoice: {
       interventionId: intervention.id,
       number: `T-${Date.now().toString(36)}-${++invoiceSeq}`,
       issuedAt: at,
       dueAt: new Date(at.getTime() + 30 * 86_400_000),
-      totalHtCents: 10000,
-      vatCents: 2000,
-      totalTtcCents: 12000,
-      paidCents: 5000,
-      status: 'partial',
-    })
-    .returning();
-  const [payment] = await db
-    .insert(payments)
-    .values({ customerId, invoiceId: invoice.id, amountCents: 5000, method: 'card', paidAt: at, reference: 'CB-1' })
-    .returning();
+    },
+    payment: { paidAt: at, reference: 'CB-1' },
+  });
   return { intervention, invoice, payment };
 }
 

@@ -50,6 +50,22 @@ export async function insertPayment(
   return row;
 }
 
+/**
+ * An invoice of 120 € TTC (100 € HT + 20 € VAT) half paid by one card payment of 50 €: the
+ * "partial" fixture the export, erasure and security suites share.
+ */
+export async function insertPartlyPaidInvoice(
+  customerId: string,
+  {
+    invoice = {},
+    payment = {},
+  }: { invoice?: Partial<typeof invoices.$inferInsert>; payment?: Partial<typeof payments.$inferInsert> } = {},
+) {
+  const inv = await insertInvoice(customerId, { ...invoice, totalHtCents: 10_000, vatCents: 2_000, paidCents: 5_000 });
+  const pay = await insertPayment(customerId, inv.id, { amountCents: 5_000, ...payment });
+  return { invoice: inv, payment: pay };
+}
+
 export async function insertIntervention(
   customerId: string,
   overrides: Partial<typeof interventions.$inferInsert> = {},

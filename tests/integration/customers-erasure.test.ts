@@ -23,6 +23,7 @@ import { recordActivity } from '@/lib/audit';
 import { eraseCustomer } from '@/lib/customers/mutations';
 import { getStorage, newStorageKey } from '@/lib/storage';
 import { actorFor, bearersByRole, createUser } from '../factories';
+import { insertPartlyPaidInvoice } from '../factories/finances';
 import { call } from '../factories/http';
 
 let bearer: Record<Role, string>;
@@ -177,30 +178,10 @@ async function seedFullCustomer() {
     actorKind: 'user',
     actorName: 'Agent',
   });
-  const [invoice] = await db
-    .insert(invoices)
-    .values({
-      customerId: id,
-      number: `F-${id.slice(0, 8)}`,
-      issuedAt: new Date('2024-03-01'),
-      dueAt: new Date('2024-04-01'),
-      totalHtCents: 10000,
-      vatCents: 2000,
-      totalTtcCents: 12000,
-      paidCents: 5000,
-      status: 'partial',
-    })
-    .returning();
-  const [payment] = await db
-    .insert(payments)
-    .values({
-      customerId: id,
-      invoiceId: invoice.id,
-      amountCents: 5000,
-      method: 'card',
-      paidAt: new Date('2024-03-05'),
-    })
-    .returning();
+  const { invoice, payment } = await insertPartlyPaidInvoice(id, {
+    invoice: { number: `F-${id.slice(0, 8)}`, issuedAt: new Date('2024-03-01'), dueAt: new Date('2024-04-01') },
+    payment: { paidAt: new Date('2024-03-05') },
+  });
   return { id, key, invoice, payment, number: created.body.number as string };
 }
 

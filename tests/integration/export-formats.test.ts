@@ -2,13 +2,14 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GET as listExport } from '@/app/api/customers/export/route';
 import { getDb } from '@/db';
-import { consentEvents, customerNotes, invoices, payments } from '@/db/schema';
+import { consentEvents, customerNotes } from '@/db/schema';
 import { buildExportBundle, type ExportBundle } from '@/lib/export/bundle';
 import { renderCustomerCsv } from '@/lib/export/csv';
 import { neutralizeFormula } from '@/lib/export/cells';
 import { renderCustomerPdf } from '@/lib/export/pdf';
 import { renderCustomerXlsx } from '@/lib/export/xlsx';
 import { actorFor, createBearer, createContact, createCustomer, createUser, createVehicle } from '../factories';
+import { insertPartlyPaidInvoice } from '../factories/finances';
 import { call } from '../factories/http';
 
 let bundle: ExportBundle;
@@ -20,26 +21,13 @@ beforeAll(async () => {
   await createContact(c.id, { name: '=HYPERLINK("http://evil")', role: '+cmd', email: '@x.fr' });
   await createVehicle(c.id, { plate: 'AB-123-CD', make: 'Renault', model: 'Clio', year: 2019 });
   await db.insert(customerNotes).values({ customerId: c.id, body: '-2+3 appelle', authorName: 'Test' });
-  const [inv] = await db
-    .insert(invoices)
-    .values({
-      customerId: c.id,
+  await insertPartlyPaidInvoice(c.id, {
+    invoice: {
       number: 'F-2024-0001',
       issuedAt: new Date('2024-03-01T10:00:00Z'),
       dueAt: new Date('2024-03-31T10:00:00Z'),
-      totalHtCents: 10000,
-      vatCents: 2000,
-      totalTtcCents: 12000,
-      paidCents: 5000,
-      status: 'partial',
-    })
-    .returning();
-  await db.insert(payments).values({
-    customerId: c.id,
-    invoiceId: inv.id,
-    amountCents: 5000,
-    method: 'card',
-    paidAt: new Date('2024-03-10T09:00:00Z'),
+    },
+    payment: { paidAt: new Date('2024-03-10T09:00:00Z') },
   });
   await db.insert(consentEvents).values({
     customerId: c.id,

@@ -2,12 +2,13 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { consentEvents, customers, customerTags, invoices, payments, tags } from '@/db/schema';
+import { consentEvents, customers, customerTags, tags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { RouteDef } from '@/lib/openapi/registry';
 import { uploadDocument } from '@/lib/documents/mutations';
 import { createNote } from '@/lib/notes/mutations';
 import { createContact, createCustomer, createUser, createVehicle } from '../factories';
+import { insertPartlyPaidInvoice } from '../factories/finances';
 
 /**
  * The route list, read from the file system (app/api/**\/route.ts) so that a new route cannot escape
@@ -101,30 +102,10 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
     originalName: 'devis.pdf',
     category: 'quote',
   });
-  const [invoice] = await db
-    .insert(invoices)
-    .values({
-      customerId: customer.id,
-      number: `F-SEC-${customer.number}`,
-      issuedAt: new Date('2026-01-10'),
-      dueAt: new Date('2026-02-10'),
-      totalHtCents: 10000,
-      vatCents: 2000,
-      totalTtcCents: 12000,
-      paidCents: 5000,
-      status: 'partial',
-    })
-    .returning();
-  const [payment] = await db
-    .insert(payments)
-    .values({
-      customerId: customer.id,
-      invoiceId: invoice.id,
-      amountCents: 5000,
-      method: 'card',
-      paidAt: new Date('2026-01-20'),
-    })
-    .returning();
+  const { invoice, payment } = await insertPartlyPaidInvoice(customer.id, {
+    invoice: { number: `F-SEC-${customer.number}`, issuedAt: new Date('2026-01-10'), dueAt: new Date('2026-02-10') },
+    payment: { paidAt: new Date('2026-01-20') },
+  });
   const [consent] = await db
     .insert(consentEvents)
     .values({
