@@ -2,12 +2,13 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { consentEvents, customers, customerTags, tags } from '@/db/schema';
+import { customers, customerTags, tags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { RouteDef } from '@/lib/openapi/registry';
 import { uploadDocument } from '@/lib/documents/mutations';
 import { createNote } from '@/lib/notes/mutations';
 import { createContact, createCustomer, createUser, createVehicle } from '../factories';
+import { insertConsentEvent } from '../factories/consents';
 import { insertPartlyPaidInvoice } from '../factories/finances';
 
 /**
@@ -106,19 +107,7 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
     invoice: { number: `F-SEC-${customer.number}`, issuedAt: new Date('2026-01-10'), dueAt: new Date('2026-02-10') },
     payment: { paidAt: new Date('2026-01-20') },
   });
-  const [consent] = await db
-    .insert(consentEvents)
-    .values({
-      customerId: customer.id,
-      purpose: 'marketing',
-      channel: 'email',
-      granted: true,
-      source: 'paper-form',
-      textVersion: 'v1',
-      actorKind: 'system',
-      actorName: 'test',
-    })
-    .returning();
+  const consent = await insertConsentEvent(customer.id);
   const [tag] = await db
     .insert(tags)
     .values({ name: `sec-${customer.number}` })
