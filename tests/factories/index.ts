@@ -4,7 +4,7 @@ import { customerContacts, customers, users, vehicles } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
 import type { Actor } from '@/lib/auth/actor';
 import { hashPassword } from '@/lib/auth/passwords';
-import { createApiToken } from '@/lib/auth/tokens';
+import { createApiToken, revokeApiToken } from '@/lib/auth/tokens';
 
 /**
  * Factories insert valid rows directly (not through the code under test) with sensible French
@@ -39,6 +39,14 @@ export function actorFor(user: { id: string; name: string; role: Role }): Actor 
 export async function createBearer(role: Role, opts: { expiresAt?: Date } = {}) {
   const created = await createApiToken(getDb(), { name: `test-${role}-${next()}`, role, expiresAt: opts.expiresAt });
   return { ...created, authorization: `Bearer ${created.token}` };
+}
+
+/** A revoked and an expired bearer of `role`: credentials every route must answer with a 401. */
+export async function deadBearers(role: Role) {
+  const revoked = await createBearer(role);
+  await revokeApiToken(getDb(), revoked.id);
+  const expired = await createBearer(role, { expiresAt: new Date(Date.now() - 60_000) });
+  return { revoked: revoked.authorization, expired: expired.authorization };
 }
 
 /** One bearer per role, created once per test file. */

@@ -8,8 +8,7 @@ import { getDb } from '@/db';
 import { customerActivity, customerContacts, customers, vehicles } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
 import { can, type Permission } from '@/lib/auth/permissions';
-import { revokeApiToken } from '@/lib/auth/tokens';
-import { bearersByRole, createBearer, createContact, createCustomer, createVehicle } from '../factories';
+import { bearersByRole, createContact, createCustomer, createVehicle, deadBearers } from '../factories';
 import { call, callRawJson } from '../factories/http';
 
 const ROLES: Role[] = ['admin', 'manager', 'technician', 'viewer'];
@@ -29,10 +28,7 @@ const activityOf = (customerId: string) =>
 
 beforeAll(async () => {
   bearer = await bearersByRole();
-  const r = await createBearer('manager');
-  await revokeApiToken(getDb(), r.id);
-  revoked = r.authorization;
-  expired = (await createBearer('manager', { expiresAt: new Date(Date.now() - 1000) })).authorization;
+  ({ revoked, expired } = await deadBearers('manager'));
 });
 
 type Case = {

@@ -11,8 +11,7 @@ import { getDb } from '@/db';
 import { customerActivity, customers, customerTags, tags } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
 import { can, type Permission } from '@/lib/auth/permissions';
-import { revokeApiToken } from '@/lib/auth/tokens';
-import { bearersByRole, createBearer, createCustomer } from '../factories';
+import { bearersByRole, createCustomer, deadBearers } from '../factories';
 import { call, callRawJson } from '../factories/http';
 
 const ROLES: Role[] = ['admin', 'manager', 'technician', 'viewer'];
@@ -41,10 +40,7 @@ const validBody = (overrides: Record<string, unknown> = {}) => ({
 
 beforeAll(async () => {
   bearer = await bearersByRole();
-  const r = await createBearer('admin');
-  await revokeApiToken(getDb(), r.id);
-  revoked = r.authorization;
-  expired = (await createBearer('admin', { expiresAt: new Date(Date.now() - 60_000) })).authorization;
+  ({ revoked, expired } = await deadBearers('admin'));
 });
 
 type Case = {

@@ -1,11 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getDb } from '@/db';
 import type { Role } from '@/db/schema/auth';
 import { can, ROLES } from '@/lib/auth/permissions';
-import { revokeApiToken } from '@/lib/auth/tokens';
 import { registeredRoutes, type RouteDef } from '@/lib/openapi/registry';
 import '@/lib/openapi/document';
-import { createBearer } from '../factories';
+import { bearersByRole, deadBearers } from '../factories';
 import { call } from '../factories/http';
 import {
   buildCustomerWorld,
@@ -52,15 +50,7 @@ let bearers: Record<Role | 'revoked' | 'expired', string>;
 
 beforeAll(async () => {
   files = await loadRoutes();
-  const entries = await Promise.all(ROLES.map(async (r) => [r, (await createBearer(r)).authorization] as const));
-  const revoked = await createBearer('admin');
-  await revokeApiToken(getDb(), revoked.id);
-  const expiredToken = await createBearer('admin', { expiresAt: new Date(Date.now() - 60_000) });
-  bearers = {
-    ...Object.fromEntries(entries),
-    revoked: revoked.authorization,
-    expired: expiredToken.authorization,
-  } as typeof bearers;
+  bearers = { ...(await bearersByRole()), ...(await deadBearers('admin')) };
 });
 
 async function request(route: Endpoint, auth: string | undefined, world: World) {
