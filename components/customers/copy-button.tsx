@@ -1,19 +1,31 @@
 'use client';
 
 import { useState } from 'react';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { ConfirmModal } from '@/components/ui/confirm-dialog';
 import { useToast } from '@/components/ui/toast';
 import { copyCustomerAction } from '@/lib/customers/copy-actions';
 
-/** "Dupliquer": explains what is copied, optionally keeps the phones, then opens the copy's edit form. */
-export function CopyCustomerButton({ customerId, displayName }: { customerId: string; displayName: string }) {
+/**
+ * « Dupliquer » (opened from the header's « ⋯ » menu): explains what is copied, optionally keeps the
+ * phones, then opens the copy's edit form.
+ */
+export function CopyCustomerDialog({
+  customerId,
+  displayName,
+  open,
+  onClose,
+}: {
+  customerId: string;
+  displayName: string;
+  open: boolean;
+  onClose: () => void;
+}) {
   const [keepPhones, setKeepPhones] = useState(false);
   const toast = useToast();
   return (
-    <ConfirmDialog
-      triggerLabel="Dupliquer"
-      triggerVariant="secondary"
-      triggerSize="sm"
+    <ConfirmModal
+      open={open}
+      onClose={onClose}
       tone="primary"
       title={`Dupliquer ${displayName} ?`}
       confirmLabel="Créer la copie"
@@ -31,8 +43,8 @@ export function CopyCustomerButton({ customerId, displayName }: { customerId: st
       }}
     >
       <p>
-        <strong>Copiés :</strong> identité, adresse, contacts et tags. <strong>Vidés :</strong> SIRET et e-mail
-        (uniques). <strong>Non copiés :</strong> véhicules, historique, documents, consentements et finances.
+        <strong>Copiés :</strong> identité, adresse, contacts et tags. <strong>Vidés :</strong> SIRET et e-mail
+        (uniques). <strong>Non copiés :</strong> véhicules, historique, documents, consentements et finances.
       </p>
       <label className="flex min-h-11 cursor-pointer items-center gap-3">
         <input
@@ -43,6 +55,6 @@ export function CopyCustomerButton({ customerId, displayName }: { customerId: st
         />
         Garder les numéros de téléphone
       </label>
-    </ConfirmDialog>
+    </ConfirmModal>
   );
 }

@@ -1,14 +1,15 @@
 'use client';
 
 import Link from 'next/link';
-import { useTransition } from 'react';
-import { Button, buttonClasses } from '@/components/ui/button';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { useRef, useState, useTransition } from 'react';
+import { buttonClasses } from '@/components/ui/button';
+import { ConfirmModal } from '@/components/ui/confirm-dialog';
 import { useToast } from '@/components/ui/toast';
 import type { ActionState } from '@/lib/actions';
-import type { CustomerAbilities } from '@/lib/auth/permissions';
 import { archiveCustomerAction, deleteCustomerAction, toggleStatusAction } from '@/lib/customers/actions';
-import { CopyCustomerButton } from './copy-button';
+import { ActionsMenu, type MenuEntry } from './actions-menu';
+import { CopyCustomerDialog } from './copy-button';
+import { EXPORT_FORMATS, type HeaderAbilities, type HeaderActionId, headerActions } from './header-actions';
 
 export interface QuickActionsProps {
   customerId: string;
@@ -16,108 +17,118 @@ export interface QuickActionsProps {
   status: 'active' | 'inactive';
   archived: boolean;
   hasEmail: boolean;
-  abilities: Pick<CustomerAbilities, 'update' | 'status' | 'delete' | 'emailSend' | 'duplicate' | 'export'>;
+  /** From the page (customerAbilities, decided once per request): never recomputed here. */
+  abilities: HeaderAbilities;
 }
 
 const EMPTY: ActionState = { ok: false, message: '' };
-const EXPORT_FORMATS = [
-  { format: 'json', label: 'JSON (portabilité RGPD)' },
-  { format: 'csv', label: 'CSV' },
-  { format: 'xlsx', label: 'Excel (XLSX)' },
-  { format: 'pdf', label: 'PDF' },
-] as const;
+type Dialog = Extract<HeaderActionId, 'status' | 'archive' | 'duplicate' | 'erase'>;
 
-/** A header button that runs an action in a transition: disabled and busy ("Mise à jour…") meanwhile. */
-function TransitionButton({ label, run }: { label: string; run: () => Promise<void> }) {
-  const [pending, start] = useTransition();
-  return (
-    <Button
-      variant="secondary"
-      size="sm"
-      onClick={() => start(run)}
-      disabled={pending}
-      aria-busy={pending || undefined}
-    >
-      {pending ? 'Mise à jour…' : label}
-    </Button>
-  );
-}
-
-/** Header actions: only those the viewer may perform are rendered (none on an erased customer; the server checks again). */
+/**
+ * Header actions: Modifier (primary), Envoyer un e-mail (visible), the rest in the « ⋯ » menu;
+ * only those the viewer may perform are rendered (none on an erased customer; the server checks again).
+ */
 export function QuickActions({ customerId, displayName, status, archived, hasEmail, abilities }: QuickActionsProps) {
   const toast = useToast();
+  const menuButton = useRef<HTMLButtonElement>(null);
+  const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [pending, start] = useTransition();
+  const actions = headerActions(abilities, { status, archived, hasEmail });
+  // A role with no action here (technician, viewer) gets no empty group in the accessibility tree.
+  if (!actions.length) return null;
 
   function report(result: ActionState) {
     if (result.message) toast.show(result.message, result.ok ? 'success' : 'error');
   }
-
-  async function toggleStatus() {
-    report(await toggleStatusAction(customerId, EMPTY, new FormData()));
-  }
-
+  const toggleStatus = async () => report(await toggleStatusAction(customerId, EMPTY, new FormData()));
   async function toggleArchive() {
     const fd = new FormData();
     fd.set('archived', archived ? '0' : '1');
     report(await archiveCustomerAction(customerId, EMPTY, fd));
   }
+  function closeDialog() {
+    setDialog(null);
+    menuButton.current?.focus();
+  }
 
-  const show = {
-    edit: abilities.update,
-    email: abilities.emailSend && hasEmail,
-    status: abilities.status,
-    archive: abilities.update,
-    duplicate: abilities.duplicate,
-    export: abilities.export,
-    delete: abilities.delete,
-  };
-  // A role with no action here (technician, viewer) gets no empty group in the accessibility tree.
-  if (!Object.values(show).some(Boolean)) return null;
+  const entries: MenuEntry[] = [];
+  for (const a of actions.filter((x) => x.placement === 'menu')) {
+    if (a.id === 'export') {
+      EXPORT_FORMATS.forEach((f, i) =>
+        entries.push({
+          key: `export-${f.format}`,
+          label: f.label,
+          href: `/api/customers/${customerId}/export?format=${f.format}`,
+          groupLabel: i === 0 ? 'Exporter' : undefined,
+        }),
+      );
+      continue;
+    }
+    const run = a.id === 'status' ? toggleStatus : a.id === 'archive' ? toggleArchive : null;
+    entries.push({
+      key: a.id,
+      label: a.confirm ? `${a.label}…` : a.label,
+      danger: a.danger,
+      groupLabel: a.id === 'erase' ? 'Données personnelles' : undefined,
+      onSelect: () => (a.confirm || !run ? setDialog(a.id as Dialog) : start(run)),
+    });
+  }
+  const edit = actions.find((a) => a.id === 'edit');
+  const email = actions.find((a) => a.id === 'email');
 
   return (
-    <div className="flex flex-wrap gap-2" role="group" aria-label="Actions sur le client">
-      {show.edit && (
+    <div
+      className="flex flex-wrap gap-2"
+      role="group"
+      aria-label="Actions sur le client"
+      aria-busy={pending || undefined}
+    >
+      {edit && (
         <Link href={`/customers/${customerId}/edit`} className={buttonClasses('primary', 'sm')}>
-          Modifier
+          {edit.label}
         </Link>
       )}
-      {show.email && (
+      {email && (
         <Link href={`/customers/${customerId}/consents#email`} className={buttonClasses('secondary', 'sm')}>
-          Envoyer un e-mail
+          {email.label}
         </Link>
       )}
-      {show.status && <TransitionButton label={status === 'active' ? 'Désactiver' : 'Activer'} run={toggleStatus} />}
-      {show.archive && <TransitionButton label={archived ? 'Désarchiver' : 'Archiver'} run={toggleArchive} />}
-      {show.duplicate && <CopyCustomerButton customerId={customerId} displayName={displayName} />}
-      {show.export && (
-        <details className="relative">
-          <summary
-            className={buttonClasses('secondary', 'sm', 'list-none cursor-pointer [&::-webkit-details-marker]:hidden')}
-          >
-            Exporter <span aria-hidden="true">▾</span>
-          </summary>
-          <ul
-            className="absolute right-0 z-20 mt-1 w-56 rounded-md border border-slate-200 bg-white py-1 shadow-lg"
-            aria-label="Formats d’export"
-          >
-            {EXPORT_FORMATS.map((f) => (
-              <li key={f.format}>
-                {/* Plain <a download>: a file download, not a client-side navigation. */}
-                <a
-                  href={`/api/customers/${customerId}/export?format=${f.format}`}
-                  download
-                  className="flex min-h-11 items-center px-3 text-sm text-slate-800 no-underline hover:bg-slate-100 hover:no-underline"
-                >
-                  {f.label}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </details>
+      {entries.length > 0 && <ActionsMenu label="Autres actions" entries={entries} buttonRef={menuButton} />}
+
+      <ConfirmModal
+        open={dialog === 'status'}
+        onClose={closeDialog}
+        tone="primary"
+        title={`Désactiver ${displayName} ?`}
+        confirmLabel="Désactiver"
+        pendingLabel="Mise à jour…"
+        onConfirm={toggleStatus}
+      >
+        <p>La fiche reste consultable et peut être réactivée à tout moment depuis ce menu.</p>
+      </ConfirmModal>
+      <ConfirmModal
+        open={dialog === 'archive'}
+        onClose={closeDialog}
+        tone="primary"
+        title={`Archiver ${displayName} ?`}
+        confirmLabel="Archiver"
+        pendingLabel="Mise à jour…"
+        onConfirm={toggleArchive}
+      >
+        <p>La fiche sort de la liste des clients (filtre « Archivés ») ; vous pourrez la désarchiver.</p>
+      </ConfirmModal>
+      {abilities.duplicate && (
+        <CopyCustomerDialog
+          customerId={customerId}
+          displayName={displayName}
+          open={dialog === 'duplicate'}
+          onClose={closeDialog}
+        />
       )}
-      {show.delete && (
-        <ConfirmDialog
-          triggerLabel="Supprimer"
-          triggerSize="sm"
+      {abilities.delete && (
+        <ConfirmModal
+          open={dialog === 'erase'}
+          onClose={closeDialog}
           title={`Effacer les données de ${displayName} ?`}
           confirmLabel="Effacer définitivement"
           pendingLabel="Effacement…"
@@ -132,15 +143,15 @@ export function QuickActions({ customerId, displayName, status, archived, hasEma
           }}
         >
           <p>
-            <strong>Seront effacés :</strong> identité, coordonnées, adresse, contacts, véhicules, notes, tags,
+            <strong>Seront effacés :</strong> identité, coordonnées, adresse, contacts, véhicules, notes, tags,
             documents et historique d’activité ; les consentements ne gardent que la trace minimale des retraits.
           </p>
           <p>
-            <strong>Seront conservés :</strong> les factures et les paiements, anonymisés, pendant 10 ans comme l’exige
+            <strong>Seront conservés :</strong> les factures et les paiements, anonymisés, pendant 10 ans comme l’exige
             la loi comptable française ; le numéro client reste réservé.
           </p>
           <p>Cette action est irréversible.</p>
-        </ConfirmDialog>
+        </ConfirmModal>
       )}
     </div>
   );

@@ -86,10 +86,21 @@ test.describe('as a manager', () => {
     await expect(page.getByTestId('activity-filters')).toBeVisible();
 
     await page.reload();
-    const duplicate = page
+    // The « ⋯ » menu button: Enter opens the menu on its first item, arrows move, Enter chooses.
+    const more = page
       .getByRole('group', { name: 'Actions sur le client' })
-      .getByRole('button', { name: 'Dupliquer' });
-    await tabTo(page, duplicate);
+      .getByRole('button', { name: 'Autres actions' });
+    await tabTo(page, more);
+    await page.keyboard.press('Enter');
+    await expect(more).toHaveAttribute('aria-expanded', 'true');
+    const menu = page.getByRole('menu', { name: 'Autres actions' });
+    await expect(menu.getByRole('menuitem').first()).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+    await expect(more).toBeFocused();
+    await page.keyboard.press('Enter');
+    const duplicate = menu.getByRole('menuitem', { name: 'Dupliquer…' });
+    while (!(await duplicate.evaluate((el) => el === document.activeElement))) await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: /^Dupliquer / });
     await expect(dialog).toBeVisible();
@@ -97,7 +108,7 @@ test.describe('as a manager', () => {
     await expect(dialog.getByRole('button', { name: 'Annuler' })).toBeFocused();
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
-    await expect(duplicate).toBeFocused();
+    await expect(more).toBeFocused();
     await expect(page).toHaveURL(new RegExp(`/customers/${id}/activity$`));
   });
 });

@@ -8,8 +8,9 @@ test.describe('as a manager', () => {
     const { id, name } = await createCustomer(page, { mobile: '06 11 22 33 44' });
     await page.goto(`/customers/${id}`);
     const actions = page.getByRole('group', { name: 'Actions sur le client' });
-    await actions.getByRole('button', { name: 'Dupliquer' }).click();
-    const dialog = page.getByRole('dialog', { name: `Dupliquer ${name} ?` });
+    await actions.getByRole('button', { name: 'Autres actions' }).click();
+    await actions.getByRole('menuitem', { name: 'Dupliquer…' }).click();
+    const dialog = page.getByRole('dialog', { name: `Dupliquer ${name}\u202f?` });
     await expect(dialog).toBeVisible();
     await dialog.getByRole('button', { name: 'Créer la copie' }).click();
     await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}\/edit$/);
@@ -38,8 +39,9 @@ test.describe('as a manager', () => {
       ['Excel (XLSX)', 'xlsx'],
       ['PDF', 'pdf'],
     ] as const) {
-      const link = actions.getByRole('link', { name: label, exact: true });
-      if (!(await link.isVisible())) await actions.getByText('Exporter').click();
+      // Exports are rare: they sit in the « ⋯ » menu, which closes after each download.
+      await actions.getByRole('button', { name: 'Autres actions' }).click();
+      const link = actions.getByRole('menuitem', { name: label, exact: true });
       const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
       expect(download.suggestedFilename()).toBe(`${expected}.${ext}`);
       const bytes = await readFile((await download.path())!);

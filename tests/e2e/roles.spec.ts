@@ -21,8 +21,14 @@ test.describe('admin', () => {
     const id = await demoCustomerId(page);
     await page.goto(`/customers/${id}`);
     const actions = page.getByRole('group', { name: 'Actions sur le client' });
-    await expect(actions.getByRole('button', { name: 'Supprimer' })).toBeVisible();
     await expect(actions.getByRole('link', { name: 'Modifier', exact: true })).toBeVisible();
+    // Erasing is rare and destructive: in the « ⋯ » menu, behind a confirmation.
+    await actions.getByRole('button', { name: 'Autres actions' }).click();
+    await actions.getByRole('menuitem', { name: 'Effacer les données…' }).click();
+    const confirm = page.getByRole('dialog', { name: /^Effacer les données de / });
+    await expect(confirm).toBeVisible();
+    await confirm.getByRole('button', { name: 'Annuler' }).click();
+    await expect(confirm).toBeHidden();
     for (const tab of ['Analyses', 'Finances'])
       await expect(tabNav(page).getByRole('link', { name: tab, exact: true })).toBeVisible();
     await page.goto('/admin/tokens');
@@ -50,8 +56,10 @@ test.describe('manager', () => {
     await expect(page.getByRole('form', { name: 'Enregistrer une facture' })).toBeVisible();
     const actions = page.getByRole('group', { name: 'Actions sur le client' });
     await expect(actions.getByRole('link', { name: 'Modifier', exact: true })).toBeVisible();
-    await expect(actions.getByText('Exporter')).toBeVisible();
-    await expect(actions.getByRole('button', { name: 'Supprimer' })).toHaveCount(0);
+    await actions.getByRole('button', { name: 'Autres actions' }).click();
+    await expect(actions.getByRole('menuitem', { name: 'PDF', exact: true })).toBeVisible();
+    await expect(actions.getByRole('menuitem', { name: /^Effacer/ })).toHaveCount(0);
+    await page.keyboard.press('Escape');
     await expect(page.getByRole('link', { name: 'Admin' })).toHaveCount(0);
     await page.goto('/admin/import');
     await expect(page).toHaveURL(/\/forbidden/);
@@ -64,14 +72,20 @@ test.describe('manager', () => {
     const { id } = await createCustomer(page);
     await page.goto(`/customers/${id}`);
     const actions = page.getByRole('group', { name: 'Actions sur le client' });
-    for (const [press, then] of [
-      ['Désactiver', 'Activer'],
-      ['Archiver', 'Désarchiver'],
-      ['Désarchiver', 'Archiver'],
-      ['Activer', 'Désactiver'],
-    ]) {
-      await actions.getByRole('button', { name: press, exact: true }).click();
-      await expect(actions.getByRole('button', { name: then, exact: true })).toBeVisible();
+    const more = actions.getByRole('button', { name: 'Autres actions' });
+    // Deactivating and archiving ask first (« … »); undoing them does not.
+    for (const [press, confirm, then] of [
+      ['Désactiver…', 'Désactiver', 'Activer'],
+      ['Archiver…', 'Archiver', 'Désarchiver'],
+      ['Désarchiver', null, 'Archiver…'],
+      ['Activer', null, 'Désactiver…'],
+    ] as const) {
+      await more.click();
+      await actions.getByRole('menuitem', { name: press, exact: true }).click();
+      if (confirm) await page.getByRole('dialog').getByRole('button', { name: confirm, exact: true }).click();
+      await more.click();
+      await expect(actions.getByRole('menuitem', { name: then, exact: true })).toBeVisible();
+      await page.keyboard.press('Escape');
     }
   });
 });
