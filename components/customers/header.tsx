@@ -8,10 +8,17 @@ import { CustomerStatusBadges } from './status-badge';
 
 type HeaderCustomer = CustomerDto & { erasedAt?: Date | null };
 
-/** The 360 header: who the customer is and how to reach them, plus the quick actions slot. */
+/**
+ * The 360 header: who the customer is and how to reach them (labelled « Mobile » and « Fixe »), plus the
+ * quick actions slot. The profile below does not repeat any of it.
+ */
 export function CustomerHeader({ customer, actions }: { customer: HeaderCustomer; actions?: ReactNode }) {
   const name = customerDisplayName(customer);
-  const phone = customer.mobile ?? customer.phone;
+  // Labelled, so nobody has to guess which number is the mobile.
+  const phones = [
+    customer.mobile && { label: 'Mobile', value: customer.mobile },
+    customer.phone && customer.phone !== customer.mobile && { label: 'Fixe', value: customer.phone },
+  ].filter(Boolean) as { label: string; value: string }[];
   return (
     <header className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       <div className="flex flex-col gap-3 lg:flex-row lg:items-start lg:justify-between">
@@ -25,7 +32,11 @@ export function CustomerHeader({ customer, actions }: { customer: HeaderCustomer
             />
           </div>
           <p className="text-sm text-slate-600">
-            <span data-testid="customer-number">{customer.number}</span> · {KIND_LABELS[customer.kind]}
+            {/* The customer number is office data: not on the technician's phone screen. */}
+            <span className="hidden sm:inline">
+              <span data-testid="customer-number">{customer.number}</span> ·{' '}
+            </span>
+            {KIND_LABELS[customer.kind]}
             {customer.city && (
               <>
                 {' '}
@@ -41,24 +52,17 @@ export function CustomerHeader({ customer, actions }: { customer: HeaderCustomer
             </p>
           ) : (
             <div className="flex flex-wrap gap-x-4 text-sm">
-              {phone && (
+              {phones.map((p) => (
                 <a
-                  href={`tel:${phone}`}
-                  className="inline-flex min-h-11 items-center"
-                  aria-label={`Appeler le ${formatPhone(phone)}`}
+                  key={p.label}
+                  href={`tel:${p.value}`}
+                  className="inline-flex min-h-11 items-center gap-1.5"
+                  aria-label={`Appeler le ${p.label.toLowerCase()} ${formatPhone(p.value)}`}
                 >
-                  {formatPhone(phone)}
+                  <span className="text-slate-600">{p.label}</span>
+                  {formatPhone(p.value)}
                 </a>
-              )}
-              {customer.mobile && customer.phone && customer.phone !== customer.mobile && (
-                <a
-                  href={`tel:${customer.phone}`}
-                  className="inline-flex min-h-11 items-center"
-                  aria-label={`Appeler le ${formatPhone(customer.phone)} (fixe)`}
-                >
-                  {formatPhone(customer.phone)}
-                </a>
-              )}
+              ))}
               {customer.email && (
                 <a href={`mailto:${customer.email}`} className="inline-flex min-h-11 max-w-full items-center truncate">
                   {customer.email}

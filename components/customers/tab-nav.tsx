@@ -11,7 +11,11 @@ export interface TabNavProps {
   abilities: Pick<CustomerAbilities, 'analyticsRead' | 'financeRead'>;
 }
 
-/** The 360 tabs: real links (each tab is a URL), horizontally scrollable on phones, aria-current on the open one. */
+/**
+ * The 360 tabs: real links (each tab is a URL), aria-current on the open one. On phones they wrap onto
+ * a second row rather than scroll, so no tab is cut off at the screen’s edge; from lg they sit on one
+ * row, horizontally scrollable if ever too many.
+ */
 export function TabNav({ customerId, abilities }: TabNavProps) {
   const pathname = usePathname() ?? '';
   const base = `/customers/${customerId}`;
@@ -33,7 +37,7 @@ export function TabNav({ customerId, abilities }: TabNavProps) {
 
   return (
     <nav aria-label="Onglets de la fiche client" className="-mx-3 border-b border-slate-200 sm:mx-0">
-      <ul className="flex gap-1 overflow-x-auto px-3 [scrollbar-width:thin] sm:px-0">
+      <ul className="flex flex-wrap gap-x-1 px-3 sm:px-0 lg:flex-nowrap lg:overflow-x-auto lg:[scrollbar-width:thin]">
         {tabs.map((tab) => {
           const active = tab.active ?? (pathname === tab.href || pathname.startsWith(`${tab.href}/`));
           return (
@@ -43,7 +47,7 @@ export function TabNav({ customerId, abilities }: TabNavProps) {
                 href={tab.href}
                 aria-current={active ? 'page' : undefined}
                 className={cn(
-                  'inline-flex min-h-11 items-center border-b-2 px-3 text-sm font-medium whitespace-nowrap no-underline hover:no-underline',
+                  'inline-flex min-h-11 items-center border-b-2 px-2.5 text-sm sm:px-3 font-medium whitespace-nowrap no-underline hover:no-underline',
                   active
                     ? 'border-blue-700 text-blue-800'
                     : 'border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900',

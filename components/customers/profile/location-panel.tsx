@@ -133,7 +133,8 @@ export function LocationPanel({
   return (
     <Card title="Adresse et localisation">
       <div className="space-y-3">
-        <address className="text-sm text-slate-900 not-italic">
+        {/* Below lg the « Sur place » card above already shows the address: once per screen. */}
+        <address className="hidden text-sm text-slate-900 not-italic lg:block">
           {address.line1 || address.line2 || cityLine ? (
             <>
               {address.line1 && <span className="block">{address.line1}</span>}

@@ -3,7 +3,7 @@
  * Notes: add, edit, pin, delete (with confirmation). Plain text only — rendered as text with
  * `whitespace-pre-wrap` so line breaks stay and nothing is ever interpreted as HTML.
  */
-import { startTransition, useActionState, useId, useState } from 'react';
+import { startTransition, useActionState, useEffect, useId, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
@@ -15,6 +15,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionToast, useToast } from '@/components/ui/toast';
 import { type ActionState, initialActionState } from '@/lib/actions';
 import { createNoteAction, deleteNoteAction, togglePinNoteAction, updateNoteAction } from '@/lib/notes/actions';
+import { NOTE_FIELD_ID } from '../phone-action-bar';
 
 export interface NoteItem {
   id: string;
@@ -169,7 +170,10 @@ export function NotesList({
   canWrite: boolean;
   truncated?: boolean;
 }) {
-  const id = useId();
+  useEffect(() => {
+    // « Note » of the phone action bar from another tab: land in the field, ready to type.
+    if (canWrite && window.location.hash === `#${NOTE_FIELD_ID}`) document.getElementById(NOTE_FIELD_ID)?.focus();
+  }, [canWrite]);
   return (
     <Card
       title="Notes"
@@ -180,7 +184,7 @@ export function NotesList({
       <div className="space-y-4">
         {canWrite && (
           <NoteForm
-            idPrefix={`${id}-new`}
+            idPrefix={NOTE_FIELD_ID.replace(/-body$/, '')}
             action={createNoteAction.bind(null, customerId)}
             submitLabel="Ajouter la note"
             withPin

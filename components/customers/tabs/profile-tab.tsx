@@ -1,5 +1,5 @@
 import type { Actor } from '@/lib/auth/actor';
-import type { CustomerAbilities } from '@/lib/auth/permissions';
+import { can, type CustomerAbilities } from '@/lib/auth/permissions';
 import type { CustomerDetail } from '@/lib/customers/queries';
 import { formatPhone } from '@/components/ui/format/phone';
 import { FUEL_LABELS } from '@/lib/vehicles/schema';
@@ -7,13 +7,16 @@ import { ContactsSection } from '../profile/contacts-section';
 import { IdentitySection } from '../profile/identity-section';
 import { LocationSection } from '../profile/location-section';
 import { NotesSection } from '../profile/notes-section';
+import { OnSiteSection } from '../profile/on-site-card';
 import { TagsSection } from '../profile/tags-section';
 import { VehiclesSection } from '../profile/vehicles-section';
 
 /**
- * The Profile tab: a vertical list of independent sections. Other features add their own section
- * here (one line each: notes, tags, map and distances); a section that needs more than the customer
- * awaits its own lib loader. The customer is the one the 360 layout loaded (no second query).
+ * The Profile tab. Phones open on the « Sur place » card (address with « Itinéraire », vehicles, the
+ * job at hand); from lg, two dense columns: the record (details, contacts, notes, tags) on the left,
+ * the address with its map and the vehicles on the right. Name, phones and e-mail are in the header
+ * and not repeated. A section that needs more than the customer awaits its own lib loader; the
+ * customer is the one the 360 layout loaded (no second query).
  */
 export function ProfileTab({
   customer,
@@ -26,20 +29,27 @@ export function ProfileTab({
 }) {
   return (
     <div className="space-y-4">
-      <IdentitySection customer={customer} />
-      <ContactsSection
-        customerId={customer.id}
-        contacts={customer.contacts.map((c) => ({ ...c, phoneDisplay: c.phone ? formatPhone(c.phone) : null }))}
-        canEdit={abilities.fieldUpdate}
-      />
-      <VehiclesSection
-        customerId={customer.id}
-        vehicles={customer.vehicles.map((v) => ({ ...v, fuelLabel: v.fuel ? FUEL_LABELS[v.fuel] : null }))}
-        canEdit={abilities.fieldUpdate}
-      />
-      <LocationSection customer={customer} canEdit={abilities.fieldUpdate} />
-      <TagsSection customerId={customer.id} tags={customer.tags} canEdit={abilities.update} />
-      <NotesSection customerId={customer.id} viewer={viewer} abilities={abilities} />
+      <OnSiteSection customer={customer} withIntervention={can(viewer.role, 'intervention.read')} />
+      <div className="grid items-start gap-4 lg:grid-cols-2">
+        <div className="grid gap-4">
+          <IdentitySection customer={customer} />
+          <ContactsSection
+            customerId={customer.id}
+            contacts={customer.contacts.map((c) => ({ ...c, phoneDisplay: c.phone ? formatPhone(c.phone) : null }))}
+            canEdit={abilities.fieldUpdate}
+          />
+          <NotesSection customerId={customer.id} viewer={viewer} abilities={abilities} />
+          <TagsSection customerId={customer.id} tags={customer.tags} canEdit={abilities.update} />
+        </div>
+        <div className="grid gap-4">
+          <LocationSection customer={customer} canEdit={abilities.fieldUpdate} />
+          <VehiclesSection
+            customerId={customer.id}
+            vehicles={customer.vehicles.map((v) => ({ ...v, fuelLabel: v.fuel ? FUEL_LABELS[v.fuel] : null }))}
+            canEdit={abilities.fieldUpdate}
+          />
+        </div>
+      </div>
     </div>
   );
 }

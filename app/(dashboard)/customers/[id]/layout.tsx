@@ -1,10 +1,12 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { CustomerHeader } from '@/components/customers/header';
+import { hasPhoneActions, PhoneActionBar } from '@/components/customers/phone-action-bar';
 import { QuickActions } from '@/components/customers/quick-actions';
 import { TabNav } from '@/components/customers/tab-nav';
 import { customerContext } from '@/lib/customers/page';
 import { customerDisplayName } from '@/lib/customers/schema';
+import { itineraryHref } from '@/lib/geo/itinerary';
 import { readIdPage } from '@/lib/http/page-params';
 
 type Params = Promise<{ id: string }>;
@@ -15,14 +17,24 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 }
 
 /**
- * The 360 shell: header (identity + quick actions) and tab bar stay while tabs change; each tab page
+ * The 360 shell: header (identity + quick actions), tab bar and, on phones, the bottom action bar
+ * (Appeler, Itinéraire, Photo, Note) stay while tabs change; each tab page
  * streams its own content behind a skeleton. The abilities computed here are the tab pages' too
  * (`customerContext` runs once per request).
  */
 export default async function CustomerLayout({ children, params }: { children: ReactNode; params: Params }) {
   const { customer, abilities } = await customerContext((await readIdPage({ params }, 'Client')).id);
+  const erased = Boolean(customer.erasedAt);
+  const phoneActions = {
+    phone: erased ? null : (customer.mobile ?? customer.phone),
+    itinerary: erased ? null : itineraryHref(customer, customerDisplayName(customer)),
+    canPhoto: abilities.documentUpload,
+    canNote: abilities.fieldUpdate,
+  };
+  const bar = hasPhoneActions(phoneActions);
   return (
-    <div className="space-y-4">
+    // Under lg the fixed action bar covers the bottom of the screen: room is left for it.
+    <div className={bar ? 'space-y-4 pb-20 lg:pb-0' : 'space-y-4'}>
       <CustomerHeader
         customer={customer}
         actions={
@@ -38,6 +50,7 @@ export default async function CustomerLayout({ children, params }: { children: R
       />
       <TabNav customerId={customer.id} abilities={abilities} />
       <div>{children}</div>
+      {bar && <PhoneActionBar customerId={customer.id} {...phoneActions} />}
     </div>
   );
 }
