@@ -4,7 +4,7 @@ import { type DbOrTx, getDb } from '@/db';
 import { isSegment, SEGMENTS, segmentCondition } from '@/lib/analytics/segments';
 import { complianceIssuesFilter } from '@/lib/consents/compliance';
 import { AppError } from '@/lib/errors';
-import { listCustomers } from './queries';
+import { customerListColumns, listCustomers } from './queries';
 import type { CustomerListQuery } from './schema';
 
 /**
@@ -26,8 +26,20 @@ export async function customerListExtraWhere(
   return where;
 }
 
-/** Customers list page: one page for the query, its segment and compliance filters included. */
-export async function loadCustomerListPage(query: CustomerListQuery) {
+/**
+ * Customers list page: one page for the query, its segment and compliance filters included, with the
+ * plate, last-visit and (for roles with finance.read, decided by the page) balance columns.
+ */
+export async function loadCustomerListPage(query: CustomerListQuery, options: { balance: boolean }) {
   const db = getDb();
-  return listCustomers(db, query, await customerListExtraWhere(db, query));
+  const page = await listCustomers(db, query, await customerListExtraWhere(db, query));
+  const columns = await customerListColumns(
+    db,
+    page.data.map((c) => c.id),
+    options,
+  );
+  return {
+    ...page,
+    data: page.data.map((c) => ({ ...c, ...(columns.get(c.id) ?? { plate: null, lastVisitAt: null }) })),
+  };
 }

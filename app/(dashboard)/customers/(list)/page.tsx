@@ -54,12 +54,14 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
   // A hand-edited URL with an unknown filter value: show the list unfiltered rather than an error page.
   const query = parsed.success ? parsed.data : customerListQuerySchema.parse({});
 
+  // Money stays with finance.read: the balance column is neither queried nor rendered otherwise.
+  const showBalance = can(actor.role, 'finance.read');
   let page: Awaited<ReturnType<typeof loadCustomerListPage>> | null = null;
   let problem: string | null = parsed.success
     ? null
     : 'Certains filtres de l’adresse étaient invalides et ont été ignorés.';
   try {
-    page = await loadCustomerListPage(query);
+    page = await loadCustomerListPage(query, { balance: showBalance });
   } catch (error) {
     if (!(error instanceof AppError) || (error.code !== 'bad_request' && error.code !== 'validation_failed'))
       throw error;
@@ -112,7 +114,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           Résultats
         </h2>
         {page && page.data.length > 0 ? (
-          <CustomerList items={page.data} />
+          <CustomerList items={page.data} showBalance={showBalance} />
         ) : page ? (
           filtered ? (
             <EmptyState
