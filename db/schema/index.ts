@@ -4,6 +4,7 @@ export * from './auth';
 export * from './consents';
 export * from './customers';
 export * from './documents';
+export * from './duplicates';
 export * from './finances';
 export * from './interventions';
 export * from './relations';

@@ -115,6 +115,15 @@ export function canManageNote(
 }
 
 /**
+ * The duplicates page and its decisions (merge, « Pas un doublon », « Rétablir »): managers and admins,
+ * who both update and duplicate customers. The API routes of dismissals declare 'customer.duplicate'
+ * and check this too.
+ */
+export function canReviewDuplicates(role: Role | null | undefined): boolean {
+  return can(role, 'customer.update') && can(role, 'customer.duplicate');
+}
+
+/**
  * What the viewer may do on one customer's pages, decided once per request (the customer layout and
  * every tab read the same object). Plain booleans, so it crosses to client components as a prop.
  * An erased customer is a tombstone: reads stay, every write and every header action is off.

@@ -3,6 +3,7 @@
 import { defineAction, reply } from '@/lib/define-action';
 import { AppError } from '@/lib/errors';
 import { parseId } from '@/lib/http/parse';
+import { dismissalBodySchema, dismissPair, restorePair } from './dismissals';
 import { MERGE_FIELDS, type MergeChoices, mergeCustomers } from './merge';
 
 /**
@@ -28,4 +29,26 @@ export const mergeCustomersAction = defineAction({
   },
   revalidate: () => ['/customers', '/customers/duplicates'],
   redirect: (_ids, value) => `/customers/${value.data?.survivorId}`,
+});
+
+/** « Pas un doublon » on the duplicates page: bound to the first customer, `otherId` in the form. */
+export const dismissPairAction = defineAction({
+  permission: ['customer.update', 'customer.duplicate'],
+  ids: ['Client'],
+  schema: dismissalBodySchema,
+  form: { keys: ['otherId'] },
+  run: ({ actor, ids: [id], input, db }) => dismissPair(db, actor, id, input.otherId),
+  message: 'Paire écartée : elle ne sera plus proposée.',
+  revalidate: ([id], r) => ['/customers/duplicates', `/customers/${id}/activity`, `/customers/${r.otherId}/activity`],
+});
+
+/** « Rétablir » in « Paires écartées »: the pair may be proposed again. */
+export const restorePairAction = defineAction({
+  permission: ['customer.update', 'customer.duplicate'],
+  ids: ['Client'],
+  schema: dismissalBodySchema,
+  form: { keys: ['otherId'] },
+  run: ({ actor, ids: [id], input, db }) => restorePair(db, actor, id, input.otherId),
+  message: 'Paire rétablie dans les doublons possibles.',
+  revalidate: ([id], r) => ['/customers/duplicates', `/customers/${id}/activity`, `/customers/${r.otherId}/activity`],
 });

@@ -2,13 +2,15 @@ import 'server-only';
 import { sql } from 'drizzle-orm';
 import { type DbOrTx, getDb } from '@/db';
 import { customerDisplayName } from '@/lib/customers/schema';
+import { type DismissedPair, listDismissedPairs } from './dismissals';
 
 /**
  * Pairs of likely duplicates across the base: same SIRET, same email (case-insensitive), same
  * phone (E.164, phone or mobile on either side), or similar names (pg_trgm similarity > 0.45) in
  * the same postal code. Each rule is an index-backed self-join (siret, lower(email), phone,
  * mobile, postal_code + trigram GIN), capped, so the view stays fast on a large base; erased
- * customers are left out. A pair appears once (a.id < b.id) with all its reasons.
+ * customers are left out, and so are the pairs a manager declared « Pas un doublon »
+ * (lib/duplicates/dismissals.ts). A pair appears once (a.id < b.id) with all its reasons.
  */
 export type PairReason = 'siret' | 'email' | 'phone' | 'name';
 export const PAIR_REASON_LABELS: Record<PairReason, string> = {
@@ -59,7 +61,9 @@ export async function listDuplicatePairs(db: DbOrTx, limit = MAX_PAIRS): Promise
           and ${live('a')} and ${live('b')} limit ${cap})
     ),
     pairs as (
-      select least(a, b) as a, greatest(a, b) as b, array_agg(distinct reason) as reasons from p group by 1, 2 limit ${cap}
+      select least(a, b) as a, greatest(a, b) as b, array_agg(distinct reason) as reasons from p
+      where not exists (select 1 from duplicate_dismissals d where d.customer_a_id = least(p.a, p.b) and d.customer_b_id = greatest(p.a, p.b))
+      group by 1, 2 limit ${cap}
     )
     select pairs.a, pairs.b, pairs.reasons,
       ca.number as a_number, ca.kind as a_kind, ca.first_name as a_first, ca.last_name as a_last, ca.company_name as a_company,
@@ -90,6 +94,11 @@ export async function listDuplicatePairs(db: DbOrTx, limit = MAX_PAIRS): Promise
     ) as PairReason[];
     return { a: side(r, 'a'), b: side(r, 'b'), reasons: [...reasons].sort() };
   });
+}
+
+/** Duplicates page: the pairs a manager set aside (« Paires écartées »). */
+export function loadDismissedPairs(): Promise<DismissedPair[]> {
+  return listDismissedPairs(getDb());
 }
 
 /** Duplicates page: the candidate pairs. */

@@ -8,6 +8,7 @@ import './routes/consents';
 import './routes/contacts';
 import './routes/customers';
 import './routes/documents';
+import './routes/duplicates';
 import './routes/exports';
 import './routes/finances';
 import './routes/geo';

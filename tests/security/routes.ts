@@ -95,6 +95,8 @@ export interface World {
 export async function buildCustomerWorld(owner: Actor): Promise<World> {
   const db = getDb();
   const customer = await createCustomer();
+  // The other side of a pair (« Pas un doublon »).
+  const other = await createCustomer();
   const contact = await createContact(customer.id);
   const vehicle = await createVehicle(customer.id);
   const note = await createNote(db, owner, customer.id, { body: 'Portail code 1234', pinned: false } as never);
@@ -130,6 +132,7 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
       paymentId: payment.id,
       consentId: consent.id,
       tagId: tag.id,
+      otherId: other.id,
     },
   };
 }

@@ -53,6 +53,7 @@ const BODIES: Record<string, (w: World) => Record<string, unknown>> = {
   [key('post', '/api/tags')]: () => ({ name: `Fuzz global ${++seq}`, color: '#112233' }),
   [key('put', '/api/customers/{id}/location')]: () => ({ lat: 45.76, lon: 4.83 }),
   [key('post', '/api/validate')]: () => ({ kind: 'siret', value: '73282932000074' }),
+  [key('post', '/api/customers/{id}/not-duplicate')]: (w) => ({ otherId: w.ids.otherId }),
 };
 
 const QUERIES: Record<string, (w?: World) => Record<string, string>> = {
@@ -63,6 +64,8 @@ const QUERIES: Record<string, (w?: World) => Record<string, string>> = {
   [key('get', '/api/postal-codes')]: () => ({ q: '6900' }),
   [key('get', '/api/customers/{id}/export')]: () => ({ format: 'json' }),
   [key('get', '/api/customers/export')]: () => ({ format: 'csv' }),
+  [key('delete', '/api/customers/{id}/not-duplicate')]: (w): Record<string, string> =>
+    w?.ids.otherId ? { otherId: w.ids.otherId } : {},
 };
 
 export function validBody(method: string, path: string, world: World): Record<string, unknown> | undefined {

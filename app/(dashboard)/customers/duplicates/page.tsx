@@ -1,24 +1,27 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { PairDecision } from '@/components/duplicates/pair-decision';
+import { formatDateTime } from '@/components/ui/format';
 import { formatPhone } from '@/components/ui/format/phone';
-import { can } from '@/lib/auth/permissions';
+import { canReviewDuplicates } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
-import { loadDuplicatePairs, MAX_PAIRS, PAIR_REASON_LABELS } from '@/lib/duplicates/pairs';
+import { loadDismissedPairs, loadDuplicatePairs, MAX_PAIRS, PAIR_REASON_LABELS } from '@/lib/duplicates/pairs';
 
 export const metadata: Metadata = { title: 'Doublons possibles' };
 
 export default async function DuplicatesPage() {
   const actor = await requirePageActor('customer.update');
-  if (!can(actor.role, 'customer.duplicate')) redirect('/forbidden');
-  const pairs = await loadDuplicatePairs();
+  if (!canReviewDuplicates(actor.role)) redirect('/forbidden');
+  const [pairs, dismissed] = await Promise.all([loadDuplicatePairs(), loadDismissedPairs()]);
   return (
     <div className="space-y-4">
       <div className="space-y-1">
         <h1 className="text-2xl font-semibold text-slate-900">Doublons possibles</h1>
         <p className="text-sm text-slate-600">
           Paires de fiches partageant un SIRET, un e-mail ou un téléphone, ou dont les noms se ressemblent dans le même
-          code postal ({MAX_PAIRS} paires au plus). Ouvrez une paire pour choisir les valeurs à garder et fusionner.
+          code postal ({MAX_PAIRS} paires au plus). Ouvrez une paire pour choisir les valeurs à garder et fusionner, ou
+          écartez-la si ce sont deux personnes différentes.
         </p>
       </div>
       {pairs.length === 0 ? (
@@ -57,15 +60,60 @@ export default async function DuplicatesPage() {
                   </span>
                 ))}
               </div>
-              <Link
-                href={`/customers/duplicates/${p.a.id}/${p.b.id}`}
-                className="inline-flex min-h-11 items-center justify-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-50"
-              >
-                Comparer et fusionner
-              </Link>
+              <div className="flex flex-wrap gap-2">
+                <Link
+                  href={`/customers/duplicates/${p.a.id}/${p.b.id}`}
+                  className="inline-flex min-h-11 items-center justify-center rounded-md border border-slate-300 px-3 text-sm font-medium hover:bg-slate-50"
+                >
+                  Comparer et fusionner
+                </Link>
+                <PairDecision
+                  kind="dismiss"
+                  customerId={p.a.id}
+                  otherId={p.b.id}
+                  label={`Pas un doublon : ${p.a.displayName} et ${p.b.displayName}`}
+                />
+              </div>
             </li>
           ))}
         </ul>
+      )}
+
+      {dismissed.length > 0 && (
+        <section aria-labelledby="dismissed-heading" className="space-y-2 pt-2">
+          <h2 id="dismissed-heading" className="text-lg font-semibold text-slate-900">
+            Paires écartées ({dismissed.length})
+          </h2>
+          <p className="text-sm text-slate-600">
+            Déclarées « pas un doublon » : elles ne sont plus proposées. « Rétablir » les remet dans la liste.
+          </p>
+          <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white">
+            {dismissed.map((d) => (
+              <li key={`${d.a.id}-${d.b.id}`} className="flex flex-wrap items-center gap-x-4 gap-y-1 px-3 py-2 text-sm">
+                <span className="min-w-0 flex-1">
+                  {[d.a, d.b].map((s, i) => (
+                    <span key={s.id}>
+                      {i > 0 && ' et '}
+                      <Link href={`/customers/${s.id}`} className="font-medium text-blue-700">
+                        {s.displayName}
+                      </Link>{' '}
+                      <span className="text-slate-500">{s.number}</span>
+                    </span>
+                  ))}
+                  <span className="block text-xs text-slate-600">
+                    Écartée par {d.dismissedByName} le {formatDateTime(d.dismissedAt)}
+                  </span>
+                </span>
+                <PairDecision
+                  kind="restore"
+                  customerId={d.a.id}
+                  otherId={d.b.id}
+                  label={`Rétablir la paire ${d.a.displayName} et ${d.b.displayName}`}
+                />
+              </li>
+            ))}
+          </ul>
+        </section>
       )}
     </div>
   );
