@@ -1,13 +1,15 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { type DragEvent, useRef, useState } from 'react';
+import { Camera, FolderOpen } from 'lucide-react';
+import { type DragEvent, useEffect, useRef, useState } from 'react';
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { inputClasses } from '@/components/ui/field';
 import { formatBytes } from '@/components/ui/format';
 import { useToast } from '@/components/ui/toast';
 import { ACCEPT_ATTRIBUTE, DOCUMENT_CATEGORY_LABELS, DOCUMENT_CATEGORY_OPTIONS } from '@/lib/documents/labels';
+import { UPLOAD_ANCHOR } from '../customers/phone-action-bar';
 
 type Item = {
   id: number;
@@ -19,7 +21,10 @@ type Item = {
 };
 
 /**
- * Drag-and-drop, file picker, and the phone camera (capture). Each file is POSTed to the API with
+ * Drag-and-drop, file picker, and the phone camera (capture). On touch screens the camera comes
+ * first (« Prendre une photo », then « Autre photo » for the next shot, and so on: a technician
+ * takes several in a row), the file picker second; with a mouse, the picker and drag-and-drop.
+ * Each file is POSTed to the API with
  * XMLHttpRequest so the upload progress can be shown; the session cookie authenticates it. The
  * server decides the type from the bytes; the checks here only spare a useless upload.
  */
@@ -40,7 +45,14 @@ export function UploadZone({
   const [description, setDescription] = useState('');
   const picker = useRef<HTMLInputElement>(null);
   const camera = useRef<HTMLInputElement>(null);
+  const cameraButton = useRef<HTMLButtonElement>(null);
   const seq = useRef(0);
+  const [shots, setShots] = useState(0);
+
+  useEffect(() => {
+    // « Photo » of the phone action bar: land on the camera button, one tap from the camera.
+    if (window.location.hash === `#${UPLOAD_ANCHOR}`) cameraButton.current?.focus();
+  }, []);
 
   const update = (id: number, patch: Partial<Item>) =>
     setItems((list) => list.map((i) => (i.id === id ? { ...i, ...patch } : i)));
@@ -81,7 +93,7 @@ export function UploadZone({
     });
   }
 
-  async function upload(files: FileList | File[] | null) {
+  async function upload(files: FileList | File[] | null, fromCamera = false) {
     const list = Array.from(files ?? []);
     if (!list.length) return;
     const queued = list.map((f) => ({ file: f, id: ++seq.current }));
@@ -107,10 +119,25 @@ export function UploadZone({
     let ok = 0;
     for (const { file, id } of queued) {
       if (file.size === 0 || file.size > maxBytes) continue;
-      if (await send(file, id, category, description)) ok++;
+      // A camera shot is a photo unless another category was chosen on purpose.
+      const cat = fromCamera && category === (defaultCategory ?? 'other') ? 'photo' : category;
+      if (await send(file, id, cat, description)) ok++;
+    }
+    if (fromCamera) {
+      setShots((n) => n + ok);
+      // Ready for the next shot: the focus stays on the camera button.
+      cameraButton.current?.focus();
     }
     if (ok) {
-      toast.success(ok > 1 ? `${ok} documents ajoutés.` : 'Document ajouté.');
+      toast.success(
+        fromCamera
+          ? ok > 1
+            ? `${ok} photos ajoutées.`
+            : 'Photo ajoutée.'
+          : ok > 1
+            ? `${ok} documents ajoutés.`
+            : 'Document ajouté.',
+      );
       setDescription('');
       router.refresh();
     }
@@ -126,8 +153,9 @@ export function UploadZone({
 
   return (
     <section
+      id={UPLOAD_ANCHOR}
       aria-labelledby="upload-title"
-      className="space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
+      className="scroll-mt-20 space-y-3 rounded-lg border border-slate-200 bg-white p-3 shadow-sm"
     >
       <h2 id="upload-title" className="text-base font-semibold text-slate-900">
         Ajouter des documents
@@ -182,14 +210,28 @@ export function UploadZone({
           <span className="hidden pointer-coarse:inline">Prenez une photo ou choisissez des fichiers</span> — PDF,
           images, Word, Excel, ODT, TXT, CSV, {formatBytes(maxBytes)} maximum.
         </p>
-        <div className="flex flex-wrap justify-center gap-2">
-          <Button variant="primary" onClick={() => picker.current?.click()}>
+        {/* Touch screens: the camera first. With a mouse: the file picker (and drag-and-drop). */}
+        <div className="hidden flex-wrap justify-center gap-2 pointer-coarse:flex">
+          <Button ref={cameraButton} variant="primary" onClick={() => camera.current?.click()}>
+            <Camera aria-hidden="true" className="size-5" />
+            {shots ? 'Autre photo' : 'Prendre une photo'}
+          </Button>
+          <Button variant="secondary" onClick={() => picker.current?.click()}>
+            <FolderOpen aria-hidden="true" className="size-5" />
             Choisir des fichiers
           </Button>
-          <Button variant="secondary" onClick={() => camera.current?.click()} className="sm:hidden">
-            Prendre une photo
+        </div>
+        <div className="flex flex-wrap justify-center gap-2 pointer-coarse:hidden">
+          <Button variant="primary" onClick={() => picker.current?.click()}>
+            <FolderOpen aria-hidden="true" className="size-5" />
+            Choisir des fichiers
           </Button>
         </div>
+        {shots > 0 && (
+          <p className="text-sm text-slate-700 pointer-fine:hidden" role="status">
+            {shots > 1 ? `${shots} photos envoyées` : '1 photo envoyée'} : touchez « Autre photo » pour la suivante.
+          </p>
+        )}
         <input
           ref={picker}
           type="file"
@@ -206,11 +248,12 @@ export function UploadZone({
           type="file"
           accept="image/*"
           capture="environment"
+          multiple
           className="sr-only"
           tabIndex={-1}
           aria-label="Prendre une photo"
           data-testid="upload-camera"
-          onChange={(e) => void upload(e.target.files)}
+          onChange={(e) => void upload(e.target.files, true)}
         />
       </div>
       {items.length > 0 && (

@@ -74,6 +74,32 @@ test.describe('technician on a phone', () => {
     await expect(page.getByRole('textbox', { name: 'Nouvelle note' })).toBeFocused();
   });
 
+  test('« Photo » opens the documents with the camera first, several shots in a row', async ({ page }) => {
+    const customer = await demoCustomer(page, (c) => c.vehicleCount > 0);
+    await page.goto(`/customers/${customer.id}`);
+    await page.getByRole('navigation', { name: 'Actions rapides' }).getByRole('link', { name: 'Photo' }).click();
+    await expect(page).toHaveURL(new RegExp(`/customers/${customer.id}/documents#`));
+    const upload = page.getByRole('region', { name: 'Ajouter des documents' });
+    const takePhoto = upload.getByRole('button', { name: 'Prendre une photo' });
+    await expect(takePhoto).toBeVisible();
+    await expect(takePhoto).toBeFocused();
+    // The camera is the primary button, the file picker the secondary one.
+    await expect(takePhoto).toHaveClass(/bg-blue-700/);
+    await expect(upload.getByRole('button', { name: 'Choisir des fichiers' })).not.toHaveClass(/bg-blue-700/);
+    const camera = page.getByTestId('upload-camera');
+    await expect(camera).toHaveAttribute('capture', 'environment');
+    await expect(camera).toHaveAttribute('accept', 'image/*');
+    // A shot (a tiny PNG through the camera input), then the button offers the next one.
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await camera.setInputFiles({ name: 'photo-1.png', mimeType: 'image/png', buffer: png });
+    await expect(upload.getByRole('button', { name: 'Autre photo' })).toBeFocused();
+    await expect(upload.getByRole('status')).toContainText('1 photo envoyée');
+    await expect(upload.getByText(/Glissez-déposez/)).toBeHidden();
+  });
+
   test('the bar stays on the other tabs and leaves the content readable above it', async ({ page }) => {
     const customer = await demoCustomer(page, (c) => c.vehicleCount > 0);
     await page.goto(`/customers/${customer.id}/activity`);
