@@ -1,6 +1,7 @@
 'use client';
 
-import { useActionState } from 'react';
+import { useRouter } from 'next/navigation';
+import { useActionState, useEffect } from 'react';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionToast } from '@/components/ui/toast';
 import { initialActionState } from '@/lib/actions';
@@ -16,16 +17,23 @@ export function PairDecision({
   customerId,
   otherId,
   label,
+  doneHref,
 }: {
   kind: 'dismiss' | 'restore';
   customerId: string;
   otherId: string;
   /** Accessible name naming the pair, e.g. « Pas un doublon : Jean Martin et Jeanne Martin ». */
   label: string;
+  /** Where to go once decided (the compare page goes back to the list). */
+  doneHref?: string;
 }) {
+  const router = useRouter();
   const action = (kind === 'dismiss' ? dismissPairAction : restorePairAction).bind(null, customerId);
   const [state, formAction] = useActionState(action, initialActionState);
   useActionToast(state);
+  useEffect(() => {
+    if (state.ok && doneHref) router.push(doneHref);
+  }, [state, doneHref, router]);
   return (
     <form action={formAction}>
       <input type="hidden" name="otherId" value={otherId} />

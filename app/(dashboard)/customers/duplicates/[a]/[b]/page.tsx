@@ -2,8 +2,9 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
 import { MergeForm, type MergeFieldRow } from '@/components/duplicates/merge-form';
+import { PairDecision } from '@/components/duplicates/pair-decision';
 import { formatPhone } from '@/components/ui/format/phone';
-import { can } from '@/lib/auth/permissions';
+import { canReviewDuplicates } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { customerDisplayName, KIND_LABELS, STATUS_LABELS } from '@/lib/customers/schema';
 import { loadMergeCandidates, MERGE_FIELD_LABELS, MERGE_FIELDS } from '@/lib/duplicates/merge';
@@ -41,7 +42,7 @@ const COUNT_LABELS: Record<string, string> = {
 /** /customers/duplicates/{survivor}/{merged}: the first id survives; "Inverser" swaps them. */
 export default async function MergePage({ params }: { params: Promise<{ a: string; b: string }> }) {
   const actor = await requirePageActor('customer.update');
-  if (!can(actor.role, 'customer.duplicate')) redirect('/forbidden');
+  if (!canReviewDuplicates(actor.role)) redirect('/forbidden');
   const raw = await params;
   const [a, b] = [parseIdOrNotFound(raw.a, 'Client'), parseIdOrNotFound(raw.b, 'Client')];
   if (a === b) notFound();
@@ -72,12 +73,22 @@ export default async function MergePage({ params }: { params: Promise<{ a: strin
           <strong>{customerDisplayName(merged)}</strong> ({merged.number}) disparaît après avoir transmis toutes ses
           données : {summary(mCounts)}. Conservé : {summary(sCounts)}.
         </p>
-        <Link
-          href={`/customers/duplicates/${b}/${a}`}
-          className="inline-flex min-h-11 items-center text-sm font-medium text-blue-700 underline"
-        >
-          Inverser (conserver {merged.number})
-        </Link>
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+          <Link
+            href={`/customers/duplicates/${b}/${a}`}
+            className="inline-flex min-h-11 items-center text-sm font-medium text-blue-700 underline"
+          >
+            Inverser (conserver {merged.number})
+          </Link>
+          {/* Two different people after all: set the pair aside for good (reversible on the list). */}
+          <PairDecision
+            kind="dismiss"
+            customerId={a}
+            otherId={b}
+            doneHref="/customers/duplicates"
+            label={`Pas un doublon : ${customerDisplayName(survivor)} et ${customerDisplayName(merged)}`}
+          />
+        </div>
       </div>
       <MergeForm
         survivorId={a}
