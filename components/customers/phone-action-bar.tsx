@@ -3,25 +3,10 @@
 import { Camera, type LucideIcon, Navigation, NotebookPen, Phone } from 'lucide-react';
 import Link from 'next/link';
 import type { MouseEvent } from 'react';
+import { hasPhoneActions, NOTE_FIELD_ID, type PhoneActions, UPLOAD_ANCHOR } from './phone-actions';
 
-/** The new-note textarea of the Profile tab (components/customers/profile/notes-list.tsx). */
-export const NOTE_FIELD_ID = 'nouvelle-note-body';
-/** The documents tab's upload zone, which puts « Prendre une photo » first on touch screens. */
-export const UPLOAD_ANCHOR = 'ajouter-des-documents';
-
-export interface PhoneActionBarProps {
+export interface PhoneActionBarProps extends PhoneActions {
   customerId: string;
-  /** E.164 number to call (the mobile first), or null. */
-  phone: string | null;
-  /** `geo:` URI (lib/geo/itinerary.ts), or null without an address. */
-  itinerary: string | null;
-  canPhoto: boolean;
-  canNote: boolean;
-}
-
-/** Whether the bar has anything to offer (the layout leaves room under the content only then). */
-export function hasPhoneActions(p: Omit<PhoneActionBarProps, 'customerId'>): boolean {
-  return Boolean(p.phone || p.itinerary || p.canPhoto || p.canNote);
 }
 
 const itemClass =

@@ -9,7 +9,7 @@ import { inputClasses } from '@/components/ui/field';
 import { formatBytes } from '@/components/ui/format';
 import { useToast } from '@/components/ui/toast';
 import { ACCEPT_ATTRIBUTE, DOCUMENT_CATEGORY_LABELS, DOCUMENT_CATEGORY_OPTIONS } from '@/lib/documents/labels';
-import { UPLOAD_ANCHOR } from '../customers/phone-action-bar';
+import { UPLOAD_ANCHOR } from '../customers/phone-actions';
 
 type Item = {
   id: number;

@@ -15,7 +15,7 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionToast, useToast } from '@/components/ui/toast';
 import { type ActionState, initialActionState } from '@/lib/actions';
 import { createNoteAction, deleteNoteAction, togglePinNoteAction, updateNoteAction } from '@/lib/notes/actions';
-import { NOTE_FIELD_ID } from '../phone-action-bar';
+import { NOTE_FIELD_ID } from '../phone-actions';
 
 export interface NoteItem {
   id: string;

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { CustomerHeader } from '@/components/customers/header';
-import { hasPhoneActions, PhoneActionBar } from '@/components/customers/phone-action-bar';
+import { PhoneActionBar } from '@/components/customers/phone-action-bar';
+import { hasPhoneActions } from '@/components/customers/phone-actions';
 import { QuickActions } from '@/components/customers/quick-actions';
 import { TabNav } from '@/components/customers/tab-nav';
 import { customerContext } from '@/lib/customers/page';
