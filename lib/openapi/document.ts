@@ -11,6 +11,7 @@ import './routes/documents';
 import './routes/exports';
 import './routes/finances';
 import './routes/geo';
+import './routes/interventions';
 import './routes/notes';
 import './routes/system';
 import './routes/tags';

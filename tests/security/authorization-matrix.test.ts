@@ -42,6 +42,10 @@ function expected(route: RouteDef, role: Role): 'allowed' | 403 {
   if (route.permission === 'document.delete' && role === 'technician') return 403;
   if (role === 'technician' && route.path === '/api/customers/{id}/notes/{noteId}' && route.method !== 'get')
     return 403;
+  // Technicians start, report and complete only the interventions assigned to them (a token never is), and
+  // another technician's day is the managers' planning.
+  if (route.permission === 'intervention.report' && role === 'technician') return 403;
+  if (route.path === '/api/interventions' && !can(role, 'intervention.plan')) return 403;
   return 'allowed';
 }
 
