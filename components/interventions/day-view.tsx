@@ -27,12 +27,12 @@ export function DayPicker({ path, date, today, week }: { path: string; date: str
       <Link href={href(addDays(date, -1))} className={buttonClasses('secondary')} aria-label="Jour précédent">
         ←
       </Link>
-      <form method="get" action={path} className="flex items-end gap-2">
+      <form method="get" action={path} className="flex min-w-0 flex-1 items-end gap-2 sm:flex-none">
         {week && <input type="hidden" name="span" value="week" />}
         <label htmlFor="f-date" className="sr-only">
           Date
         </label>
-        <input id="f-date" type="date" name="date" defaultValue={date} className={inputClasses(false, 'w-auto')} />
+        <input id="f-date" type="date" name="date" defaultValue={date} className={inputClasses(false, 'min-w-0')} />
         <button type="submit" className={buttonClasses('secondary')}>
           Afficher
         </button>
