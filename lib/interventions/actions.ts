@@ -1,12 +1,9 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import type { z } from 'zod';
-import { getDb } from '@/db';
-import { type ActionState, runAction } from '@/lib/actions';
-import { requireActionActor } from '@/lib/auth/session';
-import { AppError, zodFieldErrors } from '@/lib/errors';
-import { parseId } from '@/lib/http/parse';
+import { formDataToObject } from '@/lib/actions';
+import { defineAction, type Revalidation, reply } from '@/lib/define-action';
+import { AppError } from '@/lib/errors';
+import { hasUnstorableChar, UNSTORABLE_TEXT } from '@/lib/validation/text';
 import { completeIntervention } from './complete';
 import { planFormInput, reportFormInput } from './form';
 import { invoiceIntervention } from './invoice';
@@ -24,12 +21,14 @@ import {
   interventionInvoiceSchema,
   interventionReportSchema,
   interventionStartSchema,
+  interventionUpdateSchema,
 } from './schema';
 import type { InterventionDto } from './types';
 
 /**
  * Server actions of the interventions pages: the same mutations as the API (which check roles,
- * assignment, status and version again), the same zod schemas as the forms.
+ * assignment, status and version again), the same zod schemas as the forms (lib/interventions/form.ts
+ * turns their FormData into the schemas' input).
  */
 export interface InterventionActionData {
   id: string;
@@ -37,160 +36,114 @@ export interface InterventionActionData {
   updatedAt: string;
 }
 
-const done = (iv: InterventionDto, message: string): ActionState<InterventionActionData> => ({
-  ok: true,
-  message,
-  data: { id: iv.id, status: iv.status, updatedAt: iv.updatedAt.toISOString() },
+const data = (iv: InterventionDto): InterventionActionData => ({
+  id: iv.id,
+  status: iv.status,
+  updatedAt: iv.updatedAt.toISOString(),
 });
 
-function revalidate(customerId: string) {
-  revalidatePath(`/customers/${customerId}`, 'layout');
-  revalidatePath('/ma-journee');
-  revalidatePath('/planning');
-}
+// The customer's tabs (list, 360 summary, activity), the technician's day and the planning show it.
+const everywhere = ([id]: string[]): Revalidation[] => [[`/customers/${id}`, 'layout'], '/ma-journee', '/planning'];
 
-function parse<S extends z.ZodType>(schema: S, value: unknown): z.output<S> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw AppError.validation(zodFieldErrors(result.error));
-  return result.data;
-}
-
-const ids = (customerId: string, interventionId: string) => ({
-  id: parseId(customerId, 'Client'),
-  interventionId: parseId(interventionId, 'Intervention'),
-});
-
+/** The version the form was rendered with (absent = no concurrency check). */
 const version = (formData: FormData) => {
   const v = formData.get('updatedAt');
   return typeof v === 'string' && v ? { updatedAt: v } : {};
 };
 
-export async function planInterventionAction(
-  customerId: string,
-  _prev: ActionState<InterventionActionData>,
-  formData: FormData,
-): Promise<ActionState<InterventionActionData>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('intervention.plan');
-    const id = parseId(customerId, 'Client');
-    const input = parse(interventionCreateSchema, planFormInput(formData));
-    const iv = await createIntervention(getDb(), actor, id, input);
-    revalidate(id);
-    return done(iv, 'Intervention planifiée.');
-  });
+/**
+ * Every field goes through formDataToObject first (NUL and lone surrogates are a field error, not a
+ * 500); the lines travel as JSON, so their labels are checked once parsed.
+ */
+function reportInput(formData: FormData) {
+  formDataToObject(formData);
+  const input = reportFormInput(formData);
+  if (Array.isArray(input.lines))
+    input.lines.forEach((line: unknown, i) => {
+      const label = (line as { label?: unknown } | null)?.label;
+      if (typeof label === 'string' && hasUnstorableChar(label))
+        throw AppError.validation({ [`lines.${i}.label`]: [UNSTORABLE_TEXT] });
+    });
+  return input;
 }
 
-export async function startInterventionAction(
-  customerId: string,
-  interventionId: string,
-  _prev: ActionState<InterventionActionData>,
-  formData: FormData,
-): Promise<ActionState<InterventionActionData>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('intervention.report');
-    const { id, interventionId: ivId } = ids(customerId, interventionId);
-    const iv = await startIntervention(getDb(), actor, id, ivId, parse(interventionStartSchema, version(formData)));
-    revalidate(id);
-    return done(iv, 'Intervention démarrée.');
-  });
-}
+export const planInterventionAction = defineAction({
+  permission: 'intervention.plan',
+  ids: ['Client'],
+  form: (formData) => (formDataToObject(formData), planFormInput(formData)),
+  schema: interventionCreateSchema,
+  run: async ({ actor, ids: [id], input, db }) => data(await createIntervention(db, actor, id, input)),
+  message: 'Intervention planifiée.',
+  revalidate: everywhere,
+});
 
-/** The report form: "Enregistrer" saves it; "Terminer" (intent=complete) saves and completes in one go. */
-export async function saveInterventionReportAction(
-  customerId: string,
-  interventionId: string,
-  _prev: ActionState<InterventionActionData>,
-  formData: FormData,
-): Promise<ActionState<InterventionActionData>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('intervention.report');
-    const { id, interventionId: ivId } = ids(customerId, interventionId);
-    const raw = reportFormInput(formData);
-    if (formData.get('intent') === 'complete') {
-      const iv = await completeIntervention(getDb(), actor, id, ivId, parse(interventionCompleteSchema, raw));
-      revalidate(id);
-      return done(iv, 'Intervention terminée : le rapport est enregistré dans les documents.');
-    }
-    const iv = await saveInterventionReport(getDb(), actor, id, ivId, parse(interventionReportSchema, raw));
-    revalidate(id);
-    return done(iv, 'Compte rendu enregistré.');
-  });
-}
+export const startInterventionAction = defineAction({
+  permission: 'intervention.report',
+  ids: ['Client', 'Intervention'],
+  form: version,
+  schema: interventionStartSchema,
+  run: async ({ actor, ids: [id, ivId], input, db }) => data(await startIntervention(db, actor, id, ivId, input)),
+  message: 'Intervention démarrée.',
+  revalidate: everywhere,
+});
 
-/** "Terminer" from Ma journée: the report already saved on the intervention page must be complete (422 otherwise). */
-export async function completeInterventionAction(
-  customerId: string,
-  interventionId: string,
-  _prev: ActionState<InterventionActionData>,
-  formData: FormData,
-): Promise<ActionState<InterventionActionData>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('intervention.report');
-    const { id, interventionId: ivId } = ids(customerId, interventionId);
-    const iv = await completeIntervention(
-      getDb(),
-      actor,
-      id,
-      ivId,
-      parse(interventionCompleteSchema, version(formData)),
-    );
-    revalidate(id);
-    return done(iv, 'Intervention terminée.');
-  });
-}
+/** The report form: « Enregistrer » saves it; « Terminer » (intent=complete) saves and completes in one go. */
+export const saveInterventionReportAction = defineAction({
+  permission: 'intervention.report',
+  ids: ['Client', 'Intervention'],
+  form: reportInput,
+  schema: interventionReportSchema,
+  run: async ({ actor, ids: [id, ivId], input, formData, db }) => {
+    if (formData.get('intent') === 'complete')
+      return reply(
+        'Intervention terminée : le rapport est enregistré dans les documents.',
+        data(await completeIntervention(db, actor, id, ivId, input)),
+      );
+    return reply('Compte rendu enregistré.', data(await saveInterventionReport(db, actor, id, ivId, input)));
+  },
+  revalidate: everywhere,
+});
 
-export async function cancelInterventionAction(
-  customerId: string,
-  interventionId: string,
-  _prev: ActionState<InterventionActionData>,
-  formData: FormData,
-): Promise<ActionState<InterventionActionData>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('intervention.plan');
-    const { id, interventionId: ivId } = ids(customerId, interventionId);
-    const input = parse(interventionCancelSchema, { ...version(formData), reason: formData.get('reason') ?? '' });
-    const iv = await cancelIntervention(getDb(), actor, id, ivId, input);
-    revalidate(id);
-    return done(iv, 'Intervention annulée.');
-  });
-}
+/** « Terminer » from Ma journée: the report saved on the intervention page must be complete (422 otherwise). */
+export const completeInterventionAction = defineAction({
+  permission: 'intervention.report',
+  ids: ['Client', 'Intervention'],
+  form: version,
+  schema: interventionCompleteSchema,
+  run: async ({ actor, ids: [id, ivId], input, db }) => data(await completeIntervention(db, actor, id, ivId, input)),
+  message: 'Intervention terminée.',
+  revalidate: everywhere,
+});
 
-export async function invoiceInterventionAction(
-  customerId: string,
-  interventionId: string,
-  _prev: ActionState<InterventionActionData>,
-  formData: FormData,
-): Promise<ActionState<InterventionActionData>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('intervention.invoice');
-    const { id, interventionId: ivId } = ids(customerId, interventionId);
-    const result = await invoiceIntervention(
-      getDb(),
-      actor,
-      id,
-      ivId,
-      parse(interventionInvoiceSchema, version(formData)),
-    );
-    revalidate(id);
-    return done(result.intervention, `Facture ${result.invoice.number} créée.`);
-  });
-}
+export const cancelInterventionAction = defineAction({
+  permission: 'intervention.plan',
+  ids: ['Client', 'Intervention'],
+  form: (formData) => ({ ...formDataToObject(formData), ...version(formData), reason: formData.get('reason') ?? '' }),
+  schema: interventionCancelSchema,
+  run: async ({ actor, ids: [id, ivId], input, db }) => data(await cancelIntervention(db, actor, id, ivId, input)),
+  message: 'Intervention annulée.',
+  revalidate: everywhere,
+});
 
-/** The planning's "Réassigner": another technician, or none (empty value). */
-export async function reassignInterventionAction(
-  customerId: string,
-  interventionId: string,
-  _prev: ActionState<InterventionActionData>,
-  formData: FormData,
-): Promise<ActionState<InterventionActionData>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('intervention.plan');
-    const { id, interventionId: ivId } = ids(customerId, interventionId);
-    const technician = formData.get('technicianId');
-    const technicianId = typeof technician === 'string' && technician ? parseId(technician, 'Technicien') : null;
-    const { updatedAt } = parse(interventionStartSchema, version(formData));
-    const iv = await updateIntervention(getDb(), actor, id, ivId, { technicianId, updatedAt });
-    revalidate(id);
-    return done(iv, 'Intervention réassignée.');
-  });
-}
+export const invoiceInterventionAction = defineAction({
+  permission: 'intervention.invoice',
+  ids: ['Client', 'Intervention'],
+  form: version,
+  schema: interventionInvoiceSchema,
+  run: async ({ actor, ids: [id, ivId], input, db }) => {
+    const { intervention, invoice } = await invoiceIntervention(db, actor, id, ivId, input);
+    return reply(`Facture ${invoice.number} créée.`, data(intervention));
+  },
+  revalidate: everywhere,
+});
+
+/** The planning's « Réassigner »: another technician, or none (empty value), with the version it shows. */
+export const reassignInterventionAction = defineAction({
+  permission: 'intervention.plan',
+  ids: ['Client', 'Intervention'],
+  form: (formData) => ({ ...version(formData), technicianId: formData.get('technicianId') || null }),
+  schema: interventionUpdateSchema.pick({ updatedAt: true, technicianId: true }),
+  run: async ({ actor, ids: [id, ivId], input, db }) => data(await updateIntervention(db, actor, id, ivId, input)),
+  message: 'Intervention réassignée.',
+  revalidate: everywhere,
+});

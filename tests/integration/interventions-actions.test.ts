@@ -129,6 +129,14 @@ describe('the forms’ server actions', () => {
       form({ lines: JSON.stringify([{ label: '', quantity: '0', vatRateBp: 2000 }]) }),
     );
     expect(Object.keys(badLine.fieldErrors ?? {}).sort()).toEqual(['lines.0.label', 'lines.0.quantity']);
+    // A NUL inside the JSON of the lines is a field error (PostgreSQL cannot store it), not a 500.
+    const nul = await saveInterventionReportAction(
+      customer.id,
+      iv.id,
+      initial,
+      form({ lines: JSON.stringify([{ label: 'Joint\u0000', quantity: '1', vatRateBp: 2000 }]) }),
+    );
+    expect(nul.fieldErrors).toEqual({ 'lines.0.label': ['Caractère interdit (U+0000 ou Unicode invalide).'] });
 
     const cancelByTech = await cancelInterventionAction(customer.id, iv.id, initial, form({ reason: 'Absent' }));
     expect(cancelByTech.ok).toBe(false);
