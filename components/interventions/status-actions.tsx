@@ -1,6 +1,5 @@
 'use client';
 
-import { Button } from '@/components/ui/button';
 import { TextareaField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionToast } from '@/components/ui/toast';
@@ -101,5 +100,3 @@ export function CancelForm({
     </details>
   );
 }
-
-export { Button };
