@@ -22,6 +22,7 @@ export function TabNav({ customerId, abilities }: TabNavProps) {
   const tabs = [
     { href: base, label: 'Profil', active: pathname === base || pathname === `${base}/edit` },
     { href: `${base}/activity`, label: 'Activité' },
+    { href: `${base}/interventions`, label: 'Interventions' },
     abilities.analyticsRead && { href: `${base}/analytics`, label: 'Analyses' },
     abilities.financeRead && { href: `${base}/finances`, label: 'Finances' },
     { href: `${base}/documents`, label: 'Documents' },

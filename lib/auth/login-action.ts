@@ -9,7 +9,10 @@ import { loginSchema } from './login';
 const INVALID = 'E-mail ou mot de passe incorrect.';
 const RATE_LIMITED = 'Trop de tentatives. Réessayez dans quelques minutes.';
 
-/** Only same-site paths: an attacker-supplied `redirectTo=https://evil…` or `//evil…` falls back to the list. */
+/**
+ * Only same-site paths: an attacker-supplied `redirectTo=https://evil…` or `//evil…` falls back to `/`,
+ * which sends each role to its first screen (app/page.tsx: technicians to Ma journée).
+ */
 function safeRedirect(value: FormDataEntryValue | null): string {
   const v = typeof value === 'string' ? value : '';
   if (
@@ -19,7 +22,7 @@ function safeRedirect(value: FormDataEntryValue | null): string {
     v.startsWith('/login') ||
     v.startsWith('/api/')
   )
-    return '/customers';
+    return '/';
   return v;
 }
 

@@ -144,6 +144,10 @@ export interface CustomerAbilities {
   activityCreate: boolean;
   documentUpload: boolean;
   consentRecord: boolean;
+  /** Plan, edit the planning, reassign, cancel interventions (managers). */
+  interventionPlan: boolean;
+  /** Invoice a finished intervention. */
+  interventionInvoice: boolean;
 }
 
 export function customerAbilities(
@@ -168,6 +172,8 @@ export function customerAbilities(
     activityCreate: write('activity.create'),
     documentUpload: write('document.upload'),
     consentRecord: write('consent.record'),
+    interventionPlan: write('intervention.plan'),
+    interventionInvoice: write('intervention.invoice'),
   };
 }
 
@@ -182,4 +188,43 @@ export function canReportIntervention(
   if (!can(actor.role, 'intervention.report')) return false;
   if (actor.role === 'admin' || actor.role === 'manager') return true;
   return actor.kind === 'user' && actor.id != null && intervention.technicianId === actor.id;
+}
+
+/** What the intervention page offers on one intervention (the mutations check the same rules again). */
+export interface InterventionAbilities {
+  start: boolean;
+  complete: boolean;
+  cancel: boolean;
+  invoice: boolean;
+  /** Edit the report (work done, odometer, lines) — before the start only the planned lines, for managers. */
+  report: boolean;
+  /** Set unit prices: managers, or technicians when INTERVENTION_TECH_PRICING=1. */
+  pricing: boolean;
+  /** Photos and the customer's signature. */
+  attach: boolean;
+  reassign: boolean;
+}
+
+type Status = 'planned' | 'in_progress' | 'done' | 'invoiced' | 'cancelled';
+
+export function interventionAbilities(
+  actor: { role: Role; kind: 'user' | 'token' | 'system'; id: string | null },
+  customer: { erasedAt: Date | null },
+  intervention: { status: Status; technicianId: string | null; noCharge: boolean },
+  options: { techPricing: boolean },
+): InterventionAbilities {
+  const live = !customer.erasedAt;
+  const reports = live && canReportIntervention(actor, intervention);
+  const plans = live && can(actor.role, 'intervention.plan');
+  const { status } = intervention;
+  return {
+    start: reports && status === 'planned',
+    complete: reports && status === 'in_progress',
+    cancel: plans && (status === 'planned' || status === 'in_progress'),
+    invoice: live && can(actor.role, 'intervention.invoice') && status === 'done' && !intervention.noCharge,
+    report: status === 'in_progress' ? reports : status === 'planned' && plans,
+    pricing: plans || (reports && options.techPricing),
+    attach: reports && status !== 'invoiced' && status !== 'cancelled',
+    reassign: plans && (status === 'planned' || status === 'in_progress'),
+  };
 }

@@ -11,7 +11,10 @@ const MULTIPART_OVERHEAD = 64 * 1024;
  * declared Content-Length above the limit is a 413 at once, and an undeclared (chunked) body is
  * cut off by a counting stream, so at most limit + overhead bytes are ever buffered.
  */
-export async function readMultipartUpload(req: Request, maxBytes = maxUploadBytes()): Promise<UploadDocumentInput> {
+export async function readMultipartUpload(
+  req: Request,
+  maxBytes = maxUploadBytes(),
+): Promise<UploadDocumentInput & { interventionId?: string; signature?: boolean }> {
   const type = req.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data;\s*boundary=/i.test(type)) {
     throw new AppError('unsupported_media_type', 'Envoyez le fichier en multipart/form-data (champ « file »).');
@@ -54,5 +57,8 @@ export async function readMultipartUpload(req: Request, maxBytes = maxUploadByte
     originalName: 'name' in file ? (file as File).name : null,
     category: text('category'),
     description: text('description'),
+    // A photo or the customer's signature for an intervention of this customer (lib/interventions/uploads.ts).
+    interventionId: text('interventionId'),
+    signature: text('signature') === 'true' || text('signature') === '1',
   };
 }

@@ -21,6 +21,9 @@ export const documentUploadSchema = z.object({
     .refine((v) => !hasUnstorableChar(v), UNSTORABLE_TEXT)
     .optional()
     .transform((v) => (v ? v : undefined)),
+  /** Links the file to one of the customer's interventions (a photo, or with `signature` the customer's signature). */
+  interventionId: z.string().optional(),
+  signature: z.enum(['true', 'false', '1', '0']).optional(),
 });
 export type DocumentUploadInput = z.infer<typeof documentUploadSchema>;
 

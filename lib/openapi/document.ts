@@ -12,6 +12,7 @@ import './routes/duplicates';
 import './routes/exports';
 import './routes/finances';
 import './routes/geo';
+import './routes/interventions';
 import './routes/notes';
 import './routes/system';
 import './routes/tags';

@@ -16,7 +16,8 @@ async function signIn(browser: Browser, baseURL: string, role: DemoRole): Promis
     await page.getByLabel('Adresse e-mail').fill(`${role}@demo.local`);
     await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(page).toHaveURL(/\/customers/, { timeout: 30_000 });
+    // Technicians land on their day, the others on the customer list (app/page.tsx).
+    await expect(page).toHaveURL(role === 'technician' ? /\/ma-journee/ : /\/customers/, { timeout: 30_000 });
     return await context.storageState();
   } finally {
     await context.close();

@@ -8,8 +8,10 @@ export async function login(page: Page, role: DemoRole) {
   await page.getByLabel('Adresse e-mail').fill(`${role}@demo.local`);
   await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect(page).toHaveURL(/\/customers/);
-  await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible();
+  // Technicians land on their day, the others on the customer list (app/page.tsx).
+  const technician = role === 'technician';
+  await expect(page).toHaveURL(technician ? /\/ma-journee/ : /\/customers/);
+  await expect(page.getByRole('heading', { name: technician ? 'Ma journée' : 'Clients', level: 1 })).toBeVisible();
 }
 
 /** Opens the first customer of a search and returns its id. */

@@ -26,6 +26,8 @@ const VALID_PATCH: Record<string, unknown> = {
   paymentId: { reference: 'modifié' },
   consentId: { granted: false },
   tagId: { name: 'modifié' },
+  // A well-formed version: the ownership check comes before the version check.
+  interventionId: { durationMinutes: 90, updatedAt: '2026-01-01T00:00:00Z' },
 };
 
 let admin: string;

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { customers, customerTags, tags } from '@/db/schema';
+import { customers, customerTags, interventionLines, interventions, tags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { RouteDef } from '@/lib/openapi/registry';
 import { uploadDocument } from '@/lib/documents/mutations';
@@ -86,6 +86,20 @@ export interface World {
   ids: Record<string, string>;
   /** The customer's version once the fixture is built (a valid `updatedAt` for PATCH). */
   updatedAt?: string;
+  /** The planned intervention's version (a valid `updatedAt` for its PATCH). */
+  interventionUpdatedAt?: string;
+}
+
+/**
+ * Ids for one route: an intervention action needs an intervention in the status it starts from
+ * ("Terminer" an in-progress one, "Facturer" a done one); every other route uses the planned one.
+ */
+export function idsFor(pathTemplate: string, world: World): Record<string, string> {
+  const ids = { ...world.ids };
+  if (pathTemplate.endsWith('/complete') && ids.interventionInProgressId)
+    ids.interventionId = ids.interventionInProgressId;
+  if (pathTemplate.endsWith('/invoice') && ids.interventionDoneId) ids.interventionId = ids.interventionDoneId;
+  return ids;
 }
 
 /**
@@ -115,6 +129,40 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
     .values({ name: `sec-${customer.number}` })
     .returning();
   await db.insert(customerTags).values({ customerId: customer.id, tagId: tag.id });
+  // Interventions assigned to a technician user (never to a token: token technicians report on none).
+  const technician = await createUser('technician');
+  const visit = (status: 'planned' | 'in_progress' | 'done', day: number) => ({
+    customerId: customer.id,
+    vehicleId: vehicle.id,
+    technicianId: technician.id,
+    kind: 'maintenance' as const,
+    status,
+    scheduledAt: new Date(`2026-03-${String(day).padStart(2, '0')}T08:30:00Z`),
+    durationMinutes: 60,
+    addressLine1: customer.addressLine1,
+    postalCode: customer.postalCode,
+    city: customer.city,
+    startedAt: status === 'planned' ? null : new Date(`2026-03-${String(day).padStart(2, '0')}T08:35:00Z`),
+    completedAt: status === 'done' ? new Date(`2026-03-${String(day).padStart(2, '0')}T09:30:00Z`) : null,
+    workDone: status === 'planned' ? null : 'Vidange et filtres',
+    totalHtCents: 6500,
+    totalTtcCents: 7800,
+    updatedAt: new Date(),
+  });
+  const [plannedVisit, startedVisit, doneVisit] = await db
+    .insert(interventions)
+    .values([visit('planned', 12), visit('in_progress', 11), visit('done', 10)])
+    .returning();
+  await db.insert(interventionLines).values(
+    [plannedVisit, startedVisit, doneVisit].map((iv) => ({
+      interventionId: iv.id,
+      position: 0,
+      label: 'Main-d’œuvre',
+      quantity: '1.00',
+      unitPriceHtCents: 6500,
+      vatRateBp: 2000,
+    })),
+  );
   const [{ updatedAt }] = await db
     .select({ updatedAt: customers.updatedAt })
     .from(customers)
@@ -122,6 +170,7 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
   return {
     customerId: customer.id,
     updatedAt: updatedAt.toISOString(),
+    interventionUpdatedAt: plannedVisit.updatedAt.toISOString(),
     ids: {
       id: customer.id,
       contactId: contact.id,
@@ -133,6 +182,10 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
       consentId: consent.id,
       tagId: tag.id,
       otherId: other.id,
+      interventionId: plannedVisit.id,
+      interventionInProgressId: startedVisit.id,
+      interventionDoneId: doneVisit.id,
+      technicianId: technician.id,
     },
   };
 }
@@ -145,8 +198,9 @@ export async function systemOwner(): Promise<Actor> {
 /** Replace {param} segments with the world's ids. */
 export function fill(pathTemplate: string, world: World): { url: string; params: Record<string, string> } {
   const params: Record<string, string> = {};
+  const ids = idsFor(pathTemplate, world);
   const url = pathTemplate.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = world.ids[name];
+    const value = ids[name];
     if (!value) throw new Error(`no fixture id for {${name}} in ${pathTemplate}`);
     params[name] = value;
     return value;

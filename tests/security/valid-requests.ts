@@ -54,6 +54,19 @@ const BODIES: Record<string, (w: World) => Record<string, unknown>> = {
   [key('put', '/api/customers/{id}/location')]: () => ({ lat: 45.76, lon: 4.83 }),
   [key('post', '/api/validate')]: () => ({ kind: 'siret', value: '73282932000074' }),
   [key('post', '/api/customers/{id}/not-duplicate')]: (w) => ({ otherId: w.ids.otherId }),
+  [key('post', '/api/customers/{id}/interventions')]: () => ({
+    kind: 'maintenance',
+    scheduledAt: '2026-03-20T09:30',
+    durationMinutes: 90,
+  }),
+  [key('patch', '/api/customers/{id}/interventions/{interventionId}')]: (w) => ({
+    durationMinutes: 90,
+    updatedAt: w.interventionUpdatedAt,
+  }),
+  [key('post', '/api/customers/{id}/interventions/{interventionId}/start')]: () => ({}),
+  [key('post', '/api/customers/{id}/interventions/{interventionId}/complete')]: () => ({ workDone: 'Vidange faite' }),
+  [key('post', '/api/customers/{id}/interventions/{interventionId}/cancel')]: () => ({ reason: 'Client absent' }),
+  [key('post', '/api/customers/{id}/interventions/{interventionId}/invoice')]: () => ({}),
 };
 
 const QUERIES: Record<string, (w?: World) => Record<string, string>> = {
@@ -66,6 +79,11 @@ const QUERIES: Record<string, (w?: World) => Record<string, string>> = {
   [key('get', '/api/customers/export')]: () => ({ format: 'csv' }),
   [key('delete', '/api/customers/{id}/not-duplicate')]: (w): Record<string, string> =>
     w?.ids.otherId ? { otherId: w.ids.otherId } : {},
+  // A token has no day of its own (technician=me is a 400 for it): name a technician; any id lists (maybe nothing).
+  [key('get', '/api/interventions')]: (w) => ({
+    technician: w?.ids.technicianId ?? '00000000-0000-4000-8000-000000000001',
+    date: '2026-03-12',
+  }),
 };
 
 export function validBody(method: string, path: string, world: World): Record<string, unknown> | undefined {

@@ -6,6 +6,7 @@ import {
   canReportIntervention,
   canSeeDocument,
   customerAbilities,
+  interventionAbilities,
   documentVisibility,
   ownsItem,
   PERMISSIONS,
@@ -116,6 +117,8 @@ const ABILITY_PERMISSION: Record<keyof CustomerAbilities, { permission: Permissi
   activityCreate: { permission: 'activity.create', write: true },
   documentUpload: { permission: 'document.upload', write: true },
   consentRecord: { permission: 'consent.record', write: true },
+  interventionPlan: { permission: 'intervention.plan', write: true },
+  interventionInvoice: { permission: 'intervention.invoice', write: true },
 };
 
 describe('customerAbilities', () => {
@@ -206,5 +209,53 @@ describe('canManageNote', () => {
       canManageNote({ role: 'technician', kind: 'token', id: 't1' }, { authorId: null, authorTokenId: 't1' }),
     ).toBe(true);
     expect(canManageNote({ role: 'viewer', kind: 'user', id: 'u1' }, note)).toBe(false);
+  });
+});
+
+describe('interventionAbilities', () => {
+  const live = { erasedAt: null };
+  const tech = { role: 'technician' as const, kind: 'user' as const, id: 't1' };
+  const other = { ...tech, id: 't2' };
+  const manager = { role: 'manager' as const, kind: 'user' as const, id: 'm1' };
+  const viewer = { role: 'viewer' as const, kind: 'user' as const, id: 'v1' };
+  const iv = (status: 'planned' | 'in_progress' | 'done' | 'invoiced' | 'cancelled', noCharge = false) => ({
+    status,
+    technicianId: 't1',
+    noCharge,
+  });
+  const off = { techPricing: false };
+
+  it('the assigned technician starts, reports, attaches and completes; another one and viewers do nothing', () => {
+    expect(interventionAbilities(tech, live, iv('planned'), off)).toMatchObject({ start: true, report: false });
+    expect(interventionAbilities(tech, live, iv('in_progress'), off)).toMatchObject({
+      complete: true,
+      report: true,
+      attach: true,
+      pricing: false,
+      cancel: false,
+      invoice: false,
+    });
+    expect(interventionAbilities(tech, live, iv('in_progress'), { techPricing: true }).pricing).toBe(true);
+    for (const actor of [other, viewer])
+      expect(Object.values(interventionAbilities(actor, live, iv('in_progress'), off)).some(Boolean)).toBe(false);
+  });
+
+  it('managers plan lines before the start, cancel, reassign and invoice what is done and charged', () => {
+    expect(interventionAbilities(manager, live, iv('planned'), off)).toMatchObject({
+      report: true,
+      pricing: true,
+      cancel: true,
+      reassign: true,
+      invoice: false,
+    });
+    expect(interventionAbilities(manager, live, iv('done'), off)).toMatchObject({ invoice: true, cancel: false });
+    expect(interventionAbilities(manager, live, iv('done', true), off).invoice).toBe(false);
+    expect(interventionAbilities(manager, live, iv('invoiced'), off)).toMatchObject({ invoice: false, attach: false });
+  });
+
+  it('nothing on an erased customer', () => {
+    const erased = { erasedAt: new Date() };
+    const abilities = interventionAbilities(manager, erased, iv('in_progress'), off);
+    expect(Object.values(abilities).some(Boolean)).toBe(false);
   });
 });

@@ -5,17 +5,18 @@ import { getCurrentActor } from '@/lib/auth/session';
 
 export const metadata: Metadata = { title: 'Connexion' };
 
+// Without a target, `/` sends each role to its first screen (app/page.tsx).
 function safePath(value: string | string[] | undefined): string {
   const v = Array.isArray(value) ? value[0] : value;
-  if (!v) return '/customers';
+  if (!v) return '/';
   // next-auth may pass an absolute callbackUrl; keep only same-site paths.
   try {
     const url = new URL(v, 'http://local');
-    if (url.origin !== 'http://local') return '/customers';
+    if (url.origin !== 'http://local') return '/';
     const path = url.pathname + url.search + url.hash;
-    return path.startsWith('/login') || path.startsWith('//') ? '/customers' : path;
+    return path.startsWith('/login') || path.startsWith('//') ? '/' : path;
   } catch {
-    return '/customers';
+    return '/';
   }
 }
 

@@ -25,6 +25,8 @@ import {
 import { loadConsentState } from '@/lib/consents/queries';
 import { loadDocumentTotals } from '@/lib/documents/queries';
 import { loadFinanceOverview } from '@/lib/finances/queries';
+import { kindLabel, statusLabel } from '@/lib/interventions/labels';
+import { loadNextIntervention } from '@/lib/interventions/page';
 import { RiskBadge } from '../risk-badge';
 
 export function BlockSkeleton({ title }: { title: string }) {
@@ -169,6 +171,28 @@ export async function DocumentsBlock({ customerId, role }: { customerId: string;
         </>
       ) : (
         <p className="text-sm text-slate-600">Aucun document.</p>
+      )}
+    </Card>
+  );
+}
+
+export async function NextInterventionBlock({ customerId }: { customerId: string }) {
+  const next = await loadNextIntervention(customerId);
+  return (
+    <Card title="Prochaine intervention" actions={more(`/customers/${customerId}/interventions`, 'Interventions')}>
+      {next ? (
+        <p className="text-sm">
+          <Link href={`/customers/${customerId}/interventions/${next.id}`} className="font-medium">
+            {kindLabel(next.kind)} le {formatDateTime(next.scheduledAt)}
+          </Link>
+          <span className="block text-slate-600">
+            {[statusLabel(next.status), next.technician?.name ?? 'Technicien à affecter', next.vehicle?.label]
+              .filter(Boolean)
+              .join(' · ')}
+          </span>
+        </p>
+      ) : (
+        <p className="text-sm text-slate-600">Aucune intervention planifiée.</p>
       )}
     </Card>
   );

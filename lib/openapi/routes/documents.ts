@@ -24,7 +24,7 @@ export const uploadDocumentRoute = defineRoute({
   tag: 'documents',
   permission: 'document.upload',
   summary:
-    'Upload (multipart: `file`, `category`, `description?`). Type decided from the bytes against an allow-list (PDF, JPEG, PNG, WebP, HEIC, DOCX, XLSX, ODT, TXT/CSV); size limit MAX_UPLOAD_MB; sha256 recorded; writes a document activity',
+    'Upload (multipart: `file`, `category`, `description?`; `interventionId?` links a photo to one of this customer’s interventions — the assigned technician or a manager, 404 for another customer’s — and with `signature=true` stores the customer’s signature, a PNG). Type decided from the bytes against an allow-list (PDF, JPEG, PNG, WebP, HEIC, DOCX, XLSX, ODT, TXT/CSV); size limit MAX_UPLOAD_MB; sha256 recorded; writes a document activity',
   body: documentUploadSchema,
   bodyContentType: 'multipart/form-data',
   responses: [

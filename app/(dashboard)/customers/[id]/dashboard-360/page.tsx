@@ -4,6 +4,7 @@ import {
   BlockSkeleton,
   ConsentsBlock,
   DocumentsBlock,
+  NextInterventionBlock,
   RecentActivityBlock,
   SegmentBlock,
 } from '@/components/customers/dashboard-360/blocks';
@@ -33,6 +34,9 @@ export default async function Dashboard360Page(props: Pick<IdPageProps, 'params'
           <SegmentBlock customerId={id} />
         </Suspense>
       )}
+      <Suspense fallback={<BlockSkeleton title="Prochaine intervention" />}>
+        <NextInterventionBlock customerId={id} />
+      </Suspense>
       <Suspense fallback={<BlockSkeleton title="Consentements" />}>
         <ConsentsBlock customerId={id} />
       </Suspense>

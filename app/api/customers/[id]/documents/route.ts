@@ -5,6 +5,7 @@ import { readMultipartUpload } from '@/lib/documents/multipart';
 import { listDocuments } from '@/lib/documents/queries';
 import { serializeDocument } from '@/lib/documents/serialize';
 import { json } from '@/lib/http/responses';
+import { uploadInterventionFile } from '@/lib/interventions/uploads';
 import { listDocumentsRoute, uploadDocumentRoute } from '@/lib/openapi/routes/documents';
 
 export const GET = withAuth(listDocumentsRoute, async ({ actor, params, query }) =>
@@ -14,5 +15,8 @@ export const GET = withAuth(listDocumentsRoute, async ({ actor, params, query })
 /** Multipart: the handler reads the body itself. */
 export const POST = withAuth(uploadDocumentRoute, async ({ req, actor, params }) => {
   const form = await readMultipartUpload(req);
-  return json(serializeDocument(await uploadDocument(getDb(), actor, params.id, form)), { status: 201 });
+  const row = form.interventionId
+    ? await uploadInterventionFile(getDb(), actor, params.id, form.interventionId, form)
+    : await uploadDocument(getDb(), actor, params.id, form);
+  return json(serializeDocument(row), { status: 201 });
 });

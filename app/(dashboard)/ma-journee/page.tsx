@@ -1,0 +1,51 @@
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { DayList, DayPicker, dayTitle } from '@/components/interventions/day-view';
+import { buttonClasses } from '@/components/ui/button';
+import { TabSkeleton } from '@/components/ui/skeleton';
+import type { Actor } from '@/lib/auth/actor';
+import { requirePageActor } from '@/lib/auth/session';
+import { firstParam, type PageSearchParams } from '@/lib/http/page-params';
+import { loadMyDay, parisToday } from '@/lib/interventions/page';
+import { dayField } from '@/lib/interventions/schema';
+
+export const metadata = { title: 'Ma journée' };
+
+async function Day({ actor, date, cursor }: { actor: Actor; date: string; cursor?: string }) {
+  const page = await loadMyDay(actor, { date, cursor });
+  return (
+    <>
+      <DayList items={page.data} />
+      {page.nextCursor && (
+        <Link
+          href={`/ma-journee?date=${date}&cursor=${encodeURIComponent(page.nextCursor)}`}
+          className={buttonClasses('secondary')}
+        >
+          Suivantes
+        </Link>
+      )}
+    </>
+  );
+}
+
+/** The technician's first screen: their visits of the day (Paris), in time order. */
+export default async function MaJourneePage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+  const actor = await requirePageActor('intervention.report');
+  const query = await searchParams;
+  const today = parisToday();
+  const asked = firstParam(query.date);
+  const date = asked && dayField.safeParse(asked).success ? asked : today;
+  const cursor = firstParam(query.cursor);
+  return (
+    <div className="mx-auto max-w-xl space-y-4">
+      <div>
+        <h1 className="text-2xl font-semibold text-slate-900">Ma journée</h1>
+        <p className="text-sm text-slate-600 first-letter:uppercase">{dayTitle(date)}</p>
+      </div>
+      <DayPicker path="/ma-journee" date={date} today={today} />
+      <Suspense key={`${date}:${cursor ?? ''}`} fallback={<TabSkeleton label="Chargement de la journée" cards={3} />}>
+        <Day actor={actor} date={date} cursor={cursor} />
+      </Suspense>
+    </div>
+  );
+}
