@@ -9,7 +9,7 @@ export const GET = withAuth(exportCustomerListRoute, async ({ actor, query }) =>
   const db = getDb();
   // Resolved before the 200 goes out, so an unknown segment is still a 422.
   const opts = {
-    extraWhere: await customerListExtraWhere(db, query),
+    extraWhere: await customerListExtraWhere(db, actor, query),
     onDone: (rows: number) => logListExport(actor, query.format, query, rows),
   };
   const body =
