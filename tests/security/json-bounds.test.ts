@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/customers/[id]/activities/route';
 import { POST as CREATE_CUSTOMER } from '@/app/api/customers/route';
+import { manualActivitySchema } from '@/lib/activity/schema';
 import { bearersByRole, createCustomer } from '../factories';
 import { call } from '../factories/http';
 
@@ -35,6 +36,13 @@ describe('activity metadata bounds', () => {
     const res = await post({ type: 'call', title: 'Appel', metadata: { x: nested(3000) } });
     expect(res.status).toBe(422);
     expect(res.body.error.fields.metadata?.[0]).toMatch(/imbriqu/);
+  });
+
+  it('the shared schema itself (form, action, handler) refuses 5,000 levels without overflowing the stack', () => {
+    const parsed = manualActivitySchema.safeParse({ type: 'call', title: 'Appel', metadata: { x: nested(5000) } });
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]).toMatchObject({ path: ['metadata'] });
+    expect(parsed.error?.issues[0].message).toMatch(/imbriqu/);
   });
 
   it('metadata nested 4 deep → 422, 3 deep → 201', async () => {
