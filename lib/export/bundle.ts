@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq, getTableColumns, isNull } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '@/db';
+import type { Db, Tx } from '@/db';
 import {
   consentEvents,
   customerActivity,
@@ -22,6 +22,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { canSeeDocument } from '@/lib/auth/permissions';
 import { recordActivity } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
+import { EXPORT_LIMITS } from './slots';
 
 /**
  * The GDPR portability / access bundle (`GET /api/customers/{id}/export?format=json`): every
@@ -234,6 +235,14 @@ const toIsoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
  * activities, no money keys in activity metadata, no intervention totals.
  */
 export async function buildExportBundle(db: Db, actor: Actor, customerId: string): Promise<ExportBundle> {
+  // One read-only snapshot whose statements cannot run longer than EXPORT_LIMITS.statementTimeout.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local statement_timeout = '${EXPORT_LIMITS.statementTimeout}'`));
+    return readBundle(tx, actor, customerId);
+  });
+}
+
+async function readBundle(db: Tx, actor: Actor, customerId: string): Promise<ExportBundle> {
   const [customer] = await db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
   if (!customer) throw AppError.notFound('Client introuvable.');
   const finance = seesFinance(actor);
