@@ -84,8 +84,12 @@ export async function receiveMultipartFile(req: Request, opts: ReceiveOptions): 
         if (settled) return;
         settled = true;
         clearTimeout(timer);
-        source.destroy();
-        parser.destroy();
+        // Next tick: busboy still touches its file stream after emitting 'limit' (a synchronous destroy
+        // there throws inside busboy).
+        setImmediate(() => {
+          source.destroy();
+          parser.destroy();
+        });
         reject(error);
       };
       const stall = () => {
