@@ -36,7 +36,9 @@ export default function config(phase: string): NextConfig {
       'codes-postaux',
     ],
     experimental: {
-      serverActions: { bodySizeLimit: '25mb' },
+      // Actions are forms: 2 MB (parsed before the actor is known). Files go through streaming route
+      // handlers (documents, legacy import), never through an action. README "Security notes" → "Uploads".
+      serverActions: { bodySizeLimit: '2mb' },
     },
     async headers() {
       return [

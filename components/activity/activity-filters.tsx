@@ -14,6 +14,7 @@ export function ActivityFilters({
   from,
   to,
   counts,
+  allowedTypes,
   error,
 }: {
   path: string;
@@ -21,10 +22,12 @@ export function ActivityFilters({
   from: string;
   to: string;
   counts: ActivityStats;
+  /** Types this viewer may see (lib/activity/visibility.ts): Facture/Paiement need finance.read. */
+  allowedTypes: readonly ActivityType[];
   error?: string | null;
 }) {
   const listed = (Object.keys(ACTIVITY_TYPE_LABELS) as ActivityType[]).filter(
-    (t) => (counts.byType[t] ?? 0) > 0 || types.includes(t),
+    (t) => allowedTypes.includes(t) && ((counts.byType[t] ?? 0) > 0 || types.includes(t)),
   );
   const active = types.length > 0 || !!from || !!to;
   return (

@@ -33,8 +33,8 @@ export function CustomerFilters({
   values: CustomerFilterValues;
   tags: TagDto[];
   cities: { city: string; count: number }[];
-  /** RFM segments (value → label), from the analytics module. */
-  segments: { value: string; label: string }[];
+  /** RFM segments (value → label), from the analytics module; null = the role may not filter by segment. */
+  segments: { value: string; label: string }[] | null;
 }) {
   const cityOptions = cities.map((c) => ({ value: c.city, label: `${c.city} (${c.count})` }));
   // Keep a city typed in the URL selectable even when it is not among the most frequent ones.
@@ -107,13 +107,15 @@ export function CustomerFilters({
             placeholder="Toutes"
             options={cityOptions}
           />
-          <SelectField
-            label="Segment"
-            name="segment"
-            defaultValue={values.segment ?? ''}
-            placeholder="Tous"
-            options={segments}
-          />
+          {segments && (
+            <SelectField
+              label="Segment"
+              name="segment"
+              defaultValue={values.segment ?? ''}
+              placeholder="Tous"
+              options={segments}
+            />
+          )}
           <SelectField
             label="Consentements"
             name="compliance"

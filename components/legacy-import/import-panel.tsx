@@ -1,9 +1,10 @@
 'use client';
 
-import { useActionState } from 'react';
+import { type FormEvent, useActionState, useState } from 'react';
+import { Button } from '@/components/ui/button';
 import { SubmitButton } from '@/components/ui/submit-button';
 import type { ActionState } from '@/lib/actions';
-import { previewLegacyImportAction, runLegacyImportAction, type ImportPreview } from '@/lib/legacy-import/actions';
+import { runLegacyImportAction, type ImportPreview } from '@/lib/legacy-import/actions';
 import { REJECT_LABELS, type RejectCode, SKIP_LABELS, type SkipCode } from '@/lib/legacy-import/labels';
 
 const initial: ActionState<ImportPreview> = { ok: false, message: '' };
@@ -90,15 +91,70 @@ function Report({ preview }: { preview: ImportPreview }) {
   );
 }
 
+type Preview = ActionState<ImportPreview> & { progress?: number; sending?: boolean };
+
+/**
+ * Step 1 posts the file to the streaming route POST /api/admin/legacy-import with XMLHttpRequest (upload
+ * progress; a server action would be capped at 2 MB); step 2 is the "Importer" action (checksum only).
+ */
+function sendFile(file: File, onProgress: (percent: number) => void): Promise<ActionState<ImportPreview>> {
+  return new Promise((resolve) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/admin/legacy-import');
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(Math.round((e.loaded / e.total) * 100));
+    };
+    xhr.onload = () => {
+      const body = xhr.response as
+        | (ImportPreview & { message: string })
+        | { error?: { message?: string; fields?: Record<string, string[]> } }
+        | null;
+      if (xhr.status === 200 && body && 'checksum' in body) {
+        const { message, ...data } = body;
+        resolve({ ok: true, message, data });
+        return;
+      }
+      const error = body && 'error' in body ? body.error : undefined;
+      resolve({
+        ok: false,
+        message: error?.message ?? `Échec de l’envoi (HTTP ${xhr.status}).`,
+        fieldErrors: error?.fields,
+      });
+    };
+    xhr.onerror = () => resolve({ ok: false, message: 'Connexion interrompue : le fichier n’a pas été envoyé.' });
+    xhr.send(form);
+  });
+}
+
 export function ImportPanel() {
-  const [preview, previewAction] = useActionState(previewLegacyImportAction, initial);
+  const [preview, setPreview] = useState<Preview>(initial);
   const [result, importAction] = useActionState(runLegacyImportAction, initial);
   const shown = result.data ?? preview.data;
+
+  async function onPreview(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const file = (e.currentTarget.elements.namedItem('file') as HTMLInputElement | null)?.files?.[0];
+    if (!file || file.size === 0) {
+      setPreview({
+        ok: false,
+        message: 'Choisissez un fichier CSV ou JSON.',
+        fieldErrors: { file: ['Choisissez un fichier CSV ou JSON.'] },
+      });
+      return;
+    }
+    setPreview({ ok: false, message: '', sending: true, progress: 0 });
+    const state = await sendFile(file, (progress) => setPreview((p) => ({ ...p, progress })));
+    setPreview(state);
+  }
+
   return (
     <div className="space-y-6">
-      <form action={previewAction} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
+      <form onSubmit={onPreview} className="space-y-3 rounded-xl border border-slate-200 bg-white p-4">
         <label htmlFor="legacy-file" className="block text-sm font-medium text-slate-800">
-          Fichier de l’ancien système (CSV « ; » ou JSON, UTF-8 ou Windows-1252)
+          Fichier de l’ancien système (CSV « ; » ou JSON, UTF-8 ou Windows-1252, 50 Mo au plus)
         </label>
         <input
           id="legacy-file"
@@ -114,7 +170,14 @@ export function ImportPanel() {
             {preview.fieldErrors.file.join(' ')}
           </p>
         )}
-        <SubmitButton pendingLabel="Analyse…">Simuler l’import</SubmitButton>
+        <Button type="submit" disabled={preview.sending}>
+          {preview.sending ? 'Analyse…' : 'Simuler l’import'}
+        </Button>
+        {preview.sending && (
+          <progress max={100} value={preview.progress ?? 0} className="block w-full" aria-label="Envoi du fichier">
+            {preview.progress ?? 0} %
+          </progress>
+        )}
         {preview.message && (
           <p role="status" className={preview.ok ? 'text-sm text-slate-700' : 'text-sm text-red-700'}>
             {preview.message}

@@ -6,13 +6,18 @@ import { requireCustomer } from '@/lib/customers/guard';
 import { decodeCursor, type Page, timeIdCursor, type TimeIdCursor, toPage } from '@/lib/pagination';
 import { type ActivityDto, type ActivityListFilters, type ActivityStats } from './schema';
 import { serializeActivity } from './serialize';
+import { activityMetadataFor, activityVisibleTo, type ActivityViewer } from './visibility';
+
+export type { ActivityViewer } from './visibility';
 
 type Filters = Pick<ActivityListFilters, 'type' | 'from' | 'to'>;
 
-function filterWhere(customerId: string, f: Filters): SQL | undefined {
+/** The customer, the filters and the viewer's visibility rule (lib/activity/visibility.ts), always together. */
+function filterWhere(viewer: ActivityViewer, customerId: string, f: Filters): SQL | undefined {
   const a = customerActivity;
   return and(
     eq(a.customerId, customerId),
+    activityVisibleTo(viewer),
     f.type?.length ? inArray(a.type, f.type) : undefined,
     f.from ? gte(a.occurredAt, f.from) : undefined,
     f.to ? lte(a.occurredAt, f.to) : undefined,
@@ -27,6 +32,7 @@ function filterWhere(customerId: string, f: Filters): SQL | undefined {
  */
 export function timelineQuery(
   db: DbOrTx,
+  viewer: ActivityViewer,
   customerId: string,
   filters: Filters,
   cursor: TimeIdCursor | null,
@@ -37,12 +43,13 @@ export function timelineQuery(
     db
       .select({
         ...getTableColumns(a),
+        metadata: activityMetadataFor(viewer),
         cursorT: sql<string>`to_char(${a.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
       })
       .from(a)
       .where(
         and(
-          filterWhere(customerId, filters),
+          filterWhere(viewer, customerId, filters),
           cursor ? sql`(${a.occurredAt}, ${a.id}) < (${cursor.t}::timestamptz, ${cursor.id}::uuid)` : undefined,
         ),
       )
@@ -53,12 +60,17 @@ export function timelineQuery(
   );
 }
 
-/** Counts for the filtered set (types, from, to). */
-export async function activityStats(db: DbOrTx, customerId: string, filters: Filters): Promise<ActivityStats> {
+/** Counts for the filtered set (types, from, to), over what the viewer may see. */
+export async function activityStats(
+  db: DbOrTx,
+  viewer: ActivityViewer,
+  customerId: string,
+  filters: Filters,
+): Promise<ActivityStats> {
   const rows = await db
     .select({ type: customerActivity.type, n: count() })
     .from(customerActivity)
-    .where(filterWhere(customerId, filters))
+    .where(filterWhere(viewer, customerId, filters))
     .groupBy(customerActivity.type);
   const stats: ActivityStats = { total: 0, byType: {} };
   for (const r of rows) {
@@ -70,6 +82,7 @@ export async function activityStats(db: DbOrTx, customerId: string, filters: Fil
 
 export async function listActivities(
   db: DbOrTx,
+  viewer: ActivityViewer,
   customerId: string,
   query: Pick<ActivityListFilters, 'type' | 'from' | 'to' | 'limit' | 'cursor'>,
 ): Promise<Page<ActivityDto> & { stats: ActivityStats }> {
@@ -77,8 +90,8 @@ export async function listActivities(
   await requireCustomer(db, customerId, { allowErased: true });
   const limit = query.limit ?? 20;
   const [rows, stats] = await Promise.all([
-    timelineQuery(db, customerId, query, cursor, limit),
-    activityStats(db, customerId, query),
+    timelineQuery(db, viewer, customerId, query, cursor, limit),
+    activityStats(db, viewer, customerId, query),
   ]);
   const page = toPage(
     rows,
@@ -93,16 +106,20 @@ export async function listActivities(
  * Activity tab: the first page for the filters, and the per-type counts of the chosen period (all
  * types, so the type chips keep their counts while filtering). Unknown customer → AppError not_found.
  */
-export async function loadActivityTab(customerId: string, filters: ActivityListFilters) {
+export async function loadActivityTab(viewer: ActivityViewer, customerId: string, filters: ActivityListFilters) {
   const db = getDb();
   const [page, periodCounts] = await Promise.all([
-    listActivities(db, customerId, filters),
-    activityStats(db, customerId, { from: filters.from, to: filters.to }),
+    listActivities(db, viewer, customerId, filters),
+    activityStats(db, viewer, customerId, { from: filters.from, to: filters.to }),
   ]);
   return { page, periodCounts };
 }
 
-/** 360 summary: the latest activities. */
-export async function loadRecentActivities(customerId: string, limit = 5): Promise<ActivityDto[]> {
-  return (await listActivities(getDb(), customerId, { limit })).data;
+/** 360 summary: the latest activities the viewer may see. */
+export async function loadRecentActivities(
+  viewer: ActivityViewer,
+  customerId: string,
+  limit = 5,
+): Promise<ActivityDto[]> {
+  return (await listActivities(getDb(), viewer, customerId, { limit })).data;
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ACTIVITY_TYPES, type ActivityType } from '@/db/schema/enums';
 import { limitSchema } from '@/lib/pagination';
 import { parisOffsetMs } from '@/lib/paris-time';
+import { boundedJson } from '@/lib/validation/json-bounds';
 import { ACTIVITY_TYPE_LABELS, MANUAL_ACTIVITY_TYPES, type ManualActivityType } from './labels';
 
 export { ACTIVITY_TYPES, ACTIVITY_TYPE_LABELS, MANUAL_ACTIVITY_TYPES, type ActivityType, type ManualActivityType };
@@ -10,6 +11,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60 * 1000;
 const METADATA_MAX_BYTES = 4096;
 const METADATA_MAX_DEPTH = 3;
 const METADATA_MAX_KEYS = 50;
+const METADATA_MAX_VALUES = 500;
 
 /** "2025-03-14T09:05" (a datetime-local input, no zone) read as Paris wall-clock time. */
 export function parisLocalToDate(value: string): Date | null {
@@ -36,30 +38,16 @@ export const dateInput = z.union([z.date(), z.string().trim()]).transform((value
   return date;
 });
 
-function depthOf(value: unknown, depth = 0): number {
-  if (value === null || typeof value !== 'object') return depth;
-  const children = Array.isArray(value) ? value : Object.values(value);
-  return children.reduce<number>((max, child) => Math.max(max, depthOf(child, depth + 1)), depth + 1);
-}
-
-/** Small JSON object: bounded size, depth and key count, so the timeline stays readable and cheap. */
-export const activityMetadataSchema = z.record(z.string().min(1).max(64), z.json()).superRefine((value, ctx) => {
-  if (Object.keys(value).length > METADATA_MAX_KEYS) {
-    ctx.addIssue({ code: 'custom', message: `Au plus ${METADATA_MAX_KEYS} clés dans les métadonnées.` });
-  }
-  if (depthOf(value) > METADATA_MAX_DEPTH) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `Métadonnées trop imbriquées (profondeur maximale ${METADATA_MAX_DEPTH}).`,
-    });
-  }
-  if (new TextEncoder().encode(JSON.stringify(value)).length > METADATA_MAX_BYTES) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `Métadonnées trop volumineuses (maximum ${METADATA_MAX_BYTES / 1024} Ko).`,
-    });
-  }
-});
+/**
+ * Small JSON object: depth ≤ 3, ≤ 500 values, ≤ 4 KB (checked first, without recursion, by
+ * lib/validation/json-bounds.ts), at most 50 keys, so the timeline stays readable and cheap.
+ */
+export const activityMetadataSchema = boundedJson(
+  z.record(z.string().min(1).max(64), z.json()).refine((value) => Object.keys(value).length <= METADATA_MAX_KEYS, {
+    message: `Au plus ${METADATA_MAX_KEYS} clés dans les métadonnées.`,
+  }),
+  { maxDepth: METADATA_MAX_DEPTH, maxValues: METADATA_MAX_VALUES, maxBytes: METADATA_MAX_BYTES },
+);
 
 /** A manual activity (form and API share it). */
 export const manualActivitySchema = z.object({

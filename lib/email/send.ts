@@ -4,10 +4,17 @@ import type { Db } from '@/db';
 import { customerActivity, customers, emailOutbox, type EmailStatus } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { withActivity } from '@/lib/audit';
-import { consentValidUntil, purposeLabel, requiresConsent } from '@/lib/consents/config';
+import {
+  consentValidUntil,
+  hasProof,
+  PROOF_REQUIRED_PURPOSES,
+  purposeLabel,
+  requiresConsent,
+} from '@/lib/consents/config';
 import { getLatestConsentEvent, lastContactAtSql } from '@/lib/consents/queries';
 import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
+import type { ConsentPurpose } from '@/lib/consents/config';
 import { emailPurposeToConsent, type SendEmailInput } from './schema';
 import { getMailTransport, smtpErrorMessage } from './transport';
 
@@ -20,9 +27,11 @@ export interface SendEmailResult {
 const frDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
 /**
- * Sends an e-mail to a customer. Consent is checked before anything is queued: a purpose other
- * than service notifications needs a current, valid grant on the e-mail channel, else the
- * refusal is logged (outbox row 'blocked' + activity) and a 403 consent_missing is thrown.
+ * Sends an e-mail to a customer. Consent is checked before anything is queued: a recorded
+ * withdrawal on the e-mail channel blocks its purpose, whatever it is (service notifications
+ * included); any other purpose than service notifications needs a current, valid and, where
+ * PROOF_REQUIRED_PURPOSES says so, provable grant (not a bare legacy import). A refusal is logged
+ * (outbox row 'blocked' + activity) and a 403 consent_missing is thrown.
  * Delivery happens after the commit, so a slow SMTP server never holds a transaction open.
  */
 export async function sendCustomerEmail(
@@ -47,9 +56,7 @@ export async function sendCustomerEmail(
       throw AppError.validation({ to: ['Ce client n’a pas d’adresse e-mail.'] }, 'Ce client n’a pas d’adresse e-mail.');
     }
 
-    const refusal = requiresConsent(purpose)
-      ? await consentRefusal(tx, customerId, purpose, customer.lastContactAt)
-      : null;
+    const refusal = await consentRefusal(tx, customerId, purpose, customer.lastContactAt);
     const [row] = await tx
       .insert(emailOutbox)
       .values({
@@ -123,18 +130,25 @@ export async function sendCustomerEmail(
   return { id: outcome.id, status, error };
 }
 
-/** Why this purpose may not be e-mailed now (null = allowed). */
+/**
+ * Why this purpose may not be e-mailed now (null = allowed). A withdrawal counts for every purpose;
+ * a consent-free purpose (service notifications) needs no grant, the others a provable one.
+ */
 async function consentRefusal(
   tx: Parameters<typeof getLatestConsentEvent>[0],
   customerId: string,
-  purpose: string,
+  purpose: ConsentPurpose,
   lastContactAt: Date | null,
 ): Promise<string | null> {
   const label = `« ${purposeLabel(purpose)} »`;
   const latest = await getLatestConsentEvent(tx, customerId, purpose, 'email');
-  if (!latest) return `Envoi refusé : le client n’a jamais donné son consentement ${label} par e-mail.`;
-  if (!latest.granted) {
+  if (latest && !latest.granted) {
     return `Envoi refusé : le client a retiré son consentement ${label} par e-mail le ${frDate.format(latest.occurredAt)}.`;
+  }
+  if (!requiresConsent(purpose)) return null;
+  if (!latest) return `Envoi refusé : le client n’a jamais donné son consentement ${label} par e-mail.`;
+  if (PROOF_REQUIRED_PURPOSES.includes(purpose) && !hasProof(latest)) {
+    return `Envoi refusé : le consentement ${label} par e-mail n’a pas de preuve (${latest.source === 'legacy-import' ? 'repris de l’ancien système' : 'texte accepté non renseigné'}) ; faites-le recueillir à nouveau.`;
   }
   const validUntil = consentValidUntil(purpose, latest.occurredAt, lastContactAt);
   if (validUntil && validUntil < new Date()) {

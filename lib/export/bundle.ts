@@ -1,7 +1,7 @@
 import 'server-only';
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '@/db';
+import type { Db, Tx } from '@/db';
 import {
   consentEvents,
   customerActivity,
@@ -17,10 +17,12 @@ import {
   tags,
   vehicles,
 } from '@/db/schema';
+import { activityMetadataFor, activityVisibleTo, seesFinance } from '@/lib/activity/visibility';
 import type { Actor } from '@/lib/auth/actor';
 import { canSeeDocument } from '@/lib/auth/permissions';
 import { recordActivity } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
+import { EXPORT_LIMITS } from './slots';
 
 /**
  * The GDPR portability / access bundle (`GET /api/customers/{id}/export?format=json`): every
@@ -141,8 +143,9 @@ export const exportBundleSchema = z.object({
       scheduledAt: iso,
       completedAt: isoOrNull,
       workDone: str,
-      totalHtCents: z.number().int(),
-      totalTtcCents: z.number().int(),
+      /** null when the exporting role has no finance.read. */
+      totalHtCents: z.number().int().nullable(),
+      totalTtcCents: z.number().int().nullable(),
     }),
   ),
   invoices: z.array(
@@ -226,10 +229,23 @@ export type ExportBundle = z.infer<typeof exportBundleSchema>;
 const toIso = (d: Date) => d.toISOString();
 const toIsoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
-/** Everything about one customer. 404 when the customer does not exist. */
+/**
+ * Everything about one customer the exporting role may see. 404 when the customer does not exist.
+ * Without finance.read (lib/activity/visibility.ts): no invoices, no payments, no invoice/payment
+ * activities, no money keys in activity metadata, no intervention totals.
+ */
 export async function buildExportBundle(db: Db, actor: Actor, customerId: string): Promise<ExportBundle> {
+  // One read-only snapshot whose statements cannot run longer than EXPORT_LIMITS.statementTimeout.
+  return db.transaction(async (tx) => {
+    await tx.execute(sql.raw(`set local statement_timeout = '${EXPORT_LIMITS.statementTimeout}'`));
+    return readBundle(tx, actor, customerId);
+  });
+}
+
+async function readBundle(db: Tx, actor: Actor, customerId: string): Promise<ExportBundle> {
   const [customer] = await db.select().from(customers).where(eq(customers.id, customerId)).limit(1);
   if (!customer) throw AppError.notFound('Client introuvable.');
+  const finance = seesFinance(actor);
 
   const [
     contactRows,
@@ -266,25 +282,29 @@ export async function buildExportBundle(db: Db, actor: Actor, customerId: string
       .where(eq(customerTags.customerId, customerId))
       .orderBy(asc(tags.name)),
     db
-      .select()
+      .select({ ...getTableColumns(customerActivity), metadata: activityMetadataFor(actor) })
       .from(customerActivity)
-      .where(eq(customerActivity.customerId, customerId))
+      .where(and(eq(customerActivity.customerId, customerId), activityVisibleTo(actor)))
       .orderBy(asc(customerActivity.occurredAt), asc(customerActivity.id)),
     db
       .select()
       .from(interventions)
       .where(eq(interventions.customerId, customerId))
       .orderBy(asc(interventions.scheduledAt), asc(interventions.id)),
-    db
-      .select()
-      .from(invoices)
-      .where(eq(invoices.customerId, customerId))
-      .orderBy(asc(invoices.issuedAt), asc(invoices.id)),
-    db
-      .select()
-      .from(payments)
-      .where(eq(payments.customerId, customerId))
-      .orderBy(asc(payments.paidAt), asc(payments.id)),
+    finance
+      ? db
+          .select()
+          .from(invoices)
+          .where(eq(invoices.customerId, customerId))
+          .orderBy(asc(invoices.issuedAt), asc(invoices.id))
+      : [],
+    finance
+      ? db
+          .select()
+          .from(payments)
+          .where(eq(payments.customerId, customerId))
+          .orderBy(asc(payments.paidAt), asc(payments.id))
+      : [],
     db
       .select()
       .from(consentEvents)
@@ -356,8 +376,8 @@ export async function buildExportBundle(db: Db, actor: Actor, customerId: string
       scheduledAt: toIso(i.scheduledAt),
       completedAt: toIsoOrNull(i.completedAt),
       workDone: i.workDone,
-      totalHtCents: i.totalHtCents,
-      totalTtcCents: i.totalTtcCents,
+      totalHtCents: finance ? i.totalHtCents : null,
+      totalTtcCents: finance ? i.totalTtcCents : null,
     })),
     invoices: invoiceRows.map((i) => ({
       id: i.id,

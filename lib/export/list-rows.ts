@@ -12,6 +12,7 @@ import {
 } from '@/lib/customers/queries';
 import type { CustomerListQuery } from '@/lib/customers/schema';
 import type { CustomerDto } from '@/lib/customers/types';
+import { EXPORT_LIMITS } from './slots';
 
 /**
  * The rows of the customer list export, read with the list's own filters (customerListWhere) but
@@ -99,8 +100,9 @@ const dialect = new PgDialect();
 /**
  * One read-only transaction on a reserved connection: one snapshot for the whole file, JIT off (the
  * plan is index-backed and starts at once; compiling it for the 100k-row estimate cost ~150 ms
- * before the first row), and a client that stops reading for 5 minutes gives its connection back
- * (idle_in_transaction_session_timeout ends the export with an error).
+ * before the first row), a client that stops reading for 5 minutes gives its connection back
+ * (idle_in_transaction_session_timeout ends the export with an error; guardExportStream cuts it after
+ * 60 s already), and no statement of the export runs longer than EXPORT_LIMITS.statementTimeout.
  */
 async function* cursorBatches(
   client: PostgresJsClient,
@@ -113,7 +115,9 @@ async function* cursorBatches(
   try {
     await conn.unsafe('begin isolation level repeatable read read only');
     open = true;
-    await conn.unsafe("set local jit = off; set local idle_in_transaction_session_timeout = '5min'");
+    await conn.unsafe(
+      `set local jit = off; set local idle_in_transaction_session_timeout = '5min'; set local statement_timeout = '${EXPORT_LIMITS.statementTimeout}'`,
+    );
     // Leaving this loop early (client gone) closes the portal; the finally block ends the transaction.
     yield* conn.unsafe(query.sql, query.params).cursor(LIST_EXPORT_BATCH);
     await conn.unsafe('commit');

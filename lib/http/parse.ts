@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError, zodFieldErrors } from '@/lib/errors';
 import { env } from '@/lib/env';
 import { hasUnstorableChar, replaceUnstorableChars, UNSTORABLE_TEXT } from '@/lib/validation/text';
+import { BODY_JSON_BOUNDS, findJsonBoundsProblem } from '@/lib/validation/json-bounds';
 
 /** Reads at most `maxBytes` of the body; more is a 413 before anything is parsed. */
 async function readLimited(req: Request, maxBytes: number): Promise<string> {
@@ -80,7 +81,7 @@ const notJson = () =>
     'Le corps de la requête doit être du JSON (en-tête Content-Type: application/json).',
   );
 
-/** JSON body → 415 when not declared JSON, 400 when malformed, 413 when too large, 422 with `fields` when invalid. */
+/** JSON body → 415 when not declared JSON, 400 when malformed, 413 when too large, 422 when too deep or too many values (BODY_JSON_BOUNDS) or invalid (`fields`). */
 export async function parseJson<S extends z.ZodType>(req: Request, schema: S): Promise<z.infer<S>> {
   assertJsonContentType(req);
   const text = await readLimited(req, env().MAX_JSON_KB * 1024);
@@ -93,6 +94,9 @@ export async function parseJson<S extends z.ZodType>(req: Request, schema: S): P
   if (body === undefined || body === null || typeof body !== 'object' || Array.isArray(body)) {
     throw AppError.badRequest('Le corps de la requête doit être un objet JSON.');
   }
+  // Depth and value count before any recursive validation (a stack overflow would be a 500).
+  const problem = findJsonBoundsProblem(body, BODY_JSON_BOUNDS);
+  if (problem) throw AppError.validation({ [problem.field ?? '_']: [problem.message] }, problem.message);
   return validate(schema, body);
 }
 

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { chmod, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { dataDir } from '@/lib/env';
 
 /**
@@ -12,13 +14,25 @@ import { dataDir } from '@/lib/env';
 const PREVIEW_MAX_AGE_MS = 24 * 3_600_000;
 
 const uploadsDir = () => path.join(dataDir(), 'imports');
-const uploadPath = (checksum: string) => path.join(uploadsDir(), `${checksum}.bin`);
+export const uploadPath = (checksum: string) => path.join(uploadsDir(), `${checksum}.bin`);
 
 export async function saveUpload(buffer: Buffer): Promise<string> {
   await pruneStaleUploads();
   const checksum = createHash('sha256').update(buffer).digest('hex');
   await mkdir(uploadsDir(), { recursive: true });
   await writeFile(uploadPath(checksum), buffer, { mode: 0o600 });
+  return checksum;
+}
+
+/** Same, for a file already on disk (streamed there by POST /api/admin/legacy-import): moved, not copied. */
+export async function saveUploadFile(file: string): Promise<string> {
+  await pruneStaleUploads();
+  const hash = createHash('sha256');
+  await pipeline(createReadStream(file), hash);
+  const checksum = hash.digest('hex');
+  await mkdir(uploadsDir(), { recursive: true });
+  await chmod(file, 0o600);
+  await rename(file, uploadPath(checksum));
   return checksum;
 }
 

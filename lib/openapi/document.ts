@@ -3,6 +3,7 @@ import { type RouteDef, registeredRoutes } from './registry';
 // One import per domain file (each defines its routes with defineRoute); add yours here. A route file
 // whose definition is not registered fails tests/security/authorization-matrix.test.ts.
 import './routes/activity';
+import './routes/admin';
 import './routes/analytics';
 import './routes/consents';
 import './routes/contacts';
@@ -43,6 +44,7 @@ const errorSchema: JsonSchema = {
             'forbidden',
             'not_found',
             'conflict',
+            'request_timeout',
             'payload_too_large',
             'unsupported_media_type',
             'validation_failed',

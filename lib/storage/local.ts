@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
@@ -67,10 +68,14 @@ export class LocalStorage implements Storage {
     await mkdir(dir, { recursive: true });
     const temp = path.join(dir, `.tmp-${randomUUID()}`);
     const meter = new MeteredStream(options.maxBytes ?? maxUploadBytes());
+    const out = createWriteStream(temp, { flags: 'wx', mode: 0o600 });
     try {
-      await pipeline(toNodeReadable(body), meter, createWriteStream(temp, { flags: 'wx', mode: 0o600 }));
+      await pipeline(toNodeReadable(body), meter, out);
       await rename(temp, final);
     } catch (error) {
+      // A source that fails at once (a streamed upload refused mid-way) can beat the file's own open:
+      // wait for the write stream to close, or the temporary file appears after the unlink.
+      if (!out.closed) await once(out, 'close').catch(() => {});
       await unlink(temp).catch(() => {});
       throw error;
     }

@@ -66,17 +66,21 @@ describe.skipIf(!onPostgres)(
       expect(n).toBe(200_000);
     });
 
+    // The technician's plan carries the visibility rule (no invoice/payment rows, money keys removed).
     it.each([
       ['first page', {}],
       ['page after a cursor', { withCursor: true }],
       ['date range', { from: '2000-01-01T00:00:00Z', to: '2100-01-01T00:00:00Z' }],
+      ['first page, technician', { role: 'technician' }],
+      ['page after a cursor, technician', { withCursor: true, role: 'technician' }],
     ])('%s: index scan on customer_activity_timeline_idx, no Seq Scan', async (_label, opts: any) => {
       const filters = activityListQuerySchema.parse({
         limit: '20',
         ...(opts.from ? { from: opts.from, to: opts.to } : {}),
       });
       const c = opts.withCursor ? decodeCursor(cursor, timeIdCursor) : null;
-      const plan = await explain(timelineQuery(getDb(), target, filters, c, filters.limit));
+      const viewer = { role: opts.role ?? 'manager' };
+      const plan = await explain(timelineQuery(getDb(), viewer, target, filters, c, filters.limit));
       const seq = plan.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'customer_activity');
       expect(seq).toEqual([]);
       const used = plan.filter((n) => n['Index Name'] === 'customer_activity_timeline_idx');
@@ -87,7 +91,7 @@ describe.skipIf(!onPostgres)(
 
     it('type filter never scans the table either', async () => {
       const filters = activityListQuerySchema.parse({ type: ['call', 'visit'], limit: '20' });
-      const plan = await explain(timelineQuery(getDb(), target, filters, null, filters.limit));
+      const plan = await explain(timelineQuery(getDb(), { role: 'technician' }, target, filters, null, filters.limit));
       expect(plan.filter((n) => n['Node Type'] === 'Seq Scan' && n['Relation Name'] === 'customer_activity')).toEqual(
         [],
       );

@@ -121,7 +121,12 @@ function expectReadable(html: string) {
 
 describe('Activity tab and 360 summary HTML', () => {
   it('renders every entry in words', async () => {
-    const tree = await ActivityTab({ customerId, searchParams: {}, abilities: { activityCreate: false } });
+    const tree = await ActivityTab({
+      customerId,
+      role: 'manager',
+      searchParams: {},
+      abilities: { activityCreate: false },
+    });
     const html = renderToStaticMarkup(tree);
     expect(html.match(/data-testid="activity-entry"/g)?.length).toBeGreaterThanOrEqual(9);
     const t = expectReadable(html);
@@ -135,7 +140,7 @@ describe('Activity tab and 360 summary HTML', () => {
   });
 
   it('the 360 recent-activity block too', async () => {
-    const html = renderToStaticMarkup(await RecentActivityBlock({ customerId }));
+    const html = renderToStaticMarkup(await RecentActivityBlock({ customerId, role: 'manager' }));
     expectReadable(html);
   });
 });

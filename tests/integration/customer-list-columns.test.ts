@@ -57,14 +57,18 @@ describe('customer list columns', () => {
     const mine = <T extends { id: string }>(rows: T[]) => rows.filter((c) => c.id === owing.id);
 
     expect(can('technician', 'finance.read')).toBe(false);
-    const tech = mine((await loadCustomerListPage(query, { balance: can('technician', 'finance.read') })).data);
+    const tech = mine(
+      (await loadCustomerListPage({ role: 'technician' }, query, { balance: can('technician', 'finance.read') })).data,
+    );
     expect(tech).toHaveLength(1);
     expect(tech[0]).not.toHaveProperty('balanceCents');
     const techHtml = renderToStaticMarkup(createElement(CustomerList, { items: tech, showBalance: false }));
     expect(techHtml).not.toContain('Solde dû');
     expect(techHtml).not.toContain('120,00');
 
-    const manager = mine((await loadCustomerListPage(query, { balance: can('manager', 'finance.read') })).data);
+    const manager = mine(
+      (await loadCustomerListPage({ role: 'manager' }, query, { balance: can('manager', 'finance.read') })).data,
+    );
     expect(manager[0].balanceCents).toBe(12_000);
     const html = renderToStaticMarkup(createElement(CustomerList, { items: manager, showBalance: true }));
     expect(html).toContain('Solde dû');
@@ -74,7 +78,9 @@ describe('customer list columns', () => {
   it('a status badge only when the customer is not simply active', async () => {
     const active = await createCustomer({ lastName: 'Badgeactif' });
     const inactive = await createCustomer({ lastName: 'Badgeinactif', status: 'inactive' });
-    const page = await loadCustomerListPage(customerListQuerySchema.parse({ limit: 5 }), { balance: false });
+    const page = await loadCustomerListPage({ role: 'manager' }, customerListQuerySchema.parse({ limit: 5 }), {
+      balance: false,
+    });
     const render = (id: string) =>
       renderToStaticMarkup(
         createElement(CustomerList, { items: page.data.filter((c) => c.id === id), showBalance: false }),

@@ -6,7 +6,7 @@ import { getDb } from '@/db';
 import type { Actor } from '@/lib/auth/actor';
 import { eraseCustomerWithFiles } from '@/lib/customers/mutations';
 import { dataDir } from '@/lib/env';
-import { actorFor, createCustomer, createUser } from '../factories';
+import { actorFor, createBearer, createCustomer, createUser } from '../factories';
 
 // The session is mocked (who is signed in); the database is real.
 let current: Actor | null = null;
@@ -14,7 +14,21 @@ vi.mock('@/lib/auth/session', async () => (await import('@/tests/factories/sessi
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
 const { createCustomerAction } = await import('@/lib/customers/actions');
-const { previewLegacyImportAction, runLegacyImportAction } = await import('@/lib/legacy-import/actions');
+const { runLegacyImportAction } = await import('@/lib/legacy-import/actions');
+const { POST: PREVIEW } = await import('@/app/api/admin/legacy-import/route');
+
+/** Step 1 of the admin import: the streaming route (the file is not sent through an action). */
+async function previewByRoute(file: File) {
+  const body = new FormData();
+  body.append('file', file);
+  const authorization = (await createBearer('admin')).authorization;
+  const res = await PREVIEW(
+    new Request('http://localhost/api/admin/legacy-import', { method: 'POST', headers: { authorization }, body }),
+    { params: Promise.resolve({}) },
+  );
+  const json = await res.json();
+  return res.status === 200 ? { ok: true, data: json } : { ok: false, data: undefined };
+}
 
 const prev = { ok: false, message: '' };
 const form = (values: Record<string, string | File>) => {
@@ -61,7 +75,7 @@ describe('create action and erased people', () => {
 describe('uploaded import files are deleted after the run', () => {
   it('completed run: the previewed file is gone', async () => {
     const file = csvFile('ok.csv', 'U-1;P;Upload;Ugo;;;1 rue U;69003;Lyon;0612340101;ugo.upload@exemple.fr;;;;1;0');
-    const preview = await previewLegacyImportAction(prev, form({ file }));
+    const preview = await previewByRoute(file);
     expect(preview.ok).toBe(true);
     expect(await uploads()).toHaveLength(1);
     const run = await runLegacyImportAction(
@@ -84,7 +98,7 @@ describe('uploaded import files are deleted after the run', () => {
     );
     try {
       const file = csvFile('ko.csv', 'U-2;P;Échec;Eve;;;2 rue U;69003;Lyon;0612340102;eve.echec@exemple.fr;;;;1;0');
-      const preview = await previewLegacyImportAction(prev, form({ file }));
+      const preview = await previewByRoute(file);
       const run = await runLegacyImportAction(
         prev,
         form({ checksum: preview.data!.checksum, fileName: preview.data!.fileName }),
@@ -99,7 +113,7 @@ describe('uploaded import files are deleted after the run', () => {
 
   it('an unreadable file is not kept either', async () => {
     const bad = new File(['{"pas": "un tableau"'], 'casse.json', { type: 'application/json' });
-    const preview = await previewLegacyImportAction(prev, form({ file: bad }));
+    const preview = await previewByRoute(bad);
     expect(preview.ok).toBe(false);
     expect(await uploads()).toEqual([]);
   });

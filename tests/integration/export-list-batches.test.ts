@@ -80,7 +80,7 @@ async function listed(params: Record<string, string>): Promise<string[]> {
   let cursor: string | undefined;
   do {
     const query = customerListQuerySchema.parse({ ...params, limit: 100, cursor });
-    const page = await listCustomers(db, query, await customerListExtraWhere(db, query));
+    const page = await listCustomers(db, query, await customerListExtraWhere(db, { role: 'admin' }, query));
     numbers.push(...page.data.map((r) => r.number));
     cursor = page.nextCursor ?? undefined;
   } while (cursor);

@@ -15,7 +15,7 @@ import {
   systemOwner,
   type World,
 } from './routes';
-import { validBody, validQuery } from './valid-requests';
+import { validBody, validQuery, validUpload } from './valid-requests';
 
 /**
  * Every route × every principal (anonymous, revoked token, expired token, each role) → 401 / 403 / success
@@ -25,13 +25,6 @@ import { validBody, validQuery } from './valid-requests';
  */
 const key = (method: string, path: string) => `${method.toUpperCase()} ${path}`;
 type Endpoint = ReturnType<typeof endpoints>[number];
-
-function multipartPdf(): FormData {
-  const form = new FormData();
-  form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'matrice.pdf');
-  form.append('category', 'report');
-  return form;
-}
 
 /** What the permission module says a role gets on this route, given the fixture's owner is someone else. */
 function expected(route: RouteDef, role: Role): 'allowed' | 403 {
@@ -61,14 +54,16 @@ async function request(route: Endpoint, auth: string | undefined, world: World) 
   const { definition } = route;
   const { url, params } = fill(definition.path, world);
   const body = validBody(route.method, definition.path, world);
-  const isUpload = definition.bodyContentType?.startsWith('multipart/');
+  const upload = definition.bodyContentType?.startsWith('multipart/')
+    ? validUpload(route.method, definition.path)
+    : undefined;
   return call(route.file.methods[route.method]!, {
     method: route.method,
     path: url,
     params,
     query: validQuery(route.method, definition.path, world),
     auth,
-    ...(isUpload ? { rawBody: multipartPdf() } : body !== undefined ? { body } : {}),
+    ...(upload ? { rawBody: upload } : body !== undefined ? { body } : {}),
   });
 }
 

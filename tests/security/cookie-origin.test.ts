@@ -5,7 +5,7 @@ import { createBearer, createUser } from '../factories';
 import { call } from '../factories/http';
 import { diffDumps, dumpRows } from './db-state';
 import { buildCustomerWorld, fill, loadRoutes, type Method, type RouteFile, systemOwner, type World } from './routes';
-import { validBody, validQuery } from './valid-requests';
+import { validBody, validQuery, validUpload } from './valid-requests';
 
 /**
  * Cross-site request forgery: a browser attaches the session cookie to a request another site makes it
@@ -31,13 +31,6 @@ beforeAll(async () => {
   owner = await systemOwner();
 });
 
-function multipartPdf(): FormData {
-  const form = new FormData();
-  form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'origine.pdf');
-  form.append('category', 'report');
-  return form;
-}
-
 const unsafeRoutes = () =>
   files.flatMap((route) =>
     UNSAFE.filter((m) => route.methods[m]).map((method) => ({ route, method, label: `${method} ${route.path}` })),
@@ -47,7 +40,7 @@ const unsafeRoutes = () =>
 function send(route: RouteFile, method: Method, world: World, headers: Record<string, string>, auth?: string) {
   const { url, params } = fill(route.path, world);
   const body = validBody(method, route.path, world);
-  const isUpload = route.path.endsWith('/documents') && method === 'POST';
+  const upload = validUpload(method, route.path);
   return call(route.methods[method]!, {
     method,
     path: url,
@@ -55,7 +48,7 @@ function send(route: RouteFile, method: Method, world: World, headers: Record<st
     query: validQuery(method, route.path, world),
     auth,
     headers,
-    ...(isUpload ? { rawBody: multipartPdf() } : body ? { body } : {}),
+    ...(upload ? { rawBody: upload } : body ? { body } : {}),
   });
 }
 

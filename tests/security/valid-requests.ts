@@ -93,3 +93,25 @@ export function validBody(method: string, path: string, world: World): Record<st
 export function validQuery(method: string, path: string, world?: World): Record<string, string> {
   return QUERIES[key(method, path)]?.(world) ?? {};
 }
+
+/** Multipart routes: the file each one accepts (a PDF document, a CSV for the legacy import). */
+const UPLOADS: Record<string, () => FormData> = {
+  [key('post', '/api/customers/{id}/documents')]: () => {
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from('%PDF-1.4\n%%EOF\n')], { type: 'application/pdf' }), 'matrice.pdf');
+    form.append('category', 'report');
+    return form;
+  },
+  [key('post', '/api/admin/legacy-import')]: () => {
+    const csv =
+      'id;type;nom;prenom;societe;siret;adresse;cp;ville;tel;email;vehicules;notes;date_creation;actif;optin_mail\r\n' +
+      `${90000 + ++seq};P;Matrice;Marc;;;1 rue A;69001;Lyon;;;;;01/02/2020;1;0`;
+    const form = new FormData();
+    form.append('file', new Blob([Buffer.from(csv)], { type: 'text/csv' }), 'matrice.csv');
+    return form;
+  },
+};
+
+export function validUpload(method: string, path: string): FormData | undefined {
+  return UPLOADS[key(method, path)]?.();
+}

@@ -7,9 +7,9 @@ import { json } from '@/lib/http/responses';
 import { createCustomerRoute, listCustomersRoute } from '@/lib/openapi/routes/customers';
 
 /** `segment` (RFM, analytics module) and `compliance=issues` (consents module) arrive as extra conditions. */
-export const GET = withAuth(listCustomersRoute, async ({ query }) => {
+export const GET = withAuth(listCustomersRoute, async ({ actor, query }) => {
   const db = getDb();
-  return json(await listCustomers(db, query, await customerListExtraWhere(db, query)));
+  return json(await listCustomers(db, query, await customerListExtraWhere(db, actor, query)));
 });
 
 export const POST = withAuth(createCustomerRoute, async ({ actor, body, query }) => {

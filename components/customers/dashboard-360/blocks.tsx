@@ -48,8 +48,8 @@ const more = (href: string, label: string) => (
   </Link>
 );
 
-export async function RecentActivityBlock({ customerId }: { customerId: string }) {
-  const rows = await loadRecentActivities(customerId);
+export async function RecentActivityBlock({ customerId, role }: { customerId: string; role: Role }) {
+  const rows = await loadRecentActivities({ role }, customerId);
   return (
     <Card title="Dernières activités" actions={more(`/customers/${customerId}/activity`, 'Tout voir')}>
       {rows.length ? (

@@ -2,7 +2,8 @@ import { ActivityFilters } from '@/components/activity/activity-filters';
 import { TimelineList } from '@/components/activity/timeline-list';
 import { Card } from '@/components/ui/card';
 import { loadActivityTab } from '@/lib/activity/queries';
-import type { CustomerAbilities } from '@/lib/auth/permissions';
+import type { CustomerAbilities, Role } from '@/lib/auth/permissions';
+import { visibleActivityTypes } from '@/lib/activity/visibility';
 import { activityListQuerySchema } from '@/lib/activity/schema';
 import { orNotFound } from '@/lib/http/page-params';
 
@@ -17,8 +18,11 @@ export async function ActivityTab({
   customerId,
   searchParams,
   abilities,
+  role,
 }: {
   customerId: string;
+  /** The viewer's role: the timeline, its counts and the type chips follow lib/activity/visibility.ts. */
+  role: Role;
   searchParams: ActivitySearchParams;
   abilities: Pick<CustomerAbilities, 'activityCreate'>;
 }) {
@@ -30,7 +34,7 @@ export async function ActivityTab({
   const parsed = activityListQuerySchema.safeParse({ ...raw, limit: '20' });
   const filters = parsed.success ? parsed.data : activityListQuerySchema.parse({ limit: '20' });
   const error = parsed.success ? null : 'Filtres invalides (types ou dates) : affichage de toutes les activités.';
-  const { page, periodCounts } = await orNotFound(loadActivityTab(customerId, filters));
+  const { page, periodCounts } = await orNotFound(loadActivityTab({ role }, customerId, filters));
   const types = filters.type ?? [];
   const query = new URLSearchParams();
   for (const t of types) query.append('type', t);
@@ -46,6 +50,7 @@ export async function ActivityTab({
         from={parsed.success ? (raw.from ?? '') : ''}
         to={parsed.success ? (raw.to ?? '') : ''}
         counts={periodCounts}
+        allowedTypes={visibleActivityTypes({ role })}
         error={error}
       />
       <Card title="Historique" description={`${page.stats.total} activité${page.stats.total > 1 ? 's' : ''}`}>

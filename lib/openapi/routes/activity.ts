@@ -22,7 +22,7 @@ export const listActivitiesRoute = defineRoute({
   tag: 'activity',
   permission: 'customer.read',
   summary:
-    'Timeline, newest first, keyset pages on (occurredAt, id): `?type=` (repeatable), `from`, `to` (ISO or YYYY-MM-DD, whole Paris days), `limit` 1–100, `cursor` → `{data, nextCursor, stats: {total, byType}}` (stats of the filtered set)',
+    'Timeline, newest first, keyset pages on (occurredAt, id): `?type=` (repeatable), `from`, `to` (ISO or YYYY-MM-DD, whole Paris days), `limit` 1–100, `cursor` → `{data, nextCursor, stats: {total, byType}}` (stats of the filtered set). Without `finance.read`, invoice and payment entries (and entries about an invoice or a payment) are not returned nor counted, and money keys are removed from metadata',
   query: activityListQuerySchema,
   responses: [
     { status: 200, description: '`{data, nextCursor, stats}`' },

@@ -11,9 +11,12 @@ export const listCustomersRoute = defineRoute({
   tag: 'customers',
   permission: 'customer.read',
   summary:
-    'List customers: full-text `q`, filters, keyset pages (sort recent|name); `segment`/`compliance` are applied by their modules',
+    'List customers: full-text `q`, filters, keyset pages (sort recent|name); `segment`/`compliance` are applied by their modules; `segment` needs `analytics.read`',
   query: customerListQuerySchema,
-  responses: [{ status: 200, description: 'Page `{ data, nextCursor }` (pagination par curseur).' }],
+  responses: [
+    { status: 200, description: 'Page `{ data, nextCursor }` (pagination par curseur).' },
+    { status: 403, description: 'Filtre `segment` sans le droit analytics.read' },
+  ],
 });
 
 export const createCustomerRoute = defineRoute({

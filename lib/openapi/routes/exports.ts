@@ -30,6 +30,7 @@ export const exportCustomerRoute = defineRoute({
   responses: [
     { status: 200, description: 'Fichier `client-C-000123.json`', schema: exportBundleSchema },
     { status: 422, description: 'Format inconnu ou non disponible' },
+    { status: 429, description: 'Trop d’exports en cours (2 par utilisateur, 4 par instance) : `Retry-After`' },
     { status: 404, description: 'Client introuvable (ou document de preuve d’un autre client).' },
   ],
 });
@@ -40,12 +41,14 @@ export const exportCustomerListRoute = defineRoute({
   tag: 'exports',
   permission: 'customer.export',
   summary:
-    'Export the customer list with the list filters (`format=csv|xlsx`), streamed from keyset batches of 1000. CSV: UTF-8 with BOM, `;` separator; cells starting with = + - @ tab CR are prefixed with a quote. `Content-Disposition: attachment`.',
+    'Export the customer list with the list filters (`format=csv|xlsx`), streamed from keyset batches of 1000. CSV: UTF-8 with BOM, `;` separator; cells starting with = + - @ tab CR are prefixed with a quote. `Content-Disposition: attachment`. At most 2 exports per caller and 4 per instance at once (429 + `Retry-After`); a download left unread for 60 s is cut.',
   query: customerListExportQuerySchema,
   responses: [
     {
       status: 200,
       description: 'text/csv ou application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (flux)',
     },
+    { status: 403, description: 'Filtre `segment` sans le droit analytics.read' },
+    { status: 429, description: 'Trop d’exports en cours (2 par utilisateur, 4 par instance) : `Retry-After`' },
   ],
 });

@@ -50,6 +50,9 @@ function hrefWith(params: Record<string, string>, cursor?: string | null): strin
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor('customer.read');
   const params = pickParams(await searchParams);
+  // RFM segments need analytics.read: the filter is not offered, and a hand-written ?segment= is ignored.
+  const seesSegments = can(actor.role, 'analytics.read');
+  if (!seesSegments) delete params.segment;
   const parsed = customerListQuerySchema.safeParse(params);
   // A hand-edited URL with an unknown filter value: show the list unfiltered rather than an error page.
   const query = parsed.success ? parsed.data : customerListQuerySchema.parse({});
@@ -61,7 +64,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
     ? null
     : 'Certains filtres de l’adresse étaient invalides et ont été ignorés.';
   try {
-    page = await loadCustomerListPage(query, { balance: showBalance });
+    page = await loadCustomerListPage(actor, query, { balance: showBalance });
   } catch (error) {
     if (!(error instanceof AppError) || (error.code !== 'bad_request' && error.code !== 'validation_failed'))
       throw error;
@@ -100,7 +103,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         values={values}
         tags={tags}
         cities={cities}
-        segments={SEGMENTS.map((value) => ({ value, label: SEGMENT_LABELS[value] }))}
+        segments={seesSegments ? SEGMENTS.map((value) => ({ value, label: SEGMENT_LABELS[value] })) : null}
       />
 
       {problem && (

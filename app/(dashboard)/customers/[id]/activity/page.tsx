@@ -7,11 +7,11 @@ import { firstParam, type IdPageProps } from '@/lib/http/page-params';
 export const metadata = { title: 'Activité' };
 
 export default async function ActivityPage(props: IdPageProps) {
-  const { id, query, abilities } = await customerPage(props);
+  const { id, query, abilities, actor } = await customerPage(props);
   const filters = { type: query.type, from: firstParam(query.from), to: firstParam(query.to) };
   return (
     <Suspense key={JSON.stringify(filters)} fallback={<TabSkeleton label="Chargement de l’activité" cards={2} />}>
-      <ActivityTab customerId={id} searchParams={filters} abilities={abilities} />
+      <ActivityTab customerId={id} searchParams={filters} abilities={abilities} role={actor.role} />
     </Suspense>
   );
 }

@@ -21,7 +21,7 @@ export default async function Dashboard360Page(props: Pick<IdPageProps, 'params'
       <h2 className="sr-only">Vue 360°</h2>
       <div className="md:row-span-2">
         <Suspense fallback={<BlockSkeleton title="Dernières activités" />}>
-          <RecentActivityBlock customerId={id} />
+          <RecentActivityBlock customerId={id} role={actor.role} />
         </Suspense>
       </div>
       {abilities.financeRead && (

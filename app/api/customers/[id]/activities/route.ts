@@ -6,8 +6,8 @@ import { withAuth } from '@/lib/auth/with-auth';
 import { json } from '@/lib/http/responses';
 import { createActivityRoute, listActivitiesRoute } from '@/lib/openapi/routes/activity';
 
-export const GET = withAuth(listActivitiesRoute, async ({ params, query }) =>
-  json(await listActivities(getDb(), params.id, query)),
+export const GET = withAuth(listActivitiesRoute, async ({ actor, params, query }) =>
+  json(await listActivities(getDb(), actor, params.id, query)),
 );
 
 export const POST = withAuth(createActivityRoute, async ({ actor, params, body }) =>

@@ -3,6 +3,7 @@ import type { Actor } from '@/lib/auth/actor';
 import { withAuth } from '@/lib/auth/with-auth';
 import { buildExportBundle, type ExportBundle, exportFileName, recordExportActivity } from '@/lib/export/bundle';
 import { renderCustomerCsv } from '@/lib/export/csv';
+import { acquireExportSlot } from '@/lib/export/slots';
 import { renderCustomerPdf } from '@/lib/export/pdf';
 import { renderCustomerXlsx } from '@/lib/export/xlsx';
 import { type ExportFormat, exportCustomerRoute } from '@/lib/openapi/routes/exports';
@@ -23,8 +24,16 @@ function exporter(
   render: (bundle: ExportBundle) => Buffer | string | Promise<Buffer | string>,
 ): Exporter {
   return async (db, actor, customerId) => {
-    const bundle = await buildExportBundle(db, actor, customerId);
-    const body = await render(bundle);
+    // Counted with the list exports (429 when none is free); the file is built before it is sent.
+    const slot = acquireExportSlot(actor);
+    let bundle: ExportBundle;
+    let body: Buffer | string;
+    try {
+      bundle = await buildExportBundle(db, actor, customerId);
+      body = await render(bundle);
+    } finally {
+      slot.release();
+    }
     await recordExportActivity(db, actor, customerId, format, bundle.counts);
     return new Response(typeof body === 'string' ? body : new Uint8Array(body), {
       status: 200,
