@@ -12,6 +12,7 @@ import './routes/exports';
 import './routes/finances';
 import './routes/geo';
 import './routes/notes';
+import './routes/reminders';
 import './routes/system';
 import './routes/tags';
 import './routes/vehicles';
