@@ -5,6 +5,7 @@ import { GET } from '@/app/api/reminders/route';
 import { getDb } from '@/db';
 import { customerActivity, emailOutbox } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
+import { listVehicleFollowUps } from '@/lib/interventions/follow-up';
 import { addDays, parisToday } from '@/lib/interventions/time';
 import { reminderConsents } from '@/lib/reminders/queries';
 import { bearersByRole, createCustomer, createVehicle } from '../factories';
@@ -107,6 +108,13 @@ describe('GET /api/reminders', () => {
     expect(ids(in90.body)).toEqual([...ids(in60.body), v.serviceByDate.id]);
     expect(in90.body.data[4]).toMatchObject({ dueDate: day(75), nextServiceDue: day(75), reasons: ['service'] });
     expect(ids(in90.body)).not.toContain(v.notDue.id);
+
+    // The list reads the fleet in one aggregate; the customer's follow-up probes per vehicle: same dates.
+    const perVehicle = new Map((await listVehicleFollowUps(getDb(), owner.id)).map((f) => [f.vehicleId, f]));
+    for (const row of in90.body.data.filter((d: { customerId: string }) => d.customerId === owner.id)) {
+      const { dueDate: _d, reasons: _r, customer: _c, ...followUp } = row;
+      expect(followUp).toEqual(JSON.parse(JSON.stringify(perVehicle.get(row.vehicleId))));
+    }
   });
 
   it('keyset pages walk the same rows; a forged cursor is a 400', async () => {
