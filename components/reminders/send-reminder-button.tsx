@@ -5,9 +5,8 @@ import { Button } from '@/components/ui/button';
 import { useActionToast } from '@/components/ui/toast';
 import type { ActionState } from '@/lib/actions';
 import { sendReminderAction } from '@/lib/reminders/actions';
-import type { ReminderResult } from '@/lib/reminders/send';
 
-const initial: ActionState<ReminderResult> = { ok: false, message: '' };
+const initial: ActionState = { ok: false, message: '' };
 
 /**
  * "Envoyer un rappel": the server checks the prospection consent; a refusal (never given, withdrawn,
