@@ -162,6 +162,17 @@ describe('POST /api/reminders/{vehicleId}/send', () => {
     expect((await reminderConsents(getDb(), [c.id])).get(c.id)).toBe('withdrawn');
   });
 
+  it('a marketing grant without proof (legacy import) does not allow the reminder', async () => {
+    const c = await createCustomer();
+    const car = await createVehicle(c.id, { firstRegistrationDate: yearsBefore(day(10), 4) });
+    await insertConsentEvent(c.id, { source: 'legacy-import', textVersion: null });
+    expect((await reminderConsents(getDb(), [c.id])).get(c.id)).toBe('unproven');
+    const res = await send(car.id);
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/n’a pas de preuve/);
+    expect((await outboxOf(c.id)).map((r) => r.status)).toEqual(['blocked']);
+  });
+
   it('sends with a proven grant: queued in the outbox, the activity written with it', async () => {
     const c = await createCustomer();
     const car = await createVehicle(c.id, {
