@@ -25,7 +25,9 @@ export default async function RemindersPage({ searchParams }: { searchParams: Pr
   const params = await searchParams;
   const requested = Number(first(params.days));
   const days = (REMINDER_WINDOWS as readonly number[]).includes(requested) ? requested : REMINDER_WINDOWS[0];
-  const query = dueVehiclesQuerySchema.parse({ days, limit: 25, cursor: first(params.cursor) || undefined });
+  // A hand-edited cursor that does not even parse: the first page.
+  const parsed = dueVehiclesQuerySchema.safeParse({ days, limit: 25, cursor: first(params.cursor) || undefined });
+  const query = parsed.success ? parsed.data : dueVehiclesQuerySchema.parse({ days, limit: 25 });
   const today = parisToday();
 
   let page: Awaited<ReturnType<typeof loadDueVehiclesPage>> | null = null;
