@@ -7,7 +7,7 @@ import { customerActivity, emailOutbox } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
 import { listVehicleFollowUps } from '@/lib/interventions/follow-up';
 import { addDays, parisToday } from '@/lib/interventions/time';
-import { reminderConsents } from '@/lib/reminders/queries';
+import { loadDueVehiclesPage, reminderConsents } from '@/lib/reminders/queries';
 import { bearersByRole, createCustomer, createVehicle } from '../factories';
 import { insertConsentEvent, yearsAgo } from '../factories/consents';
 import { insertIntervention } from '../factories/finances';
@@ -183,6 +183,8 @@ describe('POST /api/reminders/{vehicleId}/send', () => {
     });
     await insertConsentEvent(c.id, { source: 'paper-form', textVersion: 'v3' });
     expect((await reminderConsents(getDb(), [c.id])).get(c.id)).toBe('granted');
+    const page = await loadDueVehiclesPage({ days: 30, limit: 100, today });
+    expect(page.data.find((d) => d.vehicleId === car.id)).toMatchObject({ consent: 'granted', dueDate: day(20) });
     const res = await send(car.id, { days: 30 });
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ status: 'queued', customerId: c.id, vehicleId: car.id, reasons: ['inspection'] });
