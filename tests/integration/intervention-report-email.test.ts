@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { customerActivity, emailOutbox } from '@/db/schema';
 import { getCustomerAnalytics } from '@/lib/analytics/queries';
-import { getRfmScore, refreshRfm, refreshRfmInBackground } from '@/lib/analytics/rfm';
+import { getRfmScore, refreshRfm } from '@/lib/analytics/rfm';
 import type { Actor } from '@/lib/auth/actor';
 import { resetEnvCache } from '@/lib/env';
 import { completeIntervention } from '@/lib/interventions/complete';
@@ -165,7 +165,11 @@ describe('analytics from interventions completed in the app', () => {
     await finish(c.id, (await startedFor(c.id)).id);
     // The completion marked the scores stale: the next read starts the refresh (as after an invoice).
     const analytics = await getCustomerAnalytics(getDb(), c.id);
-    await refreshRfmInBackground(getDb());
+    const running = (
+      globalThis as { __c360RfmRefreshing?: WeakMap<object, Promise<unknown>> }
+    ).__c360RfmRefreshing?.get(getDb());
+    expect(running, 'a background refresh started by the read').toBeDefined();
+    await running;
     expect((await getRfmScore(getDb(), c.id))?.frequency).toBe(3);
     expect(analytics.monthly.reduce((s, m) => s + m.visits, 0)).toBe(3);
     expect(analytics.kinds).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'repair', count: 1 })]));
