@@ -17,6 +17,7 @@ export function TopBar({ actor }: { actor: Actor }) {
   if (can(actor.role, 'customer.update') && can(actor.role, 'customer.duplicate')) {
     items.push({ href: '/customers/duplicates', label: 'Doublons', match: '/customers/duplicates' });
   }
+  if (can(actor.role, 'intervention.plan')) items.push({ href: '/relances', label: 'À relancer', match: '/relances' });
   if (can(actor.role, 'admin')) items.push({ href: '/admin/tokens', label: 'Admin', match: '/admin' });
   const roleLabel = ROLE_LABELS[actor.role];
 

@@ -12,6 +12,11 @@ export interface SeedLargeOptions {
   customers?: number;
   activitiesPerCustomer?: number;
   invoicesPerCustomer?: number;
+  /**
+   * Interventions per customer in all (default: one per invoice, ~invoicesPerCustomer): the ones
+   * beyond the invoiced are done but not invoiced, or cancelled (1M for 100k customers at 10).
+   */
+  interventionsPerCustomer?: number;
   log?: (line: string) => void;
 }
 
@@ -21,6 +26,7 @@ export interface SeedLargeResult {
   invoices: number;
   payments: number;
   activities: number;
+  interventions: number;
   seconds: number;
 }
 
@@ -56,6 +62,12 @@ export async function seedLarge(db: Db, opts: SeedLargeOptions = {}): Promise<Se
     return u ? `'user', ${lit(u.id)}::uuid, ${lit(u.name)}` : `'system', null::uuid, 'Système'`;
   };
   const technician = staff.find((u) => u.role === 'technician');
+  const extraInterventions = Math.max(0, Math.round((opts.interventionsPerCustomer ?? ipc) - ipc));
+  // Extra interventions go round every technician, so each one's day ("Ma journée") has a realistic size.
+  const technicianIds = staff.filter((u) => u.role === 'technician').map((u) => u.id);
+  const techArray = technicianIds.length
+    ? `(ARRAY[${technicianIds.map((id) => `${lit(id)}::uuid`).join(',')}])`
+    : '(ARRAY[null::uuid])';
   const technicianId = technician ? `${lit(technician.id)}::uuid` : 'null::uuid';
   const staffId = (role: string) => {
     const u = pickUser(role);
@@ -243,6 +255,29 @@ export async function seedLarge(db: Db, opts: SeedLargeOptions = {}): Promise<Se
          now() - interval '3 days', now() - interval '3 days'
        from s_plan p join customers c on c.id = p.customer_id`,
     );
+    if (extraInterventions > 0) {
+      const xh = (salt: string) => h("c.i::text || '-' || k::text", `${run}${salt}`);
+      // Set-based like the rest: one insert … select over generate_series, no lines (done without
+      // charge or cancelled), spread over the customer's life at Paris working hours.
+      await step(
+        `~${n * extraInterventions} interventions terminées ou annulées (historique)`,
+        `insert into interventions (id, customer_id, vehicle_id, technician_id, kind, status, description, address_line1, postal_code, city,
+           scheduled_at, duration_minutes, started_at, completed_at, work_done, no_charge, cancel_reason, created_by, created_at, updated_at)
+         select md5(${lit(run)} || ':x:' || c.i || ':' || k)::uuid, c.id, md5(${lit(run)} || ':v:' || c.i || ':1')::uuid,
+           ${techArray}[1 + ${xh('t')} % ${Math.max(1, technicianIds.length)}], ${REF.kinds}[ki], case when cancelled then 'cancelled' else 'done' end,
+           ${REF.kindLabels}[ki] || ' — ' || c.plate1, cu.address_line1, cu.postal_code, cu.city,
+           at, 60, case when not cancelled then at end, case when not cancelled then at + interval '1 hour' end,
+           case when not cancelled then ${REF.kindLabels}[ki] || ' réalisé.' end, not cancelled,
+           case when cancelled then 'Client indisponible' end, ${staffId('manager')}, at - interval '7 days', at
+         from s_cust c join customers cu on cu.id = c.id
+         cross join lateral generate_series(1, ${extraInterventions}) k
+         cross join lateral (
+           select (1 + ${xh('k')} % ${REF.kindCount})::int as ki, ${xh('c')} % 20 = 0 as cancelled,
+             date_trunc('day', c.created_at + (now() - interval '1 day' - c.created_at) * ((${xh('s')} % 10000) / 10000.0))
+               + make_interval(hours => 7 + (${xh('h')} % 10)::int, mins => 30 * (${xh('m')} % 2)::int) as at
+         ) x`,
+      );
+    }
     await step(
       'paiements',
       `insert into payments (id, customer_id, invoice_id, amount_cents, method, paid_at, reference, created_at)
@@ -292,6 +327,10 @@ export async function seedLarge(db: Db, opts: SeedLargeOptions = {}): Promise<Se
       vehicles: await scalar(tx, 'select coalesce(sum(nveh), 0)::int from s_cust'),
       invoices: await scalar(tx, 'select count(*)::int from s_inv'),
       payments: await scalar(tx, 'select count(*)::int from s_inv where paid_cents > 0'),
+      interventions: await scalar(
+        tx,
+        `select (select count(*) from s_inv) + (select count(*) from s_plan) + ${n * extraInterventions}`,
+      ),
       activities: await scalar(
         tx,
         `select count(*)::int from customer_activity where customer_id in (select id from s_cust)`,

@@ -16,12 +16,19 @@ import { env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import type { ConsentPurpose } from '@/lib/consents/config';
 import { emailPurposeToConsent, type SendEmailInput } from './schema';
-import { getMailTransport, smtpErrorMessage } from './transport';
+import { getMailTransport, type MailAttachment, smtpErrorMessage } from './transport';
 
 export interface SendEmailResult {
   id: string;
   status: EmailStatus;
   error: string | null;
+}
+
+/** What a caller other than the send form adds: files (SMTP only; the outbox keeps the text) and context. */
+export interface SendEmailOptions {
+  attachments?: MailAttachment[];
+  /** Merged into the activities' metadata (e.g. the intervention or vehicle the e-mail is about). */
+  metadata?: Record<string, unknown>;
 }
 
 const frDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
@@ -39,6 +46,7 @@ export async function sendCustomerEmail(
   actor: Actor,
   customerId: string,
   input: SendEmailInput,
+  options: SendEmailOptions = {},
 ): Promise<SendEmailResult> {
   const purpose = emailPurposeToConsent(input.purpose);
   const outcome = await withActivity(db, actor, async (tx) => {
@@ -72,7 +80,7 @@ export async function sendCustomerEmail(
         actorName: actor.name,
       })
       .returning({ id: emailOutbox.id });
-    const metadata = { outboxId: row.id, purpose, subject: input.subject, to: customer.email };
+    const metadata = { ...options.metadata, outboxId: row.id, purpose, subject: input.subject, to: customer.email };
     return {
       value: { id: row.id, to: customer.email, refusal },
       activity: refusal
@@ -104,7 +112,13 @@ export async function sendCustomerEmail(
 
   let error: string | null = null;
   try {
-    await transport.deliver({ from: env().MAIL_FROM, to: outcome.to, subject: input.subject, text: input.body });
+    await transport.deliver({
+      from: env().MAIL_FROM,
+      to: outcome.to,
+      subject: input.subject,
+      text: input.body,
+      attachments: options.attachments,
+    });
   } catch (e) {
     error = smtpErrorMessage(e);
   }
@@ -121,7 +135,7 @@ export async function sendCustomerEmail(
         type: 'email',
         title: error ? `Échec de l’envoi : ${input.subject}` : `E-mail envoyé : ${input.subject}`,
         description: error ? `Le serveur de messagerie a refusé le message : ${error}` : `Envoyé à ${outcome.to}.`,
-        metadata: { outboxId: outcome.id, purpose, status, ...(error ? { error } : {}) },
+        metadata: { ...options.metadata, outboxId: outcome.id, purpose, status, ...(error ? { error } : {}) },
         relatedType: 'email',
         relatedId: outcome.id,
       },

@@ -2,11 +2,18 @@ import 'server-only';
 import nodemailer from 'nodemailer';
 import { env } from '@/lib/env';
 
+export interface MailAttachment {
+  filename: string;
+  content: Buffer;
+  contentType: string;
+}
+
 export interface MailMessage {
   from: string;
   to: string;
   subject: string;
   text: string;
+  attachments?: MailAttachment[];
 }
 
 /**

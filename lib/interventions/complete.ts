@@ -13,6 +13,7 @@ import { kindLabel } from './labels';
 import { checkVersion, findIntervention, lockIntervention, requireReport, STALE } from './guards';
 import { dto, entry } from './mutations';
 import { renderInterventionReport } from './pdf';
+import { emailInterventionReport, type ReportEmailResult } from './report-email';
 import { getLines, vehicleLabel } from './queries';
 import { applyReport } from './report';
 import type { InterventionCompleteInput } from './schema';
@@ -61,6 +62,8 @@ async function signatureBytes(db: DbOrTx, row: InterventionRow, storage: Storage
  * through the documents mutation (sha256, size, its activity) in the same transaction as the
  * status change and its own activity. The report may come with the call (the final save from the
  * phone). A concurrent edit between the check and the commit is a 409 (the PDF would not match).
+ * With `sendReport`, the PDF is then e-mailed to the customer (purpose `service`, consent-gated);
+ * `reportEmail` says what became of it (null when not asked).
  */
 export async function completeIntervention(
   db: Db,
@@ -69,8 +72,8 @@ export async function completeIntervention(
   id: string,
   input: InterventionCompleteInput = {},
   options: { storage?: Storage } = {},
-): Promise<InterventionDto> {
-  const { updatedAt, ...report } = input;
+): Promise<InterventionDto & { reportEmail: ReportEmailResult | null }> {
+  const { updatedAt, sendReport, ...report } = input;
   const row = await findIntervention(db, customerId, id);
   requireReport(actor, row);
   checkVersion(row, updatedAt);
@@ -107,13 +110,14 @@ export async function completeIntervention(
   });
 
   let result: InterventionDto | undefined;
+  const filename = `rapport-intervention-${parisToday(completedAt)}-${customer.number}.pdf`;
   await uploadDocument(
     db,
     actor,
     customerId,
     {
       body: new Uint8Array(pdf),
-      originalName: `rapport-intervention-${parisToday(completedAt)}-${customer.number}.pdf`,
+      originalName: filename,
       category: 'report',
       description: `Rapport d'intervention : ${kindLabel(row.kind)}`,
     },
@@ -145,7 +149,19 @@ export async function completeIntervention(
   );
   // Visits feed RFM frequency and recency: the next analytics read refreshes the scores.
   markRfmStale();
-  return result!;
+  const done = result!;
+  const reportEmail = sendReport
+    ? await emailInterventionReport(db, actor, {
+        customerId,
+        interventionId: id,
+        kind: done.kind,
+        completedAt,
+        documentId: done.reportDocumentId!,
+        filename,
+        pdf,
+      })
+    : null;
+  return { ...done, reportEmail };
 }
 
 function computeTotalsColumns(lines: Parameters<typeof computeTotals>[0], noCharge: boolean) {

@@ -177,8 +177,11 @@ export type InterventionReportInput = z.output<typeof interventionReportSchema>;
 /** start / complete: optional concurrency check; complete may carry the final report. */
 export const interventionStartSchema = z.object({ updatedAt: updatedAtField.optional() });
 export type InterventionStartInput = z.output<typeof interventionStartSchema>;
-export const interventionCompleteSchema = interventionReportSchema;
-export type InterventionCompleteInput = InterventionReportInput;
+/** `sendReport`: « envoyer le rapport au client » (e-mail, purpose `service`, consent-gated). */
+export const interventionCompleteSchema = interventionReportSchema.extend({
+  sendReport: z.boolean({ message: 'Envoi du rapport : vrai ou faux.' }).optional(),
+});
+export type InterventionCompleteInput = z.output<typeof interventionCompleteSchema>;
 
 export const interventionCancelSchema = z.object({
   updatedAt: updatedAtField.optional(),

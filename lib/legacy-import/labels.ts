@@ -14,6 +14,7 @@ export type RejectCode =
   | 'invalid-optin'
   | 'invalid-vehicle'
   | 'invalid-field'
+  | 'invalid-last-visit'
   | 'duplicate-id';
 
 export const REJECT_LABELS: Record<RejectCode, string> = {
@@ -31,6 +32,7 @@ export const REJECT_LABELS: Record<RejectCode, string> = {
   'invalid-optin': 'Indicateur « optin_mail » illisible',
   'invalid-vehicle': 'Véhicule illisible',
   'invalid-field': 'Champ invalide',
+  'invalid-last-visit': 'Date de dernière visite impossible',
   'duplicate-id': 'Identifiant déjà utilisé par une autre ligne du fichier',
 };
 

@@ -9,6 +9,7 @@ import { checkPhone, checkPlate, validateValue, type ValidationKind } from '@/li
  * The customer itself is validated by `customerCreateSchema`, the very schema behind the forms.
  */
 import type { RejectCode } from './labels';
+import { mapLastVisit } from './last-visit';
 
 export { REJECT_LABELS, type RejectCode } from './labels';
 
@@ -33,6 +34,8 @@ export interface MappedCustomer {
   vehicles: MappedVehicle[];
   note: string | null;
   marketingEmailOptIn: boolean;
+  /** From an optional last-visit column (lib/legacy-import/last-visit.ts). */
+  lastVisitAt: Date | null;
 }
 
 export type MapResult = { ok: true; value: MappedCustomer } | { ok: false; reasons: RejectReason[] };
@@ -242,6 +245,9 @@ export function mapLegacyRecord(fields: Record<string, string>): MapResult {
   if (optin === undefined)
     reasons.push({ code: 'invalid-optin', field: 'optin_mail', message: `Valeur illisible : « ${f('optin_mail')} ».` });
 
+  const lastVisit = mapLastVisit(fields, mapLegacyDate);
+  if ('reason' in lastVisit) reasons.push(lastVisit.reason);
+
   const vehicles: MappedVehicle[] = [];
   for (const part of f('vehicules')
     .split('|')
@@ -266,6 +272,7 @@ export function mapLegacyRecord(fields: Record<string, string>): MapResult {
       vehicles,
       note: note || null,
       marketingEmailOptIn: optin === true,
+      lastVisitAt: 'lastVisitAt' in lastVisit ? lastVisit.lastVisitAt : null,
     },
   };
 }

@@ -3,12 +3,21 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { eq, inArray, isNull, and, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db';
-import { consentEvents, customerNotes, customers, legacyIdMap, migrationRuns, vehicles } from '@/db/schema';
+import {
+  consentEvents,
+  customerNotes,
+  customers,
+  interventions,
+  legacyIdMap,
+  migrationRuns,
+  vehicles,
+} from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordActivity } from '@/lib/audit';
 import { buildSearchText, buildSortName } from '@/lib/customers/search';
 import { erasedPersonMessage, findTombstones, identityHashes } from '@/lib/customers/tombstones';
 import { createBackup, pruneImportBackups } from './backup';
+import { lastVisitIntervention } from './last-visit';
 import { mapLegacyRecord, type MappedCustomer, type RejectCode, type RejectReason } from './map';
 import { parseLegacyFile, type LegacyEncoding, type LegacyFormat } from './parse';
 
@@ -161,6 +170,10 @@ async function insertBatch(
         : [],
     );
     if (consentRows.length) await tx.insert(consentEvents).values(consentRows);
+    const visitRows = batch.flatMap((p, i) =>
+      lastVisitIntervention(ids[i], p.value.lastVisitAt, actor.kind === 'user' ? actor.id : null),
+    );
+    if (visitRows.length) await tx.insert(interventions).values(visitRows);
     await tx
       .insert(legacyIdMap)
       .values(batch.map((p, i) => ({ legacyId: p.value.legacyId, customerId: ids[i], runId })));
@@ -179,6 +192,7 @@ async function insertBatch(
           vehicles: p.value.vehicles.length,
           note: !!p.value.note,
           marketingEmailConsent: p.value.marketingEmailOptIn ? 'granted-without-proof' : null,
+          lastVisitAt: p.value.lastVisitAt?.toISOString() ?? null,
         },
         relatedType: 'migration_run',
         relatedId: runId,

@@ -15,6 +15,7 @@ import './routes/finances';
 import './routes/geo';
 import './routes/interventions';
 import './routes/notes';
+import './routes/reminders';
 import './routes/system';
 import './routes/tags';
 import './routes/vehicles';

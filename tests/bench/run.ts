@@ -16,6 +16,7 @@ import { type BenchContext, createContext } from './context';
 import { runExport } from './export-server';
 import { runFirstLoadJs } from './first-load-js';
 import { runImportLegacy } from './import-legacy';
+import { runInterventions } from './interventions';
 import { runKeysetDepth } from './keyset-depth';
 import { runLighthouse } from './lighthouse';
 import { runPages, runPglitePages } from './pages';
@@ -24,6 +25,7 @@ import { runRfm } from './rfm';
 type Bench = { name: string; needsApp: boolean; run: (ctx: BenchContext | null) => Promise<void> };
 const BENCHES: Bench[] = [
   { name: 'rfm', needsApp: false, run: () => runRfm() },
+  { name: 'interventions', needsApp: false, run: () => runInterventions() },
   { name: 'api', needsApp: true, run: (c) => runApiVsSql(c!) },
   { name: 'keyset', needsApp: true, run: (c) => runKeysetDepth(c!) },
   { name: 'pages', needsApp: true, run: (c) => runPages(c!) },

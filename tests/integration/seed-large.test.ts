@@ -150,4 +150,36 @@ describe(`seedLarge (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
     const [{ c }] = await getDb().select({ c: count() }).from(customers);
     expect(c).toBe(N + 50);
   });
+
+  it('--interventions adds done or cancelled interventions without lines, spread over the technicians', async () => {
+    const technician2 = await createUser('technician', { name: 'Léa Petit' });
+    const [{ before }] = await getDb().select({ before: count() }).from(interventions);
+    const third = await seedLarge(getDb(), { customers: 40, invoicesPerCustomer: 2, interventionsPerCustomer: 7 });
+    const [{ after }] = await getDb().select({ after: count() }).from(interventions);
+    expect(after - before).toBe(third.interventions);
+    expect(third.interventions).toBeGreaterThanOrEqual(40 * 7 - 40);
+    const extra = await getDb()
+      .select({ status: interventions.status, n: count() })
+      .from(interventions)
+      .where(
+        sql`${interventions.invoiceId} is null and ${interventions.status} <> 'planned'
+        and ${interventions.createdAt} > now() - interval '100 years' and not exists (
+          select 1 from intervention_lines l where l.intervention_id = ${interventions.id})`,
+      )
+      .groupBy(interventions.status);
+    const byStatus = Object.fromEntries(extra.map((r) => [r.status, r.n]));
+    expect((byStatus.done ?? 0) + (byStatus.cancelled ?? 0)).toBe(40 * 5);
+    expect(byStatus.done).toBeGreaterThan(byStatus.cancelled ?? 0);
+    const [{ techs }] = await getDb()
+      .select({ techs: sql<number>`count(distinct ${interventions.technicianId})::int` })
+      .from(interventions)
+      .where(sql`${interventions.invoiceId} is null and ${interventions.status} in ('done', 'cancelled')`);
+    expect(techs).toBe(2);
+    expect(technician2.id).toBeTruthy();
+    // Done ones are visits (completed, no charge); cancelled ones carry a reason.
+    const [bad] = await getDb().select({ n: count() }).from(interventions)
+      .where(sql`(${interventions.status} = 'done' and ${interventions.invoiceId} is null and (${interventions.completedAt} is null or not ${interventions.noCharge}))
+        or (${interventions.status} = 'cancelled' and ${interventions.cancelReason} is null)`);
+    expect(bad.n).toBe(0);
+  });
 });

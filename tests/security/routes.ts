@@ -112,7 +112,8 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
   // The other side of a pair (« Pas un doublon »).
   const other = await createCustomer();
   const contact = await createContact(customer.id);
-  const vehicle = await createVehicle(customer.id);
+  // A first registration date gives the vehicle a contrôle technique due date (reminder routes).
+  const vehicle = await createVehicle(customer.id, { firstRegistrationDate: '2019-03-01' });
   const note = await createNote(db, owner, customer.id, { body: 'Portail code 1234', pinned: false } as never);
   const doc = await uploadDocument(db, owner, customer.id, {
     body: new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')),

@@ -49,6 +49,7 @@ const BODIES: Record<string, (w: World) => Record<string, unknown>> = {
     body: 'Bonjour, votre véhicule est prêt.',
     purpose: 'service',
   }),
+  [key('post', '/api/reminders/{vehicleId}/send')]: () => ({ days: 90 }),
   [key('post', '/api/customers/{id}/tags')]: () => ({ name: `Fuzz ${++seq}` }),
   [key('post', '/api/tags')]: () => ({ name: `Fuzz global ${++seq}`, color: '#112233' }),
   [key('put', '/api/customers/{id}/location')]: () => ({ lat: 45.76, lon: 4.83 }),
@@ -72,6 +73,7 @@ const BODIES: Record<string, (w: World) => Record<string, unknown>> = {
 const QUERIES: Record<string, (w?: World) => Record<string, string>> = {
   [key('delete', '/api/customers/{id}/tags')]: (w): Record<string, string> =>
     w?.ids.tagId ? { tagId: w.ids.tagId } : {},
+  [key('get', '/api/reminders')]: () => ({ days: '60' }),
   [key('get', '/api/customers/nearby')]: () => ({ lat: '45.76', lon: '4.83', radiusKm: '50' }),
   [key('get', '/api/geocode')]: () => ({ address: '10 rue de la République 69002 Lyon' }),
   [key('get', '/api/postal-codes')]: () => ({ q: '6900' }),
