@@ -251,7 +251,7 @@ export function UploadZone({
           multiple
           className="sr-only"
           tabIndex={-1}
-          aria-label="Prendre une photo"
+          aria-hidden="true"
           data-testid="upload-camera"
           onChange={(e) => void upload(e.target.files, true)}
         />

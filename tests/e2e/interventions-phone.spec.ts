@@ -72,9 +72,9 @@ test('technician on the phone: Ma journée → start → report, photo, signatur
 
   // Analytics before: the visits counted over 24 months.
   await manager.goto(`/customers/${customerId}/analytics`);
-  // The Fréquence score reads "/ 5 · 6 visites / 24 mois".
-  const frequency = manager.getByText(/\d+ visites? \/ 24 mois/);
-  const visitsBefore = Number((await frequency.textContent())!.match(/(\d+) visites?/)![1]);
+  // The profile sentence reads « Client fidèle : 6 visites, 420 € en 24 mois, dernière il y a 3 jours. »
+  const profile = manager.getByText(/\d+ visites?, .* en 24 mois/).first();
+  const visitsBefore = Number((await profile.textContent())!.match(/(\d+) visites?,/)![1]);
 
   // Démarrer, one tap.
   await tech.reload();
@@ -146,8 +146,10 @@ test('technician on the phone: Ma journée → start → report, photo, signatur
     await expect(manager.getByText(title).first()).toBeVisible();
   // Analytics: one more visit, seen today.
   await manager.goto(`/customers/${customerId}/analytics`);
-  await expect(manager.getByText(new RegExp(`· ${visitsBefore + 1} visites? / 24 mois`))).toBeVisible();
-  await expect(manager.getByText(/· 0 j$/).first()).toBeVisible(); // recency: seen today
+  // One more visit, the last one today (the RFM view is refreshed by the completion).
+  await expect(
+    manager.getByText(new RegExp(`\\b${visitsBefore + 1} visites?, .* en 24 mois, dernière aujourd’hui`)).first(),
+  ).toBeVisible();
   // The 360 summary: the invoice in the latest activities.
   await manager.goto(`/customers/${customerId}/dashboard-360`);
   await expect(manager.getByText(new RegExp(`Intervention facturée.*${invoiceNumber}`)).first()).toBeVisible();

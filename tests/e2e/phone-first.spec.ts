@@ -105,8 +105,13 @@ test.describe('technician on a phone', () => {
     await page.goto(`/customers/${customer.id}/activity`);
     const bar = page.getByRole('navigation', { name: 'Actions rapides' });
     await expect(bar).toBeVisible();
-    // Scrolled to the bottom, the last content ends above the bar (the layout leaves room for it).
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    // Scrolled to the bottom once the streamed timeline is in, the last content ends above the bar (the layout
+    // leaves room for it).
+    await expect(page.getByTestId('activity-entry').first()).toBeVisible();
+    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+    await page.waitForFunction(
+      () => Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 1,
+    );
     const main = await page.locator('main').boundingBox();
     const barBox = await bar.boundingBox();
     const lastChild = page.locator('main > div > div').last();
