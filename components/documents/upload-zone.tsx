@@ -239,7 +239,7 @@ export function UploadZone({
           accept={ACCEPT_ATTRIBUTE}
           className="sr-only"
           tabIndex={-1}
-          aria-label="Choisir des fichiers"
+          aria-hidden="true"
           data-testid="upload-input"
           onChange={(e) => void upload(e.target.files)}
         />
