@@ -21,6 +21,10 @@ const launchOptions = {
   ],
 };
 
+const PHONE_ONLY = /(interventions-phone|phone-first)\.spec\.ts$/;
+const PHONE_SPECS =
+  /(a11y|activity|documents|interventions-phone|phone-first|profile-field|roles|onboarding)\.spec\.ts$/;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: false,
@@ -37,9 +41,17 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions } },
+    {
+      name: 'desktop',
+      // The phone-only journeys skip themselves here; everything else is an office flow first.
+      testIgnore: PHONE_ONLY,
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1280, height: 800 }, launchOptions },
+    },
     {
       name: 'phone',
+      // What people do on a phone (technicians in the field, anyone reading a record): office-only flows
+      // (exports, finances forms, duplicates, security headers) are not run twice — CI time stays lean.
+      testMatch: PHONE_SPECS,
       use: {
         ...devices['Pixel 7'],
         viewport: { width: 390, height: 844 },
