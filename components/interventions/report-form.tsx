@@ -5,7 +5,7 @@ import { Button } from '@/components/ui/button';
 import { firstError, inputClasses, TextareaField, TextField } from '@/components/ui/field';
 import { formatMoney } from '@/components/ui/format';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { useActionToast } from '@/components/ui/toast';
+import { useActionToast, useAnnouncedAction } from '@/components/ui/toast';
 import { type FormErrors, useFormAction } from '@/components/ui/use-form-action';
 import { saveInterventionReportAction } from '@/lib/interventions/actions';
 import { type LineDraft, linesFromDrafts, reportFormInput } from '@/lib/interventions/form';
@@ -71,10 +71,11 @@ export function ReportForm({
   const [nextKey, setNextKey] = useState(initial.lines.length);
   const [noCharge, setNoCharge] = useState(initial.noCharge);
   const { state, formAction, onSubmit, errors } = useFormAction(
-    saveInterventionReportAction.bind(null, customerId, interventionId),
+    // « Terminer » re-renders the page without this form: the success is toasted on answer.
+    useAnnouncedAction(saveInterventionReportAction.bind(null, customerId, interventionId)),
     { validate },
   );
-  useActionToast(state);
+  useActionToast(state, { success: false });
   // The version to send: the one saved last (a save changes it), else the page's.
   const version = state.ok && state.data && state.data.updatedAt > updatedAt ? state.data.updatedAt : updatedAt;
 

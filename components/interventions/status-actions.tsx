@@ -2,7 +2,7 @@
 
 import { TextareaField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { useActionToast } from '@/components/ui/toast';
+import { useAnnouncedAction } from '@/components/ui/toast';
 import { useFormAction } from '@/components/ui/use-form-action';
 import type { ActionState } from '@/lib/actions';
 import {
@@ -49,8 +49,8 @@ export function ActionButton({
       : action === 'complete'
         ? completeInterventionAction
         : invoiceInterventionAction;
-  const { state, formAction, onSubmit } = useFormAction(fn.bind(null, customerId, interventionId));
-  useActionToast(state);
+  // Toasted on answer: the re-rendered page no longer has this button (e.g. « Facturer » once invoiced).
+  const { state, formAction, onSubmit } = useFormAction(useAnnouncedAction(fn.bind(null, customerId, interventionId)));
   return (
     <form action={formAction} onSubmit={onSubmit} className={className}>
       <input type="hidden" name="updatedAt" value={updatedAt} />
@@ -77,9 +77,8 @@ export function CancelForm({
   updatedAt: string;
 }) {
   const { state, formAction, onSubmit, errors } = useFormAction(
-    cancelInterventionAction.bind(null, customerId, interventionId),
+    useAnnouncedAction(cancelInterventionAction.bind(null, customerId, interventionId)),
   );
-  useActionToast(state);
   return (
     <details className="rounded-md border border-slate-200 p-2">
       <summary className="min-h-11 cursor-pointer py-2 text-sm font-medium text-red-800">

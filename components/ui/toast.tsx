@@ -126,3 +126,19 @@ export function useActionToast(
     if (!state.ok && errors) toast.error(state.message);
   }, [state, toast, success, errors]);
 }
+
+/**
+ * Wraps a server action so its success message is toasted when the action answers. Use it when the answer
+ * re-renders the page without the form that sent it (a status change removes its button): the effect of
+ * `useActionToast` would never run there. The toast lives in the layout, so it survives the re-render.
+ */
+export function useAnnouncedAction<S extends { ok: boolean; message: string }>(
+  action: (state: S, formData: FormData) => Promise<S>,
+): (state: S, formData: FormData) => Promise<S> {
+  const toast = useToast();
+  return async (state, formData) => {
+    const result = await action(state, formData);
+    if (result.ok && result.message) toast.success(result.message);
+    return result;
+  };
+}

@@ -123,6 +123,7 @@ test('technician on the phone: Ma journée → start → report, photo, signatur
 
   // Terminer: the PDF report is stored with the customer's documents.
   await tech.getByRole('button', { name: 'Terminer l’intervention' }).click();
+  await expect(tech.getByText(/^Intervention terminée/).first()).toBeVisible();
   await expect(tech.getByRole('link', { name: 'Télécharger le rapport (PDF)' })).toBeVisible();
   await expect(tech.getByText('Terminée', { exact: true }).first()).toBeVisible();
   const odometer = await (await tech.request.get(api)).json();
