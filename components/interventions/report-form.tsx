@@ -227,6 +227,13 @@ export function ReportForm({
         Sans facturation
       </label>
 
+      {canComplete && (
+        <label className="flex min-h-11 items-center gap-3 text-sm font-medium text-slate-800">
+          <input type="checkbox" name="sendReport" className="size-5" />
+          Envoyer le rapport au client par e-mail (à la fin)
+        </label>
+      )}
+
       <p className="text-sm tabular-nums text-slate-700" aria-live="polite">
         Total : {formatMoney(totals.totalHtCents)} HT · {formatMoney(totals.totalTtcCents)} TTC
       </p>

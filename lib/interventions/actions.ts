@@ -7,6 +7,7 @@ import { hasUnstorableChar, UNSTORABLE_TEXT } from '@/lib/validation/text';
 import { completeIntervention } from './complete';
 import { planFormInput, reportFormInput } from './form';
 import { invoiceIntervention } from './invoice';
+import type { ReportEmailResult } from './report-email';
 import {
   cancelIntervention,
   createIntervention,
@@ -34,6 +35,15 @@ export interface InterventionActionData {
   id: string;
   status: InterventionDto['status'];
   updatedAt: string;
+}
+
+/** What « Terminer » says, including what became of the report e-mail when one was asked for. */
+function completedMessage(email: ReportEmailResult | null): string {
+  const base = 'Intervention terminée : le rapport est enregistré dans les documents';
+  if (!email) return `${base}.`;
+  if (email.status === 'sent') return `${base} et envoyé au client.`;
+  if (email.status === 'queued') return `${base} ; l’e-mail au client attend dans la boîte d’envoi.`;
+  return `${base}. Rapport non envoyé au client${email.reason ? ` : ${email.reason}` : '.'}`;
 }
 
 const data = (iv: InterventionDto): InterventionActionData => ({
@@ -94,11 +104,11 @@ export const saveInterventionReportAction = defineAction({
   form: reportInput,
   schema: interventionReportSchema,
   run: async ({ actor, ids: [id, ivId], input, formData, db }) => {
-    if (formData.get('intent') === 'complete')
-      return reply(
-        'Intervention terminée : le rapport est enregistré dans les documents.',
-        data(await completeIntervention(db, actor, id, ivId, input)),
-      );
+    if (formData.get('intent') === 'complete') {
+      const sendReport = formData.get('sendReport') === 'on';
+      const done = await completeIntervention(db, actor, id, ivId, { ...input, sendReport });
+      return reply(completedMessage(done.reportEmail), data(done));
+    }
     return reply('Compte rendu enregistré.', data(await saveInterventionReport(db, actor, id, ivId, input)));
   },
   revalidate: everywhere,

@@ -103,6 +103,36 @@ describe('the forms’ server actions', () => {
     expect(after.odometerKm).toBe(10_500);
   });
 
+  it('« Terminer » with « Envoyer le rapport » says what became of the e-mail (no address: not sent, done anyway)', async () => {
+    const iv = await planned();
+    current = tech;
+    await startInterventionAction(customer.id, iv.id, initial, form({}));
+    const noAddress = await createCustomer({ email: null });
+    const moved = await getDb()
+      .update(interventions)
+      .set({ customerId: noAddress.id, vehicleId: null })
+      .where(eq(interventions.id, iv.id))
+      .returning();
+    const lines = JSON.stringify([{ label: 'Contrôle', quantity: '1' }]);
+    const finished = await saveInterventionReportAction(
+      noAddress.id,
+      iv.id,
+      initial,
+      form({
+        updatedAt: moved[0].updatedAt.toISOString(),
+        workDone: 'Contrôle fait',
+        noChargeField: '1',
+        noCharge: 'on',
+        lines,
+        intent: 'complete',
+        sendReport: 'on',
+      }),
+    );
+    expect(finished.ok, finished.message).toBe(true);
+    expect(finished.data!.status).toBe('done');
+    expect(finished.message).toMatch(/Rapport non envoyé au client/);
+  });
+
   it('refusals come back as messages and field errors, never as a thrown error', async () => {
     const iv = await planned();
     current = otherTech;
