@@ -139,20 +139,28 @@ test('technician on the phone: Ma journée → start → report, photo, signatur
 
   // Finances: the invoice is there like any other.
   await manager.goto(`/customers/${customerId}/finances`);
-  await expect(manager.getByText(invoiceNumber).first()).toBeVisible();
+  await expect(manager.getByText(invoiceNumber).filter({ visible: true }).first()).toBeVisible();
   // Activity: the life cycle, each step an entry.
   await manager.goto(`/customers/${customerId}/activity`);
   for (const title of [/^Intervention démarrée/, /^Intervention terminée/, /^Intervention facturée/])
-    await expect(manager.getByText(title).first()).toBeVisible();
+    await expect(manager.getByText(title).filter({ visible: true }).first()).toBeVisible();
   // Analytics: one more visit, seen today.
   await manager.goto(`/customers/${customerId}/analytics`);
-  // One more visit, the last one today (the RFM view is refreshed by the completion).
-  await expect(
-    manager.getByText(new RegExp(`\\b${visitsBefore + 1} visites?, .* en 24 mois, dernière aujourd’hui`)).first(),
-  ).toBeVisible();
+  // One more visit, the last one today. The completion marks the RFM view stale; the next read refreshes it in the
+  // background (reads never wait for it), so a reload or two later the profile sentence has the new visit.
+  const updated = manager.getByText(new RegExp(`\\b${visitsBefore + 1} visites?, .* en 24 mois, dernière aujourd’hui`));
+  await expect(async () => {
+    await manager.reload();
+    await expect(updated.first()).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 60_000 });
   // The 360 summary: the invoice in the latest activities.
   await manager.goto(`/customers/${customerId}/dashboard-360`);
-  await expect(manager.getByText(new RegExp(`Intervention facturée.*${invoiceNumber}`)).first()).toBeVisible();
+  await expect(
+    manager
+      .getByText(new RegExp(`Intervention facturée.*${invoiceNumber}`))
+      .filter({ visible: true })
+      .first(),
+  ).toBeVisible();
   await expect(manager.getByRole('heading', { name: 'Prochaine intervention' })).toBeVisible();
 
   await tech.context().close();
