@@ -72,8 +72,8 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /**
  * Verified tokens are remembered for a few seconds so that a burst of API calls costs one lookup,
  * not one per request (the lookup was a fifth of the database round trips of a typical read).
- * Revoking clears this process's cache at once; another instance may accept a revoked token for
- * at most TOKEN_CACHE_MS. Expiry is checked on every request against the cached expiry.
+ * Revoking a token or deactivating its creator clears this process's cache at once; another instance
+ * may accept such a token for at most TOKEN_CACHE_MS. Expiry is checked on every request against the cached expiry.
  */
 export const TOKEN_CACHE_MS = 5_000;
 const TOKEN_CACHE_MAX = 1_000;
@@ -93,8 +93,15 @@ async function lookupToken(db: Db, hash: string): Promise<CachedToken['row'] | n
   const cached = tokenCache().get(hash);
   if (cached && Date.now() - cached.at < TOKEN_CACHE_MS) return cached.row;
   tokenCache().delete(hash);
-  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.hash, hash)).limit(1);
-  if (!row || row.revokedAt) return null;
+  const [row] = await db
+    .select({ token: apiTokens, creatorActive: users.active })
+    .from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.createdBy))
+    .where(eq(apiTokens.hash, hash))
+    .limit(1)
+    .then((rows) => rows.map((r) => ({ ...r.token, creatorActive: r.creatorActive })));
+  // A token dies with its creator's account: deactivating someone stops the integrations they set up.
+  if (!row || row.revokedAt || row.creatorActive === false) return null;
   if (tokenCache().size >= TOKEN_CACHE_MAX) tokenCache().delete(tokenCache().keys().next().value!);
   const entry: CachedToken = {
     row: { id: row.id, name: row.name, role: row.role, expiresAt: row.expiresAt, lastUsedAt: row.lastUsedAt },
