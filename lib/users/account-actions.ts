@@ -1,0 +1,109 @@
+'use server';
+
+import { headers } from 'next/headers';
+import { getDb } from '@/db';
+import { type ActionState, formDataToObject, runAction } from '@/lib/actions';
+import { signIn, unstable_update } from '@/lib/auth/config';
+import { inspectLink } from '@/lib/auth/links';
+import { requireActionActor } from '@/lib/auth/session';
+import { sessionVersionProof } from '@/lib/auth/session-version';
+import { AppError, zodFieldErrors } from '@/lib/errors';
+import { clientIp } from '@/lib/http/client-ip';
+import { changeOwnPassword, completeLink, renameSelf, requestPasswordReset, revokeOtherSessions } from './account';
+import { changePasswordSchema, forgotPasswordSchema, setPasswordSchema, userNameSchema } from './schema';
+
+/** This browser's session moves to the new version; every other session of the account is refused from now on. */
+async function keepThisSession(uid: string, version: number): Promise<void> {
+  await unstable_update({ sv: version, proof: sessionVersionProof(uid, version) } as never);
+}
+
+export async function renameSelfAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const actor = await requireActionActor('customer.read');
+    const parsed = userNameSchema.safeParse({ name: formDataToObject(formData).name });
+    if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
+    await renameSelf(getDb(), actor, parsed.data.name);
+    return { ok: true, message: 'Nom enregistré.' };
+  });
+}
+
+export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const actor = await requireActionActor('customer.read');
+    const parsed = changePasswordSchema.safeParse({
+      current: formData.get('current') ?? undefined,
+      password: formData.get('password') ?? undefined,
+      confirm: formData.get('confirm') ?? undefined,
+    });
+    if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
+    const version = await changeOwnPassword(getDb(), actor, parsed.data);
+    await keepThisSession(actor.id!, version);
+    return { ok: true, message: 'Mot de passe changé. Vos autres sessions sont déconnectées.' };
+  });
+}
+
+export async function revokeOtherSessionsAction(_prev: ActionState, _formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const actor = await requireActionActor('customer.read');
+    const version = await revokeOtherSessions(getDb(), actor);
+    await keepThisSession(actor.id!, version);
+    return { ok: true, message: 'Vos autres sessions sont déconnectées.' };
+  });
+}
+
+export const FORGOT_PASSWORD_ANSWER =
+  'Si un compte actif correspond à cette adresse, un e-mail avec un lien valable une heure vient de lui être envoyé. Rien reçu ? Vérifiez vos indésirables ou demandez à votre administrateur.';
+
+// Background work of the reset form, so tests can wait for it (the answer never does).
+const pending = new Set<Promise<unknown>>();
+export async function settleResetRequests(): Promise<void> {
+  await Promise.allSettled([...pending]);
+}
+
+/**
+ * "Mot de passe oublié" (anonymous): the same answer, at once, whether the e-mail exists or not; the
+ * lookup, the link and the e-mail happen after the answer (requestPasswordReset).
+ */
+export async function forgotPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const parsed = forgotPasswordSchema.safeParse({ email: formDataToObject(formData).email });
+    if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
+    const ip = clientIp(await headers());
+    const work = requestPasswordReset(getDb(), parsed.data.email, ip).catch((error: unknown) =>
+      console.error('[reset] request failed', error),
+    );
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+    return { ok: true, message: FORGOT_PASSWORD_ANSWER };
+  });
+}
+
+/** The set-password page asks who the link is for before showing the form (null: the link no longer works). */
+export async function inspectLinkAction(
+  token: string,
+): Promise<{ name: string; email: string; purpose: string } | null> {
+  if (typeof token !== 'string') return null;
+  const link = await inspectLink(getDb(), token);
+  return link ? { name: link.name, email: link.email, purpose: link.purpose } : null;
+}
+
+/** Invitation or reset link → new password → signed in (through the ordinary sign-in, with its limits). */
+export async function setPasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
+  return runAction(async () => {
+    const parsed = setPasswordSchema.safeParse({
+      token: formData.get('token') ?? undefined,
+      password: formData.get('password') ?? undefined,
+      confirm: formData.get('confirm') ?? undefined,
+    });
+    if (!parsed.success) {
+      const fields = zodFieldErrors(parsed.error);
+      if (fields.token) throw AppError.badRequest('Ce lien est incomplet : ouvrez-le à nouveau depuis l’e-mail.');
+      throw AppError.validation(fields);
+    }
+    const ip = clientIp(await headers());
+    const done = await completeLink(getDb(), parsed.data, ip);
+    // On success signIn throws Next's redirect signal, which runAction lets through.
+    await signIn('credentials', { email: done.email, password: parsed.data.password, redirectTo: '/' });
+    return { ok: true, message: 'Mot de passe enregistré.' };
+  });
+}
