@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { type Db, getDb } from '@/db';
 import { apiTokens, users } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
+import { recordUserEvent } from '@/lib/users/events';
 import type { Actor } from './actor';
 
 const TOKEN_PREFIX = 'c360_';
@@ -21,6 +22,8 @@ export interface CreatedToken {
 export async function createApiToken(
   db: Db,
   input: { name: string; role: Role; createdBy?: string | null; expiresAt?: Date | null },
+  /** Who creates it, for the journal (admin page, CLI). */
+  actor?: Actor,
 ): Promise<CreatedToken> {
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const prefix = token.slice(0, TOKEN_PREFIX.length + 6);
@@ -35,16 +38,25 @@ export async function createApiToken(
       expiresAt: input.expiresAt ?? null,
     })
     .returning({ id: apiTokens.id });
+  if (actor)
+    await recordUserEvent(db, actor, {
+      event: 'token.created',
+      targetTokenId: row.id,
+      targetLabel: input.name,
+      metadata: { role: input.role, prefix, expiresAt: input.expiresAt?.toISOString() ?? null },
+    });
   return { id: row.id, token, prefix };
 }
 
-export async function revokeApiToken(db: Db, id: string): Promise<boolean> {
+export async function revokeApiToken(db: Db, id: string, actor?: Actor): Promise<boolean> {
   const rows = await db
     .update(apiTokens)
     .set({ revokedAt: new Date() })
     .where(and(eq(apiTokens.id, id)))
-    .returning({ id: apiTokens.id });
+    .returning({ id: apiTokens.id, name: apiTokens.name });
   clearTokenCache();
+  if (actor && rows[0])
+    await recordUserEvent(db, actor, { event: 'token.revoked', targetTokenId: id, targetLabel: rows[0].name });
   return rows.length > 0;
 }
 

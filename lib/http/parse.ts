@@ -136,6 +136,7 @@ export const PATH_ID_LABELS: Readonly<Record<string, string>> = {
   invoiceId: 'Facture',
   paymentId: 'Paiement',
   tagId: 'Étiquette',
+  userId: 'Utilisateur',
 };
 
 /** The `{name}` segments of a route path, in order. */

@@ -14,6 +14,7 @@ import './routes/geo';
 import './routes/notes';
 import './routes/system';
 import './routes/tags';
+import './routes/users';
 import './routes/vehicles';
 
 type JsonSchema = Record<string, unknown>;

@@ -143,6 +143,8 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
     .values({ name: `sec-${customer.number}` })
     .returning();
   await db.insert(customerTags).values({ customerId: customer.id, tagId: tag.id });
+  // An account for /api/users/{userId} (a technician: every admin change to it is allowed).
+  const member = await createUser('technician');
   const [{ updatedAt }] = await db
     .select({ updatedAt: customers.updatedAt })
     .from(customers)
@@ -160,6 +162,7 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
       paymentId: payment.id,
       consentId: consent.id,
       tagId: tag.id,
+      userId: member.id,
     },
   };
 }
