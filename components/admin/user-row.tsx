@@ -9,8 +9,9 @@ import {
   type LinkActionData,
   resendInvitationAction,
   revokeInvitationAction,
+  deactivateUserAction,
+  reactivateUserAction,
   sendResetLinkAction,
-  setUserActiveAction,
 } from '@/lib/users/actions';
 import type { Option } from './users-manager';
 
@@ -124,7 +125,7 @@ export function UserRowActions({
           triggerAriaLabel={`Désactiver ${user.name}`}
           title={`Désactiver ${user.name} ?`}
           confirmLabel="Désactiver"
-          onConfirm={() => run(setUserActiveAction.bind(null, user.id, false))}
+          onConfirm={() => run(deactivateUserAction.bind(null, user.id))}
         >
           <p>
             Ses sessions ouvertes sont fermées immédiatement et les jetons d’API qu’il a créés cessent de fonctionner.
@@ -137,7 +138,7 @@ export function UserRowActions({
           variant="secondary"
           size="sm"
           className="min-h-11"
-          onClick={() => run(setUserActiveAction.bind(null, user.id, true))}
+          onClick={() => run(reactivateUserAction.bind(null, user.id))}
         >
           Réactiver
         </Button>

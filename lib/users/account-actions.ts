@@ -4,8 +4,8 @@ import { headers } from 'next/headers';
 import { getDb } from '@/db';
 import { type ActionState, formDataToObject, runAction } from '@/lib/actions';
 import { signIn, unstable_update } from '@/lib/auth/config';
+import { defineAction } from '@/lib/define-action';
 import { inspectLink } from '@/lib/auth/links';
-import { requireActionActor } from '@/lib/auth/session';
 import { sessionVersionProof } from '@/lib/auth/session-version';
 import { AppError, zodFieldErrors } from '@/lib/errors';
 import { clientIp } from '@/lib/http/client-ip';
@@ -17,39 +17,32 @@ async function keepThisSession(uid: string, version: number): Promise<void> {
   await unstable_update({ sv: version, proof: sessionVersionProof(uid, version) } as never);
 }
 
-export async function renameSelfAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const actor = await requireActionActor('customer.read');
-    const parsed = userNameSchema.safeParse({ name: formDataToObject(formData).name });
-    if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
-    await renameSelf(getDb(), actor, parsed.data.name);
-    return { ok: true, message: 'Nom enregistré.' };
-  });
-}
+// Every role has customer.read: these are "any signed-in person" actions on their own account.
+export const renameSelfAction = defineAction({
+  permission: 'customer.read',
+  form: { keys: ['name'] },
+  schema: userNameSchema,
+  run: async ({ actor, input, db }) => renameSelf(db, actor, input.name),
+  message: 'Nom enregistré.',
+});
 
-export async function changePasswordAction(_prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const actor = await requireActionActor('customer.read');
-    const parsed = changePasswordSchema.safeParse({
-      current: formData.get('current') ?? undefined,
-      password: formData.get('password') ?? undefined,
-      confirm: formData.get('confirm') ?? undefined,
-    });
-    if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
-    const version = await changeOwnPassword(getDb(), actor, parsed.data);
-    await keepThisSession(actor.id!, version);
-    return { ok: true, message: 'Mot de passe changé. Vos autres sessions sont déconnectées.' };
-  });
-}
+export const changePasswordAction = defineAction({
+  permission: 'customer.read',
+  form: { keys: ['current', 'password', 'confirm'] },
+  schema: changePasswordSchema,
+  run: async ({ actor, input, db }) => {
+    await keepThisSession(actor.id!, await changeOwnPassword(db, actor, input));
+  },
+  message: 'Mot de passe changé. Vos autres sessions sont déconnectées.',
+});
 
-export async function revokeOtherSessionsAction(_prev: ActionState, _formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const actor = await requireActionActor('customer.read');
-    const version = await revokeOtherSessions(getDb(), actor);
-    await keepThisSession(actor.id!, version);
-    return { ok: true, message: 'Vos autres sessions sont déconnectées.' };
-  });
-}
+export const revokeOtherSessionsAction = defineAction({
+  permission: 'customer.read',
+  run: async ({ actor, db }) => {
+    await keepThisSession(actor.id!, await revokeOtherSessions(db, actor));
+  },
+  message: 'Vos autres sessions sont déconnectées.',
+});
 
 export const FORGOT_PASSWORD_ANSWER =
   'Si un compte actif correspond à cette adresse, un e-mail avec un lien valable une heure vient de lui être envoyé. Rien reçu ? Vérifiez vos indésirables ou demandez à votre administrateur.';

@@ -1,11 +1,7 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
-import { getDb } from '@/db';
-import { type ActionState, formDataToObject, runAction } from '@/lib/actions';
-import { requireActionActor } from '@/lib/auth/session';
-import { AppError, zodFieldErrors } from '@/lib/errors';
-import { parseId } from '@/lib/http/parse';
+import { formDataToObject } from '@/lib/actions';
+import { defineAction, reply } from '@/lib/define-action';
 import { inviteAndSend, type LinkDelivery, resendInvitation, sendResetLink } from './invitations';
 import { revokeInvitation, updateUser } from './mutations';
 import { userInviteSchema, userRoleSchema } from './schema';
@@ -23,95 +19,66 @@ function deliveryMessage(what: string, email: string, d: LinkDelivery): string {
   return `${what} créée. Aucun serveur d’e-mail n’est configuré : transmettez le lien à ${email}.`;
 }
 
+function linkReply(what: string, { user, ...delivery }: LinkDelivery & { user: { email: string } }) {
+  return reply<LinkActionData>(deliveryMessage(what, user.email, delivery), { email: user.email, ...delivery });
+}
+
 /** Admin → Utilisateurs → Inviter: name, e-mail, role; the link goes out by e-mail (or is shown here). */
-export async function inviteUserAction(_prev: ActionState, formData: FormData): Promise<ActionState<LinkActionData>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('admin');
+export const inviteUserAction = defineAction({
+  permission: 'admin',
+  form: (formData) => {
     const raw = formDataToObject(formData);
-    const parsed = userInviteSchema.safeParse({ email: raw.email, name: raw.name, role: raw.role });
-    if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
-    const result = await inviteAndSend(getDb(), actor, parsed.data);
-    revalidatePath(USERS_PAGE);
-    const { user, ...delivery } = result;
-    return {
-      ok: true,
-      message: deliveryMessage('Invitation', user.email, delivery),
-      data: { email: user.email, ...delivery },
-    };
-  });
-}
+    return { email: raw.email, name: raw.name, role: raw.role };
+  },
+  schema: userInviteSchema,
+  run: async ({ actor, input, db }) => linkReply('Invitation', await inviteAndSend(db, actor, input)),
+  revalidate: () => [USERS_PAGE],
+});
 
-export async function resendInvitationAction(
-  id: string,
-  _prev: ActionState,
-  _formData: FormData,
-): Promise<ActionState<LinkActionData>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('admin');
-    const { user, ...delivery } = await resendInvitation(getDb(), actor, parseId(id, 'Utilisateur'));
-    revalidatePath(USERS_PAGE);
-    return {
-      ok: true,
-      message: deliveryMessage('Nouvelle invitation', user.email, delivery),
-      data: { email: user.email, ...delivery },
-    };
-  });
-}
+export const resendInvitationAction = defineAction({
+  permission: 'admin',
+  ids: ['Utilisateur'],
+  run: async ({ actor, ids: [id], db }) => linkReply('Nouvelle invitation', await resendInvitation(db, actor, id)),
+  revalidate: () => [USERS_PAGE],
+});
 
-export async function sendResetLinkAction(
-  id: string,
-  _prev: ActionState,
-  _formData: FormData,
-): Promise<ActionState<LinkActionData>> {
-  return runAction(async () => {
-    const actor = await requireActionActor('admin');
-    const { user, ...delivery } = await sendResetLink(getDb(), actor, parseId(id, 'Utilisateur'));
-    return {
-      ok: true,
-      message: deliveryMessage('Lien de réinitialisation', user.email, delivery),
-      data: { email: user.email, ...delivery },
-    };
-  });
-}
+export const sendResetLinkAction = defineAction({
+  permission: 'admin',
+  ids: ['Utilisateur'],
+  run: async ({ actor, ids: [id], db }) => linkReply('Lien de réinitialisation', await sendResetLink(db, actor, id)),
+});
 
-export async function revokeInvitationAction(
-  id: string,
-  _prev: ActionState,
-  _formData: FormData,
-): Promise<ActionState> {
-  return runAction(async () => {
-    const actor = await requireActionActor('admin');
-    const user = await revokeInvitation(getDb(), actor, parseId(id, 'Utilisateur'));
-    revalidatePath(USERS_PAGE);
-    return { ok: true, message: `Invitation de ${user.email} annulée.` };
-  });
-}
+export const revokeInvitationAction = defineAction({
+  permission: 'admin',
+  ids: ['Utilisateur'],
+  run: async ({ actor, ids: [id], db }) => revokeInvitation(db, actor, id),
+  message: (user) => `Invitation de ${user.email} annulée.`,
+  revalidate: () => [USERS_PAGE],
+});
 
-export async function changeRoleAction(id: string, _prev: ActionState, formData: FormData): Promise<ActionState> {
-  return runAction(async () => {
-    const actor = await requireActionActor('admin');
-    const parsed = userRoleSchema.safeParse({ role: formData.get('role') ?? undefined });
-    if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
-    const user = await updateUser(getDb(), actor, parseId(id, 'Utilisateur'), { role: parsed.data.role });
-    revalidatePath(USERS_PAGE);
-    return { ok: true, message: `Rôle de ${user.name} enregistré.` };
-  });
-}
+export const changeRoleAction = defineAction({
+  permission: 'admin',
+  ids: ['Utilisateur'],
+  form: { keys: ['role'] },
+  schema: userRoleSchema,
+  run: async ({ actor, ids: [id], input, db }) => updateUser(db, actor, id, { role: input.role }),
+  message: (user) => `Rôle de ${user.name} enregistré.`,
+  revalidate: () => [USERS_PAGE],
+});
 
 /** Deactivation signs the person out at once and stops the API tokens they created. */
-export async function setUserActiveAction(
-  id: string,
-  active: boolean,
-  _prev: ActionState,
-  _formData: FormData,
-): Promise<ActionState> {
-  return runAction(async () => {
-    const actor = await requireActionActor('admin');
-    const user = await updateUser(getDb(), actor, parseId(id, 'Utilisateur'), { active });
-    revalidatePath(USERS_PAGE);
-    return {
-      ok: true,
-      message: active ? `${user.name} est réactivé.` : `${user.name} est désactivé : ses sessions sont fermées.`,
-    };
-  });
-}
+export const deactivateUserAction = defineAction({
+  permission: 'admin',
+  ids: ['Utilisateur'],
+  run: async ({ actor, ids: [id], db }) => updateUser(db, actor, id, { active: false }),
+  message: (user) => `${user.name} est désactivé : ses sessions sont fermées.`,
+  revalidate: () => [USERS_PAGE],
+});
+
+export const reactivateUserAction = defineAction({
+  permission: 'admin',
+  ids: ['Utilisateur'],
+  run: async ({ actor, ids: [id], db }) => updateUser(db, actor, id, { active: true }),
+  message: (user) => `${user.name} est réactivé.`,
+  revalidate: () => [USERS_PAGE],
+});
