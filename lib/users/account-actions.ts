@@ -9,7 +9,14 @@ import { inspectLink } from '@/lib/auth/links';
 import { sessionVersionProof } from '@/lib/auth/session-version';
 import { AppError, zodFieldErrors } from '@/lib/errors';
 import { clientIp } from '@/lib/http/client-ip';
-import { changeOwnPassword, completeLink, renameSelf, requestPasswordReset, revokeOtherSessions } from './account';
+import {
+  changeOwnPassword,
+  completeLink,
+  FORGOT_PASSWORD_ANSWER,
+  renameSelf,
+  revokeOtherSessions,
+  scheduleResetRequest,
+} from './account';
 import { changePasswordSchema, forgotPasswordSchema, setPasswordSchema, userNameSchema } from './schema';
 
 /** This browser's session moves to the new version; every other session of the account is refused from now on. */
@@ -44,15 +51,6 @@ export const revokeOtherSessionsAction = defineAction({
   message: 'Vos autres sessions sont déconnectées.',
 });
 
-export const FORGOT_PASSWORD_ANSWER =
-  'Si un compte actif correspond à cette adresse, un e-mail avec un lien valable une heure vient de lui être envoyé. Rien reçu ? Vérifiez vos indésirables ou demandez à votre administrateur.';
-
-// Background work of the reset form, so tests can wait for it (the answer never does).
-const pending = new Set<Promise<unknown>>();
-export async function settleResetRequests(): Promise<void> {
-  await Promise.allSettled([...pending]);
-}
-
 /**
  * "Mot de passe oublié" (anonymous): the same answer, at once, whether the e-mail exists or not; the
  * lookup, the link and the e-mail happen after the answer (requestPasswordReset).
@@ -62,11 +60,7 @@ export async function forgotPasswordAction(_prev: ActionState, formData: FormDat
     const parsed = forgotPasswordSchema.safeParse({ email: formDataToObject(formData).email });
     if (!parsed.success) throw AppError.validation(zodFieldErrors(parsed.error));
     const ip = clientIp(await headers());
-    const work = requestPasswordReset(getDb(), parsed.data.email, ip).catch((error: unknown) =>
-      console.error('[reset] request failed', error),
-    );
-    pending.add(work);
-    void work.finally(() => pending.delete(work));
+    scheduleResetRequest(getDb(), parsed.data.email, ip);
     return { ok: true, message: FORGOT_PASSWORD_ANSWER };
   });
 }

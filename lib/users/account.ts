@@ -132,3 +132,21 @@ export async function requestPasswordReset(db: Db, email: string, ip: string | n
   if (outcome.status === 'failed') console.error('[reset] the mail server refused the reset e-mail:', outcome.error);
   return outcome.status === 'sent' ? 'sent' : 'skipped';
 }
+
+export const FORGOT_PASSWORD_ANSWER =
+  'Si un compte actif correspond à cette adresse, un e-mail avec un lien valable une heure vient de lui être envoyé. Rien reçu ? Vérifiez vos indésirables ou demandez à votre administrateur.';
+
+// Reset requests run after the answer; tests wait for them here (the answer never does).
+const pending = new Set<Promise<unknown>>();
+
+export function scheduleResetRequest(db: Db, email: string, ip: string | null): void {
+  const work = requestPasswordReset(db, email, ip).catch((error: unknown) =>
+    console.error('[reset] request failed', error),
+  );
+  pending.add(work);
+  void work.finally(() => pending.delete(work));
+}
+
+export async function settleResetRequests(): Promise<void> {
+  await Promise.allSettled([...pending]);
+}

@@ -11,9 +11,8 @@ import { linkInMail, startSmtpServer } from '../factories/smtp';
 // Server actions read the caller's address from the request headers.
 vi.mock('next/headers', () => ({ headers: async () => new Headers({ 'x-forwarded-for': '203.0.113.7' }) }));
 
-const { forgotPasswordAction, FORGOT_PASSWORD_ANSWER, settleResetRequests } =
-  await import('@/lib/users/account-actions');
-const { completeLink } = await import('@/lib/users/account');
+const { forgotPasswordAction } = await import('@/lib/users/account-actions');
+const { completeLink, FORGOT_PASSWORD_ANSWER, settleResetRequests } = await import('@/lib/users/account');
 const usersRoute = await import('@/app/api/users/route');
 const userRoute = await import('@/app/api/users/[userId]/route');
 
