@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
 import { userLinks, users } from '@/db/schema';
 import { alias } from 'drizzle-orm/pg-core';
@@ -107,35 +107,4 @@ export function publicUser(u: typeof users.$inferSelect) {
     lastLoginAt: u.lastLoginAt,
     createdAt: u.createdAt,
   };
-}
-
-/** True when the deployment has no administrator able to sign in (first-run banner, CLI hint). */
-export async function hasActiveAdmin(db: DbOrTx): Promise<boolean> {
-  const [row] = await db
-    .select({ id: users.id })
-    .from(users)
-    .where(
-      and(
-        eq(users.role, 'admin'),
-        eq(users.active, true),
-        or(isNotNull(users.passwordHash), isNotNull(users.oidcSubject)),
-      ),
-    )
-    .limit(1);
-  return !!row;
-}
-
-/** Open links of a user (tests, admin). */
-export async function openLinks(db: DbOrTx, userId: string) {
-  return db
-    .select()
-    .from(userLinks)
-    .where(
-      and(
-        eq(userLinks.userId, userId),
-        isNull(userLinks.usedAt),
-        isNull(userLinks.revokedAt),
-        gt(userLinks.expiresAt, new Date()),
-      ),
-    );
 }
