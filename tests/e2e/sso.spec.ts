@@ -27,8 +27,12 @@ async function signInWithSso(page: Page, login: string) {
   await page.locator('input[name="login"]').fill(login);
   await page.locator('input[name="password"]').fill('any');
   await page.getByRole('button', { name: 'Sign-in' }).click();
+  // First visit of this browser: the provider asks for consent once.
   const consent = page.getByRole('button', { name: 'Continue' });
-  if (await consent.isVisible({ timeout: 5_000 }).catch(() => false)) await consent.click();
+  await consent
+    .waitFor({ timeout: 10_000 })
+    .then(() => consent.click())
+    .catch(() => undefined);
 }
 
 test('SSO: unknown person refused, invited person accepted with the role the app gave', async ({ browser }) => {
@@ -50,14 +54,17 @@ test('SSO: unknown person refused, invited person accepted with the role the app
   await npmRunUser(['--email', 'tech@garage.fr', '--name', 'Tech Invité', '--role', 'technician'], env);
   server = await startApp(env, APP_PORT);
 
-  const context = await browser.newContext({ baseURL: server.url, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
-  const page = await context.newPage();
-
+  // One browser per person: the provider remembers who signed in.
+  const stranger = await browser.newContext({ baseURL: server.url, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  let page = await stranger.newPage();
   await signInWithSso(page, 'inconnu@garage.fr');
   await expect(page).toHaveURL(/\/login\?error=sso_unknown/);
   await expect(page.getByRole('alert')).toContainText('Aucun compte n’existe pour cette identité');
   expect((await page.request.get('/api/customers')).status()).toBe(401);
+  await stranger.close();
 
+  const context = await browser.newContext({ baseURL: server.url, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
+  page = await context.newPage();
   await signInWithSso(page, 'tech@garage.fr');
   await expect(page).toHaveURL(/\/customers/);
   await expect(page.getByTestId('current-user')).toContainText('Technicien');
