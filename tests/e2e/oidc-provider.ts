@@ -30,6 +30,10 @@ export async function startOidcProvider(port: number, client: { id: string; secr
       };
     },
   });
+  // A refused grant says why (redirect_uri, PKCE, expiry…) in the test output.
+  provider.on('grant.error', (_ctx: unknown, error: { error_detail?: string; message: string }) =>
+    console.error('[oidc-provider] grant refused:', error.error_detail ?? error.message),
+  );
   const server: Server = await new Promise((resolve) => {
     const s = provider.listen(port, '127.0.0.1', () => resolve(s));
   });

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -7,7 +7,7 @@ import path from 'node:path';
  * Journeys that need a configuration of their own (DEMO=0, SMTP, SSO) start the README's `npm start`
  * (lib/cli/start.ts) on another port and an empty data directory, from the build the main server made.
  */
-const ROOT = path.resolve(__dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
 
 export async function emptyDataDir(name: string): Promise<string> {
@@ -20,7 +20,7 @@ export interface OwnServer {
   stop: () => Promise<void>;
 }
 
-export async function startApp(env: Record<string, string>, port: number): Promise<OwnServer> {
+export async function startApp(env: Record<string, string>, port: number, logName = `app-${port}`): Promise<OwnServer> {
   let output = '';
   const child: ChildProcess = spawn(TSX, ['lib/cli/start.ts'], {
     cwd: ROOT,
@@ -40,12 +40,16 @@ export async function startApp(env: Record<string, string>, port: number): Promi
   return {
     url,
     output: () => output,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
+    stop: async () => {
+      if (child.exitCode === null) {
+        const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
         child.kill('SIGTERM');
-      }),
+        await exited;
+      }
+      // The server's own messages, for a failed journey (test-results/ is where Playwright leaves its traces).
+      await mkdir(path.join(ROOT, 'test-results'), { recursive: true });
+      await appendFile(path.join(ROOT, 'test-results', `${logName}.log`), output);
+    },
   };
 }
 
