@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { ROLES, type Role } from '@/db/schema/enums';
 import { parseTrustedProxies } from '@/lib/http/forwarded';
 
 /**
@@ -94,6 +95,35 @@ const envSchema = z.object({
   INTERVENTION_TECH_PRICING: boolish.default(false),
   SERVICE_INTERVAL_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   SERVICE_INTERVAL_KM: z.coerce.number().int().min(1000).max(200_000).default(15_000),
+  // The address people open (links in invitation and reset e-mails); never taken from a request's Host header.
+  APP_URL: urlWithProtocol(['http', 'https']).optional(),
+  // Single sign-on by OpenID Connect (README "Single sign-on"): all three set, or none.
+  OIDC_ISSUER: urlWithProtocol(['http', 'https']).optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).max(60).default('SSO'),
+  // Unset: only existing (invited) users may sign in by SSO. Set: unknown people are created with this role.
+  OIDC_AUTO_CREATE_ROLE: z.enum(ROLES).optional(),
+  // The role comes from the app unless both are set: the claim to read, and `idp-value=role,…`.
+  OIDC_ROLE_CLAIM: z.string().min(1).optional(),
+  OIDC_ROLE_MAP: z
+    .string()
+    .transform((v, ctx) => {
+      const map: Record<string, Role> = {};
+      for (const pair of v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const [value, role] = pair.split('=').map((p) => p.trim());
+        if (!value || !(ROLES as readonly string[]).includes(role ?? '')) {
+          ctx.addIssue({ code: 'custom', message: `must be idp-value=role pairs (roles: ${ROLES.join(', ')})` });
+          return z.NEVER;
+        }
+        map[value] = role as Role;
+      }
+      return map;
+    })
+    .optional(),
   TEST_DRIVER: z.enum(['pglite', 'postgres']).optional(),
   TEST_DATABASE_URL: urlWithProtocol(['postgres', 'postgresql']).optional(),
 });
@@ -143,6 +173,18 @@ export function parseEnv(raw: Record<string, string | undefined>): Env {
       `Invalid environment variable DEMO_PASSWORD: required with NODE_ENV=production and DEMO=1, and must not be the documented ${DEFAULT_DEMO_PASSWORD}`,
     );
   }
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET].filter(Boolean).length;
+  if (oidc !== 0 && oidc !== 3) {
+    const missing = (['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const).find((k) => !env[k]);
+    throw new EnvError(
+      `Invalid environment variable ${missing}: OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET go together`,
+    );
+  }
+  if (Boolean(env.OIDC_ROLE_CLAIM) !== Boolean(env.OIDC_ROLE_MAP)) {
+    throw new EnvError(
+      `Invalid environment variable ${env.OIDC_ROLE_CLAIM ? 'OIDC_ROLE_MAP' : 'OIDC_ROLE_CLAIM'}: OIDC_ROLE_CLAIM and OIDC_ROLE_MAP go together`,
+    );
+  }
   return { ...env, DEMO: env.DEMO ?? !env.DATABASE_URL, AGENCIES: env.AGENCIES ?? DEFAULT_AGENCIES };
 }
 
@@ -161,6 +203,26 @@ export function resetEnvCache(): void {
 
 export function dataDir(): string {
   return path.resolve(env().DATA_DIR);
+}
+
+/** The configured single sign-on, or null. */
+export function oidcConfig() {
+  const e = env();
+  if (!e.OIDC_ISSUER || !e.OIDC_CLIENT_ID || !e.OIDC_CLIENT_SECRET) return null;
+  return {
+    issuer: e.OIDC_ISSUER,
+    clientId: e.OIDC_CLIENT_ID,
+    clientSecret: e.OIDC_CLIENT_SECRET,
+    name: e.OIDC_NAME,
+    autoCreateRole: e.OIDC_AUTO_CREATE_ROLE ?? null,
+    roleClaim: e.OIDC_ROLE_CLAIM ?? null,
+    roleMap: e.OIDC_ROLE_MAP ?? {},
+  };
+}
+
+/** Where links in e-mails point: APP_URL, else this machine (README "Users and sign-in"). */
+export function appUrl(): string {
+  return (env().APP_URL ?? `http://localhost:${env().PORT}`).replace(/\/+$/, '');
 }
 
 /**

@@ -18,7 +18,7 @@ export function TopBar({ actor }: { actor: Actor }) {
     items.push({ href: '/customers/duplicates', label: 'Doublons', match: '/customers/duplicates' });
   }
   if (can(actor.role, 'intervention.plan')) items.push({ href: '/relances', label: 'À relancer', match: '/relances' });
-  if (can(actor.role, 'admin')) items.push({ href: '/admin/tokens', label: 'Admin', match: '/admin' });
+  if (can(actor.role, 'admin')) items.push({ href: '/admin/users', label: 'Admin', match: '/admin' });
   const roleLabel = ROLE_LABELS[actor.role];
 
   return (
@@ -37,7 +37,9 @@ export function TopBar({ actor }: { actor: Actor }) {
 
         <div className="ml-auto hidden items-center gap-3 md:flex">
           <p className="text-right text-sm leading-tight" data-testid="current-user">
-            <span className="block font-medium text-slate-900">{actor.name}</span>
+            <Link href="/account" className="block font-medium text-slate-900">
+              {actor.name}
+            </Link>
             <span className="block text-slate-600">{roleLabel}</span>
           </p>
           <form action={logoutAction}>
@@ -69,6 +71,9 @@ export function TopBar({ actor }: { actor: Actor }) {
               <span className="block font-medium text-slate-900">{actor.name}</span>
               <span className="block text-slate-600">{roleLabel}</span>
             </p>
+            <Link href="/account" className="mb-2 flex min-h-11 items-center rounded-md px-2 hover:bg-slate-100">
+              Mon compte
+            </Link>
             <form action={logoutAction}>
               <Button type="submit" variant="secondary" className="w-full">
                 Se déconnecter

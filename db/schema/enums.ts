@@ -97,3 +97,29 @@ export const CONSENT_SOURCES = ['paper-form', 'web-form', 'phone', 'in-person', 
 
 export const EMAIL_STATUSES = ['queued', 'sent', 'failed', 'blocked'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
+
+/** One-time links sent by e-mail: an invitation (first password) or a password reset. */
+export const LINK_PURPOSES = ['invitation', 'reset'] as const;
+export type LinkPurpose = (typeof LINK_PURPOSES)[number];
+
+/** What the user-administration journal records (README "Users and sign-in"). Never a password or a link. */
+export const USER_EVENTS = [
+  'user.created',
+  'user.invited',
+  'user.invitation_resent',
+  'user.invitation_revoked',
+  'user.role_changed',
+  'user.renamed',
+  'user.deactivated',
+  'user.reactivated',
+  'password.reset_requested',
+  'password.reset_completed',
+  'password.set',
+  'password.changed',
+  'sessions.revoked',
+  'sso.first_sign_in',
+  'sso.refused',
+  'token.created',
+  'token.revoked',
+] as const;
+export type UserEvent = (typeof USER_EVENTS)[number];

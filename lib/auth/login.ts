@@ -14,7 +14,7 @@ export const loginSchema = z.object({
 });
 
 export type LoginResult =
-  | { ok: true; user: { id: string; email: string; name: string; role: Role } }
+  | { ok: true; user: { id: string; email: string; name: string; role: Role; sessionVersion: number } }
   | { ok: false; reason: 'invalid' | 'rate_limited'; retryAfter?: number };
 
 // Compared against when the email is unknown, so that timing does not reveal which emails exist.
@@ -68,7 +68,10 @@ export async function verifyLogin(db: Db, input: unknown, ip: string): Promise<L
   }
   await Promise.all([limiter.reset(keys.account), limiter.reset(keys.locks), limiter.undo(keys.address)]);
   await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, user.id));
-  return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
+  return {
+    ok: true,
+    user: { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion },
+  };
 }
 
 /** The account's window now ends after the lock: 1×, 2×, 4×… the window, at most maxLockSeconds. */

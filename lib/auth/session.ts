@@ -15,10 +15,14 @@ export const getSession = cache(async () => auth());
 /** The signed-in employee as the database knows them now (role changes and deactivation apply at once). */
 export const getCurrentActor = cache(async (): Promise<Actor | null> => {
   const session = await getSession();
-  const uid = (session?.user as { id?: string } | undefined)?.id;
+  const sessionUser = session?.user as { id?: string; sv?: number } | undefined;
+  const uid = sessionUser?.id;
   if (!uid) return null;
   const h = await headers();
-  return activeUserActor(getDb(), uid, { ip: clientIp(h), userAgent: h.get('user-agent')?.slice(0, 512) ?? null });
+  return activeUserActor(getDb(), uid, sessionUser?.sv, {
+    ip: clientIp(h),
+    userAgent: h.get('user-agent')?.slice(0, 512) ?? null,
+  });
 });
 
 /** Layouts and pages: redirect to the login page when signed out, to /forbidden when not allowed. */

@@ -26,12 +26,16 @@ export const createTokenAction = defineAction({
   },
   schema: tokenCreateSchema,
   run: async ({ actor, input: { name, role, expiresInDays }, db }) => {
-    const created = await createApiToken(db, {
-      name,
-      role,
-      createdBy: actor.kind === 'user' ? actor.id : null,
-      expiresAt: expiresInDays ? new Date(Date.now() + expiresInDays * DAY_MS) : null,
-    });
+    const created = await createApiToken(
+      db,
+      {
+        name,
+        role,
+        createdBy: actor.kind === 'user' ? actor.id : null,
+        expiresAt: expiresInDays ? new Date(Date.now() + expiresInDays * DAY_MS) : null,
+      },
+      actor,
+    );
     return reply<CreatedTokenData>(`Jeton « ${name} » créé.`, { ...created, name });
   },
   revalidate: () => ['/admin/tokens'],
@@ -41,7 +45,7 @@ export const createTokenAction = defineAction({
 export const revokeTokenAction = defineAction({
   permission: 'admin',
   ids: ['Jeton'],
-  run: async ({ ids: [tokenId], db }) => {
+  run: async ({ actor, ids: [tokenId], db }) => {
     const [row] = await db
       .select({ name: apiTokens.name, revokedAt: apiTokens.revokedAt })
       .from(apiTokens)
@@ -49,7 +53,7 @@ export const revokeTokenAction = defineAction({
       .limit(1);
     if (!row) throw AppError.notFound('Jeton introuvable.');
     if (row.revokedAt) return reply(`Le jeton « ${row.name} » était déjà révoqué.`);
-    await revokeApiToken(db, tokenId);
+    await revokeApiToken(db, tokenId, actor);
     return reply(`Jeton « ${row.name} » révoqué.`);
   },
   revalidate: () => ['/admin/tokens'],

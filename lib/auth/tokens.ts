@@ -3,6 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { type Db, getDb } from '@/db';
 import { apiTokens, users } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
+import { recordUserEvent } from '@/lib/users/events';
 import type { Actor } from './actor';
 
 const TOKEN_PREFIX = 'c360_';
@@ -21,6 +22,8 @@ export interface CreatedToken {
 export async function createApiToken(
   db: Db,
   input: { name: string; role: Role; createdBy?: string | null; expiresAt?: Date | null },
+  /** Who creates it, for the journal (admin page, CLI). */
+  actor?: Actor,
 ): Promise<CreatedToken> {
   const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
   const prefix = token.slice(0, TOKEN_PREFIX.length + 6);
@@ -35,16 +38,25 @@ export async function createApiToken(
       expiresAt: input.expiresAt ?? null,
     })
     .returning({ id: apiTokens.id });
+  if (actor)
+    await recordUserEvent(db, actor, {
+      event: 'token.created',
+      targetTokenId: row.id,
+      targetLabel: input.name,
+      metadata: { role: input.role, prefix, expiresAt: input.expiresAt?.toISOString() ?? null },
+    });
   return { id: row.id, token, prefix };
 }
 
-export async function revokeApiToken(db: Db, id: string): Promise<boolean> {
+export async function revokeApiToken(db: Db, id: string, actor?: Actor): Promise<boolean> {
   const rows = await db
     .update(apiTokens)
     .set({ revokedAt: new Date() })
     .where(and(eq(apiTokens.id, id)))
-    .returning({ id: apiTokens.id });
+    .returning({ id: apiTokens.id, name: apiTokens.name });
   clearTokenCache();
+  if (actor && rows[0])
+    await recordUserEvent(db, actor, { event: 'token.revoked', targetTokenId: id, targetLabel: rows[0].name });
   return rows.length > 0;
 }
 
@@ -72,8 +84,8 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 /**
  * Verified tokens are remembered for a few seconds so that a burst of API calls costs one lookup,
  * not one per request (the lookup was a fifth of the database round trips of a typical read).
- * Revoking clears this process's cache at once; another instance may accept a revoked token for
- * at most TOKEN_CACHE_MS. Expiry is checked on every request against the cached expiry.
+ * Revoking a token or deactivating its creator clears this process's cache at once; another instance
+ * may accept such a token for at most TOKEN_CACHE_MS. Expiry is checked on every request against the cached expiry.
  */
 export const TOKEN_CACHE_MS = 5_000;
 const TOKEN_CACHE_MAX = 1_000;
@@ -93,8 +105,15 @@ async function lookupToken(db: Db, hash: string): Promise<CachedToken['row'] | n
   const cached = tokenCache().get(hash);
   if (cached && Date.now() - cached.at < TOKEN_CACHE_MS) return cached.row;
   tokenCache().delete(hash);
-  const [row] = await db.select().from(apiTokens).where(eq(apiTokens.hash, hash)).limit(1);
-  if (!row || row.revokedAt) return null;
+  const [row] = await db
+    .select({ token: apiTokens, creatorActive: users.active })
+    .from(apiTokens)
+    .leftJoin(users, eq(users.id, apiTokens.createdBy))
+    .where(eq(apiTokens.hash, hash))
+    .limit(1)
+    .then((rows) => rows.map((r) => ({ ...r.token, creatorActive: r.creatorActive })));
+  // A token dies with its creator's account: deactivating someone stops the integrations they set up.
+  if (!row || row.revokedAt || row.creatorActive === false) return null;
   if (tokenCache().size >= TOKEN_CACHE_MAX) tokenCache().delete(tokenCache().keys().next().value!);
   const entry: CachedToken = {
     row: { id: row.id, name: row.name, role: row.role, expiresAt: row.expiresAt, lastUsedAt: row.lastUsedAt },

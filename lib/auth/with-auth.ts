@@ -31,7 +31,7 @@ async function actorFromSession(req: Request): Promise<Actor | null> {
   const token = await getToken({ req: { headers }, secret, secureCookie });
   const uid = typeof token?.uid === 'string' ? token.uid : null;
   if (!uid) return null;
-  return activeUserActor(getDb(), uid);
+  return activeUserActor(getDb(), uid, token?.sv);
 }
 
 /** Bearer token first (external systems), else the browser session. Null when anonymous. */

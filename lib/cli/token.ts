@@ -48,7 +48,16 @@ async function main() {
   try {
     await migrateDb(handle);
     const expiresAt = expiresDays ? new Date(Date.now() + expiresDays * 86_400_000) : null;
-    const created = await createApiToken(handle.db, { name, role, expiresAt });
+    const created = await createApiToken(
+      handle.db,
+      { name, role, expiresAt },
+      {
+        kind: 'system',
+        id: null,
+        name: 'Ligne de commande (npm run token)',
+        role: 'admin',
+      },
+    );
     const until = expiresAt ? `expire le ${expiresAt.toISOString().slice(0, 10)}` : 'sans expiration';
     console.log(
       `Jeton « ${name} » créé (rôle ${role}, ${until}, préfixe ${created.prefix}). Il ne sera plus affiché :`,

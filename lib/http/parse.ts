@@ -141,6 +141,7 @@ export const PATH_ID_LABELS: Readonly<Record<string, string>> = {
   paymentId: 'Paiement',
   tagId: 'Étiquette',
   interventionId: 'Intervention',
+  userId: 'Utilisateur',
 };
 
 /** The `{name}` segments of a route path, in order. */

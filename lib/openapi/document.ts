@@ -18,6 +18,7 @@ import './routes/notes';
 import './routes/reminders';
 import './routes/system';
 import './routes/tags';
+import './routes/users';
 import './routes/vehicles';
 
 type JsonSchema = Record<string, unknown>;

@@ -164,6 +164,8 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
       vatRateBp: 2000,
     })),
   );
+  // An account for /api/users/{userId} (a technician: every admin change to it is allowed).
+  const member = await createUser('technician');
   const [{ updatedAt }] = await db
     .select({ updatedAt: customers.updatedAt })
     .from(customers)
@@ -187,6 +189,7 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
       interventionInProgressId: startedVisit.id,
       interventionDoneId: doneVisit.id,
       technicianId: technician.id,
+      userId: member.id,
     },
   };
 }

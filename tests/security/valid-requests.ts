@@ -53,6 +53,8 @@ const BODIES: Record<string, (w: World) => Record<string, unknown>> = {
   [key('post', '/api/customers/{id}/tags')]: () => ({ name: `Fuzz ${++seq}` }),
   [key('post', '/api/tags')]: () => ({ name: `Fuzz global ${++seq}`, color: '#112233' }),
   [key('put', '/api/customers/{id}/location')]: () => ({ lat: 45.76, lon: 4.83 }),
+  [key('post', '/api/users')]: () => ({ email: `invite${++seq}@exemple.fr`, name: 'Invité Test', role: 'viewer' }),
+  [key('patch', '/api/users/{userId}')]: () => ({ role: 'viewer', name: `Renommé ${++seq}` }),
   [key('post', '/api/validate')]: () => ({ kind: 'siret', value: '73282932000074' }),
   [key('post', '/api/customers/{id}/not-duplicate')]: (w) => ({ otherId: w.ids.otherId }),
   [key('post', '/api/customers/{id}/interventions')]: () => ({

@@ -53,3 +53,30 @@ describe('parseEnv', () => {
     expect(env.DEMO).toBe(false);
   });
 });
+
+describe('single sign-on and APP_URL', () => {
+  const oidc = { OIDC_ISSUER: 'https://idp.example/realms/c360', OIDC_CLIENT_ID: 'c360', OIDC_CLIENT_SECRET: 's3cret' };
+
+  it('takes the three OIDC variables together, and names the missing one', () => {
+    expect(parseEnv(oidc).OIDC_ISSUER).toBe(oidc.OIDC_ISSUER);
+    expect(() => parseEnv({ ...oidc, OIDC_CLIENT_SECRET: undefined })).toThrow(/OIDC_CLIENT_SECRET: .*go together/);
+    expect(() => parseEnv({ OIDC_ISSUER: 'ftp://idp' })).toThrow(/OIDC_ISSUER/);
+  });
+
+  it('parses the role map, refuses unknown roles and a claim without a map', () => {
+    const env = parseEnv({
+      ...oidc,
+      OIDC_ROLE_CLAIM: 'groups',
+      OIDC_ROLE_MAP: 'c360-admins=admin, atelier=technician',
+    });
+    expect(env.OIDC_ROLE_MAP).toEqual({ 'c360-admins': 'admin', atelier: 'technician' });
+    expect(() => parseEnv({ ...oidc, OIDC_ROLE_CLAIM: 'groups', OIDC_ROLE_MAP: 'x=boss' })).toThrow(/OIDC_ROLE_MAP/);
+    expect(() => parseEnv({ ...oidc, OIDC_ROLE_CLAIM: 'groups' })).toThrow(/OIDC_ROLE_MAP: .*go together/);
+    expect(() => parseEnv({ OIDC_AUTO_CREATE_ROLE: 'root' })).toThrow(/OIDC_AUTO_CREATE_ROLE/);
+  });
+
+  it('APP_URL must be http(s)', () => {
+    expect(parseEnv({ APP_URL: 'https://crm.garage.example' }).APP_URL).toBe('https://crm.garage.example');
+    expect(() => parseEnv({ APP_URL: 'crm.garage.example' })).toThrow(/APP_URL/);
+  });
+});

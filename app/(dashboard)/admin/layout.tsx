@@ -8,6 +8,12 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="space-y-4">
       <nav aria-label="Administration" className="flex flex-wrap gap-2 text-sm">
+        <Link href="/admin/users" className="inline-flex min-h-11 items-center rounded-md px-3 hover:bg-slate-100">
+          Utilisateurs
+        </Link>
+        <Link href="/admin/journal" className="inline-flex min-h-11 items-center rounded-md px-3 hover:bg-slate-100">
+          Journal
+        </Link>
         <Link href="/admin/tokens" className="inline-flex min-h-11 items-center rounded-md px-3 hover:bg-slate-100">
           Jetons d’API
         </Link>

@@ -1,0 +1,32 @@
+'use client';
+
+import { FormMessage, TextField } from '@/components/ui/field';
+import { SubmitButton } from '@/components/ui/submit-button';
+import { useFormAction, zodValidator } from '@/components/ui/use-form-action';
+import { forgotPasswordAction } from '@/lib/users/account-actions';
+import { forgotPasswordSchema } from '@/lib/users/schema';
+
+const validate = zodValidator(forgotPasswordSchema, { pick: ['email'] });
+
+export function ForgotPasswordForm() {
+  const { state, formAction, onSubmit, errors } = useFormAction(forgotPasswordAction, { validate });
+  if (state.ok) return <FormMessage state={state} />;
+  return (
+    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormMessage state={state} />
+      <TextField
+        label="Adresse e-mail"
+        name="email"
+        type="email"
+        inputMode="email"
+        autoComplete="username"
+        required
+        autoFocus
+        error={errors.email}
+      />
+      <SubmitButton className="w-full" pendingLabel="Envoi…">
+        Recevoir un lien
+      </SubmitButton>
+    </form>
+  );
+}
