@@ -89,7 +89,12 @@ test.describe('customers', () => {
     const form = page.getByRole('form', { name: /^Modifier le véhicule/ });
     await form.getByLabel('Kilométrage (km)').fill('123456');
     await form.getByRole('button', { name: 'Enregistrer le véhicule' }).click();
-    await expect(page.getByText(/123\s?456\s?km/).filter({ visible: true }).first()).toBeVisible();
+    await expect(
+      page
+        .getByText(/123\s?456\s?km/)
+        .filter({ visible: true })
+        .first(),
+    ).toBeVisible();
   });
 
   test('a viewer sees no creation or edit actions', async ({ page }) => {
