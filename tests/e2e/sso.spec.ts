@@ -59,7 +59,7 @@ test('SSO: unknown person refused, invited person accepted with the role the app
   let page = await stranger.newPage();
   await signInWithSso(page, 'inconnu@garage.fr');
   await expect(page).toHaveURL(/\/login\?error=sso_unknown/);
-  await expect(page.getByRole('alert')).toContainText('Aucun compte n’existe pour cette identité');
+  await expect(page.getByText('Aucun compte n’existe pour cette identité')).toBeVisible();
   expect((await page.request.get('/api/customers')).status()).toBe(401);
   await stranger.close();
 

@@ -48,8 +48,22 @@ export default async function UsersPage({
         aria-label="Filtrer les comptes"
         className="grid gap-3 sm:grid-cols-4 sm:items-end"
       >
-        <TextField label="Recherche" name="q" type="search" defaultValue={query.q ?? ''} placeholder="Nom ou e-mail" />
-        <SelectField label="Rôle" name="role" defaultValue={query.role ?? ''} placeholder="Tous" options={roles} />
+        <TextField
+          id="filter-q"
+          label="Recherche"
+          name="q"
+          type="search"
+          defaultValue={query.q ?? ''}
+          placeholder="Nom ou e-mail"
+        />
+        <SelectField
+          id="filter-role"
+          label="Rôle"
+          name="role"
+          defaultValue={query.role ?? ''}
+          placeholder="Tous"
+          options={roles}
+        />
         <SelectField
           label="Statut"
           name="status"
