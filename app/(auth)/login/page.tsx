@@ -9,7 +9,6 @@ import { SsoButton } from '@/components/auth/sso-button';
 
 export const metadata: Metadata = { title: 'Connexion' };
 
-// Without a target, `/` sends each role to its first screen (app/page.tsx).
 const SSO_ERRORS: Record<string, string> = {
   sso_unknown: 'Aucun compte n’existe pour cette identité. Demandez une invitation à votre administrateur.',
   sso_deactivated: 'Ce compte est désactivé. Contactez votre administrateur.',
@@ -18,6 +17,7 @@ const SSO_ERRORS: Record<string, string> = {
   Configuration: 'La connexion unique a échoué. Réessayez ou utilisez votre mot de passe.',
 };
 
+// Without a target, `/` sends each role to its first screen (app/page.tsx).
 function safePath(value: string | string[] | undefined): string {
   const v = Array.isArray(value) ? value[0] : value;
   if (!v) return '/';
