@@ -68,7 +68,10 @@ async function startServer(graceMs?: number): Promise<Server> {
     delete env.DATABASE_URL;
     await cp(await pgliteCopy(), path.join(dataDir, 'pglite'), { recursive: true });
   } else env.DATABASE_URL = getDbHandle().url;
+  // react-server: the upload route reaches `server-only` modules, which resolve to an empty module under that
+  // condition (as in Next's own server), instead of throwing in a plain Node process.
   const args = [
+    '--conditions=react-server',
     '--import',
     'tsx',
     'tests/integration/fixtures/shutdown-server.ts',
