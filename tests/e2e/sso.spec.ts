@@ -66,7 +66,7 @@ test('SSO: unknown person refused, invited person accepted with the role the app
   const context = await browser.newContext({ baseURL: server.url, locale: 'fr-FR', timezoneId: 'Europe/Paris' });
   page = await context.newPage();
   await signInWithSso(page, 'tech@garage.fr');
-  await expect(page).toHaveURL(/\/customers/);
+  await expect(page).toHaveURL(/\/ma-journee/); // a technician lands on Ma journée (app/page.tsx)
   await expect(page.getByTestId('current-user')).toContainText('Technicien');
   await expect(page.getByRole('link', { name: 'Admin' })).toHaveCount(0);
   expect((await page.request.get('/api/users')).status()).toBe(403);
