@@ -13,6 +13,8 @@ export type ErrorCode =
   | 'rate_limited'
   | 'consent_missing'
   | 'erased_person'
+  | 'idempotency_in_progress'
+  | 'idempotency_mismatch'
   | 'internal_error';
 
 const STATUS: Record<ErrorCode, number> = {
@@ -23,13 +25,18 @@ const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   conflict: 409,
   erased_person: 409,
+  idempotency_in_progress: 409,
   request_timeout: 408,
   payload_too_large: 413,
   unsupported_media_type: 415,
   validation_failed: 422,
+  idempotency_mismatch: 422,
   rate_limited: 429,
   internal_error: 500,
 };
+
+/** Every code, for the OpenAPI document's error schema. */
+export const ERROR_CODES = Object.keys(STATUS) as ErrorCode[];
 
 export type FieldErrors = Record<string, string[]>;
 

@@ -6,6 +6,7 @@ export * from './customers';
 export * from './documents';
 export * from './duplicates';
 export * from './finances';
+export * from './idempotency';
 export * from './interventions';
 export * from './relations';
 export * from './system';

@@ -4,6 +4,7 @@ import { getDb } from '@/db';
 import { authSecret } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { clientIp } from '@/lib/http/client-ip';
+import { idempotencyKeyOf, idempotent } from '@/lib/http/idempotency';
 import {
   parseJson,
   parseOptionalJson,
@@ -90,8 +91,9 @@ async function readBody(req: Request, definition: RouteDef): Promise<unknown> {
 
 /**
  * Every API route handler: authentication (401), same origin for cookie writes (403), the definition's
- * permission (403; `null` = any signed-in caller), path ids (404 when malformed), query and JSON body (400,
- * 413, 415, 422), then the handler. Any thrown error becomes the JSON error shape.
+ * permission (403; `null` = any signed-in caller), the `Idempotency-Key` header of a write (400 when
+ * malformed), path ids (404 when malformed), query and JSON body (400, 413, 415, 422), then the handler —
+ * once per key and caller (lib/http/idempotency.ts). Any thrown error becomes the JSON error shape.
  */
 export function withAuth<const D extends RouteDef & { permission: Permission | null }>(
   definition: D,
@@ -105,10 +107,16 @@ export function withAuth<const D extends RouteDef & { permission: Permission | n
       // No Authorization header: the browser session cookie authenticated this request (CSRF check).
       if (!req.headers.has('authorization')) assertSameOriginWrite(req);
       if (definition.permission && !can(actor.role, definition.permission)) throw AppError.forbidden();
+      const idempotencyKey = idempotencyKeyOf(req);
       const params = parsePathIds(definition.path, (await context?.params) ?? {});
       const query = definition.query ? parseQuery(req, definition.query) : undefined;
-      const body = await readBody(req, definition);
-      return await handler({ req, actor, params, query, body } as HandlerContext<D>);
+      const run = async (request: Request) => {
+        const body = await readBody(request, definition);
+        return handler({ req: request, actor, params, query, body } as HandlerContext<D>);
+      };
+      if (!idempotencyKey) return await run(req);
+      const readsBody = Boolean(definition.body || definition.bodyContentType);
+      return await idempotent(getDb(), actor, idempotencyKey, req, readsBody, run);
     } catch (error) {
       return errorResponse(error);
     }
