@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '@/lib/errors';
 import { type RouteDef, registeredRoutes } from './registry';
 // One import per domain file (each defines its routes with defineRoute); add yours here. A route file
 // whose definition is not registered fails tests/security/authorization-matrix.test.ts.
@@ -40,21 +41,7 @@ const errorSchema: JsonSchema = {
       properties: {
         code: {
           type: 'string',
-          enum: [
-            'bad_request',
-            'unauthorized',
-            'forbidden',
-            'not_found',
-            'conflict',
-            'request_timeout',
-            'payload_too_large',
-            'unsupported_media_type',
-            'validation_failed',
-            'rate_limited',
-            'consent_missing',
-            'erased_person',
-            'internal_error',
-          ],
+          enum: ERROR_CODES,
         },
         message: { type: 'string' },
         fields: { type: 'object', additionalProperties: { type: 'array', items: { type: 'string' } } },
@@ -71,6 +58,23 @@ const ERRORS: Record<string, string> = {
   '409': 'Conflit (version périmée, valeur unique en double)',
   '422': 'Champs invalides (`fields`)',
   '429': 'Trop de requêtes (`Retry-After`)',
+};
+
+const errorContent = { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } };
+
+/** `Idempotency-Key` (lib/http/idempotency.ts), one reusable parameter on every write. */
+const idempotencyKeyParameter: JsonSchema = {
+  name: 'Idempotency-Key',
+  in: 'header',
+  required: false,
+  description:
+    'Optional. 1–255 visible ASCII characters, unique per operation (a UUID). Sent again by the same caller within 24 h with the same method, path and body, the request is not run again: the first response (status, body, `Content-Type`, `Location`) comes back with `Idempotent-Replayed: true`. 5xx, 408 and 429 answers are not kept (a retry acts). Malformed → 400.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[\\x21-\\x7E]+$' },
+};
+
+const IDEMPOTENCY_ERRORS: Record<string, string> = {
+  '409': '`idempotency_in_progress` : une requête avec la même clé est encore en cours (`Retry-After`)',
+  '422': '`idempotency_mismatch` : clé déjà utilisée pour une autre requête',
 };
 
 function operation(route: RouteDef): JsonSchema {
@@ -91,13 +95,19 @@ function operation(route: RouteDef): JsonSchema {
       ...(r.schema ? { content: { [r.contentType ?? 'application/json']: { schema: toSchema(r.schema) } } } : {}),
     };
   }
+  const mutating = route.method !== 'get' && route.permission !== 'public';
+  if (mutating) {
+    parameters.push({ $ref: '#/components/parameters/IdempotencyKey' });
+    for (const [code, text] of Object.entries(IDEMPOTENCY_ERRORS))
+      responses[code] = {
+        description: `${(responses[code]?.description as string | undefined) ?? ERRORS[code]} ; ${text}`,
+        content: responses[code]?.content ?? errorContent,
+      };
+  }
   const errorCodes = route.permission === 'public' ? [] : Object.keys(ERRORS);
   for (const code of errorCodes) {
     if (code === '403' && route.permission === null) continue;
-    responses[code] ??= {
-      description: ERRORS[code],
-      content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
-    };
+    responses[code] ??= { description: ERRORS[code], content: errorContent };
   }
   const op: JsonSchema = {
     summary: route.summary,
@@ -142,6 +152,7 @@ export function openApiDocument(): JsonSchema {
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'authjs.session-token' },
       },
       schemas: { Error: errorSchema },
+      parameters: { IdempotencyKey: idempotencyKeyParameter },
     },
     paths,
   };
