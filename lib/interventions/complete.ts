@@ -75,7 +75,7 @@ export async function completeIntervention(
 ): Promise<InterventionDto & { reportEmail: ReportEmailResult | null }> {
   const { updatedAt, sendReport, ...report } = input;
   const row = await findIntervention(db, customerId, id);
-  requireReport(actor, row);
+  await requireReport(db, actor, row);
   checkVersion(row, updatedAt);
   transition(row.status, 'complete');
 

@@ -42,7 +42,7 @@ async function lockForDocument(
   what: string,
 ) {
   const row = await lockIntervention(tx, customerId, id);
-  requireReport(actor, row);
+  await requireReport(tx, actor, row);
   assertStatus(row.status, allowed, what);
   return row;
 }
@@ -57,7 +57,7 @@ export async function addInterventionPhoto(
 ): Promise<DocumentRow> {
   // Checked before the upload too, so a refused photo is never stored even for a moment.
   const row = await findIntervention(db, customerId, id);
-  requireReport(actor, row);
+  await requireReport(db, actor, row);
   assertStatus(row.status, PHOTO_STATUSES, 'plus aucune photo ne peut y être ajoutée');
   return uploadDocument(
     db,
@@ -96,7 +96,7 @@ export async function saveInterventionSignature(
   if (bytes.length > MAX_SIGNATURE_BYTES)
     throw new AppError('payload_too_large', 'Signature trop volumineuse (512 Ko au plus).');
   const row = await findIntervention(db, customerId, id);
-  requireReport(actor, row);
+  await requireReport(db, actor, row);
   assertStatus(row.status, SIGNATURE_STATUSES, 'la signature ne peut pas être recueillie');
   return uploadDocument(
     db,

@@ -1,7 +1,7 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { DbOrTx, Tx } from '@/db';
-import { interventions } from '@/db/schema';
+import { customerActivity, interventions } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { can, canReportIntervention } from '@/lib/auth/permissions';
 import { requireCustomer } from '@/lib/customers/guard';
@@ -42,8 +42,36 @@ export function requirePlan(actor: Actor) {
     throw AppError.forbidden('Seul un responsable peut planifier, modifier ou annuler une intervention.');
 }
 
-export function requireReport(actor: Actor, row: Pick<InterventionRow, 'technicianId'>) {
-  if (!canReportIntervention(actor, row)) throw AppError.forbidden(NOT_YOURS);
+const REASSIGNED =
+  'Intervention réassignée à un autre technicien : elle ne vous est plus attribuée, votre saisie n’a pas été enregistrée.';
+
+/**
+ * A technician acts only on their own assignments (403). One whose intervention was moved to someone else
+ * since (a write typed offline and sent later) gets a 409 saying so: the target moved on, like a
+ * cancellation — found in the reassignment's activity row (`metadata.technician.from`).
+ */
+export async function requireReport(
+  db: DbOrTx,
+  actor: Actor,
+  row: Pick<InterventionRow, 'id' | 'customerId' | 'technicianId'>,
+): Promise<void> {
+  if (canReportIntervention(actor, row)) return;
+  if (actor.kind === 'user' && actor.id && can(actor.role, 'intervention.report')) {
+    const [reassigned] = await db
+      .select({ id: customerActivity.id })
+      .from(customerActivity)
+      .where(
+        and(
+          eq(customerActivity.relatedType, 'intervention'),
+          eq(customerActivity.relatedId, row.id),
+          eq(customerActivity.customerId, row.customerId),
+          sql`${customerActivity.metadata} -> 'technician' ->> 'from' = ${actor.id}`,
+        ),
+      )
+      .limit(1);
+    if (reassigned) throw AppError.conflict(REASSIGNED);
+  }
+  throw AppError.forbidden(NOT_YOURS);
 }
 
 export function checkVersion(row: InterventionRow, updatedAt: Date | undefined) {

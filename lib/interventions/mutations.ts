@@ -223,7 +223,7 @@ export async function startIntervention(
 ): Promise<InterventionDto> {
   return withActivity(db, actor, async (tx) => {
     const row = await lockIntervention(tx, customerId, id);
-    requireReport(actor, row);
+    await requireReport(tx, actor, row);
     checkVersion(row, input.updatedAt);
     const status = transition(row.status, 'start');
     const now = new Date();

@@ -31,7 +31,7 @@ export async function applyReport(
     if (input.workDone !== undefined || input.odometerKm !== undefined)
       throw AppError.conflict("Intervention non démarrée : démarrez-la avant d'en saisir le compte rendu.");
     requirePlan(actor);
-  } else requireReport(actor, row);
+  } else await requireReport(tx, actor, row);
 
   if (input.workDone !== undefined) changes.workDone = input.workDone;
   if (input.noCharge !== undefined) changes.noCharge = input.noCharge;

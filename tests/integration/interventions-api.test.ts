@@ -30,6 +30,7 @@ let techToken: string;
 let techCookie: string;
 let otherTechCookie: string;
 let techId: string;
+let otherTechId: string;
 let customer: { id: string };
 let other: { id: string };
 let vehicle: { id: string };
@@ -84,7 +85,8 @@ beforeAll(async () => {
   const tech = await createUser('technician', { name: 'Karim Benali' });
   techId = tech.id;
   techCookie = await sessionCookie(tech.id);
-  otherTechCookie = await sessionCookie((await createUser('technician', { name: 'Léa Petit' })).id);
+  otherTechId = (await createUser('technician', { name: 'Léa Petit' })).id;
+  otherTechCookie = await sessionCookie(otherTechId);
   customer = await createCustomer();
   other = await createCustomer();
   vehicle = await createVehicle(customer.id, { mileage: 45_000 });
@@ -200,6 +202,29 @@ describe('roles', () => {
       body: { workDone: 'x', noCharge: true },
     });
     expect(complete.status).toBe(403);
+  });
+
+  it('a write sent after the intervention was reassigned away from its technician is a 409 saying so', async () => {
+    const iv = await plan();
+    const moved = await call(itemRoute.PATCH, {
+      method: 'PATCH',
+      path: path(customer.id, iv.id),
+      params: { id: customer.id, interventionId: iv.id },
+      auth: manager,
+      body: { technicianId: otherTechId, updatedAt: iv.updatedAt },
+    });
+    expect(moved.status, moved.text).toBe(200);
+    const late = await action(startRoute.POST, 'start', iv.id, { cookie: techCookie });
+    expect(late.status).toBe(409);
+    expect(late.body.error).toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/^Intervention réassignée/),
+    });
+    const [row] = await getDb().select().from(interventions).where(eq(interventions.id, iv.id));
+    expect(row.status).toBe('planned');
+    // Never theirs: still a 403.
+    const never = await plan({ technicianId: otherTechId });
+    expect((await action(startRoute.POST, 'start', never.id, { cookie: techCookie })).status).toBe(403);
   });
 
   it('technicians plan, cancel and invoice nothing; viewers only read', async () => {
