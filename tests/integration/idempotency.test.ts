@@ -11,6 +11,7 @@ import { withAuth } from '@/lib/auth/with-auth';
 import { authSecret } from '@/lib/env';
 import { idempotent, pruneIdempotencyKeys } from '@/lib/http/idempotency';
 import { json } from '@/lib/http/responses';
+import { openApiDocument } from '@/lib/openapi/document';
 import type { RouteDef } from '@/lib/openapi/registry';
 import { actorFor, createBearer, createCustomer, createUser } from '../factories';
 import { multipart, samples } from '../factories/documents';
@@ -333,5 +334,22 @@ describe('multipart upload', () => {
     const renamed = await upload('photo-1', png, 'autre-nom.png');
     expect(renamed.status).toBe(422);
     expect(await documents()).toBe(before + 1);
+  });
+});
+
+describe('OpenAPI', () => {
+  it('documents the header once and references it on every write, with its 409 and 422', () => {
+    const doc = openApiDocument() as any;
+    expect(doc.components.parameters.IdempotencyKey).toMatchObject({ name: 'Idempotency-Key', in: 'header' });
+    const ref = { $ref: '#/components/parameters/IdempotencyKey' };
+    const notes = doc.paths['/api/customers/{id}/notes'];
+    expect(notes.post.parameters).toContainEqual(ref);
+    expect(notes.post.responses['409'].description).toMatch(/idempotency_in_progress/);
+    expect(notes.post.responses['422'].description).toMatch(/idempotency_mismatch/);
+    expect(notes.get.parameters).not.toContainEqual(ref);
+    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>))
+      for (const [method, op] of Object.entries(ops))
+        if (method !== 'get' && op['x-permission'] !== 'public')
+          expect(op.parameters, `${method} ${path}`).toContainEqual(ref);
   });
 });

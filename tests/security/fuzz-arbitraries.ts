@@ -274,3 +274,30 @@ export const badId = fc.oneof(
   fc.uuid().map((u) => `${u}/../..`),
   fc.string({ maxLength: 50, unit: 'binary' }),
 );
+
+/**
+ * `Idempotency-Key` values: valid ones (some reused across runs, so replays and 422 mismatches happen) and
+ * malformed ones a client can still send (empty, 256 characters, spaces, controls, Latin-1, a list).
+ * Headers cannot carry NUL, CR, LF or characters above U+00FF, so those are not generated.
+ */
+export const idempotencyKey = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom('fuzz-key-1', 'fuzz-key-2', '~'.repeat(255)) },
+  { weight: 2, arbitrary: fc.uuid() },
+  { weight: 1, arbitrary: fc.stringMatching(/^[\x21-\x7e]{1,40}$/) },
+  {
+    weight: 4,
+    arbitrary: fc.oneof(
+      fc.constantFrom('a'.repeat(256), 'a b', 'a\tb', 'clé', '\x7f', 'a,b c', "' OR 1=1 --", '\u00a0x'),
+      fc
+        .string({
+          minLength: 1,
+          maxLength: 20,
+          unit: fc.integer({ min: 1, max: 0xff }).map((c) => String.fromCharCode(c)),
+        })
+        .filter((v) => !/[\r\n]/.test(v) && v.trim() !== ''),
+    ),
+  },
+);
+
+/** What the server must accept as a key (README "API" → "Retries"). */
+export const isValidIdempotencyKey = (key: string) => /^[\x21-\x7e]{1,255}$/.test(key.trim());

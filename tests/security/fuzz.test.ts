@@ -13,6 +13,8 @@ import {
   controlString,
   hostileString,
   hostileValue,
+  idempotencyKey,
+  isValidIdempotencyKey,
   queryCase,
   schemaKeys,
 } from './fuzz-arbitraries';
@@ -43,7 +45,9 @@ type Case =
   /** A valid body whose string field gets a hostile suffix (keeps its format checks passing more often). */
   | { kind: 'suffix'; role: Role; key: string; suffix: string }
   | { kind: 'query'; role: Role; query: Record<string, string | string[]> }
-  | { kind: 'path'; role: Role; param: string; value: string };
+  | { kind: 'path'; role: Role; param: string; value: string }
+  /** A valid request with an Idempotency-Key, well formed or not (malformed → 400, nothing written). */
+  | { kind: 'key'; role: Role; key: string };
 
 const files = await loadRoutes();
 const endpoints = files.flatMap((file) =>
@@ -96,6 +100,10 @@ function caseArbitrary(e: (typeof endpoints)[number]): fc.Arbitrary<Case> {
       arms.push({ weight: 2, arbitrary: suffix });
     }
   }
+  if (e.method !== 'GET') {
+    const key = fc.tuple(idempotencyKey, role).map(([k, r]): Case => ({ kind: 'key', role: r, key: k }));
+    arms.push({ weight: 1, arbitrary: key });
+  }
   if (e.params.length) {
     const path = fc
       .tuple(fc.constantFrom(...e.params), badId, role)
@@ -137,6 +145,7 @@ function mayAccept(
 ): boolean {
   const valid = (schema: z.ZodType | undefined, value: unknown) => !schema || schema.safeParse(value).success;
   if (c.kind === 'path') return c.value.trim().toLowerCase() === ids[c.param];
+  if (c.kind === 'key') return isValidIdempotencyKey(c.key) && valid(e.doc?.body, sent.body ?? {});
   if (c.kind === 'field' || c.kind === 'suffix') return valid(e.doc?.body, sent.body);
   if (c.kind === 'query') {
     const url = new URL('http://localhost/');
@@ -219,7 +228,9 @@ describe(`fuzz (seed ${SEED})`, () => {
             ? c.body
             : c.kind === 'field' || c.kind === 'suffix'
               ? { kind: 'json', value: mutate(validBody(e.method, e.file.path, world)!, c), mustFail: false }
-              : undefined;
+              : c.kind === 'key' && validBody(e.method, e.file.path, world)
+                ? { kind: 'json', value: validBody(e.method, e.file.path, world), mustFail: false }
+                : undefined;
         const query = { ...validQuery(e.method, e.file.path), ...(c.kind === 'query' ? c.query : {}) };
         const res = await call(handler, {
           method: e.method,
@@ -227,15 +238,14 @@ describe(`fuzz (seed ${SEED})`, () => {
           params,
           auth: bearers[c.role],
           query,
-          ...(body
-            ? {
-                rawBody: body.kind === 'raw' ? body.text : JSON.stringify(body.value),
-                headers: { 'content-type': body.kind === 'raw' ? body.contentType : 'application/json' },
-              }
-            : {}),
+          rawBody: body ? (body.kind === 'raw' ? body.text : JSON.stringify(body.value)) : undefined,
+          headers: {
+            ...(body ? { 'content-type': body.kind === 'raw' ? body.contentType : 'application/json' } : {}),
+            ...(c.kind === 'key' ? { 'idempotency-key': c.key } : {}),
+          },
         });
         const after = await rowCounts();
-        const what = `#${i} ${c.kind} as ${c.role}: ${JSON.stringify(c.kind === 'body' ? c.body : c.kind === 'field' ? { [c.key]: c.value } : c.kind === 'suffix' ? { [c.key]: `…${c.suffix}` } : c.kind === 'query' ? c.query : { [c.param]: c.value }).slice(0, 160)}`;
+        const what = `#${i} ${c.kind} as ${c.role}: ${JSON.stringify(c.kind === 'body' ? c.body : c.kind === 'field' ? { [c.key]: c.value } : c.kind === 'suffix' ? { [c.key]: `…${c.suffix}` } : c.kind === 'query' ? c.query : c.kind === 'key' ? { key: c.key } : { [c.param]: c.value }).slice(0, 160)}`;
         const problem = (msg: string) => failures.push(`${msg} — ${what} → ${res.status} ${res.text.slice(0, 200)}`);
         if (res.status >= 500) problem('5xx');
         else if (res.status >= 400) {
