@@ -335,6 +335,20 @@ describe('multipart upload', () => {
     expect(renamed.status).toBe(422);
     expect(await documents()).toBe(before + 1);
   });
+
+  it('an upload refused before its body is read (unknown customer) keeps no key: the retry is judged again', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    const res = await call(documentsRoute.POST, {
+      method: 'POST',
+      path: `/api/customers/${unknown}/documents`,
+      params: { id: unknown },
+      auth: tech,
+      rawBody: multipart(samples.png(), 'photo.png', { category: 'photo' }, 'image/png'),
+      headers: { 'idempotency-key': 'photo-unknown' },
+    });
+    expect(res.status).toBe(404);
+    expect(await keyRows('photo-unknown')).toHaveLength(0);
+  });
 });
 
 describe('OpenAPI', () => {
