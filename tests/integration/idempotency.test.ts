@@ -3,25 +3,22 @@ import { encode } from 'next-auth/jwt';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { getDb, getDbHandle, openPostgres } from '@/db';
-import { customerDocuments, customerNotes, idempotencyKeys } from '@/db/schema';
-import * as documentsRoute from '@/app/api/customers/[id]/documents/route';
+import { customerNotes, idempotencyKeys } from '@/db/schema';
 import * as notesRoute from '@/app/api/customers/[id]/notes/route';
 import * as toggleRoute from '@/app/api/customers/[id]/toggle-status/route';
 import { withAuth } from '@/lib/auth/with-auth';
 import { authSecret } from '@/lib/env';
 import { idempotent, pruneIdempotencyKeys } from '@/lib/http/idempotency';
 import { json } from '@/lib/http/responses';
-import { openApiDocument } from '@/lib/openapi/document';
 import type { RouteDef } from '@/lib/openapi/registry';
 import { actorFor, createBearer, createCustomer, createUser } from '../factories';
-import { multipart, samples } from '../factories/documents';
 import { call, type CallOptions } from '../factories/http';
 import { testDriver } from '../setup/db';
 
 /**
  * `Idempotency-Key` through the real route handlers (withAuth applies it to every write): replay,
  * another body, two at once, expiry, one caller's keys invisible to another, 5xx released, a bad
- * header, a multipart upload sent twice with different boundaries.
+ * header (uploads and the OpenAPI document: idempotency-upload.test.ts).
  */
 const COOKIE = 'authjs.session-token';
 let tech: string;
@@ -293,77 +290,5 @@ describe('two at once, failures', () => {
     } finally {
       await second.close();
     }
-  });
-});
-
-describe('multipart upload', () => {
-  const upload = (key: string, file: Buffer, name = 'photo.png') =>
-    call(documentsRoute.POST, {
-      method: 'POST',
-      path: `/api/customers/${customer.id}/documents`,
-      params: { id: customer.id },
-      auth: tech,
-      // A new FormData each time: a new random boundary, as a queue rebuilding the request would send.
-      rawBody: multipart(file, name, { category: 'photo' }, 'image/png'),
-      headers: { 'idempotency-key': key },
-    });
-  const documents = async () =>
-    Number(
-      (
-        await getDb()
-          .select({ n: count() })
-          .from(customerDocuments)
-          .where(eq(customerDocuments.customerId, customer.id))
-      )[0].n,
-    );
-
-  it('sent twice with the same key → one document, the same answer; another file → 422', async () => {
-    const before = await documents();
-    const png = samples.png();
-    const first = await upload('photo-1', png);
-    expect(first.status, first.text).toBe(201);
-    const again = await upload('photo-1', png);
-    expect(again.status).toBe(201);
-    expect(again.headers.get('idempotent-replayed')).toBe('true');
-    expect(again.body.id).toBe(first.body.id);
-    expect(await documents()).toBe(before + 1);
-
-    const other = await upload('photo-1', Buffer.concat([png, Buffer.from('autre')]));
-    expect(other.status).toBe(422);
-    expect(other.body.error.code).toBe('idempotency_mismatch');
-    const renamed = await upload('photo-1', png, 'autre-nom.png');
-    expect(renamed.status).toBe(422);
-    expect(await documents()).toBe(before + 1);
-  });
-
-  it('an upload refused before its body is read (unknown customer) keeps no key: the retry is judged again', async () => {
-    const unknown = '00000000-0000-4000-8000-000000000000';
-    const res = await call(documentsRoute.POST, {
-      method: 'POST',
-      path: `/api/customers/${unknown}/documents`,
-      params: { id: unknown },
-      auth: tech,
-      rawBody: multipart(samples.png(), 'photo.png', { category: 'photo' }, 'image/png'),
-      headers: { 'idempotency-key': 'photo-unknown' },
-    });
-    expect(res.status).toBe(404);
-    expect(await keyRows('photo-unknown')).toHaveLength(0);
-  });
-});
-
-describe('OpenAPI', () => {
-  it('documents the header once and references it on every write, with its 409 and 422', () => {
-    const doc = openApiDocument() as any;
-    expect(doc.components.parameters.IdempotencyKey).toMatchObject({ name: 'Idempotency-Key', in: 'header' });
-    const ref = { $ref: '#/components/parameters/IdempotencyKey' };
-    const notes = doc.paths['/api/customers/{id}/notes'];
-    expect(notes.post.parameters).toContainEqual(ref);
-    expect(notes.post.responses['409'].description).toMatch(/idempotency_in_progress/);
-    expect(notes.post.responses['422'].description).toMatch(/idempotency_mismatch/);
-    expect(notes.get.parameters).not.toContainEqual(ref);
-    for (const [path, ops] of Object.entries(doc.paths as Record<string, Record<string, any>>))
-      for (const [method, op] of Object.entries(ops))
-        if (method !== 'get' && op['x-permission'] !== 'public')
-          expect(op.parameters, `${method} ${path}`).toContainEqual(ref);
   });
 });
