@@ -126,6 +126,14 @@ export const vehicles = pgTable(
     fuel: text('fuel').$type<Fuel>(),
     // Drives the contrôle technique due date (first within 4 years, then every 2 years).
     firstRegistrationDate: date('first_registration_date', { mode: 'string' }),
+    // Follow-up facts (last contrôle, last entretien and its odometer, Paris dates), kept by the
+    // `vehicles_follow_up_*` triggers on interventions (migration 0010) whatever writes them — app,
+    // import, seed, restore — so "À relancer" reads one row per vehicle instead of aggregating
+    // every intervention of the base (5 s → a vehicles scan at 100k customers / 1M interventions).
+    // The due dates stay computed at read time: they depend on SERVICE_INTERVAL_* settings.
+    lastInspectionDate: date('last_inspection_date', { mode: 'string' }),
+    lastServiceDate: date('last_service_date', { mode: 'string' }),
+    lastServiceKm: integer('last_service_km'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

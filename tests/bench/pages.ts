@@ -1,7 +1,7 @@
 /**
- * Pages (README › Benchmarks): time to first byte and to the end of the streamed HTML of /customers/{id} and of
- * each tab, signed in (session cookie from the credentials form), on a warm server. Targets: first
- * byte ≤ 150 ms, full HTML of each tab ≤ 300 ms (medians of ROUNDS requests per route).
+ * Pages (README › Benchmarks): time to first byte and to the end of the streamed HTML of /customers/{id}, of
+ * each tab (Interventions included) and of the office work pages (À relancer, Planning), signed in
+ * (session cookie from the credentials form), on a warm server. Targets: first byte ≤ 150 ms, full HTML of each tab ≤ 300 ms (medians of ROUNDS requests per route).
  * Also the same on the embedded PGlite with 10k customers (`pglite` sub-benchmark).
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -23,7 +23,18 @@ import {
 import type { BenchContext } from './context';
 
 const ROUNDS = Number(process.env.BENCH_PAGE_ROUNDS ?? 10);
-export const TABS = ['', '/activity', '/documents', '/finances', '/analytics', '/consents', '/dashboard-360'];
+export const TABS = [
+  '',
+  '/activity',
+  '/documents',
+  '/finances',
+  '/analytics',
+  '/consents',
+  '/dashboard-360',
+  '/interventions',
+];
+/** Base-wide work pages of the office (the busiest queries outside a customer): same budgets. */
+export const WORK_PAGES = ['/relances', '/planning'];
 
 export async function timePages(
   bench: string,
@@ -31,9 +42,10 @@ export async function timePages(
   cookie: string,
   customerId: string,
   suffix = '',
+  extraRoutes: string[] = [],
 ): Promise<void> {
   const headers = { cookie, 'accept-encoding': 'gzip, br' };
-  const routes = TABS.map((t) => `/customers/${customerId}${t}`);
+  const routes = [...TABS.map((t) => `/customers/${customerId}${t}`), ...extraRoutes];
   for (const r of routes) {
     for (let i = 0; i < 2; i++) {
       const res = await timeGet(baseUrl + r, headers);
@@ -51,7 +63,7 @@ export async function timePages(
     }
   }
   for (const [i, r] of routes.entries()) {
-    const tab = TABS[i] || '/ (profil)';
+    const tab = i < TABS.length ? TABS[i] || '/ (profil)' : r;
     const t = ttfb.get(r)!;
     const f = total.get(r)!;
     info(
@@ -67,7 +79,7 @@ export async function runPages(ctx: BenchContext): Promise<void> {
     `\n== Pages client (PostgreSQL, 100k clients) — client ${ctx.fixtures.pageCustomerId}, ${ROUNDS} mesures par onglet`,
   );
   const app = await ctx.app();
-  await timePages('pages', app.url, await ctx.cookie(), ctx.fixtures.pageCustomerId);
+  await timePages('pages', app.url, await ctx.cookie(), ctx.fixtures.pageCustomerId, '', WORK_PAGES);
 }
 
 function runChild(
