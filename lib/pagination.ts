@@ -9,16 +9,30 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+// base64url through btoa/atob (Node and browsers) rather than Buffer: the schemas of this module
+// reach client forms, and Buffer would pull Node's Buffer polyfill (~8 kB gzip) into their pages.
+function toBase64Url(text: string): string {
+  let binary = '';
+  for (const byte of new TextEncoder().encode(text)) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(encoded: string): string {
+  const b64 = encoded.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+}
+
 /** Cursors are opaque base64url JSON; their content is validated like any other input. */
 export function encodeCursor(value: unknown): string {
-  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+  return toBase64Url(JSON.stringify(value));
 }
 
 export function decodeCursor<T>(cursor: string | null | undefined, schema: z.ZodType<T>): T | null {
   if (cursor == null || cursor === '') return null;
   try {
     if (cursor.length > 1024) throw new Error('too long');
-    return schema.parse(JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')));
+    return schema.parse(JSON.parse(fromBase64Url(cursor)));
   } catch {
     throw AppError.badRequest('Curseur de pagination invalide.');
   }

@@ -2,10 +2,10 @@
 
 import { PostalCodeInput } from '@/components/customers/postal-code-input';
 import Link from 'next/link';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { Button, buttonClasses } from '@/components/ui/button';
 import { FormMessage, SelectField, TextField } from '@/components/ui/field';
-import { type FormErrors, useFormAction } from '@/components/ui/use-form-action';
+import { lazyValidator, useFormAction } from '@/components/ui/use-form-action';
 import type { ActionState } from '@/lib/actions';
 import type { CustomerDto } from '@/lib/customers/types';
 
@@ -25,20 +25,8 @@ const REASONS: Record<PossibleDuplicate['reason'], string> = {
   name: 'nom proche et même code postal',
 };
 
-type Validate = (formData: FormData) => FormErrors | null;
-
-// The validator (zod + libphonenumber, ~60 kB gzipped) is fetched on the first focus in the form,
-// not with the page. If it cannot be fetched (offline), the server action still checks everything.
-let validator: Validate | null = null;
-let validatorUnavailable = false;
-let loadingValidator: Promise<unknown> | null = null;
-function loadCustomerFormValidator(): Promise<unknown> {
-  return (loadingValidator ??= import('./customer-form-validation').then(
-    (m) => (validator = m.validateCustomerForm),
-    () => (validatorUnavailable = true),
-  ));
-}
-const validate: Validate = (formData) => validator?.(formData) ?? null;
+// zod + libphonenumber (~60 kB gzipped) arrive on the first focus in the form, not with the page.
+const validate = lazyValidator(() => import('./customer-form-validation').then((m) => m.validateCustomerForm));
 
 /**
  * Create and edit form. The same zod schema as the server runs before sending; server errors
@@ -61,14 +49,6 @@ export function CustomerForm({
   cancelHref: string;
 }) {
   const { state, formAction, onSubmit, pending, errors } = useFormAction(action, { validate });
-  // A submission that comes before the validator has arrived waits for it, then submits again.
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    if (validator || validatorUnavailable) return onSubmit(event);
-    event.preventDefault();
-    const form = event.currentTarget;
-    const submitter = (event.nativeEvent as SubmitEvent).submitter;
-    void loadCustomerFormValidator().then(() => form.requestSubmit(submitter));
-  };
   const [kind, setKind] = useState<CustomerDto['kind']>(customer?.kind ?? 'individual');
   const duplicates = (state.data as { possibleDuplicates?: PossibleDuplicate[] } | undefined)?.possibleDuplicates ?? [];
   // An erased person (GDPR): only an admin may re-create them, deliberately (confirmErased=1).
@@ -87,8 +67,8 @@ export function CustomerForm({
   return (
     <form
       action={formAction}
-      onSubmit={submit}
-      onFocus={() => void loadCustomerFormValidator()}
+      onSubmit={onSubmit}
+      onFocus={validate.preload}
       className="space-y-6"
       aria-describedby="form-required-note"
       noValidate

@@ -4,24 +4,16 @@ import { useRef } from 'react';
 import { SelectField, TextareaField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionToast } from '@/components/ui/toast';
-import { useFormAction, type FormErrors } from '@/components/ui/use-form-action';
+import { lazyValidator, useFormAction } from '@/components/ui/use-form-action';
 import { planInterventionAction } from '@/lib/interventions/actions';
-import { planFormInput } from '@/lib/interventions/form';
-import { INTERVENTION_KIND_LABELS } from '@/lib/interventions/labels';
-import { interventionCreateSchema, INTERVENTION_KINDS } from '@/lib/interventions/schema';
+import { INTERVENTION_KIND_LABELS, INTERVENTION_KINDS } from '@/lib/interventions/labels';
 
 interface Option {
   id: string;
   label: string;
 }
 
-function validate(formData: FormData): FormErrors | null {
-  const result = interventionCreateSchema.safeParse(planFormInput(formData));
-  if (result.success) return null;
-  const errors: FormErrors = {};
-  for (const issue of result.error.issues) (errors[issue.path.join('.') || '_'] ??= []).push(issue.message);
-  return errors;
-}
+const validate = lazyValidator(() => import('./plan-form-validation').then((m) => m.validatePlanForm));
 
 /** « Planifier » (managers): kind, vehicle, technician, start, duration; the customer's address unless another is given. */
 export function PlanInterventionForm({

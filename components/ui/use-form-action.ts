@@ -60,9 +60,24 @@ export function zodValidator(
   };
 }
 
+type Validate = (formData: FormData) => FormErrors | null | Promise<FormErrors | null>;
+
+/**
+ * A validator whose module (zod ~30 kB gzip, plus libphonenumber for some forms) loads on first use
+ * rather than with the page; `preload()` (e.g. on the form's first focus) fetches it early. If it cannot
+ * be fetched (offline, new deployment), the submission goes on: the server action checks the same schema.
+ */
+export function lazyValidator(
+  load: () => Promise<(formData: FormData) => FormErrors | null>,
+): Validate & { preload: () => void } {
+  let loaded: Promise<(formData: FormData) => FormErrors | null> | null = null;
+  const get = () => (loaded ??= load().catch(() => () => null));
+  return Object.assign(async (formData: FormData) => (await get())(formData), { preload: () => void get() });
+}
+
 export function useFormAction<T>(
   action: (state: ActionState<T>, formData: FormData) => Promise<ActionState<T>>,
-  options: { validate?: (formData: FormData) => FormErrors | null; initialState?: ActionState<T> } = {},
+  options: { validate?: Validate; initialState?: ActionState<T> } = {},
 ) {
   const [state, formAction, pending] = useActionState(
     action,
@@ -72,13 +87,13 @@ export function useFormAction<T>(
   const formRef = useRef<HTMLFormElement | null>(null);
   const awaitingServer = useRef(false);
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     formRef.current = form;
     const submitter = (event.nativeEvent as SubmitEvent).submitter;
     const formData = submitter ? new FormData(form, submitter) : new FormData(form);
-    const errors = options.validate?.(formData) ?? null;
+    const errors = (await options.validate?.(formData)) ?? null;
     setClientErrors(errors);
     if (errors) return;
     awaitingServer.current = true;
