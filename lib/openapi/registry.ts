@@ -49,3 +49,38 @@ export function defineRoute<const D extends RouteDef>(definition: D): D {
 export function registeredRoutes(): readonly RouteDef[] {
   return routes;
 }
+
+/** What a route declares besides its method, path and tag (those come from `routesOf(tag).<method>(path, …)`). */
+export type RouteSpec = Omit<RouteDef, 'method' | 'path' | 'tag'>;
+
+/**
+ * The `defineRoute` of one domain file: `const route = routesOf('contacts')`, then
+ * `route.get('/api/customers/{id}/contacts', { permission, summary, responses })` fills in the method and
+ * the tag, so a declaration carries only what is particular to it. Literal types are kept (withAuth reads
+ * the path ids, query and body from them).
+ */
+export function routesOf(tag: string) {
+  const method =
+    <M extends HttpMethod>(m: M) =>
+    <const P extends string, const S extends RouteSpec>(path: P, spec: S) =>
+      defineRoute({ ...spec, method: m, path, tag });
+  return {
+    get: method('get'),
+    post: method('post'),
+    put: method('put'),
+    patch: method('patch'),
+    delete: method('delete'),
+  };
+}
+
+/** A 200 response (the common case). */
+export const ok = (description: string): RouteResponse => ({ status: 200, description });
+
+/** 201 with the created item. */
+export const created = (description: string): RouteResponse => ({ status: 201, description });
+
+/** 204 of a successful delete. */
+export const deleted: RouteResponse = { status: 204, description: 'Supprimé.' };
+
+/** `{ data: [...] }`: an unpaged list. */
+export const dataList: RouteResponse = ok('`{ data: [...] }`');

@@ -1,41 +1,33 @@
 import { activityListQuerySchema, manualActivitySchema } from '@/lib/activity/schema';
-import { defineRoute } from '../registry';
+import { created, ok, routesOf } from '../registry';
+
+const route = routesOf('activity');
 
 const notFound = { status: 404, description: 'Client introuvable (ou document d’un autre client).' };
 const manual = {
-  method: 'post',
-  tag: 'activity',
   permission: 'activity.create',
   summary:
     'Record a manual activity (call, visit, note, email, other); `occurredAt` ISO 8601 or local Paris time, not more than 5 min in the future; `metadata` a small JSON object (≤ 4 KB, depth ≤ 3)',
   body: manualActivitySchema,
-  responses: [
-    { status: 201, description: 'Activité créée' },
-    { status: 422, description: 'Champs invalides' },
-    notFound,
-  ],
+  responses: [created('Activité créée'), { status: 422, description: 'Champs invalides' }, notFound],
 } as const;
 
-export const listActivitiesRoute = defineRoute({
-  method: 'get',
-  path: '/api/customers/{id}/activities',
-  tag: 'activity',
+export const listActivitiesRoute = route.get('/api/customers/{id}/activities', {
   permission: 'customer.read',
   summary:
     'Timeline, newest first, keyset pages on (occurredAt, id): `?type=` (repeatable), `from`, `to` (ISO or YYYY-MM-DD, whole Paris days), `limit` 1–100, `cursor` → `{data, nextCursor, stats: {total, byType}}` (stats of the filtered set). Without `finance.read`, invoice and payment entries (and entries about an invoice or a payment) are not returned nor counted, and money keys are removed from metadata',
   query: activityListQuerySchema,
   responses: [
-    { status: 200, description: '`{data, nextCursor, stats}`' },
+    ok('`{data, nextCursor, stats}`'),
     { status: 400, description: 'Curseur invalide' },
     { status: 422, description: 'Filtre invalide' },
     notFound,
   ],
 });
 
-export const createActivityRoute = defineRoute({ ...manual, path: '/api/customers/{id}/activities' });
+export const createActivityRoute = route.post('/api/customers/{id}/activities', manual);
 
-export const createActivityAliasRoute = defineRoute({
+export const createActivityAliasRoute = route.post('/api/customers/{id}/activity', {
   ...manual,
-  path: '/api/customers/{id}/activity',
   summary: `Alias of POST /activities. ${manual.summary}`,
 });

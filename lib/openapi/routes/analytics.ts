@@ -1,23 +1,19 @@
-import { defineRoute } from '../registry';
+import { ok, routesOf } from '../registry';
 
-export const getCustomerAnalyticsRoute = defineRoute({
-  method: 'get',
-  path: '/api/customers/{id}/analytics',
-  tag: 'analytics',
+const route = routesOf('analytics');
+
+export const getCustomerAnalyticsRoute = route.get('/api/customers/{id}/analytics', {
   permission: 'analytics.read',
   summary:
     'RFM scores and segment vs the active base, 24 monthly points (revenue HT, visits), intervention kinds, vehicles, predictions (next visit, revenue trend, churn risk) with their method',
   responses: [
-    { status: 200, description: '`{rfm, monthly, kinds, vehicles, baseDistribution, predictions}`' },
+    ok('`{rfm, monthly, kinds, vehicles, baseDistribution, predictions}`'),
     { status: 404, description: 'Client introuvable.' },
   ],
 });
 
-export const listSegmentsRoute = defineRoute({
-  method: 'get',
-  path: '/api/analytics/segments',
-  tag: 'analytics',
+export const listSegmentsRoute = route.get('/api/analytics/segments', {
   permission: 'analytics.read',
   summary: 'Active customers per RFM segment (for `/customers?segment=`)',
-  responses: [{ status: 200, description: '`{ data: [{segment, label, count}], total }`' }],
+  responses: [ok('`{ data: [{segment, label, count}], total }`')],
 });

@@ -1,24 +1,20 @@
 import { consentHistoryQuerySchema, consentRecordSchema } from '@/lib/consents/schema';
 import { sendEmailSchema } from '@/lib/email/schema';
-import { defineRoute } from '../registry';
+import { ok, routesOf } from '../registry';
+
+const route = routesOf('consents');
 
 const notFound = { status: 404, description: 'Client introuvable (ou document de preuve d’un autre client).' };
 
-export const getConsentsRoute = defineRoute({
-  method: 'get',
-  path: '/api/customers/{id}/consents',
-  tag: 'consents',
+export const getConsentsRoute = route.get('/api/customers/{id}/consents', {
   permission: 'customer.read',
   summary:
     'Consents: `state` (purpose × channel grid of {state: granted|withdrawn|never, since, source, textVersion, eventId}, from the latest event of each cell), `history` (keyset page of append-only events, filters purpose/channel) and `compliance: {ok, issues: [{code, severity, message, purpose?, channel?}], lastContactAt}`',
   query: consentHistoryQuerySchema,
-  responses: [{ status: 200, description: '`{ state, history: { data, nextCursor }, compliance }`' }, notFound],
+  responses: [ok('`{ state, history: { data, nextCursor }, compliance }`'), notFound],
 });
 
-export const recordConsentRoute = defineRoute({
-  method: 'post',
-  path: '/api/customers/{id}/consents',
-  tag: 'consents',
+export const recordConsentRoute = route.post('/api/customers/{id}/consents', {
   permission: 'consent.record',
   summary:
     'Append a grant (source and textVersion required; optional proofText and documentId of one of the customer’s documents) or a withdrawal (no proof needed). Actor, IP and user agent are recorded; writes a consent activity',
@@ -33,10 +29,7 @@ export const recordConsentRoute = defineRoute({
   ],
 });
 
-export const sendEmailRoute = defineRoute({
-  method: 'post',
-  path: '/api/customers/{id}/send-email',
-  tag: 'consents',
+export const sendEmailRoute = route.post('/api/customers/{id}/send-email', {
   permission: 'email.send',
   summary:
     'Send an e-mail. `service` needs no consent; other purposes need a current, valid grant on the e-mail channel, else 403 `consent_missing` (the refusal is logged in the outbox as `blocked`). 202 `{id, status: queued|sent|failed, error}`: `queued` when no SMTP server is configured (outbox), `failed` with the SMTP server’s reason',

@@ -1,5 +1,7 @@
 import { dismissalBodySchema, dismissalQuerySchema } from '@/lib/duplicates/dismissals';
-import { defineRoute } from '../registry';
+import { routesOf } from '../registry';
+
+const route = routesOf('duplicates');
 
 const decided = {
   status: 200,
@@ -8,10 +10,7 @@ const decided = {
 };
 const erased = { status: 409, description: 'L’un des deux clients a été effacé (RGPD).' };
 
-export const dismissDuplicateRoute = defineRoute({
-  method: 'post',
-  path: '/api/customers/{id}/not-duplicate',
-  tag: 'duplicates',
+export const dismissDuplicateRoute = route.post('/api/customers/{id}/not-duplicate', {
   permission: 'customer.duplicate',
   summary:
     '« Pas un doublon »: the pair (this customer, `otherId`) is recorded as two distinct people and no longer proposed on the duplicates page; both timelines record it. Managers and admins (customer.update and customer.duplicate). Idempotent',
@@ -19,10 +18,7 @@ export const dismissDuplicateRoute = defineRoute({
   responses: [decided, { status: 404, description: 'Client inconnu' }, erased],
 });
 
-export const restoreDuplicateRoute = defineRoute({
-  method: 'delete',
-  path: '/api/customers/{id}/not-duplicate',
-  tag: 'duplicates',
+export const restoreDuplicateRoute = route.delete('/api/customers/{id}/not-duplicate', {
   permission: 'customer.duplicate',
   summary:
     '« Rétablir »: the pair (`?otherId=`) may be proposed as a duplicate again; both timelines record it. Managers and admins. Idempotent',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { exportBundleSchema } from '@/lib/export/bundle';
 import { customerListExportQuerySchema } from '@/lib/export/list';
-import { defineRoute } from '../registry';
+import { ok, routesOf } from '../registry';
 
 export const EXPORT_FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -19,10 +19,7 @@ const customerExportQuerySchema = z.object({
     .meta({ enum: [...EXPORT_FORMATS] }),
 });
 
-export const exportCustomerRoute = defineRoute({
-  method: 'get',
-  path: '/api/customers/{id}/export',
-  tag: 'consents',
+export const exportCustomerRoute = routesOf('consents').get('/api/customers/{id}/export', {
   permission: 'customer.export',
   summary:
     'Download the customer’s data (`Content-Disposition: attachment`). `format=json`: the complete GDPR portability bundle (profile, contacts, vehicles, notes, tags, activities, interventions, invoices, payments, consent history, e-mails, document list with sha256). Writes an export activity',
@@ -35,19 +32,13 @@ export const exportCustomerRoute = defineRoute({
   ],
 });
 
-export const exportCustomerListRoute = defineRoute({
-  method: 'get',
-  path: '/api/customers/export',
-  tag: 'exports',
+export const exportCustomerListRoute = routesOf('exports').get('/api/customers/export', {
   permission: 'customer.export',
   summary:
     'Export the customer list with the list filters (`format=csv|xlsx`), streamed from keyset batches of 1000. CSV: UTF-8 with BOM, `;` separator; cells starting with = + - @ tab CR are prefixed with a quote. `Content-Disposition: attachment`. At most 2 exports per caller and 4 per instance at once (429 + `Retry-After`); a download left unread for 60 s is cut.',
   query: customerListExportQuerySchema,
   responses: [
-    {
-      status: 200,
-      description: 'text/csv ou application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (flux)',
-    },
+    ok('text/csv ou application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (flux)'),
     { status: 403, description: 'Filtre `segment` sans le droit analytics.read' },
     { status: 429, description: 'Trop d’exports en cours (2 par utilisateur, 4 par instance) : `Retry-After`' },
   ],

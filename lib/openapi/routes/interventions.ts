@@ -8,42 +8,37 @@ import {
   interventionUpdateSchema,
   technicianDayQuerySchema,
 } from '@/lib/interventions/schema';
-import { defineRoute } from '../registry';
+import { created, ok, routesOf } from '../registry';
 
 /**
  * Interventions (README "Interventions"): the same roles as the pages. Reads for every role; planning,
  * cancelling for managers; start, report and complete for the assigned technician (and managers);
  * invoicing for finance writers. Amounts are always computed by the server from the lines.
  */
+const route = routesOf('interventions');
 const notFound = { status: 404, description: 'Client introuvable (ou intervention d’un autre client).' };
 const conflict = {
   status: 409,
   description: 'Transition impossible depuis ce statut (le message dit pourquoi), ou version périmée (`updatedAt`)',
 };
 const notAssigned = { status: 403, description: 'Rôle insuffisant, ou intervention assignée à un autre technicien' };
-const intervention = { status: 200, description: 'Intervention (avec ses lignes et ses totaux calculés)' };
+const intervention = ok('Intervention (avec ses lignes et ses totaux calculés)');
 const base = '/api/customers/{id}/interventions/{interventionId}';
 
-export const listCustomerInterventionsRoute = defineRoute({
-  method: 'get',
-  path: '/api/customers/{id}/interventions',
-  tag: 'interventions',
+export const listCustomerInterventionsRoute = route.get('/api/customers/{id}/interventions', {
   permission: 'intervention.read',
   summary:
     'A customer’s interventions, keyset pages on (scheduledAt, id): `scope=upcoming` (planned, in progress; soonest first), `past` (done, invoiced, cancelled; latest first) or `all`; `status` (repeatable) narrows it → `{data, nextCursor}`',
   query: interventionListQuerySchema,
   responses: [
-    { status: 200, description: '`{data, nextCursor}`' },
+    ok('`{data, nextCursor}`'),
     { status: 400, description: 'Curseur invalide' },
     { status: 422, description: 'Filtre invalide' },
     notFound,
   ],
 });
 
-export const createInterventionRoute = defineRoute({
-  method: 'post',
-  path: '/api/customers/{id}/interventions',
-  tag: 'interventions',
+export const createInterventionRoute = route.post('/api/customers/{id}/interventions', {
   permission: 'intervention.plan',
   summary:
     'Plan an intervention (managers): kind, `scheduledAt` (ISO 8601, or local Paris time), duration, optional vehicle of this customer, technician, address (the customer’s by default), lines (the prices technicians may use). Totals sent by the client are ignored',
@@ -56,20 +51,14 @@ export const createInterventionRoute = defineRoute({
   ],
 });
 
-export const getInterventionRoute = defineRoute({
-  method: 'get',
-  path: base,
-  tag: 'interventions',
+export const getInterventionRoute = route.get(base, {
   permission: 'intervention.read',
   summary:
     'One intervention: lines, totals, technician, vehicle, invoice number, the photos the caller’s role may see, signature and report document ids',
   responses: [intervention, notFound],
 });
 
-export const updateInterventionRoute = defineRoute({
-  method: 'patch',
-  path: base,
-  tag: 'interventions',
+export const updateInterventionRoute = route.patch(base, {
   permission: 'intervention.report',
   summary:
     'Partial update with the `updatedAt` it is based on (409 when stale). Planning fields and technician: managers, before the start (technician: until the end). Report (workDone, odometerKm, noCharge, lines as a whole list): the assigned technician while in progress — prices only those a manager gave unless INTERVENTION_TECH_PRICING=1; the odometer never goes backwards without a manager',
@@ -77,10 +66,7 @@ export const updateInterventionRoute = defineRoute({
   responses: [intervention, notAssigned, conflict, { status: 422, description: 'Champs invalides' }, notFound],
 });
 
-export const startInterventionRoute = defineRoute({
-  method: 'post',
-  path: `${base}/start`,
-  tag: 'interventions',
+export const startInterventionRoute = route.post(`${base}/start`, {
   permission: 'intervention.report',
   summary: '“Démarrer”: planned → in_progress (the assigned technician, or a manager); optional `{updatedAt}`',
   body: interventionStartSchema,
@@ -88,10 +74,7 @@ export const startInterventionRoute = defineRoute({
   responses: [intervention, notAssigned, conflict, notFound],
 });
 
-export const completeInterventionRoute = defineRoute({
-  method: 'post',
-  path: `${base}/complete`,
-  tag: 'interventions',
+export const completeInterventionRoute = route.post(`${base}/complete`, {
   permission: 'intervention.report',
   summary:
     '“Terminer”: in_progress → done. The report (optionally sent with the call) needs the work done and a line or `noCharge`; the PDF report is stored as a `report` document',
@@ -106,43 +89,34 @@ export const completeInterventionRoute = defineRoute({
   ],
 });
 
-export const cancelInterventionRoute = defineRoute({
-  method: 'post',
-  path: `${base}/cancel`,
-  tag: 'interventions',
+export const cancelInterventionRoute = route.post(`${base}/cancel`, {
   permission: 'intervention.plan',
   summary: 'Cancel a planned or started intervention with a reason (managers)',
   body: interventionCancelSchema,
   responses: [intervention, conflict, { status: 422, description: 'Motif manquant' }, notFound],
 });
 
-export const invoiceInterventionRoute = defineRoute({
-  method: 'post',
-  path: `${base}/invoice`,
-  tag: 'interventions',
+export const invoiceInterventionRoute = route.post(`${base}/invoice`, {
   permission: 'intervention.invoice',
   summary:
     '“Facturer”: done → invoiced. The invoice is made from the lines (VAT per line, computed by the server; any amount in the body is ignored), numbered in the year’s series unless `number` is given → `{intervention, invoice}`',
   body: interventionInvoiceSchema,
   optionalBody: true,
   responses: [
-    { status: 201, description: '`{intervention, invoice}`' },
+    created('`{intervention, invoice}`'),
     conflict,
     { status: 422, description: 'Aucun montant à facturer, ou dates invalides' },
     notFound,
   ],
 });
 
-export const technicianDayRoute = defineRoute({
-  method: 'get',
-  path: '/api/interventions',
-  tag: 'interventions',
+export const technicianDayRoute = route.get('/api/interventions', {
   permission: 'intervention.read',
   summary:
     'A technician’s day (Europe/Paris): `technician=me` (the signed-in user; an API token must name the technician) or a technician id (managers), `date=YYYY-MM-DD` (default today), cancelled ones left out, in time order, keyset pages → `{data, nextCursor, date}`',
   query: technicianDayQuerySchema,
   responses: [
-    { status: 200, description: '`{data, nextCursor, date}`' },
+    ok('`{data, nextCursor, date}`'),
     { status: 400, description: '`technician=me` sans utilisateur connecté, ou curseur invalide' },
     { status: 403, description: 'La journée d’un autre technicien est réservée aux responsables' },
     { status: 422, description: 'Date invalide' },

@@ -1,10 +1,9 @@
 import { dueVehiclesQuerySchema, sendReminderSchema } from '@/lib/reminders/schema';
-import { defineRoute } from '../registry';
+import { routesOf } from '../registry';
 
-export const listRemindersRoute = defineRoute({
-  method: 'get',
-  path: '/api/reminders',
-  tag: 'interventions',
+const route = routesOf('interventions');
+
+export const listRemindersRoute = route.get('/api/reminders', {
   permission: 'intervention.plan',
   summary:
     '"À relancer" (managers): vehicles whose contrôle technique (4 years after first registration, then every 2 years) or service (last entretien + SERVICE_INTERVAL_MONTHS, or its odometer + SERVICE_INTERVAL_KM) falls due by today + `days` (Paris), overdue first. Vehicles with an intervention planned or in progress and customers erased or archived are left out. Keyset pages on (dueDate, vehicleId)',
@@ -19,10 +18,7 @@ export const listRemindersRoute = defineRoute({
   ],
 });
 
-export const sendReminderRoute = defineRoute({
-  method: 'post',
-  path: '/api/reminders/{vehicleId}/send',
-  tag: 'interventions',
+export const sendReminderRoute = route.post('/api/reminders/{vehicleId}/send', {
   permission: 'email.send',
   summary:
     'Send the vehicle’s owner a reminder of what falls due within `days` (default 90). A prospection e-mail (purpose `marketing`): refused with the reason (403 `consent_missing`, logged in the outbox as `blocked` and in the customer’s activity) unless the customer granted it on the e-mail channel. The outbox row and the activity are written in one transaction',

@@ -1,33 +1,23 @@
 import { validateBodySchema } from '@/lib/customers/api-schemas';
-import { defineRoute } from '../registry';
+import { ok, routesOf } from '../registry';
 
-export const healthRoute = defineRoute({
-  method: 'get',
-  path: '/api/health',
-  tag: 'system',
+const route = routesOf('system');
+
+export const healthRoute = route.get('/api/health', {
   permission: 'public',
   summary: 'Liveness with a database check (`{status, db, driver}`; 503 when the database is unreachable)',
-  responses: [
-    { status: 200, description: 'OK' },
-    { status: 503, description: 'Base de données indisponible' },
-  ],
+  responses: [ok('OK'), { status: 503, description: 'Base de données indisponible' }],
 });
 
-export const openApiRoute = defineRoute({
-  method: 'get',
-  path: '/api/openapi.json',
-  tag: 'system',
+export const openApiRoute = route.get('/api/openapi.json', {
   permission: 'public',
   summary: 'This document',
-  responses: [{ status: 200, description: 'OpenAPI 3.1' }],
+  responses: [ok('OpenAPI 3.1')],
 });
 
-export const validateRoute = defineRoute({
-  method: 'post',
-  path: '/api/validate',
-  tag: 'system',
+export const validateRoute = route.post('/api/validate', {
   permission: null,
   summary: 'Validate and normalise one value (SIRET, SIREN, VAT, phone, email, plate, VIN, postal code)',
   body: validateBodySchema,
-  responses: [{ status: 200, description: '`{ valid, normalized?, message? }`' }],
+  responses: [ok('`{ valid, normalized?, message? }`')],
 });

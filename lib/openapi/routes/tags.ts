@@ -1,41 +1,30 @@
 import { customerTagAddSchema, customerTagRemoveQuerySchema, tagCreateSchema } from '@/lib/tags/schema';
-import { defineRoute } from '../registry';
+import { created, deleted, ok, routesOf } from '../registry';
 
-const tag = { status: 201, description: 'Étiquette `{id, name, color}`' };
-const removed = { status: 204, description: 'Supprimé.' };
+const route = routesOf('tags');
 
-export const listTagsRoute = defineRoute({
-  method: 'get',
-  path: '/api/tags',
-  tag: 'tags',
+const tag = created('Étiquette `{id, name, color}`');
+
+export const listTagsRoute = route.get('/api/tags', {
   permission: 'customer.read',
   summary: 'Every tag with `customerCount`, by name',
-  responses: [{ status: 200, description: '`{ data: [{id, name, color, customerCount}] }`' }],
+  responses: [ok('`{ data: [{id, name, color, customerCount}] }`')],
 });
 
-export const createTagRoute = defineRoute({
-  method: 'post',
-  path: '/api/tags',
-  tag: 'tags',
+export const createTagRoute = route.post('/api/tags', {
   permission: 'customer.update',
   summary: 'Create a tag (names unique case-insensitively: 409)',
   body: tagCreateSchema,
   responses: [tag],
 });
 
-export const listCustomerTagsRoute = defineRoute({
-  method: 'get',
-  path: '/api/customers/{id}/tags',
-  tag: 'tags',
+export const listCustomerTagsRoute = route.get('/api/customers/{id}/tags', {
   permission: 'customer.read',
   summary: 'Tags of a customer',
-  responses: [{ status: 200, description: '`{ data: [{id, name, color}] }`' }],
+  responses: [ok('`{ data: [{id, name, color}] }`')],
 });
 
-export const addCustomerTagRoute = defineRoute({
-  method: 'post',
-  path: '/api/customers/{id}/tags',
-  tag: 'tags',
+export const addCustomerTagRoute = route.post('/api/customers/{id}/tags', {
   permission: 'customer.update',
   summary:
     'Put a tag on a customer, by `tagId` or by `name` (created on the fly with `color` when unknown); idempotent',
@@ -43,21 +32,15 @@ export const addCustomerTagRoute = defineRoute({
   responses: [tag],
 });
 
-export const removeCustomerTagByQueryRoute = defineRoute({
-  method: 'delete',
-  path: '/api/customers/{id}/tags',
-  tag: 'tags',
+export const removeCustomerTagByQueryRoute = route.delete('/api/customers/{id}/tags', {
   permission: 'customer.update',
   summary: 'Remove a tag from a customer (`?tagId=`); 404 when the customer does not carry it',
   query: customerTagRemoveQuerySchema,
-  responses: [removed],
+  responses: [deleted],
 });
 
-export const removeCustomerTagRoute = defineRoute({
-  method: 'delete',
-  path: '/api/customers/{id}/tags/{tagId}',
-  tag: 'tags',
+export const removeCustomerTagRoute = route.delete('/api/customers/{id}/tags/{tagId}', {
   permission: 'customer.update',
   summary: 'Remove a tag from a customer',
-  responses: [removed],
+  responses: [deleted],
 });

@@ -1,51 +1,38 @@
 import { vehicleCreateSchema, vehicleUpdateSchema } from '@/lib/vehicles/schema';
-import { defineRoute } from '../registry';
+import { dataList, deleted, ok, routesOf } from '../registry';
 
-const vehicle = { status: 200, description: 'Véhicule' };
+const route = routesOf('vehicles');
 
-export const listVehiclesRoute = defineRoute({
-  method: 'get',
-  path: '/api/customers/{id}/vehicles',
-  tag: 'vehicles',
+const vehicle = ok('Véhicule');
+
+export const listVehiclesRoute = route.get('/api/customers/{id}/vehicles', {
   permission: 'customer.read',
   summary: 'Vehicles of a customer',
-  responses: [{ status: 200, description: '`{ data: [...] }`' }],
+  responses: [dataList],
 });
 
-export const createVehicleRoute = defineRoute({
-  method: 'post',
-  path: '/api/customers/{id}/vehicles',
-  tag: 'vehicles',
+export const createVehicleRoute = route.post('/api/customers/{id}/vehicles', {
   permission: 'customer.field-update',
   summary: 'Add a vehicle (plate or VIN required)',
   body: vehicleCreateSchema,
   responses: [{ ...vehicle, status: 201 }],
 });
 
-export const getVehicleRoute = defineRoute({
-  method: 'get',
-  path: '/api/customers/{id}/vehicles/{vehicleId}',
-  tag: 'vehicles',
+export const getVehicleRoute = route.get('/api/customers/{id}/vehicles/{vehicleId}', {
   permission: 'customer.read',
   summary: 'One vehicle (404 when it belongs to another customer)',
   responses: [vehicle],
 });
 
-export const updateVehicleRoute = defineRoute({
-  method: 'patch',
-  path: '/api/customers/{id}/vehicles/{vehicleId}',
-  tag: 'vehicles',
+export const updateVehicleRoute = route.patch('/api/customers/{id}/vehicles/{vehicleId}', {
   permission: 'customer.field-update',
   summary: 'Partial update of a vehicle',
   body: vehicleUpdateSchema,
   responses: [vehicle],
 });
 
-export const deleteVehicleRoute = defineRoute({
-  method: 'delete',
-  path: '/api/customers/{id}/vehicles/{vehicleId}',
-  tag: 'vehicles',
+export const deleteVehicleRoute = route.delete('/api/customers/{id}/vehicles/{vehicleId}', {
   permission: 'customer.field-update',
   summary: 'Delete a vehicle',
-  responses: [{ status: 204, description: 'Supprimé.' }],
+  responses: [deleted],
 });
