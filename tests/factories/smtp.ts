@@ -2,12 +2,16 @@ import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 
 export interface ReceivedMail {
+  from: string;
   to: string[];
   raw: string;
 }
 
-/** A real SMTP server on loopback that keeps what it receives (integration and e2e tests). */
-export async function startSmtpServer() {
+/**
+ * A real SMTP server on loopback that keeps what it receives (integration and e2e tests); `reject` answers
+ * every message with a 550, as a full mailbox would.
+ */
+export async function startSmtpServer(opts: { reject?: boolean } = {}) {
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
     disabledCommands: ['STARTTLS', 'AUTH'],
@@ -17,7 +21,12 @@ export async function startSmtpServer() {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
+        if (opts.reject) {
+          const error = Object.assign(new Error('Mailbox unavailable: user over quota'), { responseCode: 550 });
+          return callback(error);
+        }
         received.push({
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString('utf8'),
         });

@@ -1,18 +1,14 @@
-import type { AddressInfo } from 'node:net';
-import { and, eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
-import { customerActivity, emailOutbox } from '@/db/schema';
 import { getCustomerAnalytics } from '@/lib/analytics/queries';
 import { getRfmScore, refreshRfm } from '@/lib/analytics/rfm';
 import type { Actor } from '@/lib/auth/actor';
-import { resetEnvCache } from '@/lib/env';
 import { completeIntervention } from '@/lib/interventions/complete';
 import { createIntervention, startIntervention } from '@/lib/interventions/mutations';
 import { interventionCompleteSchema, interventionCreateSchema } from '@/lib/interventions/schema';
 import { actorFor, createCustomer, createUser } from '@/tests/factories';
 import { insertConsentEvent } from '@/tests/factories/consents';
+import { emailActivitiesOf, outboxOf, startAppSmtp, stopAppSmtp } from '@/tests/factories/email';
 import { insertIntervention } from '@/tests/factories/finances';
 
 let manager: Actor;
@@ -23,35 +19,7 @@ beforeAll(async () => {
   tech = actorFor(await createUser('technician', { name: 'Karim Benali' }));
 });
 
-afterEach(() => {
-  delete process.env.SMTP_URL;
-  resetEnvCache();
-});
-
-/** A real SMTP server on loopback, as in send-email.test.ts. */
-async function startSmtp() {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        received.push({
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  process.env.SMTP_URL = `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`;
-  resetEnvCache();
-  return { received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
+afterEach(stopAppSmtp);
 
 async function startedFor(customerId: string) {
   const iv = await createIntervention(
@@ -72,17 +40,9 @@ const finish = (customerId: string, id: string, extra: Record<string, unknown> =
     interventionCompleteSchema.parse({ workDone: 'Remplacement des plaquettes', noCharge: true, ...extra }),
   );
 
-const outboxOf = (customerId: string) =>
-  getDb().select().from(emailOutbox).where(eq(emailOutbox.customerId, customerId));
-const emailActivities = (customerId: string) =>
-  getDb()
-    .select()
-    .from(customerActivity)
-    .where(and(eq(customerActivity.customerId, customerId), eq(customerActivity.type, 'email')));
-
 describe('« envoyer le rapport au client » on completion', () => {
   it('e-mails the report PDF (purpose service, no consent needed) and logs it on the customer', async () => {
-    const smtp = await startSmtp();
+    const smtp = await startAppSmtp();
     try {
       const c = await createCustomer();
       const iv = await startedFor(c.id);
@@ -95,11 +55,11 @@ describe('« envoyer le rapport au client » on completion', () => {
       expect(smtp.received[0].raw).toMatch(/filename="?rapport-intervention-\d{4}-\d{2}-\d{2}-/);
       const [row] = await outboxOf(c.id);
       expect(row).toMatchObject({ id: done.reportEmail!.outboxId, purpose: 'service-notifications', status: 'sent' });
-      const titles = (await emailActivities(c.id)).map((a) => a.title);
+      const titles = (await emailActivitiesOf(c.id)).map((a) => a.title);
       expect(titles).toEqual(
         expect.arrayContaining([expect.stringMatching(/^E-mail envoyé : Rapport d’intervention du .+ : Réparation$/)]),
       );
-      const sentActivity = (await emailActivities(c.id)).find((a) => a.title.startsWith('E-mail envoyé'))!;
+      const sentActivity = (await emailActivitiesOf(c.id)).find((a) => a.title.startsWith('E-mail envoyé'))!;
       expect(sentActivity.metadata).toMatchObject({ interventionId: iv.id, reportDocumentId: done.reportDocumentId });
     } finally {
       await smtp.close();
@@ -127,7 +87,7 @@ describe('« envoyer le rapport au client » on completion', () => {
     expect(done.reportEmail?.reason).toMatch(/retiré son consentement « Notifications de service »/);
     const rows = await outboxOf(c.id);
     expect(rows.map((r) => r.status)).toEqual(['blocked']);
-    expect((await emailActivities(c.id)).map((a) => a.title)).toContain('Envoi refusé : consentement manquant');
+    expect((await emailActivitiesOf(c.id)).map((a) => a.title)).toContain('Envoi refusé : consentement manquant');
   });
 
   it('a customer without an e-mail address: refused with the reason, logged as an activity', async () => {
@@ -136,7 +96,7 @@ describe('« envoyer le rapport au client » on completion', () => {
     const done = await finish(c.id, iv.id, { sendReport: true });
     expect(done).toMatchObject({ status: 'done', reportEmail: { status: 'refused', outboxId: null } });
     expect(done.reportEmail?.reason).toBe('Ce client n’a pas d’adresse e-mail.');
-    const [activity] = await emailActivities(c.id);
+    const [activity] = await emailActivitiesOf(c.id);
     expect(activity).toMatchObject({
       title: 'Rapport d’intervention non envoyé',
       description: 'Ce client n’a pas d’adresse e-mail.',

@@ -1,15 +1,14 @@
-import { and, eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { POST as SEND } from '@/app/api/reminders/[vehicleId]/send/route';
 import { GET } from '@/app/api/reminders/route';
 import { getDb } from '@/db';
-import { customerActivity, emailOutbox } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
 import { listVehicleFollowUps } from '@/lib/interventions/follow-up';
 import { addDays, parisToday } from '@/lib/interventions/time';
 import { loadDueVehiclesPage, reminderConsents } from '@/lib/reminders/queries';
 import { bearersByRole, createCustomer, createVehicle } from '../factories';
 import { insertConsentEvent, yearsAgo } from '../factories/consents';
+import { emailActivitiesOf, outboxOf } from '../factories/email';
 import { insertIntervention } from '../factories/finances';
 import { call } from '../factories/http';
 
@@ -33,14 +32,6 @@ const list = (days: number, extra: Record<string, string> = {}, role: Role = 'ma
   call(GET, { path: '/api/reminders', query: { days: String(days), limit: '100', ...extra }, auth: auth[role] });
 const send = (vehicleId: string, body: unknown = { days: 90 }, role: Role = 'manager') =>
   call(SEND, { method: 'POST', params: { vehicleId }, auth: auth[role], body });
-
-const outboxOf = (customerId: string) =>
-  getDb().select().from(emailOutbox).where(eq(emailOutbox.customerId, customerId));
-const emailActivities = (customerId: string) =>
-  getDb()
-    .select()
-    .from(customerActivity)
-    .where(and(eq(customerActivity.customerId, customerId), eq(customerActivity.type, 'email')));
 
 let v: Record<'ctBoundary' | 'ctAfter' | 'ctEvery2' | 'serviceByDate' | 'serviceByKm' | 'notDue', { id: string }>;
 let owner: { id: string };
@@ -149,7 +140,7 @@ describe('POST /api/reminders/{vehicleId}/send', () => {
     expect(res.body.error.message).toMatch(/jamais donné son consentement « Prospection commerciale »/);
     const [row] = await outboxOf(c.id);
     expect(row).toMatchObject({ status: 'blocked', purpose: 'marketing', error: res.body.error.message });
-    const [activity] = await emailActivities(c.id);
+    const [activity] = await emailActivitiesOf(c.id);
     expect(activity).toMatchObject({ relatedType: 'email', relatedId: row.id });
     expect(activity.metadata).toMatchObject({ reminder: true, vehicleId: car.id, status: 'blocked' });
 
@@ -192,7 +183,7 @@ describe('POST /api/reminders/{vehicleId}/send', () => {
     expect(row).toMatchObject({ id: res.body.id, status: 'queued', purpose: 'marketing' });
     expect(row.subject).toBe('Rappel : contrôle technique de votre Peugeot 208 (RL-100-ZZ)');
     expect(row.body).toContain('Le contrôle technique de votre véhicule est à passer avant le');
-    const [activity] = await emailActivities(c.id);
+    const [activity] = await emailActivitiesOf(c.id);
     expect(activity).toMatchObject({ relatedId: row.id, title: `E-mail mis en file : ${row.subject}` });
     expect(activity.metadata).toMatchObject({ reminder: true, vehicleId: car.id, reasons: ['inspection'] });
   });

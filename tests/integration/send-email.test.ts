@@ -1,14 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import { and, eq } from 'drizzle-orm';
-import { SMTPServer } from 'smtp-server';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/customers/[id]/send-email/route';
-import { getDb } from '@/db';
-import { customerActivity, emailOutbox } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
-import { resetEnvCache } from '@/lib/env';
 import { bearersByRole, createCustomer } from '../factories';
 import { insertConsentEvent, yearsAgo } from '../factories/consents';
+import { emailActivitiesOf, outboxOf, startAppSmtp, stopAppSmtp } from '../factories/email';
 import { call } from '../factories/http';
 
 let auth: Record<Role, string>;
@@ -16,10 +11,7 @@ beforeAll(async () => {
   auth = await bearersByRole();
 });
 
-afterEach(() => {
-  delete process.env.SMTP_URL;
-  resetEnvCache();
-});
+afterEach(stopAppSmtp);
 
 const message = (purpose = 'marketing', extra: Record<string, unknown> = {}) => ({
   subject: 'Offre pneus hiver',
@@ -31,50 +23,6 @@ const message = (purpose = 'marketing', extra: Record<string, unknown> = {}) => 
 const send = (customerId: string, body: unknown, role: Role = 'manager') =>
   call(POST, { method: 'POST', params: { id: customerId }, auth: auth[role], body });
 
-const outbox = (customerId: string) => getDb().select().from(emailOutbox).where(eq(emailOutbox.customerId, customerId));
-const emailActivities = (customerId: string) =>
-  getDb()
-    .select()
-    .from(customerActivity)
-    .where(and(eq(customerActivity.customerId, customerId), eq(customerActivity.type, 'email')));
-
-interface Received {
-  from: string;
-  to: string[];
-  raw: string;
-}
-
-/** A real SMTP server on loopback; `reject` answers every message with a 550. */
-async function startSmtp(opts: { reject?: boolean } = {}) {
-  const received: Received[] = [];
-  const server = new SMTPServer({
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    authOptional: true,
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (opts.reject) {
-          const error = Object.assign(new Error('Mailbox unavailable: user over quota'), { responseCode: 550 });
-          return callback(error);
-        }
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((r) => r.address),
-          raw: Buffer.concat(chunks).toString('utf8'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const port = (server.server.address() as AddressInfo).port;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
-  resetEnvCache();
-  return { received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
 describe('POST /api/customers/{id}/send-email — consent gate', () => {
   it('refuses marketing without consent: 403 consent_missing, blocked row and activity, nothing queued', async () => {
     const c = await createCustomer();
@@ -83,7 +31,7 @@ describe('POST /api/customers/{id}/send-email — consent gate', () => {
     expect(res.body.error.code).toBe('consent_missing');
     expect(res.body.error.message).toMatch(/jamais donné son consentement « Prospection commerciale »/);
 
-    const rows = await outbox(c.id);
+    const rows = await outboxOf(c.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       status: 'blocked',
@@ -93,7 +41,7 @@ describe('POST /api/customers/{id}/send-email — consent gate', () => {
     });
     expect(rows[0].error).toBe(res.body.error.message);
     expect(rows.filter((r) => r.status === 'queued')).toHaveLength(0);
-    const activities = await emailActivities(c.id);
+    const activities = await emailActivitiesOf(c.id);
     expect(activities).toHaveLength(1);
     expect(activities[0].title).toBe('Envoi refusé : consentement manquant');
     expect(activities[0].metadata).toMatchObject({ status: 'blocked', outboxId: rows[0].id });
@@ -118,7 +66,7 @@ describe('POST /api/customers/{id}/send-email — consent gate', () => {
     expect((await send(smsOnly.id, message())).status).toBe(403);
 
     for (const c of [withdrawn, expired, smsOnly]) {
-      expect((await outbox(c.id)).map((r) => r.status)).toEqual(['blocked']);
+      expect((await outboxOf(c.id)).map((r) => r.status)).toEqual(['blocked']);
     }
   });
 
@@ -128,7 +76,7 @@ describe('POST /api/customers/{id}/send-email — consent gate', () => {
     const res = await send(c.id, message());
     expect(res.status).toBe(202);
     expect(res.body).toMatchObject({ status: 'queued', error: null });
-    const rows = await outbox(c.id);
+    const rows = await outboxOf(c.id);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       id: res.body.id,
@@ -137,7 +85,7 @@ describe('POST /api/customers/{id}/send-email — consent gate', () => {
       sentAt: null,
       actorKind: 'token',
     });
-    const activities = await emailActivities(c.id);
+    const activities = await emailActivitiesOf(c.id);
     expect(activities.map((a) => a.title)).toEqual(['E-mail mis en file : Offre pneus hiver']);
   });
 
@@ -146,7 +94,7 @@ describe('POST /api/customers/{id}/send-email — consent gate', () => {
     await insertConsentEvent(c.id, { granted: false, source: 'phone' });
     const res = await send(c.id, message('service', { subject: 'Votre véhicule est prêt' }));
     expect(res.status).toBe(202);
-    const [row] = await outbox(c.id);
+    const [row] = await outboxOf(c.id);
     expect(row).toMatchObject({ purpose: 'service-notifications', status: 'queued' });
 
     await insertConsentEvent(c.id, { purpose: 'marketing' });
@@ -169,14 +117,14 @@ describe('POST /api/customers/{id}/send-email — consent gate', () => {
     expect((await send(c.id, message(), 'technician')).status).toBe(403);
     expect((await send(c.id, message(), 'viewer')).status).toBe(403);
     expect((await send('00000000-0000-4000-8000-000000000000', message())).status).toBe(404);
-    expect(await outbox(noEmail.id)).toHaveLength(0);
-    expect(await outbox(c.id)).toHaveLength(0);
+    expect(await outboxOf(noEmail.id)).toHaveLength(0);
+    expect(await outboxOf(c.id)).toHaveLength(0);
   });
 });
 
 describe('POST /api/customers/{id}/send-email — SMTP delivery', () => {
   it('delivers through a real SMTP server: status sent, subject and body received', async () => {
-    const smtp = await startSmtp();
+    const smtp = await startAppSmtp();
     try {
       const c = await createCustomer();
       await insertConsentEvent(c.id);
@@ -191,10 +139,10 @@ describe('POST /api/customers/{id}/send-email — SMTP delivery', () => {
       expect(smtp.received[0].from).toBe('no-reply@customer360.local');
       expect(smtp.received[0].raw).toContain('Subject: Winter tyres offer');
       expect(smtp.received[0].raw).toContain('Hello, 20 percent off winter tyres.');
-      const [row] = await outbox(c.id);
+      const [row] = await outboxOf(c.id);
       expect(row.status).toBe('sent');
       expect(row.sentAt).toBeInstanceOf(Date);
-      const titles = (await emailActivities(c.id)).map((a) => a.title);
+      const titles = (await emailActivitiesOf(c.id)).map((a) => a.title);
       expect(titles).toEqual(
         expect.arrayContaining(['E-mail mis en file : Winter tyres offer', 'E-mail envoyé : Winter tyres offer']),
       );
@@ -204,7 +152,7 @@ describe('POST /api/customers/{id}/send-email — SMTP delivery', () => {
   });
 
   it('records a refusal by the server: status failed with the 550 reason, shown in the response', async () => {
-    const smtp = await startSmtp({ reject: true });
+    const smtp = await startAppSmtp({ reject: true });
     try {
       const c = await createCustomer();
       const res = await send(c.id, message('service', { subject: 'Rappel rendez-vous' }));
@@ -212,10 +160,10 @@ describe('POST /api/customers/{id}/send-email — SMTP delivery', () => {
       expect(res.body.status).toBe('failed');
       expect(res.body.error).toMatch(/550/);
       expect(res.body.error).toMatch(/over quota/);
-      const [row] = await outbox(c.id);
+      const [row] = await outboxOf(c.id);
       expect(row).toMatchObject({ status: 'failed', sentAt: null });
       expect(row.error).toBe(res.body.error);
-      const failure = (await emailActivities(c.id)).find((a) => a.title.startsWith('Échec'));
+      const failure = (await emailActivitiesOf(c.id)).find((a) => a.title.startsWith('Échec'));
       expect(failure?.description).toMatch(/over quota/);
       expect(smtp.received).toHaveLength(0);
     } finally {
