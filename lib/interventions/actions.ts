@@ -1,6 +1,10 @@
 'use server';
 
+import type { z } from 'zod';
+import type { Db } from '@/db';
 import { formDataToObject } from '@/lib/actions';
+import type { Actor } from '@/lib/auth/actor';
+import type { Permission } from '@/lib/auth/permissions';
 import { defineAction, type Revalidation, reply } from '@/lib/define-action';
 import { AppError } from '@/lib/errors';
 import { hasUnstorableChar, UNSTORABLE_TEXT } from '@/lib/validation/text';
@@ -77,6 +81,28 @@ function reportInput(formData: FormData) {
   return input;
 }
 
+/**
+ * An action on one intervention (bound ids: customer, intervention) whose mutation returns it: start,
+ * complete, cancel, reassign. The form defaults to the version it was rendered with.
+ */
+function transitionAction<I>(def: {
+  permission: Permission;
+  form?: (formData: FormData) => unknown;
+  schema: z.ZodType<I>;
+  mutate: (db: Db, actor: Actor, customerId: string, id: string, input: I) => Promise<InterventionDto>;
+  message: string;
+}) {
+  return defineAction({
+    permission: def.permission,
+    ids: ['Client', 'Intervention'],
+    form: def.form ?? version,
+    schema: def.schema,
+    run: async ({ actor, ids: [id, ivId], input, db }) => data(await def.mutate(db, actor, id, ivId, input)),
+    message: def.message,
+    revalidate: everywhere,
+  });
+}
+
 export const planInterventionAction = defineAction({
   permission: 'intervention.plan',
   ids: ['Client'],
@@ -87,14 +113,11 @@ export const planInterventionAction = defineAction({
   revalidate: everywhere,
 });
 
-export const startInterventionAction = defineAction({
+export const startInterventionAction = transitionAction({
   permission: 'intervention.report',
-  ids: ['Client', 'Intervention'],
-  form: version,
   schema: interventionStartSchema,
-  run: async ({ actor, ids: [id, ivId], input, db }) => data(await startIntervention(db, actor, id, ivId, input)),
+  mutate: startIntervention,
   message: 'Intervention démarrée.',
-  revalidate: everywhere,
 });
 
 /** The report form: « Enregistrer » saves it; « Terminer » (intent=complete) saves and completes in one go. */
@@ -115,24 +138,19 @@ export const saveInterventionReportAction = defineAction({
 });
 
 /** « Terminer » from Ma journée: the report saved on the intervention page must be complete (422 otherwise). */
-export const completeInterventionAction = defineAction({
+export const completeInterventionAction = transitionAction({
   permission: 'intervention.report',
-  ids: ['Client', 'Intervention'],
-  form: version,
   schema: interventionCompleteSchema,
-  run: async ({ actor, ids: [id, ivId], input, db }) => data(await completeIntervention(db, actor, id, ivId, input)),
+  mutate: completeIntervention,
   message: 'Intervention terminée.',
-  revalidate: everywhere,
 });
 
-export const cancelInterventionAction = defineAction({
+export const cancelInterventionAction = transitionAction({
   permission: 'intervention.plan',
-  ids: ['Client', 'Intervention'],
   form: (formData) => ({ ...formDataToObject(formData), ...version(formData), reason: formData.get('reason') ?? '' }),
   schema: interventionCancelSchema,
-  run: async ({ actor, ids: [id, ivId], input, db }) => data(await cancelIntervention(db, actor, id, ivId, input)),
+  mutate: cancelIntervention,
   message: 'Intervention annulée.',
-  revalidate: everywhere,
 });
 
 export const invoiceInterventionAction = defineAction({
@@ -148,12 +166,10 @@ export const invoiceInterventionAction = defineAction({
 });
 
 /** The planning's « Réassigner »: another technician, or none (empty value), with the version it shows. */
-export const reassignInterventionAction = defineAction({
+export const reassignInterventionAction = transitionAction({
   permission: 'intervention.plan',
-  ids: ['Client', 'Intervention'],
   form: (formData) => ({ ...version(formData), technicianId: formData.get('technicianId') || null }),
   schema: interventionUpdateSchema.pick({ updatedAt: true, technicianId: true }),
-  run: async ({ actor, ids: [id, ivId], input, db }) => data(await updateIntervention(db, actor, id, ivId, input)),
+  mutate: updateIntervention,
   message: 'Intervention réassignée.',
-  revalidate: everywhere,
 });
