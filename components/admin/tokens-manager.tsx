@@ -1,6 +1,5 @@
 'use client';
 
-import { Check } from 'lucide-react';
 import { useRef, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
@@ -13,6 +12,7 @@ import { useToast } from '@/components/ui/toast';
 import { useFormAction, zodValidator } from '@/components/ui/use-form-action';
 import { type CreatedTokenData, createTokenAction, revokeTokenAction } from '@/lib/auth/token-actions';
 import { tokenCreateSchema } from '@/lib/auth/token-schema';
+import { ShownOnceSecret } from './shown-once-secret';
 
 export interface TokenRow {
   id: string;
@@ -42,59 +42,20 @@ function tokenStatus(t: TokenRow): { label: string; tone: 'success' | 'neutral' 
 
 /** The new token, shown once, with a copy button. */
 function NewToken({ created, onDismiss }: { created: CreatedTokenData; onDismiss: () => void }) {
-  const inputRef = useRef<HTMLInputElement>(null);
-  const [copied, setCopied] = useState(false);
-  async function copy() {
-    try {
-      await navigator.clipboard.writeText(created.token);
-      setCopied(true);
-    } catch {
-      // Clipboard refused (permissions, http): select the text so Ctrl+C works.
-      inputRef.current?.select();
-    }
-  }
   return (
-    <section
-      role="alert"
-      aria-labelledby="new-token-title"
-      className="space-y-3 rounded-lg border border-amber-400 bg-amber-50 p-4"
+    <ShownOnceSecret
+      id="new-token"
+      title={<>Jeton « {created.name} » créé</>}
+      label="Jeton d’API"
+      value={created.token}
+      copyLabel="Copier le jeton"
+      copiedMessage="Jeton copié dans le presse-papiers."
+      dismissLabel="J’ai copié le jeton"
+      onDismiss={onDismiss}
     >
-      <h2 id="new-token-title" className="font-semibold text-amber-950">
-        Jeton « {created.name} » créé
-      </h2>
-      <p className="text-sm text-amber-950">
-        <strong>Copiez ce jeton maintenant : il ne sera plus jamais affiché.</strong> Conservez-le dans un coffre-fort
-        de secrets ; en cas de perte, révoquez-le et créez-en un autre.
-      </p>
-      <label htmlFor="new-token-value" className="sr-only">
-        Jeton d’API
-      </label>
-      <input
-        ref={inputRef}
-        id="new-token-value"
-        readOnly
-        value={created.token}
-        onFocus={(e) => e.currentTarget.select()}
-        className="block min-h-11 w-full rounded-md border border-amber-400 bg-white px-3 font-mono text-sm"
-      />
-      <div className="flex flex-wrap gap-2">
-        <Button onClick={copy}>
-          {copied ? (
-            <>
-              <Check className="size-4" aria-hidden="true" /> Copié
-            </>
-          ) : (
-            'Copier le jeton'
-          )}
-        </Button>
-        <Button variant="secondary" onClick={onDismiss}>
-          J’ai copié le jeton
-        </Button>
-      </div>
-      <p aria-live="polite" className="sr-only">
-        {copied ? 'Jeton copié dans le presse-papiers.' : ''}
-      </p>
-    </section>
+      <strong>Copiez ce jeton maintenant : il ne sera plus jamais affiché.</strong> Conservez-le dans un coffre-fort de
+      secrets ; en cas de perte, révoquez-le et créez-en un autre.
+    </ShownOnceSecret>
   );
 }
 
