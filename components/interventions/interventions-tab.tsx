@@ -19,6 +19,12 @@ function hrefWith(base: string, params: Params, changes: Params): string {
   return qs ? `${base}?${qs}` : base;
 }
 
+/** The two lists, each with its own cursor parameter (`up`, `past`) and anchor. */
+const SECTIONS = [
+  { key: 'up', title: 'À venir', anchor: 'a-venir', pagerLabel: 'à venir', empty: 'Aucune intervention à venir.' },
+  { key: 'past', title: 'Passées', anchor: 'passees', pagerLabel: 'passées', empty: 'Aucune intervention passée.' },
+] as const;
+
 /** The « Interventions » tab: upcoming and past (each its own keyset pages), a status filter, « Planifier » for managers. */
 export async function InterventionsTab({
   customer,
@@ -66,34 +72,25 @@ export async function InterventionsTab({
       </form>
 
       <div className="grid gap-4 lg:grid-cols-2">
-        <Card title="À venir" id="a-venir" className="scroll-mt-24">
-          <InterventionList
-            items={upcoming.data}
-            customerId={customer.id}
-            showAmounts={abilities.financeRead}
-            empty="Aucune intervention à venir."
-          />
-          <Pager
-            label="à venir"
-            href={hrefWith(base, params, { up: undefined })}
-            onFirst={!params.up}
-            nextHref={upcoming.nextCursor ? `${hrefWith(base, params, { up: upcoming.nextCursor })}#a-venir` : null}
-          />
-        </Card>
-        <Card title="Passées" id="passees" className="scroll-mt-24">
-          <InterventionList
-            items={past.data}
-            customerId={customer.id}
-            showAmounts={abilities.financeRead}
-            empty="Aucune intervention passée."
-          />
-          <Pager
-            label="passées"
-            href={hrefWith(base, params, { past: undefined })}
-            onFirst={!params.past}
-            nextHref={past.nextCursor ? `${hrefWith(base, params, { past: past.nextCursor })}#passees` : null}
-          />
-        </Card>
+        {SECTIONS.map(({ key, title, anchor, pagerLabel, empty }) => {
+          const page = key === 'up' ? upcoming : past;
+          return (
+            <Card key={key} title={title} id={anchor} className="scroll-mt-24">
+              <InterventionList
+                items={page.data}
+                customerId={customer.id}
+                showAmounts={abilities.financeRead}
+                empty={empty}
+              />
+              <Pager
+                label={pagerLabel}
+                href={hrefWith(base, params, { [key]: undefined })}
+                onFirst={!params[key]}
+                nextHref={page.nextCursor ? `${hrefWith(base, params, { [key]: page.nextCursor })}#${anchor}` : null}
+              />
+            </Card>
+          );
+        })}
       </div>
 
       {choices && (
