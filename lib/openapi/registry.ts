@@ -84,3 +84,60 @@ export const deleted: RouteResponse = { status: 204, description: 'Supprimé.' }
 
 /** `{ data: [...] }`: an unpaged list. */
 export const dataList: RouteResponse = ok('`{ data: [...] }`');
+
+/**
+ * The five routes of a customer's child collection (contacts, vehicles: lib/children/collection.ts):
+ * list and read for `customer.read`, add, update and delete for `customer.field-update`.
+ */
+export function childCollectionRoutes<
+  const P extends string,
+  const K extends string,
+  C extends z.ZodType,
+  U extends z.ZodType,
+>(def: {
+  tag: string;
+  /** The collection, e.g. `/api/customers/{id}/contacts`; `param` names the item's id segment. */
+  path: P;
+  param: K;
+  /** Summaries: « Contacts of a customer », « One contact… ». */
+  plural: string;
+  one: string;
+  /** The item as a response (« Contact »). */
+  item: string;
+  createSummary: string;
+  createSchema: C;
+  updateSchema: U;
+}) {
+  const route = routesOf(def.tag);
+  const itemPath = `${def.path}/{${def.param}}` as `${P}/{${K}}`;
+  const item = ok(def.item);
+  return {
+    list: route.get(def.path, {
+      permission: 'customer.read',
+      summary: `${def.plural} of a customer`,
+      responses: [dataList],
+    }),
+    create: route.post(def.path, {
+      permission: 'customer.field-update',
+      summary: def.createSummary,
+      body: def.createSchema,
+      responses: [{ ...item, status: 201 }],
+    }),
+    get: route.get(itemPath, {
+      permission: 'customer.read',
+      summary: `One ${def.one} (404 when it belongs to another customer)`,
+      responses: [item],
+    }),
+    update: route.patch(itemPath, {
+      permission: 'customer.field-update',
+      summary: `Partial update of a ${def.one}`,
+      body: def.updateSchema,
+      responses: [item],
+    }),
+    delete: route.delete(itemPath, {
+      permission: 'customer.field-update',
+      summary: `Delete a ${def.one}`,
+      responses: [deleted],
+    }),
+  };
+}
