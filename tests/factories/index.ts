@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { beforeAll } from 'vitest';
 import { getDb } from '@/db';
 import { customerContacts, customers, users, vehicles } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
@@ -57,6 +58,15 @@ export async function bearersByRole() {
     ),
   );
   return Object.fromEntries(entries) as Record<Role, string>;
+}
+
+/** bearersByRole for a whole test file: filled by a beforeAll it registers, read in the tests. */
+export function suiteBearers(): Record<Role, string> {
+  const bearers = {} as Record<Role, string>;
+  beforeAll(async () => {
+    Object.assign(bearers, await bearersByRole());
+  });
+  return bearers;
 }
 
 export async function createCustomer(overrides: Partial<typeof customers.$inferInsert> = {}) {

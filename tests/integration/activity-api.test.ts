@@ -1,12 +1,12 @@
 import { count, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { customerActivity } from '@/db/schema';
 import { GET, POST } from '@/app/api/customers/[id]/activities/route';
 import { POST as POST_ALIAS } from '@/app/api/customers/[id]/activity/route';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { recordActivity } from '@/lib/audit';
-import { bearersByRole, createCustomer } from '../factories';
+import { createCustomer, suiteBearers } from '../factories';
 import { call, callRawJson } from '../factories/http';
 
 // Server actions: the session is mocked (the database is real); revalidatePath needs a Next request.
@@ -16,10 +16,7 @@ vi.mock('@/lib/auth/session', async () =>
 );
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
-let auth: Awaited<ReturnType<typeof bearersByRole>>;
-beforeAll(async () => {
-  auth = await bearersByRole();
-});
+const auth = suiteBearers();
 
 async function seed(customerId: string, n: number, opts: { start?: number; types?: string[] } = {}) {
   const types = opts.types ?? ['call', 'visit', 'note'];

@@ -1,11 +1,11 @@
 import { and, count, eq, inArray, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GET, POST } from '@/app/api/customers/[id]/consents/route';
 import { getDb } from '@/db';
 import { consentEvents, customerActivity, customers } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
 import { checkCompliance, complianceIssuesFilter } from '@/lib/consents/compliance';
-import { bearersByRole, createCustomer } from '../factories';
+import { createCustomer, suiteBearers } from '../factories';
 import {
   insertActivity,
   insertConsentEvent,
@@ -16,10 +16,7 @@ import {
 } from '../factories/consents';
 import { call, callRawJson } from '../factories/http';
 
-let auth: Record<Role, string>;
-beforeAll(async () => {
-  auth = await bearersByRole();
-});
+const auth = suiteBearers();
 
 const grant = (purpose: string, channel: string, extra: Record<string, unknown> = {}) => ({
   purpose,

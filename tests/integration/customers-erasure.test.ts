@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as oneRoute from '@/app/api/customers/[id]/route';
 import * as listRoute from '@/app/api/customers/route';
 import * as contactList from '@/app/api/customers/[id]/contacts/route';
@@ -18,18 +18,14 @@ import {
   tags,
   vehicles,
 } from '@/db/schema';
-import type { Role } from '@/db/schema/auth';
 import { recordActivity } from '@/lib/audit';
 import { eraseCustomer } from '@/lib/customers/mutations';
 import { getStorage, newStorageKey } from '@/lib/storage';
-import { actorFor, bearersByRole, createUser } from '../factories';
+import { actorFor, createUser, suiteBearers } from '../factories';
 import { insertPartlyPaidInvoice } from '../factories/finances';
 import { call } from '../factories/http';
 
-let bearer: Record<Role, string>;
-beforeAll(async () => {
-  bearer = await bearersByRole();
-});
+const bearer = suiteBearers();
 
 const NAME = 'Gwendoline';
 const LAST = 'Quérembourg';

@@ -3,14 +3,14 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { and, eq } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { customerActivity, customerDocuments, customers } from '@/db/schema';
 import { GET as LIST, POST as UPLOAD } from '@/app/api/customers/[id]/documents/route';
 import { DELETE, GET as DOWNLOAD } from '@/app/api/customers/[id]/documents/[docId]/route';
 import { deleteDocument, uploadDocument } from '@/lib/documents/mutations';
 import { dataDir } from '@/lib/env';
-import { actorFor, bearersByRole, createBearer, createCustomer, createUser } from '../factories';
+import { actorFor, createBearer, createCustomer, createUser, suiteBearers } from '../factories';
 import { documentRowCount, listUploadFiles, multipart, samples } from '../factories/documents';
 import { call } from '../factories/http';
 
@@ -20,10 +20,7 @@ vi.mock('@/lib/auth/session', async () =>
 );
 vi.mock('next/cache', () => ({ revalidatePath: () => {} }));
 
-let auth: Awaited<ReturnType<typeof bearersByRole>>;
-beforeAll(async () => {
-  auth = await bearersByRole();
-});
+const auth = suiteBearers();
 
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 

@@ -8,18 +8,14 @@ import * as oneRoute from '@/app/api/customers/[id]/route';
 import * as listRoute from '@/app/api/customers/route';
 import { getDb } from '@/db';
 import { consentEvents, customers, legacyIdMap } from '@/db/schema';
-import type { Role } from '@/db/schema/auth';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { geocodeCustomer } from '@/lib/customers/geocode-on-save';
 import { dataDir, resetEnvCache } from '@/lib/env';
 import { importLegacy } from '@/lib/legacy-import/run';
-import { bearersByRole, createCustomer } from '../factories';
+import { createCustomer, suiteBearers } from '../factories';
 import { call } from '../factories/http';
 
-let bearer: Record<Role, string>;
-beforeAll(async () => {
-  bearer = await bearersByRole();
-});
+const bearer = suiteBearers();
 
 const header =
   'id;type;nom;prenom;societe;siret;adresse;cp;ville;tel;email;vehicules;notes;date_creation;actif;optin_mail';

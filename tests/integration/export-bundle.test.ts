@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/customers/[id]/export/route';
 import { getDb } from '@/db';
 import { customerActivity, customerNotes, customerTags, tags } from '@/db/schema';
 import type { Role } from '@/db/schema/auth';
 import { exportBundleSchema } from '@/lib/export/bundle';
-import { bearersByRole, createContact, createCustomer, createVehicle } from '../factories';
+import { createContact, createCustomer, createVehicle, suiteBearers } from '../factories';
 import {
   insertActivity,
   insertConsentEvent,
@@ -15,10 +15,7 @@ import {
 } from '../factories/consents';
 import { call } from '../factories/http';
 
-let auth: Record<Role, string>;
-beforeAll(async () => {
-  auth = await bearersByRole();
-});
+const auth = suiteBearers();
 
 async function fullCustomer() {
   const db = getDb();

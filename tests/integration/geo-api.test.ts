@@ -4,7 +4,6 @@ import { and, count, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { customerActivity, customers, geocodeCache } from '@/db/schema';
-import type { Role } from '@/db/schema/auth';
 import { GET as nearbyGET } from '@/app/api/customers/nearby/route';
 import { PUT as locationPUT } from '@/app/api/customers/[id]/location/route';
 import { GET as geocodeGET } from '@/app/api/geocode/route';
@@ -13,13 +12,10 @@ import { geocodeCustomer, geocodeCustomerLater } from '@/lib/customers/geocode-o
 import { resetEnvCache } from '@/lib/env';
 import { geocodeAddress } from '@/lib/geo/geocode';
 import { haversineKm } from '@/lib/geo/haversine';
-import { bearersByRole, createCustomer } from '@/tests/factories';
+import { createCustomer, suiteBearers } from '@/tests/factories';
 import { call } from '@/tests/factories/http';
 
-let auth: Record<Role, string>;
-beforeAll(async () => {
-  auth = await bearersByRole();
-});
+const auth = suiteBearers();
 
 const db = () => getDb();
 

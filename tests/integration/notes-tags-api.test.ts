@@ -1,9 +1,8 @@
 import { and, count, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import { customerActivity, customerNotes, customerTags, tags } from '@/db/schema';
-import type { Role } from '@/db/schema/auth';
-import { actorFor, bearersByRole, createBearer, createCustomer, createUser } from '@/tests/factories';
+import { actorFor, createBearer, createCustomer, createUser, suiteBearers } from '@/tests/factories';
 import { call, callRawJson } from '@/tests/factories/http';
 
 const session = vi.hoisted(() => ({ actor: null as unknown }));
@@ -21,10 +20,7 @@ const noteActions = await import('@/lib/notes/actions');
 const tagActions = await import('@/lib/tags/actions');
 const { initialActionState } = await import('@/lib/actions');
 
-let auth: Record<Role, string>;
-beforeAll(async () => {
-  auth = await bearersByRole();
-});
+const auth = suiteBearers();
 
 const db = () => getDb();
 const form = (fields: Record<string, string>) => {

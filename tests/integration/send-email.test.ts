@@ -1,15 +1,12 @@
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/customers/[id]/send-email/route';
 import type { Role } from '@/db/schema/auth';
-import { bearersByRole, createCustomer } from '../factories';
+import { createCustomer, suiteBearers } from '../factories';
 import { insertConsentEvent, yearsAgo } from '../factories/consents';
 import { emailActivitiesOf, outboxOf, startAppSmtp, stopAppSmtp } from '../factories/email';
 import { call } from '../factories/http';
 
-let auth: Record<Role, string>;
-beforeAll(async () => {
-  auth = await bearersByRole();
-});
+const auth = suiteBearers();
 
 afterEach(stopAppSmtp);
 

@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { POST } from '@/app/api/customers/[id]/send-email/route';
 import { getDb } from '@/db';
 import { customers, emailOutbox, legacyIdMap } from '@/db/schema';
-import type { Role } from '@/db/schema/enums';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { importLegacy } from '@/lib/legacy-import/run';
-import { bearersByRole, createCustomer } from '../factories';
+import { createCustomer, suiteBearers } from '../factories';
 import { insertConsentEvent, yearsAgo } from '../factories/consents';
 import { call } from '../factories/http';
 
@@ -15,10 +14,7 @@ import { call } from '../factories/http';
  * blocks that purpose whatever it is, service notifications included; a marketing (or survey)
  * grant only opens the gate when it is provable — a grant created by the legacy import is not.
  */
-let auth: Record<Role, string>;
-beforeAll(async () => {
-  auth = await bearersByRole();
-});
+const auth = suiteBearers();
 
 const send = (customerId: string, purpose: string) =>
   call(POST, {

@@ -1,5 +1,5 @@
 import { count, eq } from 'drizzle-orm';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { getDb } from '@/db';
 import {
   customerActivity,
@@ -9,9 +9,8 @@ import {
   customerTags,
   vehicles,
 } from '@/db/schema';
-import type { Role } from '@/db/schema/auth';
 import { eraseCustomer } from '@/lib/customers/mutations';
-import { actorFor, bearersByRole, createCustomer, createUser } from '../factories';
+import { actorFor, createCustomer, createUser, suiteBearers } from '../factories';
 import { listUploadFiles, multipart, samples } from '../factories/documents';
 import { call } from '../factories/http';
 
@@ -25,10 +24,7 @@ const tagsRoute = await import('@/app/api/customers/[id]/tags/route');
 const contactsRoute = await import('@/app/api/customers/[id]/contacts/route');
 const vehiclesRoute = await import('@/app/api/customers/[id]/vehicles/route');
 
-let auth: Record<Role, string>;
-beforeAll(async () => {
-  auth = await bearersByRole();
-});
+const auth = suiteBearers();
 
 const PERSONAL = { title: 'Appel de Gwendoline Quérembourg', description: 'Rappeler au 06 87 65 43 21' };
 
