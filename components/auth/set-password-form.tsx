@@ -2,11 +2,12 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { FormMessage, TextField } from '@/components/ui/field';
+import { FormMessage } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useFormAction, zodValidator } from '@/components/ui/use-form-action';
 import { inspectLinkAction, setPasswordAction } from '@/lib/users/account-actions';
-import { MIN_PASSWORD_LENGTH, setPasswordSchema } from '@/lib/users/schema';
+import { setPasswordSchema } from '@/lib/users/schema';
+import { NewPasswordFields } from './new-password-fields';
 
 const validate = zodValidator(setPasswordSchema, { pick: ['token', 'password', 'confirm'] });
 type Link = { name: string; email: string; purpose: string };
@@ -52,24 +53,7 @@ export function SetPasswordForm() {
       <FormMessage state={state} />
       <input type="hidden" name="token" value={token} />
       <input type="text" name="username" autoComplete="username" value={link.email} readOnly hidden />
-      <TextField
-        label="Nouveau mot de passe"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        autoFocus
-        hint={`Au moins ${MIN_PASSWORD_LENGTH} caractères ; une phrase de plusieurs mots est idéale.`}
-        error={errors.password}
-      />
-      <TextField
-        label="Confirmation"
-        name="confirm"
-        type="password"
-        autoComplete="new-password"
-        required
-        error={errors.confirm}
-      />
+      <NewPasswordFields errors={errors} autoFocus />
       <SubmitButton className="w-full" pendingLabel="Enregistrement…">
         Enregistrer et se connecter
       </SubmitButton>
