@@ -15,6 +15,8 @@ import {
 } from '@/lib/users/actions';
 import type { Option } from './users-manager';
 
+type ActionResult = { ok: boolean; message: string; data?: unknown };
+
 export interface UserRowData {
   id: string;
   name: string;
@@ -42,10 +44,7 @@ export function UserRowActions({
 }) {
   const toast = useToast();
   async function run(
-    action: (
-      prev: typeof initialActionState,
-      fd: FormData,
-    ) => Promise<{ ok: boolean; message: string; data?: unknown }>,
+    action: (prev: typeof initialActionState, fd: FormData) => Promise<ActionResult>,
     fd = new FormData(),
   ) {
     const result = await action(initialActionState, fd);
@@ -54,6 +53,15 @@ export function UserRowActions({
     if (result.ok && data?.url) onLink(data);
     return result.ok;
   }
+  /** A one-click action on this account (resend, reset link, reactivate). */
+  const oneClick = (
+    action: (id: string, prev: typeof initialActionState, fd: FormData) => Promise<ActionResult>,
+    label: string,
+  ) => (
+    <Button variant="secondary" size="sm" className="min-h-11" onClick={() => run(action.bind(null, user.id))}>
+      {label}
+    </Button>
+  );
 
   return (
     <div className="flex flex-wrap items-end gap-2">
@@ -87,14 +95,7 @@ export function UserRowActions({
       )}
       {user.status === 'invited' && (
         <>
-          <Button
-            variant="secondary"
-            size="sm"
-            className="min-h-11"
-            onClick={() => run(resendInvitationAction.bind(null, user.id))}
-          >
-            Renvoyer l’invitation
-          </Button>
+          {oneClick(resendInvitationAction, 'Renvoyer l’invitation')}
           <ConfirmDialog
             triggerLabel="Annuler l’invitation"
             triggerSize="sm"
@@ -108,16 +109,7 @@ export function UserRowActions({
           </ConfirmDialog>
         </>
       )}
-      {user.status === 'active' && (
-        <Button
-          variant="secondary"
-          size="sm"
-          className="min-h-11"
-          onClick={() => run(sendResetLinkAction.bind(null, user.id))}
-        >
-          Envoyer un lien de réinitialisation
-        </Button>
-      )}
+      {user.status === 'active' && oneClick(sendResetLinkAction, 'Envoyer un lien de réinitialisation')}
       {user.status === 'active' && !self && (
         <ConfirmDialog
           triggerLabel="Désactiver"
@@ -133,16 +125,7 @@ export function UserRowActions({
           </p>
         </ConfirmDialog>
       )}
-      {user.status === 'deactivated' && (
-        <Button
-          variant="secondary"
-          size="sm"
-          className="min-h-11"
-          onClick={() => run(reactivateUserAction.bind(null, user.id))}
-        >
-          Réactiver
-        </Button>
-      )}
+      {user.status === 'deactivated' && oneClick(reactivateUserAction, 'Réactiver')}
     </div>
   );
 }
