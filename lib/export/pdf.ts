@@ -1,8 +1,8 @@
-import PDFDocument from 'pdfkit';
 import { customerDisplayName, KIND_LABELS, STATUS_LABELS } from '@/lib/customers/schema';
 import { formatPhone } from '@/lib/validation';
 import type { ExportBundle } from './bundle';
 import { toDate } from './cells';
+import { type PdfOptions, pdfMoney as money, startPdf } from './pdf-document';
 
 /**
  * A printable customer sheet (A4, French) a technician can hand over: identity and address,
@@ -14,10 +14,6 @@ const dateFr = (v: string | null | undefined) => {
   const d = toDate(v);
   return d ? new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short' }).format(d) : '—';
 };
-const money = (cents: number) =>
-  new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
-    .format(cents / 100)
-    .replace(/\u202f|\u00a0/g, ' ');
 
 const PURPOSES: Record<string, string> = {
   'service-notifications': 'Notifications de service',
@@ -28,11 +24,6 @@ const PURPOSES: Record<string, string> = {
   photos: 'Photos',
 };
 const CHANNELS: Record<string, string> = { email: 'e-mail', sms: 'SMS', phone: 'téléphone', post: 'courrier' };
-
-export interface PdfOptions {
-  /** Off in tests so the text can be searched in the raw file. */
-  compress?: boolean;
-}
 
 export function balanceOf(bundle: ExportBundle) {
   const open = bundle.invoices.filter((i) => i.status !== 'cancelled');
@@ -59,42 +50,20 @@ export function currentConsents(bundle: ExportBundle) {
 export async function renderCustomerPdf(bundle: ExportBundle, opts: PdfOptions = {}): Promise<Buffer> {
   const c = bundle.customer;
   const name = customerDisplayName(c);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    compress: opts.compress ?? true,
-    info: { Title: `Fiche client ${c.number} — ${name}`, Author: 'Customer 360', Subject: 'Fiche client' },
-    lang: 'fr-FR',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const heading = (text: string) => {
-    if (doc.y > 720) doc.addPage();
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('#1e3a8a').text(text).moveDown(0.3);
-    doc.font('Helvetica').fontSize(10).fillColor('black');
-  };
-  const line = (label: string, value: string | null | undefined) => {
-    doc
-      .font('Helvetica-Bold')
-      .text(`${label} : `, { continued: true })
-      .font('Helvetica')
-      .text(value || '—');
-  };
-
-  doc.font('Helvetica-Bold').fontSize(18).text(name);
-  doc
-    .font('Helvetica')
-    .fontSize(10)
-    .fillColor('#475569')
-    .text(
-      `Fiche client ${c.number} · ${KIND_LABELS[c.kind]} · ${STATUS_LABELS[c.status]}${c.archivedAt ? ' · archivé' : ''}`,
-    )
-    .fillColor('black');
+  const {
+    doc,
+    heading,
+    field: line,
+    title,
+    finish,
+  } = startPdf(
+    { title: `Fiche client ${c.number} — ${name}`, subject: 'Fiche client' },
+    { ...opts, headingPageBreakY: 720 },
+  );
+  title(
+    name,
+    `Fiche client ${c.number} · ${KIND_LABELS[c.kind]} · ${STATUS_LABELS[c.status]}${c.archivedAt ? ' · archivé' : ''}`,
+  );
 
   heading('Identité et coordonnées');
   if (c.kind === 'company') {
@@ -150,11 +119,5 @@ export async function renderCustomerPdf(bundle: ExportBundle, opts: PdfOptions =
       `• ${PURPOSES[e.purpose] ?? e.purpose} par ${CHANNELS[e.channel] ?? e.channel} : ${e.granted ? 'accordé' : 'refusé / retiré'} le ${dateFr(e.occurredAt)}${e.proofText || e.documentId || e.textVersion ? '' : ' (sans preuve)'}`,
     );
 
-  doc
-    .moveDown(2)
-    .fontSize(8)
-    .fillColor('#64748b')
-    .text(`Document généré le ${dateFr(bundle.generatedAt)} par ${bundle.generatedBy.name} — Customer 360.`);
-  doc.end();
-  return done;
+  return finish(`Document généré le ${dateFr(bundle.generatedAt)} par ${bundle.generatedBy.name} — Customer 360.`);
 }

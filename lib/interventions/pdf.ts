@@ -1,5 +1,4 @@
-import PDFDocument from 'pdfkit';
-import type { PdfOptions } from '@/lib/export/pdf';
+import { type PdfOptions, pdfMoney as money, startPdf } from '@/lib/export/pdf-document';
 import { kindLabel, VAT_RATE_LABELS } from './labels';
 import { lineAmounts, type PricedLine, type Totals } from './totals';
 
@@ -36,52 +35,15 @@ const PARIS = 'Europe/Paris';
 const dateTime = (d: Date | null) =>
   d ? new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short', timeStyle: 'short' }).format(d) : '—';
 const plain = (s: string) => s.replace(/\u202f|\u00a0/g, ' ');
-const money = (cents: number) =>
-  plain(new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100));
 const decimal = (v: number | string) => plain(Number(v).toLocaleString('fr-FR', { maximumFractionDigits: 2 }));
 
 export async function renderInterventionReport(data: InterventionReportData, opts: PdfOptions = {}): Promise<Buffer> {
   const iv = data.intervention;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 50,
-    compress: opts.compress ?? true,
-    info: {
-      Title: `Rapport d'intervention — ${data.customer.name}`,
-      Author: 'Customer 360',
-      Subject: "Rapport d'intervention",
-    },
-    lang: 'fr-FR',
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-
-  const heading = (text: string) => {
-    if (doc.y > 700) doc.addPage();
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).fillColor('#1e3a8a').text(text).moveDown(0.3);
-    doc.font('Helvetica').fontSize(10).fillColor('black');
-  };
-  const field = (label: string, value: string | null | undefined) =>
-    doc
-      .font('Helvetica-Bold')
-      .text(`${label} : `, { continued: true })
-      .font('Helvetica')
-      .text(value || '—');
-
-  doc
-    .font('Helvetica-Bold')
-    .fontSize(18)
-    .text(`Rapport d'intervention — ${kindLabel(iv.kind)}`);
-  doc
-    .font('Helvetica')
-    .fontSize(10)
-    .fillColor('#475569')
-    .text(`Client ${data.customer.number} · ${data.customer.name}`)
-    .fillColor('black');
+  const { doc, heading, field, title, finish } = startPdf(
+    { title: `Rapport d'intervention — ${data.customer.name}`, subject: "Rapport d'intervention" },
+    { ...opts, headingPageBreakY: 700 },
+  );
+  title(`Rapport d'intervention — ${kindLabel(iv.kind)}`, `Client ${data.customer.number} · ${data.customer.name}`);
 
   heading('Intervention');
   field('Lieu', [iv.addressLine1, [iv.postalCode, iv.city].filter(Boolean).join(' ')].filter(Boolean).join(', '));
@@ -124,11 +86,5 @@ export async function renderInterventionReport(data: InterventionReportData, opt
     }
   } else doc.text('Non signée.');
 
-  doc
-    .moveDown(2)
-    .fontSize(8)
-    .fillColor('#64748b')
-    .text(`Rapport généré le ${dateTime(iv.completedAt ?? new Date())} — Customer 360 — réf. ${iv.id}.`);
-  doc.end();
-  return done;
+  return finish(`Rapport généré le ${dateTime(iv.completedAt ?? new Date())} — Customer 360 — réf. ${iv.id}.`);
 }
