@@ -1,9 +1,9 @@
 /** npm run db:migrate — applies the committed migrations to the configured database, then exits. */
 import { getDbHandle } from '@/db';
 import { migrateDb } from '@/db/migrate';
-import { CliError } from '@/lib/cli/args';
 import { acquirePgliteLock } from '@/lib/cli/pglite-lock';
-import { dataDir, env, EnvError } from '@/lib/env';
+import { dataDir, env } from '@/lib/env';
+import { runCli } from '@/lib/cli/run';
 
 async function main() {
   const config = env();
@@ -20,8 +20,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof EnvError || error instanceof CliError) console.error(error.message);
-  else console.error(error);
-  process.exit(1);
-});
+runCli(main);

@@ -11,11 +11,12 @@ import { z } from 'zod';
 import { getDbHandle } from '@/db';
 import { migrateDb } from '@/db/migrate';
 import { customers, customerActivity, interventions, invoices, payments, vehicles } from '@/db/schema';
-import { dataDir, env, EnvError } from '@/lib/env';
+import { dataDir, env } from '@/lib/env';
 import { isDatabaseEmpty, seedDemo } from './demo';
 import { seedLarge } from './large';
 import { CliError, parseFlags } from '@/lib/cli/args';
 import { acquirePgliteLock } from '@/lib/cli/pglite-lock';
+import { runCli } from '@/lib/cli/run';
 
 const schema = z.object({
   customers: z.coerce.number().int().min(1, '--customers doit être ≥ 1').max(5_000_000).default(100_000),
@@ -76,8 +77,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof EnvError || error instanceof CliError) console.error(error.message);
-  else console.error(error);
-  process.exit(1);
-});
+runCli(main);

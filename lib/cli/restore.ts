@@ -12,10 +12,11 @@ import { BackupError } from '@/lib/backup/database';
 import { describeManifest, fmtBytes, fmtInt, reportLine } from '@/lib/backup/report';
 import { restoreBackup } from '@/lib/backup/restore';
 import { verifyArchive } from '@/lib/backup/verify';
-import { dataDir, env, EnvError } from '@/lib/env';
+import { dataDir, env } from '@/lib/env';
 import { getStorage } from '@/lib/storage';
 import { CliError, parseFlags } from './args';
 import { acquirePgliteLock } from './pglite-lock';
+import { runCli } from './run';
 
 const USAGE = 'Usage : npm run restore -- <archive.tar> [--check]';
 const argsSchema = z.object({ check: z.boolean().optional() }).strict();
@@ -81,9 +82,4 @@ async function main() {
     console.log(reportLine('Migrations', `${r.pendingMigrations} plus récente(s) seront appliquées par npm start`));
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof CliError || error instanceof EnvError || error instanceof BackupError)
-    console.error(error.message);
-  else console.error(error);
-  process.exit(1);
-});
+runCli(main, [BackupError]);

@@ -12,13 +12,13 @@ import { users } from '@/db/schema';
 import { DEMO_USERS, isDatabaseEmpty, seedDemo } from '@/db/seed/demo';
 import { reapplyTombstones } from '@/lib/backup/tombstones';
 import { tombstoneLedgerPath } from '@/lib/customers/tombstones';
-import { dataDir, EnvError, type Env } from '@/lib/env';
+import { dataDir, type Env } from '@/lib/env';
 import { deleteStoredFiles } from '@/lib/storage';
 import { SHUTDOWN_GRACE_MS } from '@/lib/shutdown';
-import { CliError } from './args';
 import { acquirePgliteLock } from './pglite-lock';
 import { checkStartEnv, firstAdminHint, startModeLine } from './start-checks';
 import { superviseChild } from './supervise';
+import { runCli } from './run';
 
 const ROOT = process.cwd();
 const NEXT = path.join(ROOT, 'node_modules', '.bin', 'next');
@@ -154,8 +154,4 @@ async function main() {
     );
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof EnvError || error instanceof CliError) console.error(error.message);
-  else console.error(error);
-  process.exit(1);
-});
+runCli(main);

@@ -10,9 +10,10 @@ import { getDbHandle } from '@/db';
 import { migrateDb } from '@/db/migrate';
 import { ROLES } from '@/db/schema/enums';
 import { createApiToken } from '@/lib/auth/tokens';
-import { dataDir, env, EnvError } from '@/lib/env';
+import { dataDir, env } from '@/lib/env';
 import { CliError, parseFlags } from './args';
 import { acquirePgliteLock } from './pglite-lock';
+import { runCli } from './run';
 
 const argsSchema = z
   .object({
@@ -68,8 +69,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof CliError || error instanceof EnvError) console.error(error.message);
-  else console.error(error);
-  process.exit(1);
-});
+runCli(main);

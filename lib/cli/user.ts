@@ -12,10 +12,11 @@ import { migrateDb } from '@/db/migrate';
 import { ROLES } from '@/db/schema/enums';
 import { upsertUserFromCli } from '@/lib/users/mutations';
 import { userInviteSchema } from '@/lib/users/schema';
-import { dataDir, env, EnvError } from '@/lib/env';
+import { dataDir, env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { CliError, parseFlags } from './args';
 import { acquirePgliteLock } from './pglite-lock';
+import { runCli } from './run';
 
 const USAGE = `Usage : npm run user -- --email <e-mail> --name "<nom>" --role <${ROLES.join('|')}> [--password-stdin]`;
 
@@ -81,8 +82,4 @@ async function main() {
   }
 }
 
-main().catch((error: unknown) => {
-  if (error instanceof CliError || error instanceof EnvError) console.error(error.message);
-  else console.error(error);
-  process.exit(1);
-});
+runCli(main);
