@@ -1,28 +1,23 @@
 import Link from 'next/link';
 import { Badge } from '@/components/ui/badge';
 import { formatDate, formatNumber } from '@/components/ui/format';
+import type { DueVehicle } from '@/lib/interventions/follow-up';
 import { REMINDER_CONSENT_LABELS, REMINDER_REASON_LABELS, type ReminderConsent } from '@/lib/reminders/schema';
 import { SendReminderButton } from './send-reminder-button';
 
-export interface DueVehicleRow {
-  vehicleId: string;
-  label: string;
-  dueDate: string;
-  reasons: ('inspection' | 'service')[];
-  nextInspectionDue: string | null;
-  nextServiceDue: string | null;
-  nextServiceKm: number | null;
-  serviceDueByKm: boolean;
-  consent: ReminderConsent;
-  customer: {
-    id: string;
-    number: string;
-    name: string;
-    email: string | null;
-    phone: string | null;
-    mobile: string | null;
-  };
-}
+/** What a row shows: the due vehicle as the query returns it, and its owner's reminder consent. */
+export type DueVehicleRow = Pick<
+  DueVehicle,
+  | 'vehicleId'
+  | 'label'
+  | 'dueDate'
+  | 'reasons'
+  | 'nextInspectionDue'
+  | 'nextServiceDue'
+  | 'nextServiceKm'
+  | 'serviceDueByKm'
+  | 'customer'
+> & { consent: ReminderConsent };
 
 /** A calendar day "YYYY-MM-DD" shown fr-FR (noon UTC is the same day in Paris). */
 const day = (d: string, style: 'short' | 'long' = 'short') => formatDate(`${d}T12:00:00Z`, style);

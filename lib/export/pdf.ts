@@ -1,3 +1,4 @@
+import { PURPOSE_LABELS } from '@/lib/consents/config';
 import { customerDisplayName, KIND_LABELS, STATUS_LABELS } from '@/lib/customers/schema';
 import { formatPhone } from '@/lib/validation';
 import type { ExportBundle } from './bundle';
@@ -15,14 +16,8 @@ const dateFr = (v: string | null | undefined) => {
   return d ? new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short' }).format(d) : '—';
 };
 
-const PURPOSES: Record<string, string> = {
-  'service-notifications': 'Notifications de service',
-  marketing: 'Prospection commerciale',
-  'satisfaction-surveys': 'Enquêtes de satisfaction',
-  'data-sharing-partners': 'Partage avec des partenaires',
-  geolocation: 'Géolocalisation',
-  photos: 'Photos',
-};
+/** Indexed by string: an older bundle may carry a purpose this version no longer knows (shown as is). */
+const PURPOSES: Record<string, string> = PURPOSE_LABELS;
 const CHANNELS: Record<string, string> = { email: 'e-mail', sms: 'SMS', phone: 'téléphone', post: 'courrier' };
 
 export function balanceOf(bundle: ExportBundle) {
