@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterBar } from '@/components/admin/filter-bar';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { SelectField, TextField } from '@/components/ui/field';
@@ -45,12 +46,7 @@ export default async function JournalPage({
           Invitations, rôles, désactivations, mots de passe, SSO et jetons d’API : qui, quand, depuis quelle adresse.
         </p>
       </div>
-      <form
-        method="get"
-        role="search"
-        aria-label="Filtrer le journal"
-        className="grid gap-3 sm:grid-cols-4 sm:items-end"
-      >
+      <FilterBar label="Filtrer le journal">
         <SelectField
           label="Catégorie"
           name="group"
@@ -60,10 +56,7 @@ export default async function JournalPage({
         />
         <TextField label="Compte ou auteur" name="q" type="search" defaultValue={filters.q ?? ''} />
         <TextField label="Depuis le" name="since" type="date" defaultValue={filters.since ?? ''} />
-        <button type="submit" className="min-h-11 rounded-md bg-slate-800 px-4 text-sm font-medium text-white">
-          Filtrer
-        </button>
-      </form>
+      </FilterBar>
       <Card title="Événements" flush>
         {page.data.length === 0 ? (
           <div className="p-4">

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { FilterBar } from '@/components/admin/filter-bar';
 import { UsersManager } from '@/components/admin/users-manager';
 import { SelectField, TextField } from '@/components/ui/field';
 import { formatDate, formatDateTime } from '@/components/ui/format';
@@ -42,12 +43,7 @@ export default async function UsersPage({
           <Link href="/admin/journal">journal</Link>.
         </p>
       </div>
-      <form
-        method="get"
-        role="search"
-        aria-label="Filtrer les comptes"
-        className="grid gap-3 sm:grid-cols-4 sm:items-end"
-      >
+      <FilterBar label="Filtrer les comptes">
         <TextField
           id="filter-q"
           label="Recherche"
@@ -71,10 +67,7 @@ export default async function UsersPage({
           placeholder="Tous"
           options={statuses}
         />
-        <button type="submit" className="min-h-11 rounded-md bg-slate-800 px-4 text-sm font-medium text-white">
-          Filtrer
-        </button>
-      </form>
+      </FilterBar>
       <UsersManager users={rows} roles={roles} statuses={statuses} currentUserId={actor.id ?? ''} filtered={filtered} />
     </>
   );
