@@ -136,6 +136,34 @@ function intervention(m: Meta, _a: Entry, customerId: string): DetailLine[] {
   return lines;
 }
 
+const dayOrNone = (v: unknown) => (str(v) ? formatDate(v as string) : 'aucune');
+const interventionHref = (customerId: string, id: unknown) =>
+  typeof id === 'string' && UUID.test(id) ? `/customers/${customerId}/interventions/${id}` : undefined;
+
+/** Follow-up tasks (lib/tasks/mutations.ts): due day, assignee, what it is linked to, what an edit changed. */
+function task(m: Meta, _a: Entry, customerId: string): DetailLine[] {
+  const lines: DetailLine[] = [];
+  const changes = (m.changes ?? {}) as Record<string, { from?: unknown; to?: unknown } | undefined>;
+  if (changes.title) push(lines, 'Titre précédent', str(changes.title.from));
+  if (changes.dueDate) push(lines, 'Échéance', `${dayOrNone(changes.dueDate.from)} → ${dayOrNone(changes.dueDate.to)}`);
+  if (changes.assignee)
+    push(
+      lines,
+      'Assignée à',
+      `${str(changes.assignee.from) ?? 'personne'} → ${str(changes.assignee.to) ?? 'personne'}`,
+    );
+  if (!m.changes) push(lines, 'Échéance', str(m.dueDate) ? formatDate(m.dueDate as string) : null);
+  push(lines, 'Assignée à', str(m.assignee));
+  push(
+    lines,
+    'Intervention',
+    interventionHref(customerId, m.interventionId) ? 'voir l’intervention' : null,
+    interventionHref(customerId, m.interventionId),
+  );
+  push(lines, 'Facture', str(m.invoiceNumber), str(m.invoiceNumber) ? invoiceHref(customerId, m.invoiceId) : undefined);
+  return lines;
+}
+
 function profile(m: Meta): DetailLine[] {
   const lines = diffLines(m.changes, FIELD_LABELS);
   push(lines, 'N° client', str(m.number));
@@ -233,6 +261,7 @@ const RENDERERS: Record<string, (m: Meta, a: Entry, customerId: string) => Detai
   email,
   export: exportLines,
   merge,
+  task,
   system,
   call: manual,
   visit: manual,

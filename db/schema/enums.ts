@@ -32,6 +32,7 @@ export const ACTIVITY_TYPES = [
   'profile',
   'export',
   'merge',
+  'task',
   'system',
   'other',
 ] as const;
@@ -123,3 +124,6 @@ export const USER_EVENTS = [
   'token.revoked',
 ] as const;
 export type UserEvent = (typeof USER_EVENTS)[number];
+
+/** Longest follow-up task title (the CHECK of tasks.title and the form's zod schema). */
+export const TASK_TITLE_MAX = 200;

@@ -10,3 +10,4 @@ export * from './idempotency';
 export * from './interventions';
 export * from './relations';
 export * from './system';
+export * from './tasks';

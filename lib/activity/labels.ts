@@ -25,6 +25,7 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
   profile: 'Fiche client',
   export: 'Export',
   merge: 'Fusion',
+  task: 'Tâche',
   system: 'Système',
   other: 'Autre',
 };

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'intervention.plan',
   'intervention.report',
   'intervention.invoice',
+  'task.read',
+  'task.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,8 +47,11 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     // intervention.report is limited to the technician's own assignments (see canReportIntervention).
     'intervention.read',
     'intervention.report',
+    // task.write is limited to the tasks the technician created or is assigned (see canManageTask).
+    'task.read',
+    'task.write',
   ]),
-  viewer: new Set<Permission>(['customer.read', 'finance.read', 'analytics.read', 'intervention.read']),
+  viewer: new Set<Permission>(['customer.read', 'finance.read', 'analytics.read', 'intervention.read', 'task.read']),
 };
 
 export const ROLE_LABELS: Record<Role, string> = {
@@ -115,6 +120,18 @@ export function canManageNote(
 }
 
 /**
+ * Edit, complete, reopen a task: managers and admins any task; technicians the tasks they (user or token)
+ * created and the tasks assigned to them. Creating one needs only `task.write`.
+ */
+export function canManageTask(
+  actor: Pick<Actor, 'kind' | 'id' | 'role'>,
+  task: { createdBy: string | null; createdByToken?: string | null; assigneeId: string | null },
+): boolean {
+  if (mayManageItem(actor, 'task.write', { userId: task.createdBy, tokenId: task.createdByToken })) return true;
+  return can(actor.role, 'task.write') && actor.kind === 'user' && !!actor.id && task.assigneeId === actor.id;
+}
+
+/**
  * The duplicates page and its decisions (merge, « Pas un doublon », « Rétablir »): managers and admins,
  * who both update and duplicate customers. The API routes of dismissals declare 'customer.duplicate'
  * and check this too.
@@ -148,6 +165,8 @@ export interface CustomerAbilities {
   interventionPlan: boolean;
   /** Invoice a finished intervention. */
   interventionInvoice: boolean;
+  /** Add a follow-up task (« À faire »); editing one is canManageTask. */
+  taskWrite: boolean;
 }
 
 export function customerAbilities(
@@ -174,6 +193,7 @@ export function customerAbilities(
     consentRecord: write('consent.record'),
     interventionPlan: write('intervention.plan'),
     interventionInvoice: write('intervention.invoice'),
+    taskWrite: write('task.write'),
   };
 }
 

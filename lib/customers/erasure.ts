@@ -14,6 +14,7 @@ import {
   interventions,
   legacyIdMap,
   vehicles,
+  tasks,
 } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordActivity } from '@/lib/audit';
@@ -28,7 +29,7 @@ export const ERASED_NAME = 'Client effacé';
  * - the customer row stays (invoices and payments reference it and must be kept 10 years) but every
  *   personal field is replaced: name → "Client effacé", contact channels, address, identifiers and
  *   coordinates → null; number, kind, agency and dates are kept; status inactive; erasedAt set;
- * - contacts, vehicles, notes, tags, documents (rows; files removed by the caller after commit),
+ * - contacts, vehicles, notes, tasks, tags, documents (rows; files removed by the caller after commit),
  *   legacy ids, outbox emails and all activity are deleted, then one erasure entry is written;
  * - consent_events: grants are deleted, withdrawals keep only purpose/channel/granted/date/actor as
  *   minimal proof of withdrawal (IP, user agent, proof text and document link removed); this is the
@@ -61,6 +62,8 @@ export async function eraseCustomer(
     await tx.delete(customerContacts).where(eq(customerContacts.customerId, id));
     await tx.delete(vehicles).where(eq(vehicles.customerId, id));
     await tx.delete(customerNotes).where(eq(customerNotes.customerId, id));
+    // Task titles are free text about the person (« Rappeler Mme Durand »): gone with the notes.
+    await tx.delete(tasks).where(eq(tasks.customerId, id));
     await tx.delete(customerTags).where(eq(customerTags.customerId, id));
     const legacy = await tx
       .delete(legacyIdMap)

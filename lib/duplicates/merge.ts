@@ -16,6 +16,7 @@ import {
   legacyIdMap,
   payments,
   vehicles,
+  tasks,
 } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { recordActivity } from '@/lib/audit';
@@ -71,6 +72,7 @@ const CHILD_TABLES: { name: string; table: PgTable; customerId: PgColumn }[] = [
   { name: 'contacts', table: customerContacts, customerId: customerContacts.customerId },
   { name: 'vehicles', table: vehicles, customerId: vehicles.customerId },
   { name: 'notes', table: customerNotes, customerId: customerNotes.customerId },
+  { name: 'tasks', table: tasks, customerId: tasks.customerId },
   { name: 'documents', table: customerDocuments, customerId: customerDocuments.customerId },
   { name: 'activities', table: customerActivity, customerId: customerActivity.customerId },
   { name: 'interventions', table: interventions, customerId: interventions.customerId },

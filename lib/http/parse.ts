@@ -142,6 +142,7 @@ export const PATH_ID_LABELS: Readonly<Record<string, string>> = {
   tagId: 'Étiquette',
   interventionId: 'Intervention',
   userId: 'Utilisateur',
+  taskId: 'Tâche',
 };
 
 /** The `{name}` segments of a route path, in order. */

@@ -18,6 +18,7 @@ import './routes/interventions';
 import './routes/notes';
 import './routes/reminders';
 import './routes/system';
+import './routes/tasks';
 import './routes/tags';
 import './routes/users';
 import './routes/vehicles';

@@ -39,6 +39,10 @@ function expected(route: RouteDef, role: Role): 'allowed' | 403 {
   // another technician's day is the managers' planning.
   if (route.permission === 'intervention.report' && role === 'technician') return 403;
   if (route.path === '/api/interventions' && !can(role, 'intervention.plan')) return 403;
+  // Technicians edit only the tasks they created or are assigned (the fixture's is another technician's), and
+  // list only their own (a token has none: it names another person).
+  if (role === 'technician' && (route.path === '/api/customers/{id}/tasks/{taskId}' || route.path === '/api/tasks'))
+    return 403;
   return 'allowed';
 }
 

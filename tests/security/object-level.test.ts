@@ -28,6 +28,7 @@ const VALID_PATCH: Record<string, unknown> = {
   tagId: { name: 'modifié' },
   // A well-formed version: the ownership check comes before the version check.
   interventionId: { durationMinutes: 90, updatedAt: '2026-01-01T00:00:00Z' },
+  taskId: { title: 'Titre modifié', completed: true },
 };
 
 let admin: string;

@@ -7,6 +7,7 @@ import type { Actor } from '@/lib/auth/actor';
 import type { RouteDef } from '@/lib/openapi/registry';
 import { uploadDocument } from '@/lib/documents/mutations';
 import { createNote } from '@/lib/notes/mutations';
+import { createTask } from '@/lib/tasks/mutations';
 import { createContact, createCustomer, createUser, createVehicle } from '../factories';
 import { insertConsentEvent } from '../factories/consents';
 import { insertPartlyPaidInvoice } from '../factories/finances';
@@ -164,6 +165,14 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
       vatRateBp: 2000,
     })),
   );
+  // A follow-up task assigned to that technician (a technician token neither created nor is assigned it).
+  const task = await createTask(db, owner, customer.id, {
+    title: 'Rappeler pour le devis',
+    dueDate: '2026-03-15',
+    assigneeId: technician.id,
+    interventionId: plannedVisit.id,
+    invoiceId: null,
+  });
   // An account for /api/users/{userId} (a technician: every admin change to it is allowed).
   const member = await createUser('technician');
   const [{ updatedAt }] = await db
@@ -190,6 +199,7 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
       interventionDoneId: doneVisit.id,
       technicianId: technician.id,
       userId: member.id,
+      taskId: task.id,
     },
   };
 }

@@ -70,6 +70,13 @@ const BODIES: Record<string, (w: World) => Record<string, unknown>> = {
   [key('post', '/api/customers/{id}/interventions/{interventionId}/complete')]: () => ({ workDone: 'Vidange faite' }),
   [key('post', '/api/customers/{id}/interventions/{interventionId}/cancel')]: () => ({ reason: 'Client absent' }),
   [key('post', '/api/customers/{id}/interventions/{interventionId}/invoice')]: () => ({}),
+  [key('post', '/api/customers/{id}/tasks')]: (w) => ({
+    title: 'Rappeler le client',
+    dueDate: '2026-03-20',
+    assigneeId: w.ids.technicianId,
+    interventionId: w.ids.interventionId,
+  }),
+  [key('patch', '/api/customers/{id}/tasks/{taskId}')]: () => ({ title: 'Rappeler demain', completed: true }),
 };
 
 const QUERIES: Record<string, (w?: World) => Record<string, string>> = {
@@ -87,6 +94,11 @@ const QUERIES: Record<string, (w?: World) => Record<string, string>> = {
   [key('get', '/api/interventions')]: (w) => ({
     technician: w?.ids.technicianId ?? '00000000-0000-4000-8000-000000000001',
     date: '2026-03-12',
+  }),
+  // Same for « Mes tâches »: a token names whose tasks it lists.
+  [key('get', '/api/tasks')]: (w) => ({
+    assignee: w?.ids.technicianId ?? '00000000-0000-4000-8000-000000000001',
+    filter: 'open',
   }),
 };
 
