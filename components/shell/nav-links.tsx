@@ -9,6 +9,8 @@ export interface NavItem {
   label: string;
   /** The section this link represents (prefix match for aria-current). */
   match: string;
+  /** A count shown on the link (overdue tasks); `label` is what a screen reader hears. */
+  badge?: { count: number; label: string };
 }
 
 export function NavLinks({ items }: { items: NavItem[] }) {
@@ -31,6 +33,15 @@ export function NavLinks({ items }: { items: NavItem[] }) {
               )}
             >
               {item.label}
+              {item.badge && (
+                <span
+                  className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white"
+                  data-testid="overdue-tasks-badge"
+                >
+                  <span aria-hidden="true">{item.badge.count > 99 ? '99+' : item.badge.count}</span>
+                  <span className="sr-only">{`(${item.badge.label})`}</span>
+                </span>
+              )}
             </Link>
           </li>
         );

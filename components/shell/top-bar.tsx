@@ -5,14 +5,21 @@ import { logoutAction } from '@/lib/auth/login-action';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 import { type NavItem, NavLinks } from './nav-links';
 
-/** App chrome: name, main navigation, who is signed in, sign out. On phones the account part folds into a menu. */
-export function TopBar({ actor }: { actor: Actor }) {
+/** App chrome: name, main navigation (with the overdue-tasks badge), who is signed in, sign out. On phones the account part folds into a menu. */
+export function TopBar({ actor, overdueTasks = 0 }: { actor: Actor; overdueTasks?: number }) {
   // A technician's first screen is their day: it comes first in their navigation.
   const items: NavItem[] = [
     ...(actor.role === 'technician' ? [{ href: '/ma-journee', label: 'Ma journée', match: '/ma-journee' }] : []),
     { href: '/customers', label: 'Clients', match: '/customers' },
     { href: '/customers/nearby', label: 'Autour de moi', match: '/customers/nearby' },
   ];
+  if (can(actor.role, 'task.read'))
+    items.push({
+      href: '/taches',
+      label: 'Mes tâches',
+      match: '/taches',
+      ...(overdueTasks > 0 ? { badge: { count: overdueTasks, label: `${overdueTasks} en retard` } } : {}),
+    });
   if (can(actor.role, 'intervention.plan')) items.push({ href: '/planning', label: 'Planning', match: '/planning' });
   if (can(actor.role, 'customer.update') && can(actor.role, 'customer.duplicate')) {
     items.push({ href: '/customers/duplicates', label: 'Doublons', match: '/customers/duplicates' });

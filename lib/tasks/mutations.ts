@@ -12,14 +12,18 @@ import type { TaskCreateInput, TaskDto, TaskUpdateInput } from './schema';
 
 type TaskRow = typeof tasks.$inferSelect;
 
-/** The assignee is a user who can still sign in (an inactive account would never see the task): 422 otherwise. */
+/**
+ * The assignee is a user who can still sign in and act on the task (an inactive account or a read-only
+ * role would never tick it off): 422 otherwise.
+ */
 async function requireAssignee(tx: Tx, assigneeId: string): Promise<string> {
   const [u] = await tx
-    .select({ name: users.name, active: users.active })
+    .select({ name: users.name, active: users.active, role: users.role })
     .from(users)
     .where(eq(users.id, assigneeId))
     .limit(1);
-  if (!u?.active) throw AppError.validation({ assigneeId: ['Choisissez une personne active de l’équipe.'] });
+  if (!u?.active || !can(u.role, 'task.write'))
+    throw AppError.validation({ assigneeId: ['Choisissez une personne active de l’équipe.'] });
   return u.name;
 }
 

@@ -95,3 +95,6 @@ export interface TaskListItem extends TaskDto {
   customerName: string;
   customerNumber: string;
 }
+
+/** What a task row on screen needs besides the DTO: may the viewer tick it, is it late (Paris day). */
+export type TaskView<T extends TaskDto = TaskDto> = T & { canManage: boolean; overdue: boolean };

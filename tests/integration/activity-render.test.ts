@@ -11,6 +11,8 @@ import { createInvoice, recordPayment } from '@/lib/finances/mutations';
 import { invoiceCreateSchema, paymentCreateSchema } from '@/lib/finances/schema';
 import { cancelIntervention, createIntervention, startIntervention } from '@/lib/interventions/mutations';
 import { interventionCreateSchema } from '@/lib/interventions/schema';
+import { createTask, updateTask } from '@/lib/tasks/mutations';
+import { insertInvoice } from '../factories/finances';
 import { actorFor, createCustomer, createUser, createVehicle } from '../factories';
 
 /**
@@ -95,6 +97,23 @@ beforeAll(async () => {
     mobile: '+33312546029',
     updatedAt: customer.updatedAt,
   } as never);
+  // Tasks: created with an assignee, linked intervention and invoice; edited; completed; reopened.
+  const technician = await createUser('technician');
+  const linkedInvoice = await insertInvoice(customerId);
+  const task = await createTask(db, manager, customerId, {
+    title: 'Rappeler pour le devis',
+    dueDate: '2025-03-20',
+    assigneeId: technician.id,
+    interventionId: planned.id,
+    invoiceId: linkedInvoice.id,
+  });
+  await updateTask(db, manager, customerId, task.id, {
+    dueDate: '2025-03-27',
+    assigneeId: manager.id,
+    title: 'Relancer',
+  });
+  await updateTask(db, manager, customerId, task.id, { completed: true });
+  await updateTask(db, manager, customerId, task.id, { completed: false });
   await toggleCustomerStatus(db, manager, customerId);
   expect(started.status).toBe('in_progress');
 });
@@ -125,10 +144,10 @@ describe('Activity tab and 360 summary HTML', () => {
       customerId,
       role: 'manager',
       searchParams: {},
-      abilities: { activityCreate: false },
+      abilities: { activityCreate: false, taskWrite: false },
     });
     const html = renderToStaticMarkup(tree);
-    expect(html.match(/data-testid="activity-entry"/g)?.length).toBeGreaterThanOrEqual(9);
+    expect(html.match(/data-testid="activity-entry"/g)?.length).toBeGreaterThanOrEqual(13);
     const t = expectReadable(html);
     expect(t).toContain('Moyen de paiement : Espèces');
     expect(t).toContain('Type d’intervention : Diagnostic');
@@ -137,6 +156,15 @@ describe('Activity tab and 360 summary HTML', () => {
     expect(t).toContain('Statut : Actif → Inactif');
     expect(t).toContain('Mobile : — → 03 12 54 60 29');
     expect(t).not.toContain('Type de client : diagnostic');
+    expect(t).toContain('Tâche ajoutée');
+    expect(t).toContain('Échéance : 20/03/2025');
+    expect(t).toContain('Échéance : 20/03/2025 → 27/03/2025');
+    expect(t).toMatch(/Assignée à : technician \d+ → manager \d+/);
+    expect(t).toContain('Titre précédent : Rappeler pour le devis');
+    expect(t).toContain('Intervention : voir l’intervention');
+    expect(t).toMatch(/Facture : T-\d+-/);
+    expect(t).toContain('Tâche terminée');
+    expect(t).toContain('Tâche rouverte');
   });
 
   it('the 360 recent-activity block too', async () => {

@@ -1,5 +1,6 @@
 import { ActivityFilters } from '@/components/activity/activity-filters';
 import { TimelineList } from '@/components/activity/timeline-list';
+import { TaskAddPanel } from '@/components/tasks/task-add-panel';
 import { Card } from '@/components/ui/card';
 import { loadActivityTab } from '@/lib/activity/queries';
 import type { CustomerAbilities, Role } from '@/lib/auth/permissions';
@@ -19,12 +20,15 @@ export async function ActivityTab({
   searchParams,
   abilities,
   role,
+  viewerId = null,
 }: {
   customerId: string;
+  /** The signed-in user: the task quick add assigns to them by default. */
+  viewerId?: string | null;
   /** The viewer's role: the timeline, its counts and the type chips follow lib/activity/visibility.ts. */
   role: Role;
   searchParams: ActivitySearchParams;
-  abilities: Pick<CustomerAbilities, 'activityCreate'>;
+  abilities: Pick<CustomerAbilities, 'activityCreate' | 'taskWrite'>;
 }) {
   const raw = {
     type: searchParams.type,
@@ -53,9 +57,11 @@ export async function ActivityTab({
         allowedTypes={visibleActivityTypes({ role })}
         error={error}
       />
+      {abilities.taskWrite && <TaskAddPanel customerId={customerId} viewerId={viewerId} />}
       <Card title="Historique" description={`${page.stats.total} activité${page.stats.total > 1 ? 's' : ''}`}>
         <TimelineList
-          key={query.toString()}
+          // A new newest entry (a task added above, through a server action) re-mounts the list with it.
+          key={`${query.toString()}:${page.data[0]?.id ?? ''}`}
           customerId={customerId}
           initial={page.data}
           initialCursor={page.nextCursor}

@@ -9,6 +9,7 @@ import { LocationSection } from '../profile/location-section';
 import { NotesSection } from '../profile/notes-section';
 import { OnSiteSection } from '../profile/on-site-card';
 import { TagsSection } from '../profile/tags-section';
+import { TasksSection } from '../profile/tasks-section';
 import { VehiclesSection } from '../profile/vehicles-section';
 
 /**
@@ -33,6 +34,7 @@ export function ProfileTab({
       <div className="grid items-start gap-4 lg:grid-cols-2">
         <div className="grid gap-4">
           <IdentitySection customer={customer} />
+          <TasksSection customerId={customer.id} viewer={viewer} abilities={abilities} />
           <ContactsSection
             customerId={customer.id}
             contacts={customer.contacts.map((c) => ({ ...c, phoneDisplay: c.phone ? formatPhone(c.phone) : null }))}

@@ -8,6 +8,7 @@ import {
   RecentActivityBlock,
   SegmentBlock,
 } from '@/components/customers/dashboard-360/blocks';
+import { TasksSection } from '@/components/customers/profile/tasks-section';
 import { customerPage } from '@/lib/customers/page';
 import type { IdPageProps } from '@/lib/http/page-params';
 
@@ -34,6 +35,9 @@ export default async function Dashboard360Page(props: Pick<IdPageProps, 'params'
           <SegmentBlock customerId={id} />
         </Suspense>
       )}
+      <Suspense fallback={<BlockSkeleton title="À faire" />}>
+        <TasksSection customerId={id} viewer={actor} abilities={abilities} />
+      </Suspense>
       <Suspense fallback={<BlockSkeleton title="Prochaine intervention" />}>
         <NextInterventionBlock customerId={id} />
       </Suspense>
