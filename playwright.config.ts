@@ -22,7 +22,7 @@ const launchOptions = {
 };
 
 const PHONE_ONLY = /(interventions-phone|phone-first)\.spec\.ts$/;
-const PHONE_SPECS = /(a11y|activity|documents|interventions-phone|phone-first|profile-field|roles)\.spec\.ts$/;
+const PHONE_SPECS = /(a11y|activity|documents|interventions-phone|phone-first|profile-field|roles|tasks)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -58,7 +58,7 @@ async function main() {
       log: console.log,
     });
     console.log(
-      `Ajoutés : ${r.customers} clients, ${r.vehicles} véhicules, ${r.invoices} factures, ${r.payments} paiements, ${r.activities} activités, ${r.interventions} interventions en ${r.seconds} s`,
+      `Ajoutés : ${r.customers} clients, ${r.vehicles} véhicules, ${r.invoices} factures, ${r.payments} paiements, ${r.activities} activités, ${r.interventions} interventions, ${r.tasks} tâches en ${r.seconds} s`,
     );
     const total = async (
       t:

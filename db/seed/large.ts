@@ -27,6 +27,7 @@ export interface SeedLargeResult {
   payments: number;
   activities: number;
   interventions: number;
+  tasks: number;
   seconds: number;
 }
 
@@ -69,6 +70,9 @@ export async function seedLarge(db: Db, opts: SeedLargeOptions = {}): Promise<Se
     ? `(ARRAY[${technicianIds.map((id) => `${lit(id)}::uuid`).join(',')}])`
     : '(ARRAY[null::uuid])';
   const technicianId = technician ? `${lit(technician.id)}::uuid` : 'null::uuid';
+  // Follow-up tasks go round everyone who may be assigned one, so each « Mes tâches » has a realistic size.
+  const assignable = staff.filter((u) => u.role !== 'viewer').map((u) => `${lit(u.id)}::uuid`);
+  const assigneeArray = assignable.length ? `(ARRAY[${assignable.join(',')}])` : '(ARRAY[null::uuid])';
   const staffId = (role: string) => {
     const u = pickUser(role);
     return u ? `${lit(u.id)}::uuid` : 'null::uuid';
@@ -165,6 +169,17 @@ export async function seedLarge(db: Db, opts: SeedLargeOptions = {}): Promise<Se
       `insert into customer_notes (customer_id, author_name, body, pinned, created_at, updated_at)
        select id, 'Système', 'Client importé pour les mesures de performance : ' || coalesce(company_name, first_name || ' ' || last_name) || '.', hz % 4 = 0, created_at, created_at
        from s_cust where hx % 10 < 3`,
+    );
+    await step(
+      'tâches',
+      // ~1 task per 2 customers: due from 60 days ago to 60 days ahead (1 in 10 without date), 4 in 10 done.
+      `insert into tasks (customer_id, title, due_date, assignee_id, created_by, completed_at, completed_by, created_at, updated_at)
+       select id, (array['Rappeler pour le devis','Relancer la facture','Confirmer le rendez-vous','Envoyer le compte rendu'])[1 + hb % 4],
+         case when hz % 10 = 0 then null else current_date + ((hz % 121)::int - 60) end,
+         a.assignee, a.assignee, case when hy % 10 < 4 then now() - make_interval(days => (hx % 30)::int) end,
+         case when hy % 10 < 4 then a.assignee end, created_at, created_at
+       from s_cust cross join lateral (select ${assigneeArray}[1 + hb % ${Math.max(1, assignable.length)}] as assignee) a
+       where ha % 10 < 5`,
     );
     await step(
       'étiquettes',
@@ -331,6 +346,7 @@ export async function seedLarge(db: Db, opts: SeedLargeOptions = {}): Promise<Se
         tx,
         `select (select count(*) from s_inv) + (select count(*) from s_plan) + ${n * extraInterventions}`,
       ),
+      tasks: await scalar(tx, 'select count(*)::int from tasks where customer_id in (select id from s_cust)'),
       activities: await scalar(
         tx,
         `select count(*)::int from customer_activity where customer_id in (select id from s_cust)`,
@@ -341,7 +357,7 @@ export async function seedLarge(db: Db, opts: SeedLargeOptions = {}): Promise<Se
   // Fresh statistics: the planner must see the new sizes before anyone measures anything.
   await db.execute(
     sql.raw(
-      'analyze customers, vehicles, customer_activity, invoices, payments, interventions, intervention_lines, consent_events, customer_contacts, customer_notes, customer_tags',
+      'analyze customers, vehicles, customer_activity, invoices, payments, interventions, intervention_lines, consent_events, customer_contacts, customer_notes, customer_tags, tasks',
     ),
   );
   log(`  analyze (${((Date.now() - t) / 1000).toFixed(1)} s)`);

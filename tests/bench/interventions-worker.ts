@@ -17,29 +17,14 @@ import { listDueVehicles } from '@/lib/interventions/follow-up';
 import { listCustomerInterventions, listTechnicianDay } from '@/lib/interventions/lists';
 import { interventionListQuerySchema } from '@/lib/interventions/schema';
 import { parisDayRange, parisToday } from '@/lib/interventions/time';
-import { type BenchResult, fmt, info, LARGE_DB, median, pct } from './common';
+import { fmt, info, LARGE_DB, median, pct } from './common';
 import { RFC_UUID } from './fixtures';
+import { figure, finishWorker, rowsOf, timeIt } from './worker';
 
-type Figure = Pick<BenchResult, 'name' | 'value' | 'unit' | 'note'> & { max?: number };
-const figures: Figure[] = [];
 const record = (_bench: string, name: string, value: number, unit: string, opts: { max?: number; note?: string }) =>
-  figures.push({ name, value, unit, ...opts });
+  figure(name, value, unit, opts);
 
 const ROUNDS = Number(process.env.BENCH_INTERVENTIONS_ROUNDS ?? 200);
-
-type Rows<T> = T[];
-const rowsOf = <T>(r: unknown): Rows<T> => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as Rows<T>;
-
-async function timeIt(rounds: number, run: (i: number) => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 5; i++) await run(i); // warm-up: plans and pages cached, as on a running server
-  const times: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const t = performance.now();
-    await run(i);
-    times.push(performance.now() - t);
-  }
-  return times;
-}
 
 async function main(): Promise<void> {
   const handle = openPostgres(LARGE_DB, 4);
@@ -128,13 +113,6 @@ async function main(): Promise<void> {
   } finally {
     await handle.close();
   }
-  console.log(`RESULT ${JSON.stringify(figures)}`);
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+finishWorker(main);

@@ -8,6 +8,7 @@ import {
   interventions,
   invoices,
   payments,
+  tasks,
   users,
   vehicles,
 } from '@/db/schema';
@@ -42,6 +43,13 @@ describe(`seedLarge (${process.env.TEST_DRIVER ?? 'pglite'})`, () => {
     const [{ v }] = await getDb().select({ v: count() }).from(vehicles);
     expect(v).toBe(result.vehicles);
     expect(v).toBeGreaterThanOrEqual(N);
+    // ~1 task per 2 customers, each assigned to one of the staff (« Mes tâches » bench), some done.
+    const seeded = await getDb().select().from(tasks);
+    expect(seeded.length).toBe(result.tasks);
+    expect(seeded.length / N).toBeGreaterThan(0.3);
+    expect(seeded.length / N).toBeLessThan(0.7);
+    expect(seeded.every((t) => t.assigneeId !== null)).toBe(true);
+    expect(seeded.some((t) => t.completedAt !== null) && seeded.some((t) => t.completedAt === null)).toBe(true);
   });
 
   it('produces valid identifiers, contacts and coordinates', async () => {
