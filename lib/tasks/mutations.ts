@@ -1,12 +1,13 @@
 import 'server-only';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
-import { interventions, invoices, tasks, users } from '@/db/schema';
+import { invoices, tasks, users } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { can, canManageTask } from '@/lib/auth/permissions';
 import { type ActivityEntry, withActivity } from '@/lib/audit';
 import { requireCustomer } from '@/lib/customers/guard';
 import { AppError } from '@/lib/errors';
+import { findIntervention } from '@/lib/interventions/guards';
 import { getTaskOrThrow, toTaskDto, userName } from './queries';
 import type { TaskCreateInput, TaskDto, TaskUpdateInput } from './schema';
 
@@ -30,14 +31,7 @@ async function requireAssignee(tx: Tx, assigneeId: string): Promise<string> {
 /** The linked intervention or invoice must be one of this customer's (404 otherwise, like any child id). */
 async function requireLinks(tx: Tx, actor: Actor, customerId: string, input: TaskCreateInput) {
   let invoiceNumber: string | null = null;
-  if (input.interventionId) {
-    const [iv] = await tx
-      .select({ id: interventions.id })
-      .from(interventions)
-      .where(and(eq(interventions.id, input.interventionId), eq(interventions.customerId, customerId)))
-      .limit(1);
-    if (!iv) throw AppError.notFound('Intervention introuvable.');
-  }
+  if (input.interventionId) await findIntervention(tx, customerId, input.interventionId);
   if (input.invoiceId) {
     // Invoices are finance data: a role that cannot read them cannot point a task at one either.
     if (!can(actor.role, 'finance.read')) throw AppError.forbidden('Lier une facture demande l’accès aux finances.');
