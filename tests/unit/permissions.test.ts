@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   can,
   canDeleteDocument,
+  canManageTask,
   canManageNote,
   canReportIntervention,
   canSeeDocument,
@@ -39,6 +40,8 @@ const TABLE = `
 | intervention.plan    | ✓ | ✓ | – | – |
 | intervention.report  | ✓ | ✓ | own | – |
 | intervention.invoice | ✓ | ✓ | – | – |
+| task.read            | ✓ | ✓ | own | ✓ |
+| task.write           | ✓ | ✓ | own | – |
 `;
 
 const COLUMNS: Role[] = ['admin', 'manager', 'technician', 'viewer'];
@@ -100,6 +103,21 @@ describe('permission matrix (README › Roles)', () => {
       expect(canReportIntervention({ role, kind: 'token', id: 't' }, { technicianId: null })).toBe(true);
     expect(canReportIntervention({ role: 'viewer', kind: 'user', id: 'u1' }, mine)).toBe(false);
   });
+
+  it('task.write for technicians is limited to the tasks they created or are assigned', () => {
+    const task = { createdBy: 'm1', createdByToken: null, assigneeId: 'u1' };
+    expect(canManageTask({ role: 'technician', kind: 'user', id: 'u1' }, task)).toBe(true);
+    expect(canManageTask({ role: 'technician', kind: 'user', id: 'u2' }, task)).toBe(false);
+    expect(canManageTask({ role: 'technician', kind: 'user', id: 'u2' }, { ...task, createdBy: 'u2' })).toBe(true);
+    expect(canManageTask({ role: 'technician', kind: 'token', id: 't1' }, { ...task, createdByToken: 't1' })).toBe(
+      true,
+    );
+    // A token is never an assignee, even one whose id happens to equal the assignee's.
+    expect(canManageTask({ role: 'technician', kind: 'token', id: 'u1' }, task)).toBe(false);
+    for (const role of ['admin', 'manager'] as const)
+      expect(canManageTask({ role, kind: 'token', id: 't' }, { ...task, assigneeId: null })).toBe(true);
+    expect(canManageTask({ role: 'viewer', kind: 'user', id: 'u1' }, task)).toBe(false);
+  });
 });
 
 // Each ability and the permission it stands for (reads stay on an erased customer, writes do not).
@@ -119,6 +137,7 @@ const ABILITY_PERMISSION: Record<keyof CustomerAbilities, { permission: Permissi
   consentRecord: { permission: 'consent.record', write: true },
   interventionPlan: { permission: 'intervention.plan', write: true },
   interventionInvoice: { permission: 'intervention.invoice', write: true },
+  taskWrite: { permission: 'task.write', write: true },
 };
 
 describe('customerAbilities', () => {
