@@ -34,8 +34,10 @@ export function NavLinks({ items }: { items: NavItem[] }) {
             >
               {item.label}
               {item.badge && (
+                // relative: the sr-only text is absolutely positioned; without it, it escapes the scrolling
+                // list to the sticky header and widens the page on phones.
                 <span
-                  className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white"
+                  className="relative ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-red-700 px-1.5 text-xs font-semibold text-white"
                   data-testid="overdue-tasks-badge"
                 >
                   <span aria-hidden="true">{item.badge.count > 99 ? '99+' : item.badge.count}</span>

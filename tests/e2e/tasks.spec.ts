@@ -7,6 +7,8 @@ import { createCustomer, expect, isPhone, test } from './fixtures';
  * the timeline, whose history shows both.
  */
 test.use({ role: 'manager' });
+// One long journey over three pages (each action revalidates them): more than the default minute on a loaded machine.
+test.setTimeout(150_000);
 
 const parisDay = (offsetDays: number) => {
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(new Date());
