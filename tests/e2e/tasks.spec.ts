@@ -54,12 +54,14 @@ test('add an overdue task on the record, complete and reopen it from « Mes tâc
   await box.check();
   await expect(page.getByText('Tâche terminée.')).toBeVisible();
 
-  await page.getByRole('link', { name: 'Terminées' }).click();
+  // Scoped: the navigation's « Mes tâches (1 en retard) » also says « en retard ».
+  const filters = page.getByRole('navigation', { name: 'Filtres des tâches' });
+  await filters.getByRole('link', { name: 'Terminées', exact: true }).click();
   await expect(page).toHaveURL(/filtre=done/);
   const done = page.getByTestId('task-row').filter({ hasText: title });
   await done.getByRole('checkbox', { name: `Rouvrir : ${title}` }).uncheck();
   await expect(page.getByText('Tâche rouverte.')).toBeVisible();
-  await page.getByRole('link', { name: 'En retard' }).click();
+  await filters.getByRole('link', { name: 'En retard', exact: true }).click();
   await expect(page.getByTestId('task-row').filter({ hasText: title })).toBeVisible();
 
   // From the timeline: the history shows what happened, and another task can be added there.
