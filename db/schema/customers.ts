@@ -16,6 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { apiTokens, users } from './auth';
 import { createdAt, id, tsvector, updatedAt } from './columns';
+import { compactPlate, contactSearchText } from './search-expressions';
 import type { CustomerKind, CustomerStatus, GeocodePrecision, Fuel } from './enums';
 export {
   CUSTOMER_KINDS,
@@ -73,6 +74,8 @@ export const customers = pgTable(
   },
   (t) => [
     uniqueIndex('customers_number_uq').on(t.number),
+    // Global search: any fragment of the number ("123" finds C-000123).
+    index('customers_number_trgm_idx').using('gin', t.number.op('gin_trgm_ops')),
     index('customers_search_idx').using('gin', t.searchVector),
     index('customers_created_idx').on(t.createdAt.desc(), t.id.desc()),
     index('customers_sort_name_idx').on(t.sortName, t.id),
@@ -107,7 +110,11 @@ export const customerContacts = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index('customer_contacts_customer_idx').on(t.customerId, t.createdAt)],
+  (t) => [
+    index('customer_contacts_customer_idx').on(t.customerId, t.createdAt),
+    // Global search: fragments of the name, e-mail or phone (lib/search).
+    index('customer_contacts_search_trgm_idx').using('gin', sql`${contactSearchText(t)} gin_trgm_ops`),
+  ],
 );
 
 export const vehicles = pgTable(
@@ -141,6 +148,9 @@ export const vehicles = pgTable(
     index('vehicles_customer_idx').on(t.customerId, t.createdAt),
     index('vehicles_plate_idx').on(t.plate),
     index('vehicles_vin_idx').on(t.vin),
+    // Global search: plate fragments typed with or without dashes/spaces, VIN fragments.
+    index('vehicles_plate_compact_trgm_idx').using('gin', sql`${compactPlate(t.plate)} gin_trgm_ops`),
+    index('vehicles_vin_trgm_idx').using('gin', t.vin.op('gin_trgm_ops')),
   ],
 );
 

@@ -49,6 +49,8 @@ export const invoices = pgTable(
   },
   (t) => [
     uniqueIndex('invoices_number_uq').on(t.number),
+    // Global search: any fragment of the number (finance.read only, lib/search).
+    index('invoices_number_trgm_idx').using('gin', t.number.op('gin_trgm_ops')),
     index('invoices_customer_idx').on(t.customerId, t.issuedAt.desc(), t.id.desc()),
     index('invoices_intervention_idx').on(t.interventionId),
     index('invoices_status_due_idx').on(t.status, t.dueAt),

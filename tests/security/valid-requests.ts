@@ -86,6 +86,8 @@ const QUERIES: Record<string, (w?: World) => Record<string, string>> = {
   [key('get', '/api/customers/nearby')]: () => ({ lat: '45.76', lon: '4.83', radiusKm: '50' }),
   [key('get', '/api/geocode')]: () => ({ address: '10 rue de la République 69002 Lyon' }),
   [key('get', '/api/postal-codes')]: () => ({ q: '6900' }),
+  // A fragment every fixture shares (names, numbers, plates): the fuzzer's values then reach all four groups.
+  [key('get', '/api/search')]: () => ({ q: 'mar', limit: '5' }),
   [key('get', '/api/customers/{id}/export')]: () => ({ format: 'json' }),
   [key('get', '/api/customers/export')]: () => ({ format: 'csv' }),
   [key('delete', '/api/customers/{id}/not-duplicate')]: (w): Record<string, string> =>
