@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, asc, desc, eq, isNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { customerContacts, customers, invoices, vehicles } from '@/db/schema';
 import { compactPlate, contactSearchText } from '@/db/schema/search-expressions';
@@ -53,26 +53,52 @@ const ownerName = {
   lastName: customers.lastName,
   companyName: customers.companyName,
 };
+/**
+ * Matches read per group before they are ordered: a broad fragment ("lyon", "2024") matches
+ * thousands of rows, and ordering them all would read each from the heap. Past this many, the list
+ * shows the first `limit` of a bounded set; the user types more to narrow it.
+ */
+export const CANDIDATES = 200;
 
 async function searchCustomers(db: DbOrTx, terms: Terms, q: string, limit: number): Promise<SearchItem[]> {
+  const fields = {
+    id: customers.id,
+    number: customers.number,
+    ...ownerName,
+    city: customers.city,
+    archivedAt: customers.archivedAt,
+    sortName: customers.sortName,
+  };
+  const visible = isNull(customers.erasedAt);
+  // A number typed in full comes first (unique btree: one row at most).
+  const exact = db
+    .select(fields)
+    .from(customers)
+    .where(and(visible, eq(customers.number, q.trim().toUpperCase())));
   const matches: SQL[] = [];
   if (terms.customerTsquery)
     matches.push(sql`${customers.searchVector} @@ to_tsquery('simple', ${terms.customerTsquery})`);
   if (terms.numberPattern) matches.push(sql`${customers.number} ilike ${terms.numberPattern}`);
-  if (!matches.length) return [];
-  const rows = await db
-    .select({
-      id: customers.id,
-      number: customers.number,
-      ...ownerName,
-      city: customers.city,
-      archivedAt: customers.archivedAt,
-    })
+  const m = db
+    .select(fields)
     .from(customers)
-    .where(and(isNull(customers.erasedAt), or(...matches)))
-    // The exact number first ("C-000123" typed in full), then alphabetical like the list.
-    .orderBy(sql`${customers.number} = ${q.trim().toUpperCase()} desc`, asc(customers.sortName), asc(customers.id))
-    .limit(limit);
+    .where(and(visible, or(...matches)))
+    .limit(CANDIDATES)
+    .as('m');
+  const others = terms.namePrefix
+    ? db
+        .select(fields)
+        .from(customers)
+        .where(
+          and(visible, gte(customers.sortName, terms.namePrefix.from), lt(customers.sortName, terms.namePrefix.to)),
+        )
+        .orderBy(asc(customers.sortName), asc(customers.id))
+        .limit(limit)
+    : matches.length
+      ? db.select().from(m).orderBy(asc(m.sortName), asc(m.id)).limit(limit)
+      : [];
+  const [first, rest] = await Promise.all([exact, others]);
+  const rows = [...first, ...rest.filter((r) => r.id !== first[0]?.id)].slice(0, limit);
   return rows.map((r) => ({
     id: r.id,
     customerId: r.id,
@@ -89,7 +115,7 @@ async function searchContacts(db: DbOrTx, terms: Terms, limit: number): Promise<
     matches.push(and(...terms.contactPatterns.map((p) => sql`${text} like ${p}`)) as SQL);
   if (terms.contactPhonePattern) matches.push(sql`${text} like ${`%${terms.contactPhonePattern}`}`);
   if (!matches.length) return [];
-  const rows = await db
+  const m = db
     .select({
       id: customerContacts.id,
       customerId: customerContacts.customerId,
@@ -101,8 +127,9 @@ async function searchContacts(db: DbOrTx, terms: Terms, limit: number): Promise<
     .from(customerContacts)
     .innerJoin(customers, eq(customers.id, customerContacts.customerId))
     .where(and(isNull(customers.erasedAt), or(...matches)))
-    .orderBy(asc(customerContacts.name), asc(customerContacts.id))
-    .limit(limit);
+    .limit(CANDIDATES)
+    .as('m');
+  const rows = await db.select().from(m).orderBy(asc(m.name), asc(m.id)).limit(limit);
   return rows.map((r) => ({
     id: r.id,
     customerId: r.customerId,
@@ -114,7 +141,7 @@ async function searchContacts(db: DbOrTx, terms: Terms, limit: number): Promise<
 
 async function searchVehicles(db: DbOrTx, terms: Terms, limit: number): Promise<SearchItem[]> {
   if (!terms.vehiclePattern) return [];
-  const rows = await db
+  const m = db
     .select({
       id: vehicles.id,
       customerId: vehicles.customerId,
@@ -135,8 +162,9 @@ async function searchVehicles(db: DbOrTx, terms: Terms, limit: number): Promise<
         ),
       ),
     )
-    .orderBy(asc(vehicles.plate), asc(vehicles.id))
-    .limit(limit);
+    .limit(CANDIDATES)
+    .as('m');
+  const rows = await db.select().from(m).orderBy(asc(m.plate), asc(m.id)).limit(limit);
   return rows.map((r) => ({
     id: r.id,
     customerId: r.customerId,
@@ -148,19 +176,21 @@ async function searchVehicles(db: DbOrTx, terms: Terms, limit: number): Promise<
 
 async function searchInvoices(db: DbOrTx, terms: Terms, limit: number): Promise<SearchItem[]> {
   if (!terms.numberPattern) return [];
-  const rows = await db
+  const m = db
     .select({
       id: invoices.id,
       customerId: invoices.customerId,
       number: invoices.number,
       status: invoices.status,
+      issuedAt: invoices.issuedAt,
       ...ownerName,
     })
     .from(invoices)
     .innerJoin(customers, eq(customers.id, invoices.customerId))
     .where(sql`${invoices.number} ilike ${terms.numberPattern}`)
-    .orderBy(desc(invoices.issuedAt), desc(invoices.id))
-    .limit(limit);
+    .limit(CANDIDATES)
+    .as('m');
+  const rows = await db.select().from(m).orderBy(desc(m.issuedAt), desc(m.id)).limit(limit);
   return rows.map((r) => ({
     id: r.id,
     customerId: r.customerId,

@@ -8,6 +8,11 @@ import { buildSearchQuery, normalizeText } from '@/lib/customers/search';
 export interface SearchTerms {
   /** to_tsquery('simple', …) over customers.search_vector (name, e-mail, phones, city, SIRET, plates, VINs). */
   customerTsquery: string | null;
+  /**
+   * One or two characters: the customers whose sort name starts with them, as a [from, to) range the
+   * sort-name btree walks in order (a one-letter prefix in the GIN index would match half the base).
+   */
+  namePrefix: { from: string; to: string } | null;
   /** LIKE pattern on customers.number / invoices.number (upper case), or null when too short. */
   numberPattern: string | null;
   /** LIKE patterns (all must match) on the contact's accent-free name + e-mail + phone. */
@@ -43,14 +48,22 @@ export function phoneFragmentE164(q: string): string | null {
   return digits ? `+${digits}` : null;
 }
 
+/** The smallest string after every string starting with `s` ("ma" → "mb"). */
+function nextPrefix(s: string): string {
+  const last = s.codePointAt(s.length - 1) ?? 0;
+  return s.slice(0, -1) + String.fromCodePoint(last + 1);
+}
+
 export function searchTerms(q: string): SearchTerms {
   const text = normalizeText(q).trim();
   const upper = q.trim().toUpperCase().replace(/\s+/g, '');
   const compact = upper.replace(/[^A-Z0-9]/g, '');
   const words = [...new Set(text.split(/[^\p{L}\p{N}@.+_-]+/u).filter(Boolean))].slice(0, 8);
   const phone = phoneFragmentE164(q);
+  const short = text.length < MIN_TRIGRAM;
   return {
-    customerTsquery: buildSearchQuery(q),
+    customerTsquery: short ? null : buildSearchQuery(q),
+    namePrefix: short && text ? { from: text, to: nextPrefix(text) } : null,
     numberPattern: upper.length >= MIN_TRIGRAM ? contains(upper) : null,
     // Short words still filter, but only when a longer one gives the index something to search.
     contactPatterns: words.some((w) => w.length >= MIN_TRIGRAM) ? words.map(contains) : [],

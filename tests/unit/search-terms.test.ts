@@ -34,4 +34,9 @@ describe('global search terms', () => {
     expect(searchTerms('06 12 34').customerTsquery).toContain("'061234':*");
     expect(searchTerms('---').customerTsquery).toBeNull();
   });
+
+  it('turns one or two characters into a sort-name range instead of a GIN prefix', () => {
+    expect(searchTerms('Mé')).toMatchObject({ customerTsquery: null, namePrefix: { from: 'me', to: 'mf' } });
+    expect(searchTerms('mar').namePrefix).toBeNull();
+  });
 });
