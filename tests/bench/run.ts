@@ -22,12 +22,14 @@ import { runLighthouse } from './lighthouse';
 import { runPages, runPglitePages } from './pages';
 import { runRfm } from './rfm';
 import { runTasks } from './tasks';
+import { runSearch } from './search';
 
 type Bench = { name: string; needsApp: boolean; run: (ctx: BenchContext | null) => Promise<void> };
 const BENCHES: Bench[] = [
   { name: 'rfm', needsApp: false, run: () => runRfm() },
   { name: 'interventions', needsApp: false, run: () => runInterventions() },
   { name: 'tasks', needsApp: false, run: () => runTasks() },
+  { name: 'search', needsApp: false, run: () => runSearch() },
   { name: 'api', needsApp: true, run: (c) => runApiVsSql(c!) },
   { name: 'keyset', needsApp: true, run: (c) => runKeysetDepth(c!) },
   { name: 'pages', needsApp: true, run: (c) => runPages(c!) },
