@@ -22,7 +22,8 @@ const launchOptions = {
 };
 
 const PHONE_ONLY = /(interventions-phone|phone-first)\.spec\.ts$/;
-const PHONE_SPECS = /(a11y|activity|documents|interventions-phone|phone-first|profile-field|roles|tasks)\.spec\.ts$/;
+const PHONE_SPECS =
+  /(a11y|activity|documents|global-search|interventions-phone|phone-first|profile-field|roles|tasks)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -3,9 +3,10 @@ import { Button } from '@/components/ui/button';
 import type { Actor } from '@/lib/auth/actor';
 import { logoutAction } from '@/lib/auth/login-action';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
+import { SearchLauncher } from '@/components/search/search-launcher';
 import { type NavItem, NavLinks } from './nav-links';
 
-/** App chrome: name, main navigation (with the overdue-tasks badge), who is signed in, sign out. On phones the account part folds into a menu. */
+/** App chrome: name, main navigation (with the overdue-tasks badge), global search (Ctrl/⌘+K), who is signed in, sign out. On phones the account part folds into a menu. */
 export function TopBar({ actor, overdueTasks = 0 }: { actor: Actor; overdueTasks?: number }) {
   // A technician's first screen is their day: it comes first in their navigation.
   const items: NavItem[] = [
@@ -42,7 +43,11 @@ export function TopBar({ actor, overdueTasks = 0 }: { actor: Actor; overdueTasks
           <NavLinks items={items} />
         </nav>
 
-        <div className="ml-auto hidden items-center gap-3 md:flex">
+        <div className="ml-auto">
+          <SearchLauncher userId={actor.id ?? ''} />
+        </div>
+
+        <div className="hidden items-center gap-3 md:flex">
           <p className="text-right text-sm leading-tight" data-testid="current-user">
             <Link href="/account" className="block font-medium text-slate-900">
               {actor.name}
@@ -57,7 +62,7 @@ export function TopBar({ actor, overdueTasks = 0 }: { actor: Actor; overdueTasks
         </div>
 
         {/* Phones: a native disclosure, so the menu works before any JavaScript has loaded. */}
-        <details className="group relative ml-auto md:hidden">
+        <details className="group relative md:hidden">
           <summary
             aria-label="Menu du compte"
             className="flex min-h-11 min-w-11 cursor-pointer list-none items-center justify-center rounded-md border border-slate-300 text-slate-800 [&::-webkit-details-marker]:hidden"

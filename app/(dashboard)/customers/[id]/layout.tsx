@@ -5,6 +5,7 @@ import { PhoneActionBar } from '@/components/customers/phone-action-bar';
 import { hasPhoneActions } from '@/components/customers/phone-actions';
 import { QuickActions } from '@/components/customers/quick-actions';
 import { TabNav } from '@/components/customers/tab-nav';
+import { RememberCustomer } from '@/components/search/remember-customer';
 import { customerContext } from '@/lib/customers/page';
 import { customerDisplayName } from '@/lib/customers/schema';
 import { itineraryHref } from '@/lib/geo/itinerary';
@@ -24,7 +25,7 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
  * (`customerContext` runs once per request).
  */
 export default async function CustomerLayout({ children, params }: { children: ReactNode; params: Params }) {
-  const { customer, abilities } = await customerContext((await readIdPage({ params }, 'Client')).id);
+  const { actor, customer, abilities } = await customerContext((await readIdPage({ params }, 'Client')).id);
   const erased = Boolean(customer.erasedAt);
   const phoneActions = {
     phone: erased ? null : (customer.mobile ?? customer.phone),
@@ -50,6 +51,18 @@ export default async function CustomerLayout({ children, params }: { children: R
         }
       />
       <TabNav customerId={customer.id} abilities={abilities} />
+      {actor.id && (
+        <RememberCustomer
+          userId={actor.id}
+          erased={erased}
+          customer={{
+            id: customer.id,
+            label: customerDisplayName(customer),
+            secondary: [customer.number, customer.city].filter(Boolean).join(' · '),
+            href: `/customers/${customer.id}`,
+          }}
+        />
+      )}
       <div>{children}</div>
       {bar && <PhoneActionBar customerId={customer.id} {...phoneActions} />}
     </div>
