@@ -3,6 +3,7 @@ import { Command } from 'cmdk';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
 import { readRecentCustomers, type RecentCustomer } from './recent-customers';
+import { SearchIcon } from './search-icon';
 import { useSearchResults } from './use-search-results';
 
 interface Line {
@@ -83,17 +84,7 @@ export function SearchDialog({ open, onClose, userId }: { open: boolean; onClose
       </h2>
       <Command shouldFilter={false} loop label="Recherche globale" className="flex h-full flex-col sm:max-h-[75vh]">
         <div className="flex items-center gap-2 border-b border-slate-200 px-3">
-          <svg
-            aria-hidden="true"
-            viewBox="0 0 24 24"
-            className="size-5 shrink-0 text-slate-500"
-            fill="none"
-            stroke="currentColor"
-            strokeWidth="2"
-          >
-            <circle cx="11" cy="11" r="7" />
-            <path d="m20 20-3.5-3.5" strokeLinecap="round" />
-          </svg>
+          <SearchIcon className="size-5 shrink-0 text-slate-500" />
           <Command.Input
             value={query}
             onValueChange={setQuery}

@@ -1,6 +1,7 @@
 'use client';
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+import { SearchIcon } from './search-icon';
 
 // The dialog (cmdk, fetch, recent list) is a separate chunk: the top bar ships only this button and
 // the shortcut listener. The chunk starts loading on the first focus or hover, before the click.
@@ -50,17 +51,7 @@ export function SearchLauncher({ userId }: { userId: string }) {
         data-testid="global-search-trigger"
         className="flex min-h-11 min-w-11 shrink-0 items-center justify-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-600 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 md:w-56 md:justify-start lg:w-64"
       >
-        <svg
-          aria-hidden="true"
-          viewBox="0 0 24 24"
-          className="size-5 shrink-0"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="2"
-        >
-          <circle cx="11" cy="11" r="7" />
-          <path d="m20 20-3.5-3.5" strokeLinecap="round" />
-        </svg>
+        <SearchIcon className="size-5 shrink-0" />
         <span className="hidden md:inline">Rechercher…</span>
         <kbd className="ml-auto hidden rounded border border-slate-300 px-1.5 font-sans text-xs text-slate-500 md:inline">
           {shortcut}
