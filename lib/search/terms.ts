@@ -38,7 +38,9 @@ const contains = (s: string) => `%${escapeLike(s)}%`;
 /** A French or international phone fragment → the digits of its E.164 form, or null. */
 export function phoneFragmentE164(q: string): string | null {
   const trimmed = q.trim();
-  if (!PHONE_LIKE.test(trimmed)) return null;
+  // A phone is typed national ("06…") or international ("+33…", "0033…"); other digit runs (SIRET,
+  // numbers) are not read as phones.
+  if (!PHONE_LIKE.test(trimmed) || !/^[0+]/.test(trimmed)) return null;
   let digits = trimmed.replace(/\(0\)/g, '').replace(/\D/g, '');
   // Judged on what was typed: "06" alone would match every mobile.
   if (digits.length < MIN_TRIGRAM) return null;

@@ -9,6 +9,7 @@ describe('global search terms', () => {
     expect(phoneFragmentE164('0033 6 12')).toBe('+33612');
     expect(phoneFragmentE164('06')).toBeNull();
     expect(phoneFragmentE164('martin')).toBeNull();
+    expect(phoneFragmentE164('732829320')).toBeNull(); // a SIRET start, not a phone
   });
 
   it('compacts plates for the vehicle pattern, with or without dashes', () => {
