@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { GET as OPENAPI } from '@/app/api/openapi.json/route';
 import { GET } from '@/app/api/search/route';
 import { getDb } from '@/db';
 import type { Role } from '@/db/schema/enums';
@@ -137,6 +138,13 @@ describe('GET /api/search: roles', () => {
       (['admin', 'manager', 'technician', 'viewer'] as const).map((r) => search('quenardel', r)),
     );
     for (const a of answers) expect(a.body).toEqual(answers[0].body);
+  });
+
+  it('is documented in the OpenAPI document with its query and permission', async () => {
+    const doc = await call(OPENAPI as never);
+    const op = doc.body.paths['/api/search'].get;
+    expect(op.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'limit']));
+    expect(JSON.stringify(op)).toContain('customer.read');
   });
 
   it('401 without credentials', async () => {
