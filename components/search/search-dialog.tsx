@@ -30,6 +30,7 @@ export function SearchDialog({ open, onClose, userId }: { open: boolean; onClose
   const titleId = useId();
   const [query, setQuery] = useState('');
   const [recent, setRecent] = useState<RecentCustomer[]>([]);
+  const [selected, setSelected] = useState('');
   const state = useSearchResults(query);
 
   useEffect(() => {
@@ -60,6 +61,11 @@ export function SearchDialog({ open, onClose, userId }: { open: boolean; onClose
           }))
         : [];
 
+  // The highlighted line: kept while it is still listed, else the first one (results arrive after
+  // typing, so cmdk's own "first item on input" would point at a line that is gone).
+  const keys = groups.flatMap((g) => g.lines.map((l) => l.key));
+  const highlighted = keys.includes(selected) ? selected : (keys[0] ?? '');
+
   let status: string | null = null;
   if (query.trim() === '' && !recent.length)
     status = 'Tapez un nom, un numéro de client ou de facture, un téléphone, une ville, une plaque ou un VIN.';
@@ -82,7 +88,14 @@ export function SearchDialog({ open, onClose, userId }: { open: boolean; onClose
       <h2 id={titleId} className="sr-only">
         Recherche globale
       </h2>
-      <Command shouldFilter={false} loop label="Recherche globale" className="flex h-full flex-col sm:max-h-[75vh]">
+      <Command
+        shouldFilter={false}
+        loop
+        value={highlighted}
+        onValueChange={setSelected}
+        label="Recherche globale"
+        className="flex h-full flex-col sm:max-h-[75vh]"
+      >
         <div className="flex items-center gap-2 border-b border-slate-200 px-3">
           <SearchIcon className="size-5 shrink-0 text-slate-500" />
           <Command.Input
