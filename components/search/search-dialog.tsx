@@ -27,6 +27,7 @@ const HEADING =
 export function SearchDialog({ open, onClose, userId }: { open: boolean; onClose: () => void; userId: string }) {
   const router = useRouter();
   const dialogRef = useRef<HTMLDialogElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
   const titleId = useId();
   const [query, setQuery] = useState('');
   const [recent, setRecent] = useState<RecentCustomer[]>([]);
@@ -40,6 +41,9 @@ export function SearchDialog({ open, onClose, userId }: { open: boolean; onClose
       setRecent(readRecentCustomers(userId));
       setQuery('');
       dialog.showModal();
+      // React's autoFocus ran while the dialog was still closed, and showModal() focuses the dialog
+      // itself (no `autofocus` attribute in the DOM): put the caret in the field explicitly.
+      inputRef.current?.focus();
     } else if (!open && dialog.open) dialog.close();
   }, [open, userId]);
 
@@ -88,6 +92,7 @@ export function SearchDialog({ open, onClose, userId }: { open: boolean; onClose
       <h2 id={titleId} className="sr-only">
         Recherche globale
       </h2>
+      {/* cmdk names the input with this label too (aria-labelledby): combobox « Recherche globale ». */}
       <Command
         shouldFilter={false}
         loop
@@ -99,12 +104,11 @@ export function SearchDialog({ open, onClose, userId }: { open: boolean; onClose
         <div className="flex items-center gap-2 border-b border-slate-200 px-3">
           <SearchIcon className="size-5 shrink-0 text-slate-500" />
           <Command.Input
+            ref={inputRef}
             value={query}
             onValueChange={setQuery}
             maxLength={100}
-            autoFocus
             placeholder="Client, contact, téléphone, plaque, facture…"
-            aria-label="Rechercher"
             className="h-14 min-w-0 flex-1 bg-transparent text-base outline-none placeholder:text-slate-500"
           />
           <button

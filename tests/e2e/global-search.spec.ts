@@ -8,10 +8,11 @@ const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin' };
 const dialog = (page: Page) => page.getByRole('dialog', { name: 'Recherche globale' });
 
 async function openSearch(page: Page) {
-  if (isPhone(page)) await page.getByRole('button', { name: /^Rechercher/ }).tap();
+  // (/customers has its own « Rechercher » button: the top bar's is named by what it searches.)
+  if (isPhone(page)) await page.getByRole('button', { name: /^Rechercher \(clients/ }).tap();
   else await page.keyboard.press('Control+K');
   await expect(dialog(page)).toBeVisible();
-  await expect(dialog(page).getByRole('combobox', { name: 'Rechercher' })).toBeFocused();
+  await expect(dialog(page).getByRole('combobox', { name: 'Recherche globale' })).toBeFocused();
 }
 
 /** A fresh customer with a mobile and a vehicle whose plate no demo record shares. */
@@ -33,7 +34,7 @@ test('finds a customer by name, opens it, then lists it among the recent ones', 
   const c = await customerWithVehicle(page);
   await page.goto('/customers');
   await openSearch(page);
-  const box = dialog(page).getByRole('combobox', { name: 'Rechercher' });
+  const box = dialog(page).getByRole('combobox', { name: 'Recherche globale' });
   await box.fill(c.name.split(' ')[1].toLowerCase());
   const option = dialog(page).getByRole('option', { name: new RegExp(c.name) });
   await expect(option).toBeVisible();
@@ -68,7 +69,7 @@ test('finds the vehicle by its plate typed without dashes and the customer by it
   const c = await customerWithVehicle(page);
   await page.goto('/customers');
   await openSearch(page);
-  const box = dialog(page).getByRole('combobox', { name: 'Rechercher' });
+  const box = dialog(page).getByRole('combobox', { name: 'Recherche globale' });
   await box.fill(c.plate.replace(/-/g, '').toLowerCase());
   const vehicles = dialog(page).getByRole('group', { name: 'Véhicules' });
   const option = vehicles.getByRole('option', { name: new RegExp(c.plate) });
@@ -98,7 +99,7 @@ test('finds the vehicle by its plate typed without dashes and the customer by it
 test('no result, and on phones the dialog is a full-screen sheet', async ({ page }) => {
   await page.goto('/customers');
   await openSearch(page);
-  await dialog(page).getByRole('combobox', { name: 'Rechercher' }).fill('zzqxwv introuvable');
+  await dialog(page).getByRole('combobox', { name: 'Recherche globale' }).fill('zzqxwv introuvable');
   await expect(dialog(page).getByRole('status')).toHaveText('Aucun résultat pour « zzqxwv introuvable ».');
   if (isPhone(page)) {
     const box = await dialog(page).boundingBox();
