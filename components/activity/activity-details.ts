@@ -7,6 +7,8 @@
  * and the demo seed writes (db/seed/demo*.ts).
  */
 import { formatBytes, formatDate, formatDateTime, formatNumber, frenchText } from '@/components/ui/format';
+import { ACTIVITY_TYPE_LABELS } from '@/lib/activity/labels';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
 import type { ActivityDto } from '@/lib/activity/schema';
 import { channelLabel, purposeLabel, sourceLabel } from '@/lib/consents/config';
 import { KIND_LABELS, STATUS_LABELS } from '@/lib/customers/labels';
@@ -195,7 +197,23 @@ function note(m: Meta): DetailLine[] {
   return lines;
 }
 
+/** « Document modifié » (lib/documents/update.ts): name, category and minimum role, before → after. */
+function documentChanges(changes: Record<string, { from?: unknown; to?: unknown }>): DetailLine[] {
+  const lines: DetailLine[] = [];
+  const words: Record<string, [string, (v: unknown) => string | null]> = {
+    originalName: ['Nom', str],
+    category: ['Catégorie', (v) => label(DOCUMENT_CATEGORY_LABELS, v)],
+    minRole: ['Visible à partir de', (v) => label(ROLE_LABELS, v)],
+  };
+  for (const [field, [name, say]] of Object.entries(words)) {
+    const diff = changes[field];
+    if (diff) push(lines, name, `${say(diff.from) ?? '—'} → ${say(diff.to) ?? '—'}`);
+  }
+  return lines;
+}
+
 function documentLines(m: Meta): DetailLine[] {
+  if (m.changes && typeof m.changes === 'object') return documentChanges(m.changes as Record<string, never>);
   const lines: DetailLine[] = [];
   push(lines, 'Catégorie', str(m.categoryLabel) ?? label(DOCUMENT_CATEGORY_LABELS, m.category));
   push(lines, 'Fichier', str(m.originalName));
@@ -230,8 +248,26 @@ function merge(m: Meta): DetailLine[] {
   return lines;
 }
 
-function system(m: Meta): DetailLine[] {
+/** « Activité corrigée / supprimée » (lib/activity/corrections.ts): the entry as it was, in words. */
+function entryTrace(m: Meta): DetailLine[] {
   const lines: DetailLine[] = [];
+  const entry = (m.correctedEntry ?? m.deletedEntry) as Meta | undefined;
+  if (!entry || typeof entry !== 'object') return lines;
+  const was = m.correctedEntry ? ' avant correction' : ' supprimé';
+  push(lines, `Type${was}`, label(ACTIVITY_TYPE_LABELS, entry.type)?.toLowerCase());
+  push(lines, `Titre${was}`, str(entry.title) ? frenchText(entry.title as string, { decimals: false }) : null);
+  push(
+    lines,
+    `Texte${was}`,
+    str(entry.description) ? frenchText(entry.description as string, { decimals: false }) : null,
+  );
+  push(lines, `Date${was}`, str(entry.occurredAt) ? formatDateTime(entry.occurredAt as string) : null);
+  push(lines, 'Auteur', str(m.author));
+  return lines;
+}
+
+function system(m: Meta): DetailLine[] {
+  const lines: DetailLine[] = entryTrace(m);
   // Duplication (lib/customers/duplicate.ts)
   push(lines, 'Copie de', str(m.sourceNumber));
   push(lines, 'Nouvelle fiche', str(m.copyNumber));

@@ -1,4 +1,5 @@
 import type { LucideIcon } from 'lucide-react';
+import type { ReactNode } from 'react';
 import {
   Banknote,
   Car,
@@ -74,10 +75,13 @@ export function ActivityEntry({
   activity: a,
   customerId,
   fresh,
+  actions,
 }: {
   activity: ActivityDto;
   customerId: string;
   fresh?: boolean;
+  /** « Modifier / Supprimer » for an entry the viewer may correct (the timeline passes it; the 360 block does not). */
+  actions?: ReactNode;
 }) {
   const icon = ICONS[a.type] ?? ICONS.other;
   const link = relatedLink(customerId, a);
@@ -100,12 +104,19 @@ export function ActivityEntry({
         <div className="flex flex-wrap items-baseline gap-x-2">
           <p className="font-medium break-words text-slate-900">{frenchText(a.title, { decimals: false })}</p>
           <span className="text-xs text-slate-600">{ACTIVITY_TYPE_LABELS[a.type] ?? a.type}</span>
+          {actions && <div className="ml-auto">{actions}</div>}
         </div>
         <p className="text-xs text-slate-600">
           <time dateTime={a.occurredAt} title={formatDateTime(a.occurredAt)}>
             {formatTime(a.occurredAt)}
           </time>{' '}
           · {actor}
+          {a.editedAt && (
+            <>
+              {' '}
+              · <span title={formatDateTime(a.editedAt)}>corrigée le {formatDateTime(a.editedAt)}</span>
+            </>
+          )}
         </p>
         {description && <p className="mt-1 text-sm whitespace-pre-line break-words text-slate-800">{description}</p>}
         {details.length > 0 && (

@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { dayKey } from '@/components/ui/format';
 import type { ActivityDto } from '@/lib/activity/schema';
 import { ActivityEntry } from './activity-entry';
+import { ActivityEntryMenu } from './activity-entry-menu';
 import { ActivityForm } from './activity-form';
 
 const dayHeading = new Intl.DateTimeFormat('fr-FR', {
@@ -149,7 +150,24 @@ export function TimelineList({ customerId, initial, initialCursor, query, filter
               </h3>
               <ul className="divide-y divide-slate-100">
                 {g.items.map((a) => (
-                  <ActivityEntry key={a.id} activity={a} customerId={customerId} fresh={a.id === fresh} />
+                  <ActivityEntry
+                    key={a.id}
+                    activity={a}
+                    customerId={customerId}
+                    fresh={a.id === fresh}
+                    actions={
+                      a.canEdit ? (
+                        <ActivityEntryMenu
+                          customerId={customerId}
+                          activity={a}
+                          onChanged={(next) =>
+                            setItems((prev) => prev.map((p) => (p.id === next.id ? { ...next, canEdit: true } : p)))
+                          }
+                          onDeleted={(id) => setItems((prev) => prev.filter((p) => p.id !== id))}
+                        />
+                      ) : undefined
+                    }
+                  />
                 ))}
               </ul>
             </li>

@@ -24,6 +24,9 @@ export const customerActivity = pgTable(
     relatedId: text('related_id'),
     occurredAt: timestamp('occurred_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: createdAt(),
+    // Set when the author (or a manager) corrects a manual entry; the previous text is kept in the
+    // « Activité corrigée » row written with the correction (lib/activity/corrections.ts).
+    editedAt: timestamp('edited_at', { withTimezone: true }),
   },
   (t) => [
     index('customer_activity_timeline_idx').on(t.customerId, t.occurredAt.desc(), t.id.desc()),

@@ -2,7 +2,9 @@ import 'server-only';
 import { and, count, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import { type DbOrTx, getDb } from '@/db';
 import { customerActivity } from '@/db/schema';
+import { activityEditDecision } from '@/lib/auth/permissions';
 import { requireCustomer } from '@/lib/customers/guard';
+import { isManualRow } from './corrections';
 import { decodeCursor, type Page, timeIdCursor, type TimeIdCursor, toPage } from '@/lib/pagination';
 import { type ActivityDto, type ActivityListFilters, type ActivityStats } from './schema';
 import { serializeActivity } from './serialize';
@@ -87,7 +89,7 @@ export async function listActivities(
   query: Pick<ActivityListFilters, 'type' | 'from' | 'to' | 'limit' | 'cursor'>,
 ): Promise<Page<ActivityDto> & { stats: ActivityStats }> {
   const cursor = decodeCursor(query.cursor, timeIdCursor);
-  await requireCustomer(db, customerId, { allowErased: true });
+  const customer = await requireCustomer(db, customerId, { allowErased: true });
   const limit = query.limit ?? 20;
   const [rows, stats] = await Promise.all([
     timelineQuery(db, viewer, customerId, query, cursor, limit),
@@ -96,7 +98,13 @@ export async function listActivities(
   const page = toPage(
     rows,
     limit,
-    ({ cursorT: _t, ...row }) => serializeActivity(row),
+    ({ cursorT: _t, ...row }) => ({
+      ...serializeActivity(row),
+      // Asked once here (lib/auth/permissions.ts) so the timeline's menu and the mutation agree.
+      ...('kind' in viewer
+        ? { canEdit: activityEditDecision(viewer, { ...row, manual: isManualRow(row) }, !customer.erasedAt).allowed }
+        : {}),
+    }),
     (row) => ({ t: row.cursorT, id: row.id }),
   );
   return { ...page, stats };

@@ -73,6 +73,30 @@ export const manualActivitySchema = z.object({
 });
 export type ManualActivityInput = z.infer<typeof manualActivitySchema>;
 
+/**
+ * A correction of a manual activity (PATCH, and the « Modifier » form): any of type, title, text and
+ * date; an empty text clears it. The rules of each field are the creation's.
+ */
+export const activityCorrectionSchema = z
+  .object({
+    type: manualActivitySchema.shape.type.optional(),
+    title: manualActivitySchema.shape.title.optional(),
+    description: z
+      .string()
+      .trim()
+      .max(5000, 'La description ne doit pas dépasser 5 000 caractères.')
+      .nullable()
+      .optional()
+      .transform((v) => (v === undefined ? undefined : v || null)),
+    occurredAt: manualActivitySchema.shape.occurredAt,
+  })
+  .strict()
+  .refine((v) => Object.values(v).some((field) => field !== undefined), {
+    message: 'Indiquez au moins un champ à corriger.',
+    path: ['title'],
+  });
+export type ActivityCorrectionInput = z.output<typeof activityCorrectionSchema>;
+
 const typeList = z
   .union([z.enum(ACTIVITY_TYPES), z.array(z.enum(ACTIVITY_TYPES)).max(ACTIVITY_TYPES.length * 2)], {
     error: 'Type d’activité inconnu.',
@@ -125,6 +149,10 @@ export interface ActivityDto {
   relatedId: string | null;
   occurredAt: string;
   createdAt: string;
+  /** When a manual entry was last corrected (its previous text is in the « Activité corrigée » entry). */
+  editedAt: string | null;
+  /** The caller may correct or delete this entry now (lists answered for a known actor only). */
+  canEdit?: boolean;
 }
 
 export interface ActivityStats {

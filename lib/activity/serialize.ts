@@ -16,5 +16,6 @@ export function serializeActivity(row: ActivityRow): ActivityDto {
     relatedId: row.relatedId,
     occurredAt: new Date(row.occurredAt).toISOString(),
     createdAt: new Date(row.createdAt).toISOString(),
+    editedAt: row.editedAt ? new Date(row.editedAt).toISOString() : null,
   };
 }

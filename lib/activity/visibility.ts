@@ -1,6 +1,7 @@
 import { and, isNull, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { customerActivity } from '@/db/schema';
 import type { ActivityType } from '@/db/schema/enums';
+import type { Actor } from '@/lib/auth/actor';
 import { can, type Role } from '@/lib/auth/permissions';
 import { ACTIVITY_TYPE_LABELS } from './labels';
 
@@ -12,9 +13,7 @@ import { ACTIVITY_TYPE_LABELS } from './labels';
  * removed. The rule is SQL, applied by every activity query (timeline, counts, the 360 block, the
  * export bundle), so a page and its counts can never disagree and nothing is filtered after the fact.
  */
-export interface ActivityViewer {
-  role: Role;
-}
+export type ActivityViewer = { role: Role } | Pick<Actor, 'role' | 'kind' | 'id'>;
 
 /** Activity types (and related_type values) that only `finance.read` may see. */
 export const FINANCE_ACTIVITY_TYPES = ['invoice', 'payment'] as const satisfies readonly ActivityType[];

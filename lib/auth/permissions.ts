@@ -111,6 +111,74 @@ export function canDeleteDocument(
   return mayManageItem(actor, 'document.delete', { userId: doc.uploadedBy, tokenId: doc.uploadedByToken });
 }
 
+/** Rename, recategorise, restrict a document: the same people as its deletion (own uploads, or a manager). */
+export function canEditDocument(
+  actor: Pick<Actor, 'kind' | 'id' | 'role'>,
+  doc: { uploadedBy: string | null; uploadedByToken: string | null },
+): boolean {
+  return mayManageItem(actor, 'document.upload', { userId: doc.uploadedBy, tokenId: doc.uploadedByToken });
+}
+
+/** How long the author of a manual activity may correct or delete it (managers and admins: always). */
+export const ACTIVITY_EDIT_WINDOW_MS = 24 * 60 * 60 * 1000;
+
+/** What decides whether a timeline entry may be corrected or deleted. */
+export interface ActivityEditTarget {
+  actorKind: 'user' | 'token' | 'system';
+  actorId: string | null;
+  /** Entries typed by a person carry `manual: true` (lib/activity/mutations.ts); every other one is a trace. */
+  manual: boolean;
+  createdAt: Date;
+}
+
+export type ActivityEditDecision = { allowed: true } | { allowed: false; status: 403 | 409; reason: string };
+
+/**
+ * Correct or delete a timeline entry. Only entries typed by a person: what the application wrote
+ * (invoice, payment, consent, profile change…) is the record of what happened and stays immutable
+ * (409). The author may act within 24 hours of writing it (from `createdAt`, not the backdatable
+ * `occurredAt`); managers and admins at any time.
+ */
+export function activityEditDecision(
+  actor: Pick<Actor, 'kind' | 'id' | 'role'>,
+  entry: ActivityEditTarget,
+  live: boolean,
+  now: Date = new Date(),
+): ActivityEditDecision {
+  if (!can(actor.role, 'activity.create')) return { allowed: false, status: 403, reason: 'Action non autorisée.' };
+  if (!live)
+    return {
+      allowed: false,
+      status: 409,
+      reason: "Ce client a été effacé (RGPD) : aucune modification n'est possible.",
+    };
+  if (!entry.manual || entry.actorKind === 'system')
+    return {
+      allowed: false,
+      status: 409,
+      reason: 'Cette activité a été enregistrée par l’application : elle ne peut être ni modifiée ni supprimée.',
+    };
+  if (actor.role === 'admin' || actor.role === 'manager') return { allowed: true };
+  if (
+    !ownsItem(actor, {
+      userId: entry.actorKind === 'user' ? entry.actorId : null,
+      tokenId: entry.actorKind === 'token' ? entry.actorId : null,
+    })
+  )
+    return {
+      allowed: false,
+      status: 403,
+      reason: 'Seul l’auteur de l’activité ou un responsable peut la modifier ou la supprimer.',
+    };
+  if (now.getTime() - entry.createdAt.getTime() >= ACTIVITY_EDIT_WINDOW_MS)
+    return {
+      allowed: false,
+      status: 403,
+      reason: 'Le délai de 24 heures pour corriger cette activité est dépassé : demandez à un responsable.',
+    };
+  return { allowed: true };
+}
+
 /** Edit, pin, delete a note: managers and admins any note; technicians the notes they (user or token) wrote. */
 export function canManageNote(
   actor: Pick<Actor, 'kind' | 'id' | 'role'>,

@@ -137,6 +137,7 @@ export const PATH_ID_LABELS: Readonly<Record<string, string>> = {
   vehicleId: 'Véhicule',
   noteId: 'Note',
   docId: 'Document',
+  activityId: 'Activité',
   invoiceId: 'Facture',
   paymentId: 'Paiement',
   tagId: 'Étiquette',

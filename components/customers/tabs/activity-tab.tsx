@@ -3,7 +3,8 @@ import { TimelineList } from '@/components/activity/timeline-list';
 import { TaskAddPanel } from '@/components/tasks/task-add-panel';
 import { Card } from '@/components/ui/card';
 import { loadActivityTab } from '@/lib/activity/queries';
-import type { CustomerAbilities, Role } from '@/lib/auth/permissions';
+import type { Actor } from '@/lib/auth/actor';
+import type { CustomerAbilities } from '@/lib/auth/permissions';
 import { visibleActivityTypes } from '@/lib/activity/visibility';
 import { activityListQuerySchema } from '@/lib/activity/schema';
 import { orNotFound } from '@/lib/http/page-params';
@@ -19,14 +20,12 @@ export async function ActivityTab({
   customerId,
   searchParams,
   abilities,
-  role,
-  viewerId = null,
+  viewer,
 }: {
   customerId: string;
-  /** The signed-in user: the task quick add assigns to them by default. */
-  viewerId?: string | null;
-  /** The viewer's role: the timeline, its counts and the type chips follow lib/activity/visibility.ts. */
-  role: Role;
+  /** The timeline, its counts and the type chips follow lib/activity/visibility.ts; `canEdit` per entry follows lib/auth/permissions.ts. */
+  /** The signed-in user or token: the task quick add assigns to the user by default. */
+  viewer: Pick<Actor, 'role' | 'kind' | 'id'>;
   searchParams: ActivitySearchParams;
   abilities: Pick<CustomerAbilities, 'activityCreate' | 'taskWrite'>;
 }) {
@@ -38,7 +37,7 @@ export async function ActivityTab({
   const parsed = activityListQuerySchema.safeParse({ ...raw, limit: '20' });
   const filters = parsed.success ? parsed.data : activityListQuerySchema.parse({ limit: '20' });
   const error = parsed.success ? null : 'Filtres invalides (types ou dates) : affichage de toutes les activités.';
-  const { page, periodCounts } = await orNotFound(loadActivityTab({ role }, customerId, filters));
+  const { page, periodCounts } = await orNotFound(loadActivityTab(viewer, customerId, filters));
   const types = filters.type ?? [];
   const query = new URLSearchParams();
   for (const t of types) query.append('type', t);
@@ -54,10 +53,12 @@ export async function ActivityTab({
         from={parsed.success ? (raw.from ?? '') : ''}
         to={parsed.success ? (raw.to ?? '') : ''}
         counts={periodCounts}
-        allowedTypes={visibleActivityTypes({ role })}
+        allowedTypes={visibleActivityTypes(viewer)}
         error={error}
       />
-      {abilities.taskWrite && <TaskAddPanel customerId={customerId} viewerId={viewerId} />}
+      {abilities.taskWrite && (
+        <TaskAddPanel customerId={customerId} viewerId={viewer.kind === 'user' ? viewer.id : null} />
+      )}
       <Card title="Historique" description={`${page.stats.total} activité${page.stats.total > 1 ? 's' : ''}`}>
         <TimelineList
           // A new newest entry (a task added above, through a server action) re-mounts the list with it.

@@ -1,4 +1,4 @@
-import { activityListQuerySchema, manualActivitySchema } from '@/lib/activity/schema';
+import { activityCorrectionSchema, activityListQuerySchema, manualActivitySchema } from '@/lib/activity/schema';
 import { created, ok, routesOf } from '../registry';
 
 const route = routesOf('activity');
@@ -30,4 +30,25 @@ export const createActivityRoute = route.post('/api/customers/{id}/activities', 
 export const createActivityAliasRoute = route.post('/api/customers/{id}/activity', {
   ...manual,
   summary: `Alias of POST /activities. ${manual.summary}`,
+});
+
+const editRule =
+  'Only entries typed by a person (call, visit, note, email, other recorded by hand): their author within 24 hours of writing them, managers and admins at any time; entries written by the application are immutable (409)';
+const editResponses = [
+  { status: 403, description: 'Pas l’auteur, ou délai de 24 heures dépassé' },
+  { status: 404, description: 'Client ou activité introuvable (ou activité d’un autre client)' },
+  { status: 409, description: 'Activité écrite par l’application, ou client effacé' },
+];
+
+export const correctActivityRoute = route.patch('/api/customers/{id}/activities/{activityId}', {
+  permission: 'activity.create',
+  summary: `Correct a manual activity (\`type\`, \`title\`, \`description\` — null clears it —, \`occurredAt\`); sets \`editedAt\` and writes « Activité corrigée » with the previous version. ${editRule}`,
+  body: activityCorrectionSchema,
+  responses: [ok('L’activité corrigée'), { status: 422, description: 'Champs invalides' }, ...editResponses],
+});
+
+export const deleteActivityRoute = route.delete('/api/customers/{id}/activities/{activityId}', {
+  permission: 'activity.create',
+  summary: `Delete a manual activity: the row is removed and « Activité supprimée » keeps its whole content (type, title, text, date, author, metadata). ${editRule}`,
+  responses: [{ status: 204, description: 'Supprimée' }, ...editResponses],
 });

@@ -11,7 +11,7 @@ export default async function ActivityPage(props: IdPageProps) {
   const filters = { type: query.type, from: firstParam(query.from), to: firstParam(query.to) };
   return (
     <Suspense key={JSON.stringify(filters)} fallback={<TabSkeleton label="Chargement de l’activité" cards={2} />}>
-      <ActivityTab customerId={id} searchParams={filters} abilities={abilities} role={actor.role} viewerId={actor.id} />
+      <ActivityTab customerId={id} searchParams={filters} abilities={abilities} viewer={actor} />
     </Suspense>
   );
 }

@@ -1,0 +1,1 @@
+ALTER TABLE "customer_activity" ADD COLUMN "edited_at" timestamp with time zone;
