@@ -9,10 +9,21 @@ import { useToast } from '@/components/ui/toast';
 import { deleteDocumentAction } from '@/lib/documents/actions';
 import { DOCUMENT_CATEGORY_LABELS, isPreviewableMime } from '@/lib/documents/labels';
 import type { DocumentListItem } from '@/lib/documents/queries';
+import type { Role } from '@/lib/auth/permissions';
+import { DocumentEditDialog } from './document-edit-dialog';
 import { PreviewDialog } from './preview-dialog';
 
-/** Table on wide screens, cards on phones; each row: preview, download, delete (when allowed). */
-export function DocumentList({ customerId, documents }: { customerId: string; documents: DocumentListItem[] }) {
+/** Table on wide screens, cards on phones; each row: preview, download, edit and delete (when allowed). */
+export function DocumentList({
+  customerId,
+  documents,
+  editRoles,
+}: {
+  customerId: string;
+  documents: DocumentListItem[];
+  /** The minimum roles the viewer may give a document; empty when they may edit none (erased customer, viewer). */
+  editRoles: readonly Role[];
+}) {
   const router = useRouter();
   const toast = useToast();
 
@@ -58,6 +69,9 @@ export function DocumentList({ customerId, documents }: { customerId: string; do
               >
                 Télécharger
               </a>
+              {d.canEdit && editRoles.length > 0 && (
+                <DocumentEditDialog customerId={customerId} document={d} roles={editRoles} />
+              )}
               {d.canDelete && (
                 <ConfirmDialog
                   triggerLabel="Supprimer"

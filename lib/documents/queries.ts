@@ -2,7 +2,7 @@ import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { type DbOrTx, getDb } from '@/db';
 import { customerDocuments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { canDeleteDocument, documentVisibility, type Role } from '@/lib/auth/permissions';
+import { canDeleteDocument, canEditDocument, documentVisibility, type Role } from '@/lib/auth/permissions';
 import { requireCustomer } from '@/lib/customers/guard';
 import { AppError } from '@/lib/errors';
 import type { DocumentCategory, DocumentDto, DocumentListQuery, DocumentStats } from './schema';
@@ -11,7 +11,7 @@ import { type DocumentRow, serializeDocument } from './serialize';
 /** Documents per customer are few; the list is capped rather than paginated (SPEC: `{data, stats}`). */
 export const DOCUMENT_LIST_CAP = 500;
 
-export type DocumentListItem = DocumentDto & { canDelete?: boolean };
+export type DocumentListItem = DocumentDto & { canDelete?: boolean; canEdit?: boolean };
 
 /** Documents carry a "minimum role to view": the SQL form of `documentVisibility` (lib/auth/permissions.ts). */
 export function documentVisibleTo(role: Role) {
@@ -72,7 +72,7 @@ export async function listDocuments(
   return {
     data: rows.map((row) => ({
       ...serializeDocument(row),
-      ...(viewer ? { canDelete: canDeleteDocument(viewer, row) } : {}),
+      ...(viewer ? { canDelete: canDeleteDocument(viewer, row), canEdit: canEditDocument(viewer, row) } : {}),
     })),
     stats,
   };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DOCUMENT_CATEGORIES, type DocumentCategory } from '@/db/schema/enums';
+import { DOCUMENT_CATEGORIES, type DocumentCategory, type Role, ROLES } from '@/db/schema/enums';
 
 import { DOCUMENT_CATEGORY_LABELS } from './labels';
 import { hasUnstorableChar, UNSTORABLE_TEXT } from '@/lib/validation/text';
@@ -27,6 +27,29 @@ export const documentUploadSchema = z.object({
 });
 export type DocumentUploadInput = z.infer<typeof documentUploadSchema>;
 
+/**
+ * « Modifier » a document (form, server action, PATCH): its name, its category and the minimum role
+ * to see it. Whether the caller may choose that role is the mutation's rule (it depends on who asks).
+ */
+export const documentUpdateSchema = z
+  .object({
+    originalName: z
+      .string({ error: 'Le nom est obligatoire.' })
+      .trim()
+      .min(1, 'Le nom est obligatoire.')
+      .max(150, 'Le nom ne doit pas dépasser 150 caractères.')
+      .refine((v) => !hasUnstorableChar(v), UNSTORABLE_TEXT)
+      .optional(),
+    category: documentCategorySchema.optional(),
+    minRole: z.enum(ROLES, { error: 'Rôle inconnu. Choisissez un rôle dans la liste.' }).optional(),
+  })
+  .strict()
+  .refine((v) => v.originalName !== undefined || v.category !== undefined || v.minRole !== undefined, {
+    message: 'Indiquez au moins un champ à modifier.',
+    path: ['originalName'],
+  });
+export type DocumentUpdateInput = z.output<typeof documentUpdateSchema>;
+
 export const documentListQuerySchema = z.object({
   category: documentCategorySchema.optional(),
 });
@@ -44,6 +67,8 @@ export interface DocumentDto {
   description: string | null;
   uploadedBy: { id: string | null; kind: 'user' | 'token'; name: string };
   uploadedAt: string;
+  /** The minimum role to see it (« Visible à partir de »). */
+  minRole: Role;
 }
 
 export interface DocumentStats {

@@ -17,5 +17,6 @@ export function serializeDocument(row: DocumentRow): DocumentDto {
       ? { kind: 'token', id: row.uploadedByToken, name: row.uploadedByName }
       : { kind: 'user', id: row.uploadedBy, name: row.uploadedByName },
     uploadedAt: row.uploadedAt.toISOString(),
+    minRole: row.minRole,
   };
 }

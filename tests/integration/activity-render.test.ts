@@ -4,7 +4,11 @@ import { ActivityTab } from '@/components/customers/tabs/activity-tab';
 import { RecentActivityBlock } from '@/components/customers/dashboard-360/blocks';
 import { getDb } from '@/db';
 import type { Actor } from '@/lib/auth/actor';
+import { correctActivity, deleteActivity } from '@/lib/activity/corrections';
+import { createManualActivity } from '@/lib/activity/mutations';
 import { recordConsent } from '@/lib/consents/mutations';
+import { uploadDocument } from '@/lib/documents/mutations';
+import { updateDocument } from '@/lib/documents/update';
 import { consentRecordSchema } from '@/lib/consents/schema';
 import { toggleCustomerStatus, updateCustomer } from '@/lib/customers/mutations';
 import { createInvoice, recordPayment } from '@/lib/finances/mutations';
@@ -29,9 +33,11 @@ const text = (html: string) =>
     .replace(/\s+/g, ' ');
 
 let customerId: string;
+let viewerActor: Actor;
 beforeAll(async () => {
   const db = getDb();
   const manager: Actor = actorFor(await createUser('manager'));
+  viewerActor = manager;
   const customer = await createCustomer();
   customerId = customer.id;
   const vehicle = await createVehicle(customerId, { plate: 'GH-456-JK' });
@@ -115,6 +121,25 @@ beforeAll(async () => {
   await updateTask(db, manager, customerId, task.id, { completed: true });
   await updateTask(db, manager, customerId, task.id, { completed: false });
   await toggleCustomerStatus(db, manager, customerId);
+  // Corrections and deletions of manual entries, and a document edit (their trace rows must read in words too).
+  const call = await createManualActivity(db, manager, customerId, { type: 'call', title: 'Appel devis' });
+  await correctActivity(db, manager, customerId, call.id, {
+    type: 'visit',
+    title: 'Visite devis',
+    description: 'Sur place.',
+  });
+  const slip = await createManualActivity(db, manager, customerId, { type: 'other', title: 'Saisie par erreur' });
+  await deleteActivity(db, manager, customerId, slip.id);
+  const doc = await uploadDocument(db, manager, customerId, {
+    body: new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')),
+    originalName: 'scan_0001.pdf',
+    category: 'other',
+  });
+  await updateDocument(db, manager, customerId, doc.id, {
+    originalName: 'Devis',
+    category: 'quote',
+    minRole: 'technician',
+  });
   expect(started.status).toBe('in_progress');
 });
 
@@ -142,7 +167,7 @@ describe('Activity tab and 360 summary HTML', () => {
   it('renders every entry in words', async () => {
     const tree = await ActivityTab({
       customerId,
-      role: 'manager',
+      viewer: viewerActor,
       searchParams: {},
       abilities: { activityCreate: false, taskWrite: false },
     });
@@ -165,6 +190,16 @@ describe('Activity tab and 360 summary HTML', () => {
     expect(t).toMatch(/Facture : T-\d+-/);
     expect(t).toContain('Tâche terminée');
     expect(t).toContain('Tâche rouverte');
+    expect(t).toContain('Activité corrigée : Visite devis');
+    expect(t).toContain('Titre avant correction : Appel devis');
+    expect(t).toContain('Type avant correction : appel');
+    expect(t).toMatch(/corrigée le \d/);
+    expect(t).toContain('Activité supprimée : Saisie par erreur');
+    expect(t).toContain('Titre supprimé : Saisie par erreur');
+    expect(t).toContain('Nom : scan_0001.pdf → Devis.pdf');
+    expect(t).toContain('Visible à partir de : Lecture seule → Technicien');
+    // The corrected manual entry (the manager may change it) has its menu; the trace entries do not.
+    expect(html.match(/aria-label="Actions sur l’activité/g)?.length).toBe(1);
   });
 
   it('the 360 recent-activity block too', async () => {

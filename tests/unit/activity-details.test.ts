@@ -122,4 +122,31 @@ describe('timeline cards say things in words', () => {
     const line = activitySummary(sampleDto(ACTIVITY_SAMPLES['payment (seed, direct debit)']), CUSTOMER_ID);
     expect(line.replace(/[\u202f\u00a0]/g, ' ')).toBe('Montant : 61,67 € · Moyen de paiement : Prélèvement');
   });
+
+  it('a corrected or deleted manual entry says what it was, in words', () => {
+    const corrected = activityDetails(sampleDto(ACTIVITY_SAMPLES['activity corrected']), CUSTOMER_ID);
+    expect(corrected).toContainEqual({ label: 'Titre avant correction', value: 'Appel devis' });
+    expect(corrected).toContainEqual({ label: 'Texte avant correction', value: 'Rappeler lundi.' });
+    expect(corrected).toContainEqual({ label: 'Type avant correction', value: 'appel' });
+    const deleted = activityDetails(sampleDto(ACTIVITY_SAMPLES['activity deleted']), CUSTOMER_ID);
+    expect(deleted).toContainEqual({ label: 'Titre supprimé', value: 'Courrier reçu' });
+    expect(deleted).toContainEqual({ label: 'Auteur', value: 'Claire Dubois' });
+  });
+
+  it('a document edit names the changed name, category and minimum role in words', () => {
+    const lines = activityDetails(sampleDto(ACTIVITY_SAMPLES['document edited']), CUSTOMER_ID);
+    expect(lines).toEqual([
+      { label: 'Nom', value: 'scan_0001.pdf → devis-2025.pdf' },
+      { label: 'Catégorie', value: 'Autre → Devis' },
+      { label: 'Visible à partir de', value: 'Lecture seule → Responsable' },
+    ]);
+  });
+
+  it('a corrected entry says so on its card', () => {
+    const dto = { ...sampleDto(ACTIVITY_SAMPLES['visit (manual)']), editedAt: '2025-03-14T10:00:00.000Z' };
+    const text = visibleText(
+      renderToStaticMarkup(createElement(ActivityEntry, { activity: dto, customerId: CUSTOMER_ID })),
+    );
+    expect(text).toContain('corrigée le');
+  });
 });

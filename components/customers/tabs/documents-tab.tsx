@@ -6,7 +6,7 @@ import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatBytes } from '@/components/ui/format';
 import type { Actor } from '@/lib/auth/actor';
-import type { CustomerAbilities } from '@/lib/auth/permissions';
+import { type CustomerAbilities, documentVisibility } from '@/lib/auth/permissions';
 import { DOCUMENT_CATEGORY_LABELS, DOCUMENT_CATEGORY_OPTIONS } from '@/lib/documents/labels';
 import { loadDocumentsTab } from '@/lib/documents/queries';
 import { documentCategorySchema, type DocumentCategory } from '@/lib/documents/schema';
@@ -83,7 +83,11 @@ export async function DocumentsTab({
             description={abilities.documentUpload ? 'Déposez un premier fichier ci-dessus.' : undefined}
           />
         ) : (
-          <DocumentList customerId={customerId} documents={data} />
+          <DocumentList
+            customerId={customerId}
+            documents={data}
+            editRoles={abilities.documentUpload ? documentVisibility(viewer.role) : []}
+          />
         )}
       </Card>
     </div>

@@ -1,4 +1,4 @@
-import { documentListQuerySchema, documentUploadSchema } from '@/lib/documents/schema';
+import { documentListQuerySchema, documentUpdateSchema, documentUploadSchema } from '@/lib/documents/schema';
 import { created, ok, routesOf } from '../registry';
 
 const route = routesOf('documents');
@@ -43,6 +43,21 @@ export const deleteDocumentRoute = route.delete('/api/customers/{id}/documents/{
   responses: [
     { status: 204, description: 'Supprimé' },
     { status: 403, description: 'Pas l’auteur du dépôt' },
+    notFound,
+  ],
+});
+
+export const updateDocumentRoute = route.patch('/api/customers/{id}/documents/{docId}', {
+  permission: 'document.upload',
+  summary:
+    'Rename (`originalName`; the extension is kept), recategorise (`category`) or restrict (`minRole`: the minimum role to see it, never above the caller’s own) a document; technicians their own uploads only; writes a document activity with the changes',
+  body: documentUpdateSchema,
+  responses: [
+    ok('Document'),
+    { status: 400, description: 'Rôle minimum au-dessus du vôtre' },
+    { status: 403, description: 'Pas l’auteur du dépôt' },
+    { status: 409, description: 'Client effacé' },
+    { status: 422, description: 'Champs invalides' },
     notFound,
   ],
 });

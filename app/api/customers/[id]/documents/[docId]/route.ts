@@ -4,9 +4,11 @@ import { withAuth } from '@/lib/auth/with-auth';
 import { deleteDocument } from '@/lib/documents/mutations';
 import { getDocumentOrThrow } from '@/lib/documents/queries';
 import { contentDisposition } from '@/lib/documents/sanitize';
+import { serializeDocument } from '@/lib/documents/serialize';
 import { isPreviewable } from '@/lib/documents/sniff';
-import { noContent } from '@/lib/http/responses';
-import { deleteDocumentRoute, downloadDocumentRoute } from '@/lib/openapi/routes/documents';
+import { updateDocument } from '@/lib/documents/update';
+import { json, noContent } from '@/lib/http/responses';
+import { deleteDocumentRoute, downloadDocumentRoute, updateDocumentRoute } from '@/lib/openapi/routes/documents';
 import { getStorage } from '@/lib/storage';
 
 /**
@@ -38,3 +40,8 @@ export const DELETE = withAuth(deleteDocumentRoute, async ({ actor, params }) =>
   await deleteDocument(getDb(), actor, params.id, params.docId);
   return noContent();
 });
+
+/** `{ originalName?, category?, minRole? }` — the uploader or a manager (403 otherwise). */
+export const PATCH = withAuth(updateDocumentRoute, async ({ actor, params, body }) =>
+  json(serializeDocument(await updateDocument(getDb(), actor, params.id, params.docId, body))),
+);
