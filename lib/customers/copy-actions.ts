@@ -2,14 +2,28 @@
 
 import { defineAction, reply } from '@/lib/define-action';
 import { copyCustomer } from './copy';
+import { copyBodySchema } from './copy-schema';
 
-/** Quick action "Dupliquer": bind the customer id; `keepPhones` is a checkbox. Opens the copy's edit form. */
+/**
+ * Quick action "Dupliquer": bind the customer id; the copy's e-mail, phone and mobile, and `keepPhones`
+ * (a checkbox). Opens the copy's edit form.
+ */
 export const copyCustomerAction = defineAction({
   permission: 'customer.duplicate',
   ids: ['Client'],
-  form: (formData) => formData.get('keepPhones'),
+  form: (formData) => {
+    const text = (key: string) => String(formData.get(key) ?? '').trim() || undefined;
+    const keep = formData.get('keepPhones');
+    return {
+      email: text('email'),
+      phone: text('phone'),
+      mobile: text('mobile'),
+      keepPhones: keep === 'on' || keep === 'true',
+    };
+  },
+  schema: copyBodySchema,
   run: async ({ actor, ids: [id], input, db }) => {
-    const copy = await copyCustomer(db, actor, id, { keepPhones: input === 'on' || input === 'true' });
+    const copy = await copyCustomer(db, actor, id, input);
     return reply(`Client dupliqué : ${copy.number}.`, { id: copy.id });
   },
   revalidate: ([id]) => ['/customers', `/customers/${id}`],

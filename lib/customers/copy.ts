@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { z } from 'zod';
 import type { Db } from '@/db';
 import { customerContacts, customers, customerTags } from '@/db/schema';
 import { type Actor, userActorId } from '@/lib/auth/actor';
 import { withActivity } from '@/lib/audit';
 import { AppError } from '@/lib/errors';
+import { COPY_UNREACHABLE, type CopyInput } from './copy-schema';
+import { requireCustomer } from './guard';
 import { tagsByCustomer } from './queries';
 import { customerDisplayName } from './schema';
 import { buildSearchText, buildSortName, refreshCustomerSearch } from './search';
@@ -14,15 +15,14 @@ import { type CustomerRecordDto, serializeCustomer } from './serialize';
  * Copy a customer ("Dupliquer" in the UI; not to be confused with lib/duplicates/, which finds and merges
  * two records of the same person): a new customer with the same identity, address and
  * coordinates, contacts and tags — typically another site of the same company or a relative at the
- * same address. Identifiers that must stay unique or personal (email, SIRET, VAT number, phone
- * numbers unless `keepPhones`) are cleared; vehicles, notes, history, documents, consents and
- * finances are NOT copied. The name gets " (copie)". Both customers get an activity pointing at
- * the other. One transaction.
+ * same address. Identifiers that must stay unique or personal (COPY_CLEARED_FIELDS: email, SIRET,
+ * VAT number, phone numbers unless `keepPhones`) are cleared; the copy takes the e-mail and phones
+ * given instead and must end with at least one of them (never an unreachable customer: 422 on
+ * `email` otherwise, nothing written). Vehicles, notes, history, documents, consents and finances
+ * are NOT copied. The name gets " (copie)". Both customers get an activity pointing at the other.
+ * One transaction.
  */
 export const COPY_SUFFIX = ' (copie)';
-
-/** POST /api/customers/{id}/duplicate body (optional). The API path keeps its published name. */
-export const copyBodySchema = z.object({ keepPhones: z.boolean().optional() }).strict();
 
 function withSuffix(value: string | null, max: number): string | null {
   if (!value) return value;
@@ -33,12 +33,19 @@ export async function copyCustomer(
   db: Db,
   actor: Actor,
   id: string,
-  opts: { keepPhones?: boolean } = {},
+  opts: Partial<CopyInput> = {},
 ): Promise<CustomerRecordDto> {
   const created = await withActivity(db, actor, async (tx) => {
-    const [src] = await tx.select().from(customers).where(eq(customers.id, id)).limit(1).for('update');
-    if (!src || src.erasedAt) throw AppError.notFound('Client introuvable.');
+    // Unknown → 404, erased → 409 (a tombstone has nothing left to copy).
+    const src = await requireCustomer(tx, id, { forUpdate: true });
     const isCompany = src.kind === 'company';
+    const reach = {
+      email: opts.email ?? null,
+      phone: opts.phone ?? (opts.keepPhones ? src.phone : null),
+      mobile: opts.mobile ?? (opts.keepPhones ? src.mobile : null),
+    };
+    if (!reach.email && !reach.phone && !reach.mobile)
+      throw AppError.validation({ email: [COPY_UNREACHABLE] }, COPY_UNREACHABLE);
     const copy = {
       kind: src.kind,
       firstName: src.firstName,
@@ -46,9 +53,7 @@ export async function copyCustomer(
       companyName: isCompany ? withSuffix(src.companyName, 200) : src.companyName,
       siret: null,
       vatNumber: null,
-      email: null,
-      phone: opts.keepPhones ? src.phone : null,
-      mobile: opts.keepPhones ? src.mobile : null,
+      ...reach,
       addressLine1: src.addressLine1,
       addressLine2: src.addressLine2,
       postalCode: src.postalCode,

@@ -4,7 +4,7 @@ import { createCustomer, expect, test } from './fixtures';
 test.describe('as a manager', () => {
   test.use({ role: 'manager' });
 
-  test('duplicate from the header opens the edit form of the copy', async ({ page }) => {
+  test('duplicate from the header asks for a way to reach the copy, then opens its edit form', async ({ page }) => {
     const { id, name } = await createCustomer(page, { mobile: '06 11 22 33 44' });
     await page.goto(`/customers/${id}`);
     const actions = page.getByRole('group', { name: 'Actions sur le client' });
@@ -12,13 +12,17 @@ test.describe('as a manager', () => {
     await actions.getByRole('menuitem', { name: 'Dupliquer…' }).click();
     const dialog = page.getByRole('dialog', { name: `Dupliquer ${name}\u202f?` });
     await expect(dialog).toBeVisible();
+    // Without a way to reach the copy, the dialog stays open with the field error.
+    await dialog.getByRole('button', { name: 'Créer la copie' }).click();
+    await expect(dialog.getByText(/le nouveau client serait injoignable/)).toBeVisible();
+    await dialog.getByLabel('E-mail de la copie').fill('agence-copie@exemple.fr');
     await dialog.getByRole('button', { name: 'Créer la copie' }).click();
     await expect(page).toHaveURL(/\/customers\/[0-9a-f-]{36}\/edit$/);
     const copyId = page.url().split('/').at(-2);
     expect(copyId).not.toBe(id);
-    // Identity copied (marked as a copy), unique e-mail cleared.
+    // Identity copied (marked as a copy), the source's e-mail replaced by the one given.
     await expect(page.getByRole('textbox', { name: /^Nom\b/ })).toHaveValue(`${name.replace(/^Test /, '')} (copie)`);
-    await expect(page.getByLabel('E-mail')).toHaveValue('');
+    await expect(page.getByLabel('E-mail')).toHaveValue('agence-copie@exemple.fr');
   });
 
   test('download every export format from the header', async ({ page }) => {

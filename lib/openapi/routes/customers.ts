@@ -1,5 +1,5 @@
 import { archiveBodySchema, createCustomerQuerySchema } from '@/lib/customers/api-schemas';
-import { copyBodySchema } from '@/lib/customers/copy';
+import { copyBodySchema } from '@/lib/customers/copy-schema';
 import { customerCreateSchema, customerListQuerySchema, customerUpdateSchema } from '@/lib/customers/schema';
 import { created, deleted, ok, routesOf } from '../registry';
 
@@ -67,8 +67,13 @@ export const archiveCustomerRoute = route.post('/api/customers/{id}/archive', {
 export const copyCustomerRoute = route.post('/api/customers/{id}/duplicate', {
   permission: 'customer.duplicate',
   summary:
-    'Intelligent copy: identity, address and coordinates, contacts, tags; email, SIRET, VAT and phones (unless `keepPhones`) cleared; no vehicles, notes, history, documents, consents or finances; name suffixed " (copie)"; both timelines record the link. Body optional.',
+    'Intelligent copy: identity, address and coordinates, contacts, tags; email, SIRET, VAT and phones (unless `keepPhones`) cleared; the copy takes the `email`, `phone`, `mobile` given and must end with at least one of them (422 on `email` otherwise: never an unreachable customer); no vehicles, notes, history, documents, consents or finances; name suffixed " (copie)"; both timelines record the link.',
   body: copyBodySchema,
+  // No body is read as `{}`: answered by the same field error as an empty one.
   optionalBody: true,
-  responses: [created('Le nouveau client `{ id, ...customer }` (en-tête Location)')],
+  responses: [
+    created('Le nouveau client `{ id, ...customer }` (en-tête Location)'),
+    { status: 409, description: 'Client effacé' },
+    { status: 422, description: 'Aucun moyen de contact pour la copie, ou champ invalide' },
+  ],
 });
