@@ -30,9 +30,13 @@ type Endpoint = ReturnType<typeof endpoints>[number];
 function expected(route: RouteDef, role: Role): 'allowed' | 403 {
   if (route.permission === null || route.permission === 'public') return 'allowed';
   if (!can(role, route.permission)) return 403;
-  // Technicians delete only their own uploads, and edit or delete only their own notes; the
+  // Technicians delete and edit only their own uploads, and edit or delete only their own notes; the
   // fixture's document and note belong to a manager.
   if (route.permission === 'document.delete' && role === 'technician') return 403;
+  if (role === 'technician' && route.path === '/api/customers/{id}/documents/{docId}' && route.method === 'patch')
+    return 403;
+  // Technicians correct or delete only the manual activities they wrote; the fixture's entry is a manager's.
+  if (role === 'technician' && route.path === '/api/customers/{id}/activities/{activityId}') return 403;
   if (role === 'technician' && route.path === '/api/customers/{id}/notes/{noteId}' && route.method !== 'get')
     return 403;
   // Technicians start, report and complete only the interventions assigned to them (a token never is), and

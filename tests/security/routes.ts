@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import { customers, customerTags, interventionLines, interventions, tags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { RouteDef } from '@/lib/openapi/registry';
+import { createManualActivity } from '@/lib/activity/mutations';
 import { uploadDocument } from '@/lib/documents/mutations';
 import { createNote } from '@/lib/notes/mutations';
 import { createTask } from '@/lib/tasks/mutations';
@@ -116,6 +117,8 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
   // A first registration date gives the vehicle a contrôle technique due date (reminder routes).
   const vehicle = await createVehicle(customer.id, { firstRegistrationDate: '2019-03-01' });
   const note = await createNote(db, owner, customer.id, { body: 'Portail code 1234', pinned: false } as never);
+  // A manual entry written by the owner (a manager): other managers and admins may correct or delete it.
+  const entry = await createManualActivity(db, owner, customer.id, { type: 'call', title: 'Appel de suivi' });
   const doc = await uploadDocument(db, owner, customer.id, {
     body: new Uint8Array(Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')),
     originalName: 'devis.pdf',
@@ -189,6 +192,7 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
       vehicleId: vehicle.id,
       noteId: note.id,
       docId: doc.id,
+      activityId: entry.id,
       invoiceId: invoice.id,
       paymentId: payment.id,
       consentId: consent.id,

@@ -56,6 +56,12 @@ const BODIES: Record<string, (w: World) => Record<string, unknown>> = {
   [key('post', '/api/users')]: () => ({ email: `invite${++seq}@exemple.fr`, name: 'Invité Test', role: 'viewer' }),
   [key('patch', '/api/users/{userId}')]: () => ({ role: 'viewer', name: `Renommé ${++seq}` }),
   [key('post', '/api/validate')]: () => ({ kind: 'siret', value: '73282932000074' }),
+  [key('post', '/api/customers/{id}/duplicate')]: () => ({ email: `copie${++seq}@exemple.fr` }),
+  [key('patch', '/api/customers/{id}/documents/{docId}')]: () => ({
+    originalName: `devis-${++seq}.pdf`,
+    category: 'quote',
+  }),
+  [key('patch', '/api/customers/{id}/activities/{activityId}')]: () => ({ title: 'Appel de suivi (corrigé)' }),
   [key('post', '/api/customers/{id}/not-duplicate')]: (w) => ({ otherId: w.ids.otherId }),
   [key('post', '/api/customers/{id}/interventions')]: () => ({
     kind: 'maintenance',
