@@ -15,7 +15,7 @@ const manual = {
 export const listActivitiesRoute = route.get('/api/customers/{id}/activities', {
   permission: 'customer.read',
   summary:
-    'Timeline, newest first, keyset pages on (occurredAt, id): `?type=` (repeatable), `from`, `to` (ISO or YYYY-MM-DD, whole Paris days), `limit` 1–100, `cursor` → `{data, nextCursor, stats: {total, byType}}` (stats of the filtered set). Without `finance.read`, invoice and payment entries (and entries about an invoice or a payment) are not returned nor counted, and money keys are removed from metadata',
+    'Timeline, newest first, keyset pages on (occurredAt, id): `?type=` (repeatable), `from`, `to` (ISO or YYYY-MM-DD, whole Paris days), `limit` 1–100, `cursor` → `{data, nextCursor, stats: {total, byType}}` (stats of the filtered set). Without `finance.read`, invoice and payment entries (and entries about an invoice or a payment) are not returned nor counted, and money keys are removed from metadata; `data[].canEdit`: the caller may correct or delete the entry now',
   query: activityListQuerySchema,
   responses: [
     ok('`{data, nextCursor, stats}`'),
