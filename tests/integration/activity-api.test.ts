@@ -161,9 +161,14 @@ describe('GET /api/customers/{id}/activities', () => {
         'relatedId',
         'occurredAt',
         'createdAt',
+        // Beyond the SPEC shape: when a manual entry was corrected, and whether the caller may change it.
+        'editedAt',
+        'canEdit',
       ].sort(),
     );
     expect(res.body.data[0]).toMatchObject({
+      editedAt: null,
+      canEdit: false,
       type: 'invoice',
       relatedType: 'invoice',
       relatedId: 'abc',
