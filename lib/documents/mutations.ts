@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '@/db';
 import { customerDocuments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -9,7 +9,7 @@ import { requireCustomer } from '@/lib/customers/guard';
 import { AppError, zodFieldErrors } from '@/lib/errors';
 import { deleteStoredFiles, getStorage, maxUploadBytes, newStorageKey, type Storage } from '@/lib/storage';
 import { toNodeReadable, tooLarge } from '@/lib/storage/local';
-import { documentVisibleTo } from './queries';
+import { getDocumentOrThrow } from './queries';
 import { sanitizeFileName } from './sanitize';
 import { DOCUMENT_CATEGORY_LABELS, documentUploadSchema } from './schema';
 import { type DocumentRow } from './serialize';
@@ -190,20 +190,7 @@ export async function deleteDocument(
   options: { storage?: Storage } = {},
 ): Promise<{ id: string; storageKey: string; fileRemoved: boolean }> {
   const row = await withActivity(db, actor, async (tx) => {
-    const [doc] = await tx
-      .select()
-      .from(customerDocuments)
-      .where(
-        and(
-          eq(customerDocuments.id, docId),
-          eq(customerDocuments.customerId, customerId),
-          isNull(customerDocuments.deletedAt),
-          documentVisibleTo(actor.role),
-        ),
-      )
-      .for('update')
-      .limit(1);
-    if (!doc) throw AppError.notFound('Document introuvable.');
+    const doc = await getDocumentOrThrow(tx, customerId, docId, actor, { forUpdate: true });
     if (!canDeleteDocument(actor, doc)) {
       throw AppError.forbidden('Vous ne pouvez supprimer que les documents que vous avez déposés.');
     }

@@ -87,12 +87,15 @@ export async function getDocumentOrThrow(
   customerId: string,
   docId: string,
   viewer?: Pick<Actor, 'role'>,
+  { forUpdate = false }: { forUpdate?: boolean } = {},
 ): Promise<DocumentRow> {
-  const [row] = await db
+  const query = db
     .select()
     .from(customerDocuments)
     .where(and(eq(customerDocuments.id, docId), visibleTo(customerId, viewer)))
     .limit(1);
+  // Writes (edit, delete) lock the row for the rest of their transaction.
+  const [row] = forUpdate ? await query.for('update') : await query;
   if (!row) throw AppError.notFound('Document introuvable.');
   return row;
 }

@@ -1,5 +1,5 @@
 import 'server-only';
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '@/db';
 import { customerDocuments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
@@ -7,7 +7,7 @@ import { canEditDocument, ROLE_LABELS, roleAtLeast } from '@/lib/auth/permission
 import { diffFields, withActivity } from '@/lib/audit';
 import { requireCustomer } from '@/lib/customers/guard';
 import { AppError, zodFieldErrors } from '@/lib/errors';
-import { documentVisibleTo } from './queries';
+import { getDocumentOrThrow } from './queries';
 import { extensionOf, sanitizeFileName } from './sanitize';
 import { DOCUMENT_CATEGORY_LABELS, documentUpdateSchema } from './schema';
 import { type DocumentRow } from './serialize';
@@ -40,20 +40,7 @@ export async function updateDocument(
   }
   return withActivity(db, actor, async (tx) => {
     await requireCustomer(tx, customerId, { forUpdate: true });
-    const [doc] = await tx
-      .select()
-      .from(customerDocuments)
-      .where(
-        and(
-          eq(customerDocuments.id, docId),
-          eq(customerDocuments.customerId, customerId),
-          isNull(customerDocuments.deletedAt),
-          documentVisibleTo(actor.role),
-        ),
-      )
-      .for('update')
-      .limit(1);
-    if (!doc) throw AppError.notFound('Document introuvable.');
+    const doc = await getDocumentOrThrow(tx, customerId, docId, actor, { forUpdate: true });
     if (!canEditDocument(actor, doc)) {
       throw AppError.forbidden('Vous ne pouvez modifier que les documents que vous avez déposés.');
     }
