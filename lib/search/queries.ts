@@ -13,7 +13,7 @@ import { searchTerms } from './terms';
 /**
  * Global search (top bar, `GET /api/search`): customers, contacts, vehicles and, with `finance.read`,
  * invoices, `limit` per group. Every predicate is served by an index (customers' GIN search vector,
- * the trigram indexes of migration 0011), so the cost follows the matches, not the table size.
+ * the trigram indexes of migration 0012), so the cost follows the matches, not the table size.
  * Erased customers are left out exactly like the customer list does (their contacts and vehicles are
  * deleted by the erasure; their invoices stay and show only "Client effacé", which is what the row holds).
  */
