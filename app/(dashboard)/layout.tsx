@@ -1,17 +1,26 @@
 import type { ReactNode } from 'react';
+import { OfflineBanner } from '@/components/offline/offline-banner';
+import { OfflineProvider } from '@/components/offline/offline-provider';
+import { PendingSignOut } from '@/components/offline/pending-sign-out';
 import { TopBar } from '@/components/shell/top-bar';
 import { ToastProvider } from '@/components/ui/toast';
 import { requirePageActor } from '@/lib/auth/session';
+import { serviceWorkerEnabled } from '@/lib/env';
 
 /** Signed-in gate for every dashboard page (checked on the server, per request). */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor();
   return (
     <ToastProvider>
-      <TopBar actor={actor} />
-      <main id="contenu" className="mx-auto w-full max-w-7xl px-3 py-4 sm:px-4 sm:py-6">
-        {children}
-      </main>
+      {/* Field mode: service worker, offline banner, queued writes of this user (components/offline). */}
+      <OfflineProvider userId={actor.id} serviceWorker={serviceWorkerEnabled()}>
+        <PendingSignOut userId={actor.id} />
+        <TopBar actor={actor} />
+        <main id="contenu" className="mx-auto w-full max-w-7xl px-3 py-4 sm:px-4 sm:py-6">
+          <OfflineBanner />
+          {children}
+        </main>
+      </OfflineProvider>
     </ToastProvider>
   );
 }

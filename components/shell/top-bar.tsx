@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { Button } from '@/components/ui/button';
+import { PendingWrites } from '@/components/offline/pending-writes';
+import { SignOutForm } from '@/components/offline/sign-out-form';
 import type { Actor } from '@/lib/auth/actor';
-import { logoutAction } from '@/lib/auth/login-action';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 import { type NavItem, NavLinks } from './nav-links';
 
@@ -35,6 +35,9 @@ export function TopBar({ actor }: { actor: Actor }) {
           <NavLinks items={items} />
         </nav>
 
+        <div className="ml-auto md:ml-0">
+          <PendingWrites />
+        </div>
         <div className="ml-auto hidden items-center gap-3 md:flex">
           <p className="text-right text-sm leading-tight" data-testid="current-user">
             <Link href="/account" className="block font-medium text-slate-900">
@@ -42,11 +45,7 @@ export function TopBar({ actor }: { actor: Actor }) {
             </Link>
             <span className="block text-slate-600">{roleLabel}</span>
           </p>
-          <form action={logoutAction}>
-            <Button type="submit" variant="secondary" size="sm">
-              Se déconnecter
-            </Button>
-          </form>
+          <SignOutForm />
         </div>
 
         {/* Phones: a native disclosure, so the menu works before any JavaScript has loaded. */}
@@ -74,11 +73,7 @@ export function TopBar({ actor }: { actor: Actor }) {
             <Link href="/account" className="mb-2 flex min-h-11 items-center rounded-md px-2 hover:bg-slate-100">
               Mon compte
             </Link>
-            <form action={logoutAction}>
-              <Button type="submit" variant="secondary" className="w-full">
-                Se déconnecter
-              </Button>
-            </form>
+            <SignOutForm size="md" className="w-full" />
           </div>
         </details>
       </div>
