@@ -21,8 +21,8 @@ const launchOptions = {
   ],
 };
 
-const PHONE_ONLY = /(interventions-phone|phone-first)\.spec\.ts$/;
-const PHONE_SPECS = /(a11y|activity|documents|interventions-phone|phone-first|profile-field|roles)\.spec\.ts$/;
+const PHONE_ONLY = /(interventions-phone|offline|phone-first)\.spec\.ts$/;
+const PHONE_SPECS = /(a11y|activity|documents|interventions-phone|offline|phone-first|profile-field|roles)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -22,7 +22,11 @@ async function Day({ actor, date, cursor }: { actor: Actor; date: string; cursor
   ];
   return (
     <>
-      <WarmOffline urls={urls} customerIds={customerIds} />
+      <WarmOffline
+        urls={urls}
+        customerIds={customerIds}
+        stamp={page.data.map((iv) => iv.updatedAt.getTime()).join('.')}
+      />
       <DayList items={page.data} />
       {page.nextCursor && (
         <Link
