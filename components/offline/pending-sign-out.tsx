@@ -1,7 +1,6 @@
 'use client';
 
 import { useEffect } from 'react';
-import { logoutAction } from '@/lib/auth/login-action';
 
 const KEY = 'c360-sign-out-pending';
 
@@ -11,8 +10,24 @@ export function markSignOutPending(userId: string): void {
 }
 
 /**
- * Finishes a sign-out made offline as soon as the network is back (the session cookie is the server's
- * to end). `userId`: the signed-in user of this page; another user's pending sign-out is stale.
+ * Ends the session through next-auth's own endpoint (works from any page, the static « Hors ligne » one
+ * included, where a server action of another route would not be found), then shows the sign-in page.
+ */
+async function signOutOnServer(): Promise<void> {
+  const { csrfToken } = (await (await fetch('/api/auth/csrf')).json()) as { csrfToken: string };
+  await fetch('/api/auth/signout', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ csrfToken }),
+    redirect: 'manual',
+  });
+  localStorage.removeItem(KEY);
+  window.location.replace('/login');
+}
+
+/**
+ * Finishes a sign-out made offline as soon as the network is back (the session cookie is the server's to
+ * end). `userId`: the signed-in user of this page; another user's pending sign-out is stale.
  */
 export function PendingSignOut({ userId }: { userId?: string }) {
   useEffect(() => {
@@ -23,9 +38,7 @@ export function PendingSignOut({ userId }: { userId?: string }) {
       return;
     }
     const finish = () => {
-      if (!navigator.onLine) return;
-      localStorage.removeItem(KEY);
-      void logoutAction();
+      if (navigator.onLine) signOutOnServer().catch(() => undefined);
     };
     finish();
     window.addEventListener('online', finish);
