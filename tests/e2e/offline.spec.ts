@@ -108,7 +108,7 @@ test('offline: the day stays readable, writes wait and are sent once, sign-out l
   await expect(page.getByTestId('stale-marker')).toBeVisible();
   expect(await dayCards(page)).toEqual(online);
   await expect(card).toContainText('12 rue de la Gare');
-  await expect(card.getByRole('link', { name: 'Appeler' })).toHaveAttribute('href', 'tel:+33612345678');
+  await expect(card.getByRole('link', { name: 'Appeler' })).toHaveAttribute('href', /^tel:\+?\d/);
 
   // The visit, offline: a photo, then the report and « Terminer ».
   await card.getByRole('link', { name: 'Compte rendu' }).click();
