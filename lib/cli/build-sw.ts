@@ -4,7 +4,7 @@
  * `self.__SW_MANIFEST`. Serwist's Next.js configurator (@serwist/next/config) maps the build output to
  * the URLs Next serves; Next 16 builds with Turbopack, so Serwist's webpack plugin cannot do it.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { getManifest } from '@serwist/build';
 import { serwist } from '@serwist/next/config';
@@ -53,6 +53,10 @@ export async function buildServiceWorker(root = ROOT): Promise<{ count: number; 
     define: { 'self.__SW_MANIFEST': JSON.stringify(manifestEntries ?? []) },
     logLevel: 'warning',
   });
+  // The worker is part of the build: writing it into public/ must not make `npm start` think the sources
+  // changed since the build (lib/cli/start.ts compares their times with BUILD_ID's).
+  const buildId = path.join(root, '.next', 'BUILD_ID');
+  if (existsSync(buildId)) utimesSync(buildId, new Date(), new Date());
   return { count, size };
 }
 
