@@ -10,11 +10,13 @@ import { serviceWorkerEnabled } from '@/lib/env';
 /** Signed-in gate for every dashboard page (checked on the server, per request). */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const actor = await requirePageActor();
+  // A signed-in page's actor is a user (only system jobs have no id).
+  const userId = actor.id ?? '';
   return (
     <ToastProvider>
       {/* Field mode: service worker, offline banner, queued writes of this user (components/offline). */}
-      <OfflineProvider userId={actor.id} serviceWorker={serviceWorkerEnabled()}>
-        <PendingSignOut userId={actor.id} />
+      <OfflineProvider userId={userId} serviceWorker={serviceWorkerEnabled()}>
+        <PendingSignOut userId={userId} />
         <TopBar actor={actor} />
         <main id="contenu" className="mx-auto w-full max-w-7xl px-3 py-4 sm:px-4 sm:py-6">
           <OfflineBanner />

@@ -10,13 +10,13 @@ import { isNetworkFailure, QUEUED_MESSAGE, useOffline } from './offline-provider
  * network) the same write is queued for the JSON API instead of being lost. Online, nothing changes.
  * `toWrite` returns null for submissions that cannot wait (they fail as before).
  */
-export function useQueueable<T>(
-  action: (state: ActionState<T>, formData: FormData) => Promise<ActionState<T>>,
+export function useQueueable<P extends ActionState, T>(
+  action: (state: P, formData: FormData) => Promise<ActionState<T>>,
   toWrite: (formData: FormData) => QueuedWrite | null,
-): (state: ActionState<T>, formData: FormData) => Promise<ActionState<T>> {
+): (state: P, formData: FormData) => Promise<ActionState<T>> {
   const offline = useOffline();
   return useCallback(
-    async (state: ActionState<T>, formData: FormData) => {
+    async (state: P, formData: FormData): Promise<ActionState<T>> => {
       const write = offline ? toWrite(formData) : null;
       if (!offline || !write) return action(state, formData);
       if (!navigator.onLine) {
