@@ -154,9 +154,9 @@ test('offline: the day stays readable, writes wait and are sent once, sign-out l
   await expect(panel.getByText(/Réseau indisponible/).first()).toBeVisible();
   await panel.getByRole('button', { name: 'Envoyer maintenant' }).click();
   await expect(panel.getByText(/Réseau indisponible/).first()).toBeVisible();
-  await expect.poll(() => pendingCount(page)).toBe(1);
+  await expect.poll(() => pendingCount(page), { timeout: 30_000 }).toBe(1);
   await panel.getByRole('button', { name: 'Envoyer maintenant' }).click();
-  await expect.poll(() => pendingCount(page)).toBe(0);
+  await expect.poll(() => pendingCount(page), { timeout: 30_000 }).toBe(0);
   expect(keys.documents).toHaveLength(2);
   expect(keys.documents[0]).toBe(keys.documents[1]);
   expect(keys.notes).toHaveLength(2);
