@@ -93,7 +93,7 @@ test('offline: the day stays readable, writes wait and are sent once, sign-out l
   const { context, page } = await signedIn(browser, baseURL!, 'technician');
   const card = page.locator('main ol > li').filter({ has: page.locator(`a[href="${ivPath}"]`) });
   await card.getByRole('button', { name: 'Démarrer' }).click();
-  await expect(card.getByText('En cours')).toBeVisible();
+  await expect(card.getByText('En cours')).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId('offline-ready')).toBeVisible({ timeout: 60_000 });
   const online = await dayCards(page);
   expect(online.length).toBeGreaterThan(0);
