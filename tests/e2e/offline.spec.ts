@@ -63,9 +63,14 @@ async function dayCards(page: Page) {
   );
 }
 
+/**
+ * The header's count, 0 when the list is gone. One read that does not wait: `count()` then `textContent()`
+ * raced the list disappearing once the last item went, and `textContent()` then waited for a summary
+ * that never came back (no action timeout), so the poll never saw 0.
+ */
 async function pendingCount(page: Page) {
-  const summary = page.getByTestId('pending-writes').locator('summary');
-  return (await summary.count()) ? Number((await summary.textContent())!.match(/\((\d+)\)/)![1]) : 0;
+  const [text] = await page.getByTestId('pending-writes').locator('summary').allTextContents();
+  return text === undefined ? 0 : Number(text.match(/\((\d+)\)/)![1]);
 }
 
 async function cachedUrls(page: Page) {
