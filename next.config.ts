@@ -10,6 +10,9 @@ const contentSecurityPolicy = (isProd: boolean) =>
     "img-src 'self' data: blob: https:",
     "font-src 'self' data:",
     "connect-src 'self'",
+    // The service worker (public/sw.js, built by lib/cli/build-sw.ts) and the web app manifest: same origin only.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",

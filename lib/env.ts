@@ -93,6 +93,8 @@ const envSchema = z.object({
   BACKUP_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   // Interventions: technicians may set unit prices nobody gave them; the service interval (months, km).
   INTERVENTION_TECH_PRICING: boolish.default(false),
+  /** Register the service worker under `next dev` too (it always is in production builds). */
+  SW_DEV: boolish.default(false),
   SERVICE_INTERVAL_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
   SERVICE_INTERVAL_KM: z.coerce.number().int().min(1000).max(200_000).default(15_000),
   // The address people open (links in invitation and reset e-mails); never taken from a request's Host header.
@@ -245,4 +247,10 @@ export function authSecret(): string {
     }
   }
   return (cache.__c360Secret = readFileSync(file, 'utf8').trim());
+}
+
+/** The service worker is registered by production builds, and under `next dev` only with SW_DEV=1. */
+export function serviceWorkerEnabled(): boolean {
+  const e = env();
+  return e.NODE_ENV === 'production' || e.SW_DEV;
 }

@@ -4,8 +4,10 @@ import { useEffect, useRef } from 'react';
 import { TextareaField, TextField, SelectField, FormMessage } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useToast } from '@/components/ui/toast';
+import { useQueueable } from '@/components/offline/use-queueable';
 import { useFormAction } from '@/components/ui/use-form-action';
 import { createActivityAction } from '@/lib/activity/actions';
+import { activityWrite } from '@/lib/offline/forms';
 import { ACTIVITY_TYPE_LABELS, MANUAL_ACTIVITY_TYPES } from '@/lib/activity/labels';
 import type { ActivityDto } from '@/lib/activity/schema';
 
@@ -22,13 +24,20 @@ export function ActivityForm({
   onCreated: (a: ActivityDto) => boolean;
 }) {
   const { state, onSubmit, formAction, pending, errors } = useFormAction<ActivityDto>(
-    createActivityAction.bind(null, customerId),
+    useQueueable(createActivityAction.bind(null, customerId), (fd) => activityWrite(customerId, fd)),
   );
   const formRef = useRef<HTMLFormElement>(null);
-  const handled = useRef<ActivityDto | undefined>(undefined);
+  const handled = useRef<unknown>(undefined);
   const toast = useToast();
 
   useEffect(() => {
+    // Queued offline: no entry to show yet, the form is emptied all the same.
+    if (state.ok && !state.data && handled.current !== state) {
+      handled.current = state;
+      formRef.current?.reset();
+      toast.success(state.message);
+      return;
+    }
     if (!state.ok || !state.data || handled.current === state.data) return;
     handled.current = state.data;
     const shown = onCreated(state.data);

@@ -7,6 +7,8 @@ import { formatDate } from '@/components/ui/format';
 import { useActionToast } from '@/components/ui/toast';
 import { type FormErrors, useFormAction } from '@/components/ui/use-form-action';
 import { recordConsentAction } from '@/lib/consents/actions';
+import { consentWrite } from '@/lib/offline/forms';
+import { useQueueable } from '@/components/offline/use-queueable';
 import {
   channelLabel,
   MANUAL_CONSENT_SOURCES,
@@ -47,7 +49,9 @@ export interface ConsentFormProps {
 /** Grant (with proof) or withdrawal of one purpose × channel. */
 export function ConsentForm({ customerId, purpose, channel, granted, documents, onDone, onCancel }: ConsentFormProps) {
   const action = useMemo(() => recordConsentAction.bind(null, customerId), [customerId]);
-  const { state, onSubmit, formAction, errors, pending } = useFormAction(action, { validate });
+  // Recorded on site without a network: queued for the API, sent when the connection returns.
+  const queueable = useQueueable(action, (fd) => consentWrite(customerId, fd));
+  const { state, onSubmit, formAction, errors, pending } = useFormAction(queueable, { validate });
   useActionToast(state, { errors: false });
   useEffect(() => {
     if (state.ok) onDone();

@@ -7,11 +7,13 @@ import { formatMoney } from '@/components/ui/format';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionToast, useAnnouncedAction } from '@/components/ui/toast';
 import { type FormErrors, useFormAction } from '@/components/ui/use-form-action';
+import { useQueueable } from '@/components/offline/use-queueable';
 import { saveInterventionReportAction } from '@/lib/interventions/actions';
 import { type LineDraft, linesFromDrafts, reportFormInput } from '@/lib/interventions/form';
 import { VAT_RATE_LABELS } from '@/lib/interventions/labels';
 import { interventionReportSchema, VAT_RATES_BP } from '@/lib/interventions/schema';
 import { computeTotals, quantityHundredths } from '@/lib/interventions/totals';
+import { reportWrite } from '@/lib/offline/forms';
 
 export interface ReportLine {
   label: string;
@@ -72,7 +74,12 @@ export function ReportForm({
   const [noCharge, setNoCharge] = useState(initial.noCharge);
   const { state, formAction, onSubmit, errors } = useFormAction(
     // « Terminer » re-renders the page without this form: the success is toasted on answer.
-    useAnnouncedAction(saveInterventionReportAction.bind(null, customerId, interventionId)),
+    useAnnouncedAction(
+      // Offline, « Enregistrer » / « Terminer » wait on the device and go to the API when the network returns.
+      useQueueable(saveInterventionReportAction.bind(null, customerId, interventionId), (fd) =>
+        reportWrite({ customerId, interventionId }, fd),
+      ),
+    ),
     { validate },
   );
   useActionToast(state, { success: false });

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import type SignaturePad from 'signature_pad';
 import { Button } from '@/components/ui/button';
+import { useOffline } from '@/components/offline/offline-provider';
 import { useToast } from '@/components/ui/toast';
 import { uploadInterventionFile } from './photo-upload';
 
@@ -19,6 +20,7 @@ export function SignatureField({ customerId, interventionId }: { customerId: str
   const [error, setError] = useState<string | null>(null);
   const router = useRouter();
   const toast = useToast();
+  const offline = useOffline();
 
   useEffect(() => {
     let disposed = false;
@@ -54,11 +56,12 @@ export function SignatureField({ customerId, interventionId }: { customerId: str
     setBusy(true);
     setError(null);
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'));
-    const failed = blob
-      ? await uploadInterventionFile(customerId, interventionId, blob, 'signature.png', { signature: 'true' })
-      : 'La signature n’a pas pu être lue.';
+    const result = blob
+      ? await uploadInterventionFile(customerId, interventionId, blob, 'signature.png', { signature: 'true' }, offline)
+      : { error: 'La signature n’a pas pu être lue.', queued: false };
     setBusy(false);
-    if (failed) return setError(failed);
+    if (result.error) return setError(result.error);
+    if (result.queued) return toast.success('Hors ligne : signature enregistrée sur l’appareil, en attente d’envoi.');
     toast.success('Signature enregistrée.');
     router.refresh();
   }

@@ -1,5 +1,6 @@
 'use client';
 
+import { useQueueable } from '@/components/offline/use-queueable';
 import { TextareaField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useAnnouncedAction } from '@/components/ui/toast';
@@ -12,6 +13,7 @@ import {
   invoiceInterventionAction,
   startInterventionAction,
 } from '@/lib/interventions/actions';
+import { statusWrite } from '@/lib/offline/forms';
 
 type BoundAction = (
   customerId: string,
@@ -50,7 +52,11 @@ export function ActionButton({
         ? completeInterventionAction
         : invoiceInterventionAction;
   // Toasted on answer: the re-rendered page no longer has this button (e.g. « Facturer » once invoiced).
-  const { state, formAction, onSubmit } = useFormAction(useAnnouncedAction(fn.bind(null, customerId, interventionId)));
+  // Start and finish can wait for the network (queued with the version shown); invoicing cannot.
+  const queueable = useQueueable(fn.bind(null, customerId, interventionId), () =>
+    action === 'invoice' ? null : statusWrite(action, { customerId, interventionId }, updatedAt),
+  );
+  const { state, formAction, onSubmit } = useFormAction(useAnnouncedAction(queueable));
   return (
     <form action={formAction} onSubmit={onSubmit} className={className}>
       <input type="hidden" name="updatedAt" value={updatedAt} />

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { Button } from '@/components/ui/button';
+import { PendingWrites } from '@/components/offline/pending-writes';
+import { SignOutForm } from '@/components/offline/sign-out-form';
 import type { Actor } from '@/lib/auth/actor';
-import { logoutAction } from '@/lib/auth/login-action';
 import { can, ROLE_LABELS } from '@/lib/auth/permissions';
 import { SearchLauncher } from '@/components/search/search-launcher';
 import { type NavItem, NavLinks } from './nav-links';
@@ -43,8 +43,9 @@ export function TopBar({ actor, overdueTasks = 0 }: { actor: Actor; overdueTasks
           <NavLinks items={items} />
         </nav>
 
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-1">
           <SearchLauncher userId={actor.id ?? ''} />
+          <PendingWrites />
         </div>
 
         <div className="hidden items-center gap-3 md:flex">
@@ -54,11 +55,7 @@ export function TopBar({ actor, overdueTasks = 0 }: { actor: Actor; overdueTasks
             </Link>
             <span className="block text-slate-600">{roleLabel}</span>
           </p>
-          <form action={logoutAction}>
-            <Button type="submit" variant="secondary" size="sm">
-              Se déconnecter
-            </Button>
-          </form>
+          <SignOutForm />
         </div>
 
         {/* Phones: a native disclosure, so the menu works before any JavaScript has loaded. */}
@@ -86,11 +83,7 @@ export function TopBar({ actor, overdueTasks = 0 }: { actor: Actor; overdueTasks
             <Link href="/account" className="mb-2 flex min-h-11 items-center rounded-md px-2 hover:bg-slate-100">
               Mon compte
             </Link>
-            <form action={logoutAction}>
-              <Button type="submit" variant="secondary" className="w-full">
-                Se déconnecter
-              </Button>
-            </form>
+            <SignOutForm size="md" className="w-full" />
           </div>
         </details>
       </div>

@@ -13,6 +13,7 @@ import { DEMO_USERS, isDatabaseEmpty, seedDemo } from '@/db/seed/demo';
 import { reapplyTombstones } from '@/lib/backup/tombstones';
 import { tombstoneLedgerPath } from '@/lib/customers/tombstones';
 import { dataDir, type Env } from '@/lib/env';
+import { SW_OUTPUT } from '@/lib/offline/cache-policy';
 import { deleteStoredFiles } from '@/lib/storage';
 import { SHUTDOWN_GRACE_MS } from '@/lib/shutdown';
 import { acquirePgliteLock } from './pglite-lock';
@@ -33,13 +34,16 @@ const SOURCE_FILES = [
   'middleware.ts',
 ];
 
+// Written by the build itself (the service worker): not a source.
+const GENERATED = new Set([path.join(ROOT, SW_OUTPUT)]);
+
 function newestMtime(entry: string): number {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
   if (!stat.isDirectory()) return stat.mtimeMs;
   let newest = stat.mtimeMs;
   for (const child of readdirSync(entry)) {
-    if (child === 'node_modules' || child.startsWith('.')) continue;
+    if (child === 'node_modules' || child.startsWith('.') || GENERATED.has(path.join(entry, child))) continue;
     newest = Math.max(newest, newestMtime(path.join(entry, child)));
   }
   return newest;
@@ -49,6 +53,7 @@ function newestMtime(entry: string): number {
 function buildReason(root = ROOT): string | null {
   const buildId = path.join(root, '.next', 'BUILD_ID');
   if (!existsSync(buildId)) return 'aucune build trouvée';
+  if (!existsSync(path.join(root, SW_OUTPUT))) return 'service worker absent';
   const built = statSync(buildId).mtimeMs;
   const newest = Math.max(
     ...SOURCES.map((d) => newestMtime(path.join(root, d))),
@@ -136,6 +141,8 @@ async function main() {
     console.log(`Construction de l'application (${reason})…`);
     const code = await run(NEXT, ['build']);
     if (code !== 0) process.exit(code);
+    // Loaded only to build: it pulls in Next's configuration loader.
+    await (await import('./build-sw')).buildServiceWorker();
   }
   // Held for the server's whole life, so token/seed CLIs do not open the same PGlite directory.
   if (!config.DATABASE_URL) acquirePgliteLock(dataDir(), 'npm start');

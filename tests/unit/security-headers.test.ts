@@ -65,6 +65,8 @@ describe.each([PHASE_PRODUCTION_BUILD, PHASE_PRODUCTION_SERVER])('next.config he
       csp.get('script-src')!.filter((v) => !["'self'", "'unsafe-inline'"].includes(v) && !v.startsWith("'nonce-")),
     ).toEqual([]);
     expect(csp.get('connect-src')).toEqual(["'self'"]);
+    // The offline service worker is the app's own script (public/sw.js).
+    expect(csp.get('worker-src')).toEqual(["'self'"]);
   });
 
   it('Referrer-Policy, nosniff, frame denial', async () => {

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { DayList, DayPicker, dayTitle } from '@/components/interventions/day-view';
+import { WarmOffline } from '@/components/offline/warm-offline';
 import { buttonClasses } from '@/components/ui/button';
 import { TabSkeleton } from '@/components/ui/skeleton';
 import type { Actor } from '@/lib/auth/actor';
@@ -13,8 +14,19 @@ export const metadata = { title: 'Ma journée' };
 
 async function Day({ actor, date, cursor }: { actor: Actor; date: string; cursor?: string }) {
   const page = await loadMyDay(actor, { date, cursor });
+  // Kept on the device for the day without a network: each visit's customer and intervention pages.
+  const customerIds = [...new Set(page.data.map((iv) => iv.customerId))];
+  const urls = [
+    ...customerIds.map((id) => `/customers/${id}`),
+    ...page.data.map((iv) => `/customers/${iv.customerId}/interventions/${iv.id}`),
+  ];
   return (
     <>
+      <WarmOffline
+        urls={urls}
+        customerIds={customerIds}
+        stamp={page.data.map((iv) => iv.updatedAt.getTime()).join('.')}
+      />
       <DayList items={page.data} />
       {page.nextCursor && (
         <Link

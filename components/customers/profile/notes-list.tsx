@@ -15,6 +15,8 @@ import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionToast, useToast } from '@/components/ui/toast';
 import { type ActionState, initialActionState } from '@/lib/actions';
 import { createNoteAction, deleteNoteAction, togglePinNoteAction, updateNoteAction } from '@/lib/notes/actions';
+import { useQueueable } from '@/components/offline/use-queueable';
+import { noteWrite } from '@/lib/offline/forms';
 import { NOTE_FIELD_ID } from '../phone-actions';
 
 export interface NoteItem {
@@ -170,6 +172,8 @@ export function NotesList({
   canWrite: boolean;
   truncated?: boolean;
 }) {
+  // Offline (or the network fails), the note waits on the device and is sent when the connection returns.
+  const createNote = useQueueable(createNoteAction.bind(null, customerId), (fd) => noteWrite(customerId, fd));
   useEffect(() => {
     // « Note » of the phone action bar from another tab: land in the field, ready to type.
     if (canWrite && window.location.hash === `#${NOTE_FIELD_ID}`) document.getElementById(NOTE_FIELD_ID)?.focus();
@@ -185,7 +189,7 @@ export function NotesList({
         {canWrite && (
           <NoteForm
             idPrefix={NOTE_FIELD_ID.replace(/-body$/, '')}
-            action={createNoteAction.bind(null, customerId)}
+            action={createNote}
             submitLabel="Ajouter la note"
             withPin
           />
