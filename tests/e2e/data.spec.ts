@@ -22,7 +22,8 @@ test.describe('as a manager', () => {
     expect(copyId).not.toBe(id);
     // Identity copied (marked as a copy), the source's e-mail replaced by the one given.
     await expect(page.getByRole('textbox', { name: /^Nom\b/ })).toHaveValue(`${name.replace(/^Test /, '')} (copie)`);
-    await expect(page.getByLabel('E-mail')).toHaveValue('agence-copie@exemple.fr');
+    // The copy's edit form (the header's closed copy dialog has its own « E-mail de la copie »).
+    await expect(page.getByRole('textbox', { name: 'E-mail', exact: true })).toHaveValue('agence-copie@exemple.fr');
   });
 
   test('download every export format from the header', async ({ page }) => {
