@@ -63,6 +63,20 @@ interface Props {
 export function TimelineList({ customerId, initial, initialCursor, query, filters, canCreate, filtered }: Props) {
   const [items, setItems] = useState(initial);
   const [cursor, setCursor] = useState(initialCursor);
+  // A server re-render (e.g. a task added above the list) brings entries this list has not seen:
+  // they join it in timeline order, without re-mounting (an open form keeps its state and focus).
+  const [seenInitial, setSeenInitial] = useState(initial);
+  if (initial !== seenInitial) {
+    setSeenInitial(initial);
+    setItems((current) => {
+      const known = new Set(current.map((a) => a.id));
+      const added = initial.filter((a) => !known.has(a.id));
+      if (added.length === 0) return current;
+      return [...added, ...current].sort(
+        (a, b) => String(b.occurredAt).localeCompare(String(a.occurredAt)) || b.id.localeCompare(a.id),
+      );
+    });
+  }
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fresh, setFresh] = useState<string | null>(null);

@@ -49,7 +49,7 @@ export function SearchLauncher({ userId }: { userId: string }) {
         aria-keyshortcuts="Control+K Meta+K"
         aria-label="Rechercher (clients, contacts, véhicules, factures)"
         data-testid="global-search-trigger"
-        className="flex min-h-11 min-w-11 shrink-0 items-center justify-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-600 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 md:w-56 md:justify-start lg:w-64"
+        className="flex min-h-11 min-w-11 shrink-0 items-center justify-center gap-2 rounded-md border border-slate-300 bg-white px-3 text-sm text-slate-600 hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-600 md:w-48 md:justify-start xl:w-56"
       >
         <SearchIcon className="size-5 shrink-0" />
         <span className="hidden md:inline">Rechercher…</span>

@@ -39,7 +39,7 @@ export function TopBar({ actor, overdueTasks = 0 }: { actor: Actor; overdueTasks
           <span aria-hidden="true" className="mr-1.5 inline-block size-2.5 rounded-full bg-blue-700" />
           Customer 360
         </Link>
-        <nav aria-label="Navigation principale" className="min-w-0 flex-1 md:flex-none">
+        <nav aria-label="Navigation principale" className="min-w-0 flex-1">
           <NavLinks items={items} />
         </nav>
 

@@ -61,8 +61,7 @@ export async function ActivityTab({
       )}
       <Card title="Historique" description={`${page.stats.total} activité${page.stats.total > 1 ? 's' : ''}`}>
         <TimelineList
-          // A new newest entry (a task added above, through a server action) re-mounts the list with it.
-          key={`${query.toString()}:${page.data[0]?.id ?? ''}`}
+          key={query.toString()}
           customerId={customerId}
           initial={page.data}
           initialCursor={page.nextCursor}
