@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
 import { customers, vehicles } from '@/db/schema';
 
@@ -92,7 +92,9 @@ export async function refreshCustomerSearch(tx: DbOrTx, customerId: string): Pro
   const vs = await tx
     .select({ plate: vehicles.plate, vin: vehicles.vin })
     .from(vehicles)
-    .where(eq(vehicles.customerId, customerId));
+    .where(eq(vehicles.customerId, customerId))
+    // A stable order: the same vehicles give the same text (no rewrite when only row order changed).
+    .orderBy(asc(vehicles.createdAt), asc(vehicles.id));
   const searchText = buildSearchText(row, [...vs.map((v) => v.plate), ...vs.map((v) => v.vin)]);
   const sortName = buildSortName(row);
   if (searchText === row.searchText && sortName === row.sortName) return;
