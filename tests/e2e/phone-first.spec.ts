@@ -108,10 +108,11 @@ test.describe('technician on a phone', () => {
     // Scrolled to the bottom once the streamed timeline is in, the last content ends above the bar (the layout
     // leaves room for it).
     await expect(page.getByTestId('activity-entry').first()).toBeVisible();
-    await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-    await page.waitForFunction(
-      () => Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 1,
-    );
+    // The timeline loads more entries as the bottom comes into view: keep scrolling until the page stops growing.
+    await page.waitForFunction(() => {
+      window.scrollTo(0, document.documentElement.scrollHeight);
+      return Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 1;
+    });
     const main = await page.locator('main').boundingBox();
     const barBox = await bar.boundingBox();
     const lastChild = page.locator('main > div > div').last();
