@@ -19,7 +19,7 @@ import { interventionListQuerySchema } from '@/lib/interventions/schema';
 import { parisDayRange, parisToday } from '@/lib/interventions/time';
 import { fmt, info, LARGE_DB, median, pct } from './common';
 import { RFC_UUID } from './fixtures';
-import { figure, finishWorker, rowsOf, timeIt } from './worker';
+import { figure, finishWorker, printPlan, rowsOf, timeIt } from './worker';
 
 const record = (_bench: string, name: string, value: number, unit: string, opts: { max?: number; note?: string }) =>
   figure(name, value, unit, opts);
@@ -84,23 +84,16 @@ async function main(): Promise<void> {
       max: 300,
       note: `p95 ${fmt(pct(tab, 95))} ms ; budget de l’onglet`,
     });
-
-    // Plans: the index each list relies on (db/schema/interventions.ts).
-    const explain = async (label: string, query: ReturnType<typeof sql>) => {
-      const lines = rowsOf<Record<string, string>>(
-        await db.execute(sql`explain (analyze, buffers, costs off) ${query}`),
-      ).map((r) => Object.values(r)[0]);
-      info(`${label} — plan :`);
-      for (const line of lines.slice(0, 14)) console.log(`        ${line}`);
-    };
-    await explain(
+    await printPlan(
+      db,
       'Ma journée',
       sql`select i.id from interventions i join customers c on c.id = i.customer_id
         where i.technician_id = ${techs[0].id}::uuid and i.scheduled_at >= ${start.toISOString()}::timestamptz
           and i.scheduled_at < ${end.toISOString()}::timestamptz and i.status <> 'cancelled'
         order by i.scheduled_at, i.id limit 21`,
     );
-    await explain(
+    await printPlan(
+      db,
       'Onglet (passées)',
       sql`select i.id from interventions i where i.customer_id = ${busy[0].id}::uuid
         and i.status in ('done', 'invoiced', 'cancelled') order by i.scheduled_at desc, i.id desc limit 21`,

@@ -12,7 +12,7 @@ import { openPostgres } from '@/db';
 import type { Actor } from '@/lib/auth/actor';
 import { globalSearch } from '@/lib/search/queries';
 import { fmt, info, LARGE_DB, median, pct } from './common';
-import { figure, finishWorker, rowsOf, timeIt } from './worker';
+import { figure, finishWorker, printPlan, rowsOf, timeIt } from './worker';
 
 const ROUNDS = Number(process.env.BENCH_SEARCH_ROUNDS ?? 300);
 const ADMIN: Pick<Actor, 'role'> = { role: 'admin' };
@@ -96,31 +96,26 @@ async function main(): Promise<void> {
     });
     const worst = [...byKind].map(([kind, t]) => [kind, pct(t, 95)] as const).sort((a, b) => b[1] - a[1]);
     info(`p95 par sorte : ${worst.map(([k, v]) => `${k} ${fmt(v)} ms`).join(' ; ')}`);
-
-    const explain = async (label: string, query: ReturnType<typeof sql>) => {
-      const lines = rowsOf<Record<string, string>>(await db.execute(sql`explain (analyze, costs off) ${query}`)).map(
-        (r) => Object.values(r)[0],
-      );
-      info(`${label} — plan :`);
-      for (const line of lines.slice(0, 12)) console.log(`        ${line}`);
-    };
     const broad =
       samples
         .find((s) => s.last_name)
         ?.last_name?.slice(0, 3)
         .toLowerCase() ?? 'mar';
-    await explain(
+    await printPlan(
+      db,
       `Clients « ${broad} » (le plus large)`,
       sql`select id from customers where erased_at is null and (search_vector @@ to_tsquery('simple', ${`'${broad}':*`})
         or number ilike ${`%${broad.toUpperCase()}%`}) order by number = ${broad} desc, sort_name, id limit 5`,
     );
     const plate = samples.find((s) => s.plate)?.plate?.replace(/[-\s]/g, '') ?? 'AB123';
-    await explain(
+    await printPlan(
+      db,
       `Véhicules « ${plate} »`,
       sql`select id from vehicles where replace(replace(plate, '-', ''), ' ', '') like ${`%${plate}%`}
         or vin like ${`%${plate}%`} order by plate, id limit 5`,
     );
-    await explain(
+    await printPlan(
+      db,
       'Factures « 2024-00012 »',
       sql`select id from invoices where number ilike '%2024-00012%' order by issued_at desc, id desc limit 5`,
     );

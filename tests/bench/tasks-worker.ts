@@ -13,7 +13,7 @@ import { parisToday } from '@/lib/interventions/time';
 import { countOverdueTasks, listTasks } from '@/lib/tasks/queries';
 import { TASK_FILTERS } from '@/lib/tasks/schema';
 import { fmt, info, LARGE_DB, median, pct } from './common';
-import { figure, finishWorker, rowsOf, timeIt } from './worker';
+import { figure, finishWorker, printPlan, rowsOf, timeIt } from './worker';
 
 const ROUNDS = Number(process.env.BENCH_TASKS_ROUNDS ?? 200);
 
@@ -51,21 +51,15 @@ async function main(): Promise<void> {
       max: 20,
       note: `p95 ${fmt(pct(counts, 95))} ms ; payé par chaque page`,
     });
-
-    const explain = async (label: string, query: ReturnType<typeof sql>) => {
-      const lines = rowsOf<Record<string, string>>(
-        await db.execute(sql`explain (analyze, buffers, costs off) ${query}`),
-      ).map((r) => Object.values(r)[0]);
-      info(`${label} — plan :`);
-      for (const line of lines.slice(0, 12)) console.log(`        ${line}`);
-    };
     const who = people[0].id;
-    await explain(
+    await printPlan(
+      db,
       'En retard (liste)',
       sql`select t.id from tasks t join customers c on c.id = t.customer_id where t.assignee_id = ${who}::uuid
         and t.completed_at is null and t.due_date < ${today}::date order by t.due_date asc nulls last, t.id limit 51`,
     );
-    await explain(
+    await printPlan(
+      db,
       'Pastille (comptage)',
       sql`select count(*) from tasks where assignee_id = ${who}::uuid and completed_at is null and due_date < ${today}::date`,
     );

@@ -6,7 +6,9 @@
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { type BenchResult, record, ROOT } from './common';
+import { sql, type SQL } from 'drizzle-orm';
+import type { Db } from '@/db';
+import { type BenchResult, info, record, ROOT } from './common';
 
 export type Figure = Pick<BenchResult, 'name' | 'value' | 'unit' | 'note'> & { max?: number };
 
@@ -15,6 +17,15 @@ export const figure = (name: string, value: number, unit: string, opts: { max?: 
   figures.push({ name, value, unit, ...opts });
 
 export const rowsOf = <T>(r: unknown): T[] => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
+
+/** Prints the first `maxLines` lines of `explain (analyze, buffers)` for a query: which index it used, rows read. */
+export async function printPlan(db: Db, label: string, query: SQL, maxLines = 14): Promise<void> {
+  const lines = rowsOf<Record<string, string>>(
+    await db.execute(sql`explain (analyze, buffers, costs off) ${query}`),
+  ).map((r) => Object.values(r)[0]);
+  info(`${label} — plan :`);
+  for (const line of lines.slice(0, maxLines)) console.log(`        ${line}`);
+}
 
 /** `rounds` sequential calls after 5 warm-up ones (plans and pages cached, as on a running server). */
 export async function timeIt(rounds: number, run: (i: number) => Promise<unknown>): Promise<number[]> {
