@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { buttonClasses } from '@/components/ui/button';
 import { formatDate, formatMoney, formatTime } from '@/components/ui/format';
 import { kindLabel } from '@/lib/interventions/labels';
 import type { InterventionListItem } from '@/lib/interventions/types';
@@ -50,34 +49,5 @@ export function InterventionList({
         </li>
       ))}
     </ul>
-  );
-}
-
-/** Keyset pager: "first page" and "next" links that keep the other list's cursor and the filter. */
-export function Pager({
-  href,
-  onFirst,
-  nextHref,
-  label,
-}: {
-  href: string;
-  onFirst: boolean;
-  nextHref: string | null;
-  label: string;
-}) {
-  if (onFirst && !nextHref) return null;
-  return (
-    <nav aria-label={`Pages : ${label}`} className="mt-3 flex flex-wrap gap-2">
-      {!onFirst && (
-        <Link href={href} className={buttonClasses('secondary', 'sm')}>
-          Première page
-        </Link>
-      )}
-      {nextHref && (
-        <Link href={nextHref} className={buttonClasses('secondary', 'sm')}>
-          Suivantes
-        </Link>
-      )}
-    </nav>
   );
 }

@@ -7,7 +7,8 @@ import { orNotFound } from '@/lib/http/page-params';
 import { INTERVENTION_STATUS_LABELS } from '@/lib/interventions/labels';
 import { loadInterventionsTab, loadPlanningChoices } from '@/lib/interventions/page';
 import { INTERVENTION_STATUSES } from '@/lib/interventions/schema';
-import { InterventionList, Pager } from './intervention-list';
+import { Pager } from '@/components/ui/pager';
+import { InterventionList } from './intervention-list';
 import { PlanInterventionForm } from './plan-form';
 import { addressText } from './status-badge';
 

@@ -1,8 +1,7 @@
-import Link from 'next/link';
 import { Suspense } from 'react';
 import { DayList, DayPicker, dayTitle } from '@/components/interventions/day-view';
 import { WarmOffline } from '@/components/offline/warm-offline';
-import { buttonClasses } from '@/components/ui/button';
+import { Pager } from '@/components/ui/pager';
 import { TabSkeleton } from '@/components/ui/skeleton';
 import type { Actor } from '@/lib/auth/actor';
 import { requirePageActor } from '@/lib/auth/session';
@@ -28,14 +27,12 @@ async function Day({ actor, date, cursor }: { actor: Actor; date: string; cursor
         stamp={page.data.map((iv) => iv.updatedAt.getTime()).join('.')}
       />
       <DayList items={page.data} />
-      {page.nextCursor && (
-        <Link
-          href={`/ma-journee?date=${date}&cursor=${encodeURIComponent(page.nextCursor)}`}
-          className={buttonClasses('secondary')}
-        >
-          Suivantes
-        </Link>
-      )}
+      <Pager
+        href={`/ma-journee?date=${date}`}
+        onFirst={!cursor}
+        nextHref={page.nextCursor ? `/ma-journee?date=${date}&cursor=${encodeURIComponent(page.nextCursor)}` : null}
+        label="visites du jour"
+      />
     </>
   );
 }

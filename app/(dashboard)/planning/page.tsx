@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { DayPicker, dayTitle } from '@/components/interventions/day-view';
 import { PlanningView } from '@/components/interventions/planning-view';
 import { buttonClasses } from '@/components/ui/button';
+import { Pager } from '@/components/ui/pager';
 import { TabSkeleton } from '@/components/ui/skeleton';
 import { requirePageActor } from '@/lib/auth/session';
 import { firstParam, type PageSearchParams } from '@/lib/http/page-params';
@@ -16,17 +17,16 @@ async function Planning({ date, week, cursor }: { date: string; week: boolean; c
     loadPlanning({ date, span: week ? 'week' : 'day', cursor }),
     loadAssignableTechnicians(),
   ]);
+  const base = `/planning?date=${date}${week ? '&span=week' : ''}`;
   return (
     <>
       <PlanningView items={page.data} technicians={technicians} week={week} />
-      {page.nextCursor && (
-        <Link
-          href={`/planning?date=${date}${week ? '&span=week' : ''}&cursor=${encodeURIComponent(page.nextCursor)}`}
-          className={buttonClasses('secondary')}
-        >
-          Suivantes
-        </Link>
-      )}
+      <Pager
+        href={base}
+        onFirst={!cursor}
+        nextHref={page.nextCursor ? `${base}&cursor=${encodeURIComponent(page.nextCursor)}` : null}
+        label="planning"
+      />
     </>
   );
 }

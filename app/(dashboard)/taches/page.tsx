@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { Suspense } from 'react';
 import { TaskRows } from '@/components/tasks/task-rows';
 import { buttonClasses } from '@/components/ui/button';
+import { Pager } from '@/components/ui/pager';
 import { cn } from '@/components/ui/cn';
 import { EmptyState } from '@/components/ui/empty-state';
 import { TabSkeleton } from '@/components/ui/skeleton';
@@ -49,11 +50,12 @@ async function List({
   return (
     <>
       <TaskRows tasks={page.data} showCustomer label={FILTER_LABELS[filter]} />
-      {page.nextCursor && (
-        <Link href={href(filter, everyone, page.nextCursor)} className={buttonClasses('secondary')}>
-          Suivantes
-        </Link>
-      )}
+      <Pager
+        href={href(filter, everyone)}
+        onFirst={!cursor}
+        nextHref={page.nextCursor ? href(filter, everyone, page.nextCursor) : null}
+        label={FILTER_LABELS[filter]}
+      />
     </>
   );
 }
