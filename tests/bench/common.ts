@@ -29,6 +29,13 @@ export const PGLITE_PORT = Number(process.env.BENCH_PGLITE_PORT ?? 3201);
 export const BENCH_EMAIL = 'bench-admin@bench.local';
 export const BENCH_PASSWORD = 'bench-password-360';
 
+/** The same server and credentials, another database (scratch databases of the import and scale-out benches). */
+export function withDatabase(url: string, database: string): string {
+  const u = new URL(url);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
+
 export const load = () => os.loadavg()[0].toFixed(1);
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -54,7 +61,7 @@ export interface BenchResult {
 
 export const results: BenchResult[] = [];
 
-/** Records and prints one figure. `max`/`min` give the target; neither = informational. */
+/** Records and prints one figure. `max`/`min` give the target (both: a range, `= x` when equal); neither = informational. */
 export function record(
   bench: string,
   name: string,
@@ -62,13 +69,21 @@ export function record(
   unit: string,
   opts: { max?: number; min?: number; note?: string } = {},
 ): BenchResult {
-  const target = opts.max != null ? `≤ ${opts.max} ${unit}` : opts.min != null ? `≥ ${opts.min} ${unit}` : '';
+  const { max, min } = opts;
+  const target =
+    max != null && min != null
+      ? min === max
+        ? `= ${max} ${unit}`
+        : `${min}–${max} ${unit}`
+      : max != null
+        ? `≤ ${max} ${unit}`
+        : min != null
+          ? `≥ ${min} ${unit}`
+          : '';
   const pass =
-    opts.max != null
-      ? Number.isFinite(value) && value <= opts.max
-      : opts.min != null
-        ? Number.isFinite(value) && value >= opts.min
-        : null;
+    max == null && min == null
+      ? null
+      : Number.isFinite(value) && (max == null || value <= max) && (min == null || value >= min);
   const r: BenchResult = { bench, name, value, unit, target, pass, load: load(), note: opts.note };
   results.push(r);
   const verdict = pass == null ? '    ' : pass ? 'PASS' : 'MISS';
@@ -201,7 +216,7 @@ const SNAPSHOT_KEEP_MS = 3 * 60 * 60 * 1000;
  * each other's server (the second `next start` fails to bind and the first one answers). The lock
  * is a file holding the owner's pid, taken over when that process is gone, released at exit.
  */
-async function lockPort(port: number): Promise<void> {
+export async function lockPort(port: number): Promise<void> {
   const file = path.join(os.tmpdir(), `c360-bench-port-${port}.lock`);
   let announced = false;
   for (;;) {
@@ -233,18 +248,26 @@ async function lockPort(port: number): Promise<void> {
   }
 }
 
-/** `next start` on (a private copy of) the production build in .next/ (never builds). */
+/**
+ * `next start` on (a private copy of) the production build in .next/ (never builds). `serve`: the
+ * server `npm start` runs once the database is ready (lib/cli/serve.ts, one process: what a process
+ * manager would signal or `kill -9`), in place of `next start`.
+ */
 export async function startNextServer(
   port: number,
   env: Record<string, string | undefined>,
   label: string,
+  { serve = false } = {},
 ): Promise<Server> {
   await lockPort(port);
   const cwd = await buildSnapshot();
   const log = path.join(os.tmpdir(), `c360-bench-${label}-${port}.log`);
+  const args = serve
+    ? ['--import', 'tsx', path.join(cwd, 'lib', 'cli', 'serve.ts'), String(port)]
+    : [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'];
   const child = spawnGroup(
     process.execPath,
-    [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    args,
     { NODE_ENV: 'production', AUTH_SECRET: authSecret, PORT: String(port), ...env },
     log,
     cwd,

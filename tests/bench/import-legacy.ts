@@ -18,7 +18,7 @@ import { migrateDb } from '@/db/migrate';
 import { SYSTEM_ACTOR } from '@/lib/auth/actor';
 import { resetEnvCache } from '@/lib/env';
 import { importLegacy, type ImportReport } from '@/lib/legacy-import/run';
-import { fmt, info, LARGE_DB, record } from './common';
+import { fmt, info, LARGE_DB, record, withDatabase } from './common';
 import { generateLegacyFile, type LegacyFileExpectation } from './legacy-file';
 
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000);
@@ -27,12 +27,6 @@ const SCRATCH_DB = 'c360_bench_import';
 const TARGET_S = 120;
 // The CLI's actor and options (lib/cli/import-legacy.ts): default batch size, report in memory.
 const ACTOR = { ...SYSTEM_ACTOR, name: 'Import ancien système (CLI)' };
-
-function withDatabase(url: string, database: string): string {
-  const u = new URL(url);
-  u.pathname = `/${database}`;
-  return u.toString();
-}
 
 async function recreateScratch(): Promise<string> {
   const admin = postgres(withDatabase(LARGE_DB, 'postgres'), { max: 1, onnotice: () => {} });
