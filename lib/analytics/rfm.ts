@@ -31,7 +31,8 @@ import { SEGMENTS, type Segment, segmentOf } from './segments-rules';
  */
 export const RFM_WINDOW_MONTHS = 24;
 export const RFM_TTL_MS = 5 * 60 * 1000;
-const REFRESH_LOCK = 360_017;
+/** Advisory lock key of the refresh (one at a time across instances); the scale-out bench watches it in pg_locks. */
+export const RFM_REFRESH_LOCK = 360_017;
 
 export interface RfmScore {
   recencyDays: number | null;
@@ -167,11 +168,11 @@ async function computeStats(
  */
 export async function refreshRfm(db: DbOrTx, { wait = true } = {}): Promise<RfmSnapshot | null> {
   return db.transaction(async (tx) => {
-    if (wait) await tx.execute(sql`select pg_advisory_xact_lock(${REFRESH_LOCK})`);
+    if (wait) await tx.execute(sql`select pg_advisory_xact_lock(${RFM_REFRESH_LOCK})`);
     else {
       const [row] = await sqlRows<{ locked: boolean }>(
         tx,
-        sql`select pg_try_advisory_xact_lock(${REFRESH_LOCK}) as locked`,
+        sql`select pg_try_advisory_xact_lock(${RFM_REFRESH_LOCK}) as locked`,
       );
       if (!row?.locked) return null;
     }

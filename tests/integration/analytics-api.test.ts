@@ -8,6 +8,7 @@ import {
   getRfmSnapshot,
   listRfmScores,
   markRfmStale,
+  RFM_REFRESH_LOCK,
   RFM_TTL_MS,
   type RfmScore,
   refreshRfm,
@@ -330,7 +331,7 @@ describe('RFM materialized view refresh', () => {
     async () => {
       const db = getDb();
       await db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(360017)`);
+        await tx.execute(sql`select pg_advisory_xact_lock(${RFM_REFRESH_LOCK})`);
         expect(await refreshRfm(db, { wait: false })).toBeNull();
       });
       expect(await refreshRfm(db, { wait: false })).not.toBeNull();
