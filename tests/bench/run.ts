@@ -21,6 +21,7 @@ import { runKeysetDepth } from './keyset-depth';
 import { runLighthouse } from './lighthouse';
 import { runPages, runPglitePages } from './pages';
 import { runRfm } from './rfm';
+import { runScaleout } from './scaleout';
 import { runTasks } from './tasks';
 import { runSearch } from './search';
 
@@ -38,6 +39,8 @@ const BENCHES: Bench[] = [
   { name: 'lighthouse', needsApp: true, run: (c) => runLighthouse(c!) },
   { name: 'pglite', needsApp: false, run: () => runPglitePages() },
   { name: 'import', needsApp: false, run: () => runImportLegacy() },
+  // Its own two instances, database and HAProxy (scaleout-cluster.ts), not the shared app.
+  { name: 'scaleout', needsApp: false, run: () => runScaleout() },
 ];
 
 function sh(cmd: string): string {
