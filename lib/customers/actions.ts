@@ -3,6 +3,8 @@
 import { can } from '@/lib/auth/permissions';
 import { defineAction, reply } from '@/lib/define-action';
 import { AppError } from '@/lib/errors';
+import { runCustomerBulk } from './bulk';
+import { customerBulkSchema } from './bulk-schema';
 import { withRuleErrors } from './form';
 import {
   archiveCustomer,
@@ -91,6 +93,25 @@ export const archiveCustomerAction = defineAction({
     return reply(customer.archivedAt ? 'Client archivé.' : 'Client désarchivé.', { archivedAt: customer.archivedAt });
   },
   revalidate: ([id]) => customerPages(id),
+});
+
+/**
+ * « Actions groupées » of the list: fields `action`, `ids` (repeated) and `tag` for the tag actions; the
+ * route handler's schema and mutation. The answer carries the counts and the French summary.
+ */
+export const bulkCustomersAction = defineAction({
+  permission: 'customer.update',
+  form: (formData) => ({
+    action: formData.get('action'),
+    ids: formData.getAll('ids'),
+    ...(formData.has('tag') ? { tag: formData.get('tag') } : {}),
+  }),
+  schema: customerBulkSchema,
+  run: async ({ actor, input, db }) => {
+    const result = await runCustomerBulk(db, actor, input);
+    return reply(result.message, result);
+  },
+  revalidate: () => [['/customers', 'layout']],
 });
 
 /** GDPR erasure (admin): personal data removed, invoices and payments kept; files removed after commit. */

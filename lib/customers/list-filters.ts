@@ -1,6 +1,7 @@
 import 'server-only';
-import type { SQL } from 'drizzle-orm';
+import { inArray, type SQL } from 'drizzle-orm';
 import { type DbOrTx, getDb } from '@/db';
+import { customers } from '@/db/schema';
 import { isSegment, SEGMENTS, segmentCondition } from '@/lib/analytics/segments';
 import { can, type Role } from '@/lib/auth/permissions';
 import { complianceIssuesFilter } from '@/lib/consents/compliance';
@@ -9,25 +10,33 @@ import { customerListColumns, listCustomers } from './queries';
 import type { CustomerListQuery } from './schema';
 
 /**
+ * A segment filter is allowed to this viewer and names a segment: filtering by RFM segment reveals each
+ * customer's segment, so it needs `analytics.read` (403); an unknown one is a 422. The list, its export and
+ * the saved views (which keep filters for later) check it alike.
+ */
+export function assertSegmentFilter(viewer: { role: Role }, segment: string | undefined): void {
+  if (!segment) return;
+  if (!can(viewer.role, 'analytics.read'))
+    throw AppError.forbidden('Le filtre par segment RFM est réservé aux rôles qui voient les analyses.');
+  if (!isSegment(segment))
+    throw AppError.validation({ segment: [`Segment inconnu. Valeurs possibles : ${SEGMENTS.join(', ')}.`] });
+}
+
+/**
  * Conditions owned by other modules (RFM segment from analytics, consent compliance from consents),
- * turned into `listCustomers(..., extraWhere)`. Shared by the API route, the export and the list page.
- * Filtering by RFM segment reveals each customer's segment: it needs `analytics.read` (403).
+ * turned into `listCustomers(..., extraWhere)`, and the export's selection (`ids`). Shared by the API
+ * route, the export and the list page.
  */
 export async function customerListExtraWhere(
   db: DbOrTx,
   viewer: { role: Role },
-  query: Pick<CustomerListQuery, 'segment' | 'compliance'>,
+  query: Pick<CustomerListQuery, 'segment' | 'compliance'> & { ids?: string[] },
 ): Promise<SQL[]> {
   const where: SQL[] = [];
-  if (query.segment) {
-    if (!can(viewer.role, 'analytics.read'))
-      throw AppError.forbidden('Le filtre par segment RFM est réservé aux rôles qui voient les analyses.');
-    if (!isSegment(query.segment)) {
-      throw AppError.validation({ segment: [`Segment inconnu. Valeurs possibles : ${SEGMENTS.join(', ')}.`] });
-    }
-    where.push(await segmentCondition(db, query.segment));
-  }
+  assertSegmentFilter(viewer, query.segment);
+  if (query.segment && isSegment(query.segment)) where.push(await segmentCondition(db, query.segment));
   if (query.compliance === 'issues') where.push(complianceIssuesFilter());
+  if (query.ids) where.push(inArray(customers.id, query.ids));
   return where;
 }
 

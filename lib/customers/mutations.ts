@@ -3,7 +3,7 @@ import { and, eq, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
 import { customers } from '@/db/schema';
 import { type Actor, userActorId } from '@/lib/auth/actor';
-import { diffFields, withActivity } from '@/lib/audit';
+import { type ActivityEntry, diffFields, withActivity } from '@/lib/audit';
 import { requireCustomer } from './guard';
 import { geocodeCustomerLater, offlineLocationFields, onlineGeocoderConfigured } from './geocode-on-save';
 import { can } from '@/lib/auth/permissions';
@@ -209,15 +209,21 @@ export async function archiveCustomer(db: Db, actor: Actor, id: string, archived
       .set({ archivedAt: archived ? new Date() : null })
       .where(eq(customers.id, id))
       .returning();
-    return {
-      value: updated,
-      activity: {
-        customerId: id,
-        type: 'profile',
-        title: archived ? 'Client archivé' : 'Client désarchivé',
-        metadata: { archived },
-      },
-    };
+    return { value: updated, activity: archiveActivity(id, archived) };
   });
   return serializeWithTags(db, row);
+}
+
+/** The timeline entry of an archiving, by the customer's own action or a bulk one (`bulkCount` customers). */
+export function archiveActivity(
+  customerId: string,
+  archived: boolean,
+  extra: { bulkCount?: number } = {},
+): ActivityEntry {
+  return {
+    customerId,
+    type: 'profile',
+    title: archived ? 'Client archivé' : 'Client désarchivé',
+    metadata: { archived, ...extra },
+  };
 }

@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { DbOrTx } from '@/db';
 import type { Actor } from '@/lib/auth/actor';
+import { customerIdsQuerySchema } from '@/lib/customers/bulk-schema';
 import { customerListQuerySchema, KIND_LABELS, STATUS_LABELS } from '@/lib/customers/schema';
 import type { CellType, CellValue } from './cells';
 import { CSV_BOM, csvLine } from './csv';
@@ -26,6 +27,10 @@ const CHUNK_CHARS = 16 * 1024;
 
 export const customerListExportQuerySchema = customerListQuerySchema.omit({ limit: true, cursor: true }).extend({
   format: z.enum(['csv', 'xlsx'], { message: 'Format inconnu : choisissez csv ou xlsx.' }).default('csv'),
+  // Left out: the list's default (archived customers hidden), or all of them with `ids` (see filtersOf).
+  archived: customerListQuerySchema.shape.archived.unwrap().optional(),
+  /** The list's selection: exactly these customers (the other filters still apply when given). */
+  ids: customerIdsQuerySchema.optional(),
 });
 export type CustomerListExportQuery = z.output<typeof customerListExportQuerySchema>;
 
@@ -71,7 +76,15 @@ export interface ListExportOptions {
   onDone?: (rows: number) => void;
 }
 
-const filtersOf = ({ format: _format, ...filters }: CustomerListExportQuery) => filters;
+/**
+ * The list filters of an export. A selection names its customers: an archived one the user ticked (under
+ * « Archivés : inclure ») stays in its file, so `archived` defaults to `include` with `ids` and to the
+ * list's `exclude` without. The ids themselves are a condition of customerListExtraWhere.
+ */
+const filtersOf = ({ format: _format, ids, archived, ...filters }: CustomerListExportQuery) => ({
+  ...filters,
+  archived: archived ?? (ids ? 'include' : 'exclude'),
+});
 
 /** CSV: BOM and header at once, then the customers in ~16 KB chunks, produced while the client keeps up. */
 export function customerListCsvStream(
@@ -164,14 +177,15 @@ export function customerListXlsxStream(
 
 /** Not tied to one customer, so not a timeline activity: a structured server log line instead. */
 export function logListExport(actor: Actor, format: string, query: CustomerListExportQuery, rows: number): void {
-  const { format: _f, ...filters } = query;
+  const { format: _f, ids, ...filters } = query;
   console.info(
     JSON.stringify({
       event: 'customer-list-export',
       at: new Date().toISOString(),
       actor: { kind: actor.kind, id: actor.id, name: actor.name },
       format,
-      filters,
+      // A selection is logged by its size (up to 200 ids would drown the line).
+      filters: ids ? { ...filters, ids: ids.length } : filters,
       rows,
     }),
   );

@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Db, DbOrTx } from '@/db';
 import { customerTags, tags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { withActivity } from '@/lib/audit';
+import { type ActivityEntry, withActivity } from '@/lib/audit';
 import type { TagDto } from '@/lib/customers/types';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { requireCustomer } from '@/lib/customers/guard';
@@ -33,7 +33,7 @@ export async function createTag(db: Db, input: TagCreateInput): Promise<TagDto> 
 }
 
 /** The tag of that name, created when missing — safe under concurrency (ON CONFLICT DO NOTHING). */
-async function findOrCreateTag(
+export async function findOrCreateTag(
   tx: DbOrTx,
   name: string,
   color: string | undefined,
@@ -78,19 +78,42 @@ export async function addTagToCustomer(
       .values({ customerId, tagId: tag.id })
       .onConflictDoNothing()
       .returning({ tagId: customerTags.tagId });
-    if (!link) return { value: tag, activity: null };
-    return {
-      value: tag,
-      activity: {
-        customerId,
-        type: 'profile',
-        title: `Étiquette « ${tag.name} » ajoutée`,
-        metadata: { tagId: tag.id, name: tag.name, color: tag.color, createdTag: created },
-        relatedType: 'tag',
-        relatedId: tag.id,
-      },
-    };
+    return { value: tag, activity: link ? tagAddedActivity(customerId, tag, { createdTag: created }) : null };
   });
+}
+
+/**
+ * A customer's timeline entry for a tag put on or taken off, by one customer's action or a bulk action
+ * (`bulkCount`: how many customers that action changed, shown as « Action groupée »).
+ */
+export function tagAddedActivity(
+  customerId: string,
+  tag: TagDto,
+  extra: { createdTag: boolean; bulkCount?: number },
+): ActivityEntry {
+  return {
+    customerId,
+    type: 'profile',
+    title: `Étiquette « ${tag.name} » ajoutée`,
+    metadata: { tagId: tag.id, name: tag.name, color: tag.color, ...extra },
+    relatedType: 'tag',
+    relatedId: tag.id,
+  };
+}
+
+export function tagRemovedActivity(
+  customerId: string,
+  tag: { id: string; name: string | null },
+  extra: { bulkCount?: number } = {},
+): ActivityEntry {
+  return {
+    customerId,
+    type: 'profile',
+    title: `Étiquette « ${tag.name ?? '?'} » retirée`,
+    metadata: { tagId: tag.id, name: tag.name, ...extra },
+    relatedType: 'tag',
+    relatedId: tag.id,
+  };
 }
 
 /** Takes a tag off a customer; 404 when the customer does not carry it. */
@@ -103,16 +126,6 @@ export async function removeTagFromCustomer(db: Db, actor: Actor, customerId: st
       .returning({ tagId: customerTags.tagId });
     if (!removed) throw AppError.notFound("Ce client n'a pas cette étiquette.");
     const [tag] = await tx.select({ name: tags.name }).from(tags).where(eq(tags.id, tagId)).limit(1);
-    return {
-      value: undefined,
-      activity: {
-        customerId,
-        type: 'profile',
-        title: `Étiquette « ${tag?.name ?? '?'} » retirée`,
-        metadata: { tagId, name: tag?.name ?? null },
-        relatedType: 'tag',
-        relatedId: tagId,
-      },
-    };
+    return { value: undefined, activity: tagRemovedActivity(customerId, { id: tagId, name: tag?.name ?? null }) };
   });
 }

@@ -1,4 +1,5 @@
 import { archiveBodySchema, createCustomerQuerySchema } from '@/lib/customers/api-schemas';
+import { customerBulkSchema, SELECTION_MAX_IDS } from '@/lib/customers/bulk-schema';
 import { copyBodySchema } from '@/lib/customers/copy-schema';
 import { customerCreateSchema, customerListQuerySchema, customerUpdateSchema } from '@/lib/customers/schema';
 import { created, deleted, ok, routesOf } from '../registry';
@@ -75,5 +76,20 @@ export const copyCustomerRoute = route.post('/api/customers/{id}/duplicate', {
     created('Le nouveau client `{ id, ...customer }` (en-tête Location)'),
     { status: 409, description: 'Client effacé' },
     { status: 422, description: 'Aucun moyen de contact pour la copie, ou champ invalide' },
+  ],
+});
+
+export const bulkCustomersRoute = route.post('/api/customers/bulk', {
+  permission: 'customer.update',
+  summary: `Bulk action on 1–${SELECTION_MAX_IDS} customers, in one transaction with one activity row per customer changed: \`{action: "archive", ids}\`, \`{action: "tag.add", ids, tag}\` (tag name, created when unknown) or \`{action: "tag.remove", ids, tag}\`. Erased customers are skipped (GDPR: no change), unknown ids too; both are counted`,
+  body: customerBulkSchema,
+  responses: [
+    ok(
+      '`{action, tag, requested, changed, unchanged, skipped: {erased, notFound}, message}` (`message` : le résumé en français)',
+    ),
+    {
+      status: 422,
+      description: `Action inconnue, identifiants invalides, plus de ${SELECTION_MAX_IDS} clients, étiquette à retirer inconnue`,
+    },
   ],
 });

@@ -35,7 +35,7 @@ export const exportCustomerRoute = routesOf('consents').get('/api/customers/{id}
 export const exportCustomerListRoute = routesOf('exports').get('/api/customers/export', {
   permission: 'customer.export',
   summary:
-    'Export the customer list with the list filters (`format=csv|xlsx`), streamed from keyset batches of 1000. CSV: UTF-8 with BOM, `;` separator; cells starting with = + - @ tab CR are prefixed with a quote. `Content-Disposition: attachment`. At most 2 exports per caller and 4 per instance at once (429 + `Retry-After`); a download left unread for 60 s is cut.',
+    'Export the customer list with the list filters (`format=csv|xlsx`), or a selection of it (`ids`: exactly those customers, archived ones included unless `archived` says otherwise; erased ones never), streamed from keyset batches of 1000. CSV: UTF-8 with BOM, `;` separator; cells starting with = + - @ tab CR are prefixed with a quote. `Content-Disposition: attachment`. At most 2 exports per caller and 4 per instance at once (429 + `Retry-After`); a download left unread for 60 s is cut.',
   query: customerListExportQuerySchema,
   responses: [
     ok('text/csv ou application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (flux)'),
