@@ -127,3 +127,6 @@ export type UserEvent = (typeof USER_EVENTS)[number];
 
 /** Longest follow-up task title (the CHECK of tasks.title and the form's zod schema). */
 export const TASK_TITLE_MAX = 200;
+
+/** Longest saved-view name (the CHECK of saved_views.name and the form's zod schema). */
+export const SAVED_VIEW_NAME_MAX = 60;

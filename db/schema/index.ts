@@ -9,5 +9,6 @@ export * from './finances';
 export * from './idempotency';
 export * from './interventions';
 export * from './relations';
+export * from './saved-views';
 export * from './system';
 export * from './tasks';

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'intervention.invoice',
   'task.read',
   'task.write',
+  // Mark one of one's saved views of the customer list as shared with everyone (README "Decisions").
+  'view.share',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -197,6 +199,42 @@ export function canManageTask(
 ): boolean {
   if (mayManageItem(actor, 'task.write', { userId: task.createdBy, tokenId: task.createdByToken })) return true;
   return can(actor.role, 'task.write') && actor.kind === 'user' && !!actor.id && task.assigneeId === actor.id;
+}
+
+/** What decides who sees and manages a saved view of the customer list. */
+export interface SavedViewTarget {
+  ownerUserId: string | null;
+  ownerTokenId: string | null;
+  shared: boolean;
+}
+
+/** What the viewer may do with one saved view; `see: false` means it does not exist for them (404). */
+export interface SavedViewAbilities {
+  see: boolean;
+  rename: boolean;
+  share: boolean;
+  unshare: boolean;
+  delete: boolean;
+}
+
+/**
+ * Saved views: private to their owner (user or token), or shared with everyone. The owner renames and
+ * deletes them; sharing one's own view needs `view.share` (managers, admins), who may also take another's
+ * shared view down (unshare or delete it): what the whole team sees is theirs to keep tidy.
+ */
+export function savedViewAbilities(
+  actor: Pick<Actor, 'kind' | 'id' | 'role'>,
+  view: SavedViewTarget,
+): SavedViewAbilities {
+  const own = ownsItem(actor, { userId: view.ownerUserId, tokenId: view.ownerTokenId });
+  const moderates = view.shared && can(actor.role, 'view.share');
+  return {
+    see: own || view.shared,
+    rename: own,
+    share: own && can(actor.role, 'view.share'),
+    unshare: view.shared && (own || moderates),
+    delete: own || moderates,
+  };
 }
 
 /**

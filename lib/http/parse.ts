@@ -144,6 +144,7 @@ export const PATH_ID_LABELS: Readonly<Record<string, string>> = {
   interventionId: 'Intervention',
   userId: 'Utilisateur',
   taskId: 'Tâche',
+  viewId: 'Vue',
 };
 
 /** The `{name}` segments of a route path, in order. */

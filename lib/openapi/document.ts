@@ -17,6 +17,7 @@ import './routes/geo';
 import './routes/interventions';
 import './routes/notes';
 import './routes/reminders';
+import './routes/saved-views';
 import './routes/search';
 import './routes/system';
 import './routes/tasks';

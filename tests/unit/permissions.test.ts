@@ -11,6 +11,7 @@ import {
   documentVisibility,
   ownsItem,
   PERMISSIONS,
+  savedViewAbilities,
   ROLES,
   type CustomerAbilities,
   type Permission,
@@ -42,6 +43,7 @@ const TABLE = `
 | intervention.invoice | ✓ | ✓ | – | – |
 | task.read            | ✓ | ✓ | own | ✓ |
 | task.write           | ✓ | ✓ | own | – |
+| view.share           | ✓ | ✓ | – | – |
 `;
 
 const COLUMNS: Role[] = ['admin', 'manager', 'technician', 'viewer'];
@@ -102,6 +104,41 @@ describe('permission matrix (README › Roles)', () => {
     for (const role of ['admin', 'manager'] as const)
       expect(canReportIntervention({ role, kind: 'token', id: 't' }, { technicianId: null })).toBe(true);
     expect(canReportIntervention({ role: 'viewer', kind: 'user', id: 'u1' }, mine)).toBe(false);
+  });
+
+  it('saved views: the owner manages them; a shared one is seen by all and taken down by managers', () => {
+    const mine = { ownerUserId: 'u1', ownerTokenId: null, shared: false };
+    const owner = { role: 'technician' as const, kind: 'user' as const, id: 'u1' };
+    expect(savedViewAbilities(owner, mine)).toEqual({
+      see: true,
+      rename: true,
+      share: false,
+      unshare: false,
+      delete: true,
+    });
+    // Another user's private view does not exist for anyone else, managers included.
+    for (const role of ['admin', 'manager', 'viewer'] as const)
+      expect(savedViewAbilities({ role, kind: 'user', id: 'u2' }, mine).see).toBe(false);
+    // A token id equal to the user id is not the owner.
+    expect(savedViewAbilities({ role: 'admin', kind: 'token', id: 'u1' }, mine).see).toBe(false);
+    const shared = { ...mine, ownerUserId: 'm1', shared: true };
+    expect(savedViewAbilities({ role: 'viewer', kind: 'user', id: 'u2' }, shared)).toEqual({
+      see: true,
+      rename: false,
+      share: false,
+      unshare: false,
+      delete: false,
+    });
+    expect(savedViewAbilities({ role: 'manager', kind: 'user', id: 'm2' }, shared)).toEqual({
+      see: true,
+      rename: false,
+      share: false,
+      unshare: true,
+      delete: true,
+    });
+    expect(savedViewAbilities({ role: 'manager', kind: 'user', id: 'm1' }, { ...shared, shared: false }).share).toBe(
+      true,
+    );
   });
 
   it('task.write for technicians is limited to the tasks they created or are assigned', () => {
