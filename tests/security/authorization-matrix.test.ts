@@ -47,6 +47,8 @@ function expected(route: RouteDef, role: Role): 'allowed' | 403 {
   // list only their own (a token has none: it names another person).
   if (role === 'technician' && (route.path === '/api/customers/{id}/tasks/{taskId}' || route.path === '/api/tasks'))
     return 403;
+  // The fixture's saved view is another manager's shared one: only view.share may take it down.
+  if (route.path === '/api/saved-views/{viewId}' && !can(role, 'view.share')) return 403;
   return 'allowed';
 }
 

@@ -2,7 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { customers, customerTags, interventionLines, interventions, tags } from '@/db/schema';
+import { customers, customerTags, interventionLines, interventions, savedViews, tags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { RouteDef } from '@/lib/openapi/registry';
 import { createManualActivity } from '@/lib/activity/mutations';
@@ -176,6 +176,13 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
     interventionId: plannedVisit.id,
     invoiceId: null,
   });
+  // A saved view another manager shared (one per owner at a time): admins and managers may take it down,
+  // the other roles see it but may not touch it.
+  const viewOwner = await createUser('manager');
+  const [view] = await db
+    .insert(savedViews)
+    .values({ name: `Clients ${customer.number}`, filters: { tag: tag.name }, ownerUserId: viewOwner.id, shared: true })
+    .returning();
   // An account for /api/users/{userId} (a technician: every admin change to it is allowed).
   const member = await createUser('technician');
   const [{ updatedAt }] = await db
@@ -204,6 +211,7 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
       technicianId: technician.id,
       userId: member.id,
       taskId: task.id,
+      viewId: view.id,
     },
   };
 }

@@ -83,6 +83,10 @@ const BODIES: Record<string, (w: World) => Record<string, unknown>> = {
     interventionId: w.ids.interventionId,
   }),
   [key('patch', '/api/customers/{id}/tasks/{taskId}')]: () => ({ title: 'Rappeler demain', completed: true }),
+  [key('post', '/api/customers/bulk')]: (w) => ({ action: 'tag.add', ids: [w.ids.id], tag: `Lot ${++seq}` }),
+  [key('post', '/api/saved-views')]: () => ({ name: `Vue ${++seq}`, filters: { status: 'active', sort: 'name' } }),
+  // Unsharing is what a manager or an admin may do to a view someone else shared (the fixture's).
+  [key('patch', '/api/saved-views/{viewId}')]: () => ({ shared: false }),
 };
 
 const QUERIES: Record<string, (w?: World) => Record<string, string>> = {
