@@ -23,7 +23,7 @@ const launchOptions = {
 
 const PHONE_ONLY = /(interventions-phone|offline|phone-first)\.spec\.ts$/;
 const PHONE_SPECS =
-  /(a11y|activity|documents|global-search|interventions-phone|offline|phone-first|profile-field|roles|tasks)\.spec\.ts$/;
+  /(a11y|activity|documents|global-search|interventions-phone|list-bulk|offline|phone-first|profile-field|roles|tasks)\.spec\.ts$/;
 
 export default defineConfig({
   testDir: 'tests/e2e',

@@ -172,6 +172,8 @@ function profile(m: Meta): DetailLine[] {
   push(lines, 'Type de client', label(KIND_LABELS, m.kind));
   push(lines, 'Immatriculation', str(m.plate));
   push(lines, 'Étiquette', str(m.name));
+  // Written by « Actions groupées » (lib/customers/bulk.ts): how many customers that one action changed.
+  push(lines, 'Action groupée', num(m.bulkCount) == null ? null : plural(num(m.bulkCount)!, 'client'));
   const precision = { housenumber: 'au numéro', street: 'à la rue', commune: 'à la commune' } as Record<string, string>;
   push(lines, 'Précision', label(precision, m.precision));
   return lines;

@@ -4,6 +4,7 @@ import { formatDate, formatMoney } from '@/components/ui/format';
 import { formatPhone } from '@/components/ui/format/phone';
 import { KIND_LABELS } from '@/lib/customers/schema';
 import type { CustomerListItem } from '@/lib/customers/types';
+import { RowCheckbox } from './bulk-selection';
 import { CustomerStatusBadges } from './status-badge';
 
 export type CustomerListEntry = CustomerListItem & {
@@ -63,7 +64,16 @@ const Balance = ({ cents }: { cents: number }) =>
  * Row links are not prefetched: on every list view that would be two RSC requests per customer and
  * their processing on the main thread (Lighthouse: 31 → 20 requests), for the one row that is opened.
  */
-export function CustomerList({ items, showBalance }: { items: CustomerListEntry[]; showBalance: boolean }) {
+export function CustomerList({
+  items,
+  showBalance,
+  selectable = false,
+}: {
+  items: CustomerListEntry[];
+  showBalance: boolean;
+  /** A checkbox per row (« Actions groupées »): inside a BulkSelectionProvider, for roles that may act. */
+  selectable?: boolean;
+}) {
   const th = 'px-3 py-3';
   return (
     <>
@@ -71,6 +81,11 @@ export function CustomerList({ items, showBalance }: { items: CustomerListEntry[
         <caption className="sr-only">Liste des clients</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
+            {selectable && (
+              <th scope="col" className="w-12 px-1">
+                <span className="sr-only">Sélection</span>
+              </th>
+            )}
             <th scope="col" className={th}>
               Client
             </th>
@@ -101,6 +116,11 @@ export function CustomerList({ items, showBalance }: { items: CustomerListEntry[
             const phone = phoneOf(c);
             return (
               <tr key={c.id} className="hover:bg-slate-50" data-testid="customer-row">
+                {selectable && (
+                  <td className="px-1 py-1.5">
+                    <RowCheckbox id={c.id} label={c.displayName} />
+                  </td>
+                )}
                 <td className="px-3 py-1.5">
                   <Link
                     href={`/customers/${c.id}`}
@@ -157,10 +177,11 @@ export function CustomerList({ items, showBalance }: { items: CustomerListEntry[
           return (
             <li key={c.id} className="rounded-lg border border-slate-200 bg-white p-3 shadow-sm">
               <div className="flex items-start justify-between gap-2">
+                {selectable && <RowCheckbox id={c.id} label={c.displayName} className="-my-1 -ml-2" />}
                 <Link
                   href={`/customers/${c.id}`}
                   prefetch={false}
-                  className="flex min-h-11 min-w-0 flex-col justify-center font-medium text-slate-900"
+                  className="mr-auto flex min-h-11 min-w-0 flex-col justify-center font-medium text-slate-900"
                 >
                   <span className="truncate">{c.displayName}</span>
                   <span className="text-xs font-normal text-slate-600">

@@ -118,6 +118,12 @@ describe('timeline cards say things in words', () => {
     expect(lines).toContainEqual({ label: 'Type de client', value: 'Particulier → Professionnel' });
   });
 
+  it('an entry written by a bulk action says how many customers it changed', () => {
+    const lines = activityDetails(sampleDto(ACTIVITY_SAMPLES['tag added by a bulk action']), CUSTOMER_ID);
+    expect(lines).toContainEqual({ label: 'Étiquette', value: 'Flotte' });
+    expect(lines).toContainEqual({ label: 'Action groupée', value: '12 clients' });
+  });
+
   it('the 360 summary line is built from the same details', () => {
     const line = activitySummary(sampleDto(ACTIVITY_SAMPLES['payment (seed, direct debit)']), CUSTOMER_ID);
     expect(line.replace(/[\u202f\u00a0]/g, ' ')).toBe('Montant : 61,67 € · Moyen de paiement : Prélèvement');

@@ -1,55 +1,30 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { BulkSelectionProvider } from '@/components/customers/bulk-selection';
+import { BulkToolbar } from '@/components/customers/bulk-toolbar';
 import { CustomerFilters, type CustomerFilterValues } from '@/components/customers/customer-filters';
 import { CustomerList } from '@/components/customers/customer-list';
+import { ExportMenu } from '@/components/customers/export-menu';
+import { SavedViewsBar } from '@/components/customers/saved-views-bar';
 import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { can } from '@/lib/auth/permissions';
 import { requirePageActor } from '@/lib/auth/session';
 import { SEGMENT_LABELS, SEGMENTS } from '@/lib/analytics/segments';
 import { loadCustomerListPage } from '@/lib/customers/list-filters';
+import { customerListExportHref, customerListHref, meaningfulFilters, pickListParams } from '@/lib/customers/list-url';
 import { loadCustomerListChoices } from '@/lib/customers/queries';
 import { customerListQuerySchema } from '@/lib/customers/schema';
 import { AppError } from '@/lib/errors';
+import { loadSavedViews } from '@/lib/saved-views/queries';
 
 export const metadata: Metadata = { title: 'Clients' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-const FILTER_KEYS = [
-  'q',
-  'status',
-  'kind',
-  'tag',
-  'city',
-  'segment',
-  'compliance',
-  'archived',
-  'sort',
-  'limit',
-] as const;
-
-function pickParams(params: SearchParams): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const key of [...FILTER_KEYS, 'cursor'] as const) {
-    const raw = params[key];
-    const v = (Array.isArray(raw) ? raw[0] : raw)?.trim();
-    if (v) out[key] = v;
-  }
-  return out;
-}
-
-function hrefWith(params: Record<string, string>, cursor?: string | null): string {
-  const qs = new URLSearchParams();
-  for (const key of FILTER_KEYS) if (params[key]) qs.set(key, params[key]);
-  if (cursor) qs.set('cursor', cursor);
-  const s = qs.toString();
-  return s ? `/customers?${s}` : '/customers';
-}
-
 export default async function CustomersPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const actor = await requirePageActor('customer.read');
-  const params = pickParams(await searchParams);
+  const params = pickListParams(await searchParams);
   // RFM segments need analytics.read: the filter is not offered, and a hand-written ?segment= is ignored.
   const seesSegments = can(actor.role, 'analytics.read');
   if (!seesSegments) delete params.segment;
@@ -73,7 +48,7 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         ? 'Ce lien de pagination n’est plus valide. Reprenez depuis la première page.'
         : 'Un filtre de l’adresse est invalide. Réinitialisez les filtres.';
   }
-  const { tags, cities } = await loadCustomerListChoices();
+  const [{ tags, cities }, views] = await Promise.all([loadCustomerListChoices(), loadSavedViews(actor)]);
 
   const values: CustomerFilterValues = parsed.success ? params : {};
   const filtered = Boolean(
@@ -87,16 +62,28 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
     (params.archived && params.archived !== 'exclude'),
   );
   const canCreate = can(actor.role, 'customer.create');
+  // « Actions groupées »: the same permissions the server action and the routes check.
+  const bulk = { update: can(actor.role, 'customer.update'), export: can(actor.role, 'customer.export') };
+  const selectable = bulk.update || bulk.export;
+  const viewQuery = parsed.success ? new URLSearchParams(meaningfulFilters(params)).toString() : '';
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold text-slate-900">Clients</h1>
-        {canCreate && (
-          <Link href="/customers/new" className={buttonClasses('primary')}>
-            Nouveau client
-          </Link>
-        )}
+        <div className="flex flex-wrap gap-2">
+          {bulk.export && page && page.data.length > 0 && (
+            <ExportMenu
+              label="Exporter"
+              hrefs={{ csv: customerListExportHref('csv', params), xlsx: customerListExportHref('xlsx', params) }}
+            />
+          )}
+          {canCreate && (
+            <Link href="/customers/new" className={buttonClasses('primary')}>
+              Nouveau client
+            </Link>
+          )}
+        </div>
       </div>
 
       <CustomerFilters
@@ -105,6 +92,8 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
         cities={cities}
         segments={seesSegments ? SEGMENTS.map((value) => ({ value, label: SEGMENT_LABELS[value] })) : null}
       />
+
+      <SavedViewsBar views={views} params={params} query={viewQuery} canShare={can(actor.role, 'view.share')} />
 
       {problem && (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
@@ -117,7 +106,15 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
           Résultats
         </h2>
         {page && page.data.length > 0 ? (
-          <CustomerList items={page.data} showBalance={showBalance} />
+          selectable ? (
+            // Keyed on the rows: another page, filter or a row gone (archived) starts a fresh selection.
+            <BulkSelectionProvider key={page.data.map((c) => c.id).join()} ids={page.data.map((c) => c.id)}>
+              <BulkToolbar abilities={bulk} tags={tags} />
+              <CustomerList items={page.data} showBalance={showBalance} selectable />
+            </BulkSelectionProvider>
+          ) : (
+            <CustomerList items={page.data} showBalance={showBalance} />
+          )
         ) : page ? (
           filtered ? (
             <EmptyState
@@ -146,14 +143,14 @@ export default async function CustomersPage({ searchParams }: { searchParams: Pr
 
         <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2">
           {params.cursor ? (
-            <Link href={hrefWith(params)} className={buttonClasses('secondary')}>
+            <Link href={customerListHref(params)} className={buttonClasses('secondary')}>
               Première page
             </Link>
           ) : (
             <span />
           )}
           {page?.nextCursor && (
-            <Link href={hrefWith(params, page.nextCursor)} className={buttonClasses('secondary')} rel="next">
+            <Link href={customerListHref(params, page.nextCursor)} className={buttonClasses('secondary')} rel="next">
               Page suivante
             </Link>
           )}
