@@ -1,10 +1,17 @@
-import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { ActorKind } from './activity';
 import { createdAt, id } from './columns';
 import { customers } from './customers';
 import { customerDocuments } from './documents';
 import type { EmailStatus } from './enums';
 export { CONSENT_PURPOSES, CONSENT_CHANNELS, CONSENT_SOURCES, EMAIL_STATUSES, type EmailStatus } from './enums';
+
+/** A file sent with an outbox e-mail; `documentId` null = not kept (it cannot be sent again). */
+export interface OutboxAttachment {
+  documentId: string | null;
+  filename: string;
+  contentType: string;
+}
 
 /**
  * Append-only (a trigger in the migrations rejects UPDATE and DELETE): the current state of a
@@ -55,6 +62,9 @@ export const emailOutbox = pgTable(
     actorName: text('actor_name').notNull(),
     createdAt: createdAt(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
+    // The files sent with it, as documents of the customer: the outbox keeps only the text, so a retry
+    // (« Réessayer ») reads them again from storage instead of sending the message without them.
+    attachments: jsonb('attachments').$type<OutboxAttachment[]>().notNull().default([]),
   },
   (t) => [
     index('email_outbox_customer_idx').on(t.customerId, t.createdAt.desc()),

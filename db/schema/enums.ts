@@ -99,6 +99,17 @@ export const CONSENT_SOURCES = ['paper-form', 'web-form', 'phone', 'in-person', 
 export const EMAIL_STATUSES = ['queued', 'sent', 'failed', 'blocked'] as const;
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
+/** E-mail templates (« Modèles d’e-mail »): the same bounds as a sent e-mail's subject and body. */
+export const EMAIL_TEMPLATE_NAME_MAX = 100;
+export const EMAIL_SUBJECT_MAX = 200;
+export const EMAIL_BODY_MAX = 20000;
+/**
+ * Why an e-mail is sent, as the send form and a template's suggested purpose name it: `service` is the short
+ * name of the consent purpose `service-notifications`; the others are consent purposes.
+ */
+export const EMAIL_PURPOSES = ['service', 'marketing', 'satisfaction-surveys'] as const;
+export type EmailPurpose = (typeof EMAIL_PURPOSES)[number];
+
 /** One-time links sent by e-mail: an invitation (first password) or a password reset. */
 export const LINK_PURPOSES = ['invitation', 'reset'] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];

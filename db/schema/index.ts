@@ -2,6 +2,7 @@ export * from './activity';
 export * from './analytics';
 export * from './auth';
 export * from './consents';
+export * from './email-templates';
 export * from './customers';
 export * from './documents';
 export * from './duplicates';

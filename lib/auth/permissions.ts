@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'customer.duplicate',
   'customer.export',
   'email.send',
+  // E-mail templates (« Modèles d’e-mail »): create, edit, delete. Picking one to send is 'email.send'.
+  'email.template',
   'customer.delete',
   'admin',
   'intervention.read',

@@ -35,6 +35,7 @@ const TABLE = `
 | customer.duplicate   | ✓ | ✓ | – | – |
 | customer.export      | ✓ | ✓ | – | – |
 | email.send           | ✓ | ✓ | – | – |
+| email.template       | ✓ | ✓ | – | – |
 | customer.delete      | ✓ | – | – | – |
 | admin                | ✓ | – | – | – |
 | intervention.read    | ✓ | ✓ | ✓ | ✓ |
