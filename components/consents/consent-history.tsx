@@ -1,8 +1,7 @@
-import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { formatDateTime } from '@/components/ui/format';
+import { KeysetNav } from '@/components/ui/keyset-nav';
 import { channelLabel, purposeLabel, sourceLabel } from '@/lib/consents/config';
 import type { ConsentEventDto } from '@/lib/consents/queries';
 import type { Page } from '@/lib/pagination';
@@ -114,21 +113,13 @@ export function ConsentHistory({
           </li>
         ))}
       </ul>
-      <nav aria-label="Pages de l’historique" className="flex flex-wrap gap-2">
-        {!isFirstPage && (
-          <Link href={`${base}#historique`} className={buttonClasses('secondary', 'sm')}>
-            Revenir aux plus récents
-          </Link>
-        )}
-        {page.nextCursor && (
-          <Link
-            href={`${base}?historyCursor=${encodeURIComponent(page.nextCursor)}#historique`}
-            className={buttonClasses('secondary', 'sm')}
-          >
-            Événements plus anciens
-          </Link>
-        )}
-      </nav>
+      <KeysetNav
+        label="Pages de l’historique"
+        olderLabel="Événements plus anciens"
+        isFirstPage={isFirstPage}
+        nextCursor={page.nextCursor}
+        href={(cursor) => `${base}${cursor ? `?historyCursor=${encodeURIComponent(cursor)}` : ''}#historique`}
+      />
     </div>
   );
 }

@@ -8,30 +8,53 @@ import { useFormAction, zodValidator } from '@/components/ui/use-form-action';
 import type { ConsentState } from '@/lib/consents/queries';
 import { sendEmailAction } from '@/lib/email/actions';
 import { EMAIL_PURPOSE_LABELS, EMAIL_PURPOSES, type EmailPurpose, sendEmailSchema } from '@/lib/email/schema';
+import type { EmailPreviewDto } from '@/lib/email/template-schema';
+import { type TemplateChoice, TemplatePicker } from './template-picker';
 
 export interface SendEmailFormProps {
   customerId: string;
   to: string | null;
   /** Current state of the e-mail channel for each consent-bound purpose. */
   consentByPurpose: Partial<Record<EmailPurpose, ConsentState>>;
+  /** « Modèle »: the templates to start from (rendered on the server for this customer). */
+  templates: TemplateChoice[];
+  /** The templates page, for those who may edit them; null otherwise. */
+  templatesHref: string | null;
 }
 
 const validate = zodValidator(sendEmailSchema);
 
 /**
  * "Envoyer un e-mail": the server checks the consent before anything is queued; the form warns
- * beforehand and shows a refusal or an SMTP failure plainly next to the button.
+ * beforehand and shows a refusal or an SMTP failure plainly next to the button. A template fills
+ * subject, body and purpose with the customer's values; the user edits them before sending.
  */
-export function SendEmailForm({ customerId, to, consentByPurpose }: SendEmailFormProps) {
+export function SendEmailForm({ customerId, to, consentByPurpose, templates, templatesHref }: SendEmailFormProps) {
   const action = useMemo(() => sendEmailAction.bind(null, customerId), [customerId]);
   const { state, onSubmit, formAction, errors, pending } = useFormAction(action, { validate });
   useActionToast(state, { errors: false });
   const [purpose, setPurpose] = useState<EmailPurpose>('service');
+  const [subject, setSubject] = useState('');
+  const [body, setBody] = useState('');
   const formRef = useRef<HTMLFormElement>(null);
+  // Sent or queued: clear subject and body so the same message is not sent twice by accident (during render,
+  // once per answer: React's pattern for state that follows another).
+  const [answered, setAnswered] = useState(state);
+  if (answered !== state) {
+    setAnswered(state);
+    if (state.ok) {
+      setSubject('');
+      setBody('');
+    }
+  }
   useEffect(() => {
-    // Sent or queued: clear subject and body so the same message is not sent twice by accident.
     if (state.ok) formRef.current?.reset();
   }, [state]);
+  const applyTemplate = (preview: EmailPreviewDto) => {
+    setSubject(preview.subject);
+    setBody(preview.body);
+    setPurpose(preview.purpose);
+  };
 
   if (!to) {
     return (
@@ -46,6 +69,12 @@ export function SendEmailForm({ customerId, to, consentByPurpose }: SendEmailFor
       <p className="text-sm text-slate-700">
         Destinataire : <strong className="break-all">{to}</strong>
       </p>
+      <TemplatePicker
+        customerId={customerId}
+        templates={templates}
+        manageHref={templatesHref}
+        onApply={applyTemplate}
+      />
       <SelectField
         id="email-purpose"
         label="Finalité"
@@ -62,7 +91,16 @@ export function SendEmailForm({ customerId, to, consentByPurpose }: SendEmailFor
           pour cette finalité par e-mail : l’envoi sera refusé et le refus enregistré.
         </p>
       )}
-      <TextField id="email-subject" label="Objet" name="subject" required maxLength={200} error={errors.subject} />
+      <TextField
+        id="email-subject"
+        label="Objet"
+        name="subject"
+        required
+        maxLength={200}
+        error={errors.subject}
+        value={subject}
+        onChange={(e) => setSubject(e.target.value)}
+      />
       <TextareaField
         id="email-body"
         label="Message"
@@ -71,6 +109,8 @@ export function SendEmailForm({ customerId, to, consentByPurpose }: SendEmailFor
         rows={6}
         maxLength={20000}
         error={errors.body}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
       />
       {state.message && (
         <p

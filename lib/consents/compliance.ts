@@ -5,7 +5,7 @@ import { consentEvents, customerActivity, customers, emailOutbox } from '@/db/sc
 import type { Role } from '@/lib/auth/permissions';
 import { listCustomerEmails } from '@/lib/email/queries';
 import { AppError } from '@/lib/errors';
-import { firstPageOnBadCursor } from '@/lib/pagination';
+import { firstPageOnBadCursor, type Page } from '@/lib/pagination';
 import {
   CONSENT_FREE_PURPOSES,
   CONSENT_VALIDITY_MONTHS,
@@ -209,29 +209,32 @@ export async function checkCompliance(
   return { ok: issues.length === 0, issues, lastContactAt: customer.lastContactAt };
 }
 
-const HISTORY_PAGE = 20;
+const PAGE = 20;
+
+/** One page of a list shown on the tab, and whether it is the first (a stale cursor → the first page). */
+const pageAt = <T>(load: (cursor: string | undefined) => Promise<Page<T>>, cursor: string | undefined) =>
+  firstPageOnBadCursor(async (c) => ({ page: await load(c), first: !c }), cursor);
 
 /**
  * Consents tab: the grid and its compliance report, one page of history (a stale cursor → the first
- * page), the documents the role may cite as proof, the latest e-mails. It lives here rather than in
+ * page), the documents the role may cite as proof, one page of the outbox. It lives here rather than in
  * queries.ts because it needs the compliance report (queries.ts is imported by this module).
  */
-export async function loadConsentsTab(customerId: string, role: Role, historyCursor: string | undefined) {
+export async function loadConsentsTab(
+  customerId: string,
+  role: Role,
+  historyCursor: string | undefined,
+  emailsCursor?: string,
+) {
   const db = getDb();
   const [{ state, compliance }, history, proofDocuments, emails] = await Promise.all([
     getConsentState(db, customerId).then(async (grid) => ({
       state: grid,
       compliance: await checkCompliance(db, customerId, { state: grid }),
     })),
-    firstPageOnBadCursor(
-      async (cursor) => ({
-        page: await listConsentEvents(db, customerId, { limit: HISTORY_PAGE, cursor }),
-        first: !cursor,
-      }),
-      historyCursor,
-    ),
+    pageAt((cursor) => listConsentEvents(db, customerId, { limit: PAGE, cursor }), historyCursor),
     listProofDocuments(db, customerId, role),
-    listCustomerEmails(db, customerId, 20),
+    pageAt((cursor) => listCustomerEmails(db, customerId, { limit: PAGE, cursor }), emailsCursor),
   ]);
   return { state, compliance, history, proofDocuments, emails };
 }

@@ -1,7 +1,7 @@
 /** Client-safe labels (no zod): the timeline renders them in the browser. */
 export const EMAIL_STATUS_LABELS: Record<'queued' | 'sent' | 'failed' | 'blocked', string> = {
-  queued: 'En file d’attente',
+  queued: 'En file',
   sent: 'Envoyé',
   failed: 'Échec',
-  blocked: 'Refusé (consentement)',
+  blocked: 'Bloqué',
 };

@@ -1,6 +1,6 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Db, Tx } from '@/db';
 import { customerActivity, customers, emailOutbox, type EmailStatus } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { withActivity } from '@/lib/audit';
@@ -33,6 +33,31 @@ export interface SendEmailOptions {
 
 const frDate = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'Europe/Paris' });
 
+/** The customer's current address and last contact (consent validity); 404 unknown or erased, 422 no address. */
+export async function recipientOf(tx: Tx, customerId: string): Promise<{ email: string; lastContactAt: Date | null }> {
+  const [customer] = await tx
+    .select({
+      email: customers.email,
+      erasedAt: customers.erasedAt,
+      lastContactAt: sql<Date | null>`${lastContactAtSql(sql`${customers.id}`)}`.mapWith(customerActivity.occurredAt),
+    })
+    .from(customers)
+    .where(eq(customers.id, customerId))
+    .limit(1);
+  if (!customer || customer.erasedAt) throw AppError.notFound('Client introuvable.');
+  if (!customer.email) {
+    throw AppError.validation({ to: ['Ce client n’a pas d’adresse e-mail.'] }, 'Ce client n’a pas d’adresse e-mail.');
+  }
+  return { email: customer.email, lastContactAt: customer.lastContactAt };
+}
+
+/** Title and description of the activity that logs a consent refusal (first send and retry alike). */
+export const refusalActivity = (refusal: string) => ({
+  type: 'email' as const,
+  title: 'Envoi refusé : consentement manquant',
+  description: refusal,
+});
+
 /**
  * Sends an e-mail to a customer. Consent is checked before anything is queued: a recorded
  * withdrawal on the e-mail channel blocks its purpose, whatever it is (service notifications
@@ -50,20 +75,7 @@ export async function sendCustomerEmail(
 ): Promise<SendEmailResult> {
   const purpose = emailPurposeToConsent(input.purpose);
   const outcome = await withActivity(db, actor, async (tx) => {
-    const [customer] = await tx
-      .select({
-        email: customers.email,
-        erasedAt: customers.erasedAt,
-        lastContactAt: sql<Date | null>`${lastContactAtSql(sql`${customers.id}`)}`.mapWith(customerActivity.occurredAt),
-      })
-      .from(customers)
-      .where(eq(customers.id, customerId))
-      .limit(1);
-    if (!customer || customer.erasedAt) throw AppError.notFound('Client introuvable.');
-    if (!customer.email) {
-      throw AppError.validation({ to: ['Ce client n’a pas d’adresse e-mail.'] }, 'Ce client n’a pas d’adresse e-mail.');
-    }
-
+    const customer = await recipientOf(tx, customerId);
     const refusal = await consentRefusal(tx, customerId, purpose, customer.lastContactAt);
     const [row] = await tx
       .insert(emailOutbox)
@@ -78,6 +90,11 @@ export async function sendCustomerEmail(
         actorKind: actor.kind,
         actorId: actor.id,
         actorName: actor.name,
+        attachments: (options.attachments ?? []).map((a) => ({
+          documentId: a.documentId ?? null,
+          filename: a.filename,
+          contentType: a.contentType,
+        })),
       })
       .returning({ id: emailOutbox.id });
     const metadata = { ...options.metadata, outboxId: row.id, purpose, subject: input.subject, to: customer.email };
@@ -86,9 +103,7 @@ export async function sendCustomerEmail(
       activity: refusal
         ? {
             customerId,
-            type: 'email',
-            title: 'Envoi refusé : consentement manquant',
-            description: refusal,
+            ...refusalActivity(refusal),
             metadata: { ...metadata, status: 'blocked' },
             relatedType: 'email',
             relatedId: row.id,
@@ -106,18 +121,48 @@ export async function sendCustomerEmail(
   });
 
   if (outcome.refusal) throw new AppError('consent_missing', outcome.refusal);
+  return deliverQueuedEmail(db, actor, {
+    id: outcome.id,
+    customerId,
+    to: outcome.to,
+    subject: input.subject,
+    body: input.body,
+    purpose,
+    attachments: options.attachments,
+    metadata: options.metadata,
+  });
+}
 
+/** An outbox row in status `queued`, as the adapter needs it. */
+export interface QueuedEmail {
+  id: string;
+  customerId: string;
+  to: string;
+  subject: string;
+  body: string;
+  purpose: ConsentPurpose;
+  attachments?: MailAttachment[];
+  metadata?: Record<string, unknown>;
+}
+
+/**
+ * Hands a queued row to the mail adapter, after the commit that queued it (a slow SMTP server never holds a
+ * transaction open), then records the outcome: `sent` or `failed` with the server's reason, and its
+ * activity, in one transaction. Without SMTP the row stays `queued` in the outbox. Used by the first send
+ * and by « Réessayer » (lib/email/retry.ts).
+ */
+export async function deliverQueuedEmail(db: Db, actor: Actor, email: QueuedEmail): Promise<SendEmailResult> {
   const transport = getMailTransport();
-  if (transport.kind === 'outbox') return { id: outcome.id, status: 'queued', error: null };
+  if (transport.kind === 'outbox') return { id: email.id, status: 'queued', error: null };
 
   let error: string | null = null;
   try {
     await transport.deliver({
       from: env().MAIL_FROM,
-      to: outcome.to,
-      subject: input.subject,
-      text: input.body,
-      attachments: options.attachments,
+      to: email.to,
+      subject: email.subject,
+      text: email.body,
+      attachments: email.attachments?.map(({ filename, content, contentType }) => ({ filename, content, contentType })),
     });
   } catch (e) {
     error = smtpErrorMessage(e);
@@ -127,28 +172,34 @@ export async function sendCustomerEmail(
     await tx
       .update(emailOutbox)
       .set(error ? { status, error } : { status, sentAt: new Date() })
-      .where(and(eq(emailOutbox.id, outcome.id), eq(emailOutbox.status, 'queued')));
+      .where(and(eq(emailOutbox.id, email.id), eq(emailOutbox.status, 'queued')));
     return {
       value: null,
       activity: {
-        customerId,
+        customerId: email.customerId,
         type: 'email',
-        title: error ? `Échec de l’envoi : ${input.subject}` : `E-mail envoyé : ${input.subject}`,
-        description: error ? `Le serveur de messagerie a refusé le message : ${error}` : `Envoyé à ${outcome.to}.`,
-        metadata: { ...options.metadata, outboxId: outcome.id, purpose, status, ...(error ? { error } : {}) },
+        title: error ? `Échec de l’envoi : ${email.subject}` : `E-mail envoyé : ${email.subject}`,
+        description: error ? `Le serveur de messagerie a refusé le message : ${error}` : `Envoyé à ${email.to}.`,
+        metadata: {
+          ...email.metadata,
+          outboxId: email.id,
+          purpose: email.purpose,
+          status,
+          ...(error ? { error } : {}),
+        },
         relatedType: 'email',
-        relatedId: outcome.id,
+        relatedId: email.id,
       },
     };
   });
-  return { id: outcome.id, status, error };
+  return { id: email.id, status, error };
 }
 
 /**
  * Why this purpose may not be e-mailed now (null = allowed). A withdrawal counts for every purpose;
  * a consent-free purpose (service notifications) needs no grant, the others a provable one.
  */
-async function consentRefusal(
+export async function consentRefusal(
   tx: Parameters<typeof getLatestConsentEvent>[0],
   customerId: string,
   purpose: ConsentPurpose,

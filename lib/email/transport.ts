@@ -6,6 +6,8 @@ export interface MailAttachment {
   filename: string;
   content: Buffer;
   contentType: string;
+  /** The customer's document the file is (kept in the outbox row so « Réessayer » can send it again). */
+  documentId?: string;
 }
 
 export interface MailMessage {

@@ -145,6 +145,8 @@ export const PATH_ID_LABELS: Readonly<Record<string, string>> = {
   userId: 'Utilisateur',
   taskId: 'Tâche',
   viewId: 'Vue',
+  templateId: 'Modèle d’e-mail',
+  emailId: 'E-mail',
 };
 
 /** The `{name}` segments of a route path, in order. */

@@ -57,7 +57,17 @@ export async function emailInterventionReport(
         ].join('\n'),
         purpose: 'service',
       },
-      { attachments: [{ filename: report.filename, content: report.pdf, contentType: 'application/pdf' }], metadata },
+      {
+        attachments: [
+          {
+            filename: report.filename,
+            content: report.pdf,
+            contentType: 'application/pdf',
+            documentId: report.documentId,
+          },
+        ],
+        metadata,
+      },
     );
     return { status: sent.status === 'blocked' ? 'refused' : sent.status, reason: sent.error, outboxId: sent.id };
   } catch (error) {

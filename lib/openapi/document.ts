@@ -11,6 +11,7 @@ import './routes/contacts';
 import './routes/customers';
 import './routes/documents';
 import './routes/duplicates';
+import './routes/emails';
 import './routes/exports';
 import './routes/finances';
 import './routes/geo';

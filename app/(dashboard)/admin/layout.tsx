@@ -20,6 +20,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <Link href="/admin/import" className="inline-flex min-h-11 items-center rounded-md px-3 hover:bg-slate-100">
           Import de l’ancien système
         </Link>
+        <Link href="/modeles-e-mail" className="inline-flex min-h-11 items-center rounded-md px-3 hover:bg-slate-100">
+          Modèles d’e-mail
+        </Link>
       </nav>
       {children}
     </div>

@@ -7,6 +7,8 @@ import { Card } from '@/components/ui/card';
 import type { CustomerAbilities, Role } from '@/lib/auth/permissions';
 import { loadConsentsTab } from '@/lib/consents/compliance';
 import { emailPurposeToConsent, EMAIL_PURPOSES } from '@/lib/email/schema';
+import { EMAIL_TEMPLATES_PATH } from '@/lib/email/template-schema';
+import { loadEmailTemplateChoices } from '@/lib/email/templates';
 import { env } from '@/lib/env';
 import { orNotFound } from '@/lib/http/page-params';
 
@@ -16,18 +18,24 @@ export async function ConsentsTab({
   role,
   abilities,
   historyCursor,
+  emailsCursor,
+  canManageTemplates,
 }: {
   customer: { id: string; email: string | null };
   /** Which documents may be cited as proof (their minimum role). */
   role: Role;
   abilities: Pick<CustomerAbilities, 'consentRecord' | 'emailSend'>;
   historyCursor?: string;
+  emailsCursor?: string;
+  /** « Gérer les modèles » next to the template picker (email.template). */
+  canManageTemplates: boolean;
 }) {
-  const { state, compliance, history, proofDocuments, emails } = await orNotFound(
-    loadConsentsTab(customer.id, role, historyCursor),
-  );
   const canRecord = abilities.consentRecord;
   const canSend = abilities.emailSend;
+  const [{ state, compliance, history, proofDocuments, emails }, templates] = await Promise.all([
+    orNotFound(loadConsentsTab(customer.id, role, historyCursor, emailsCursor)),
+    canSend ? loadEmailTemplateChoices() : [],
+  ]);
   const consentByPurpose = Object.fromEntries(
     EMAIL_PURPOSES.filter((p) => p !== 'service').map((p) => [p, state[emailPurposeToConsent(p)].email.state]),
   );
@@ -66,13 +74,25 @@ export async function ConsentsTab({
           Envoyer un e-mail
         </h2>
         {canSend ? (
-          <EmailFormLauncher customerId={customer.id} to={customer.email} consentByPurpose={consentByPurpose} />
+          <EmailFormLauncher
+            customerId={customer.id}
+            to={customer.email}
+            consentByPurpose={consentByPurpose}
+            templates={templates}
+            templatesHref={canManageTemplates ? EMAIL_TEMPLATES_PATH : null}
+          />
         ) : (
           <p className="text-sm text-slate-600">Votre rôle ne permet pas d’envoyer des e-mails aux clients.</p>
         )}
         <div className="space-y-2">
-          <h3 className="text-sm font-semibold text-slate-900">Derniers e-mails</h3>
-          <OutboxList emails={emails} smtpConfigured={!!env().SMTP_URL} />
+          <h3 className="text-sm font-semibold text-slate-900">E-mails envoyés et file d’envoi</h3>
+          <OutboxList
+            customerId={customer.id}
+            page={emails.page}
+            isFirstPage={emails.first}
+            smtpConfigured={!!env().SMTP_URL}
+            canRetry={canSend}
+          />
         </div>
       </section>
     </div>
