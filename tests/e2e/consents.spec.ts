@@ -68,13 +68,13 @@ test('a marketing e-mail is refused without consent, then queued once marketing 
   await expect(email.getByRole('alert')).toContainText(
     'Envoi refusé : le client n’a jamais donné son consentement « Prospection commerciale » par e-mail.',
   );
-  // The refusal is kept in the outbox list as refused.
+  // The refusal is kept in the outbox list as blocked, with its reason.
   const outbox = email.locator('li').filter({ hasText: refused });
-  await expect(outbox).toContainText('Refusé (consentement)');
+  await expect(outbox).toContainText('Bloqué');
 
   await grant(page, 'Prospection commerciale', 'e-mail', 'NEWS-2025-01', 'Case cochée sur le formulaire web');
   const allowed = `Promo acceptée ${Date.now().toString(36)}`;
   await send(allowed);
   await expect(email.getByRole('status').filter({ hasText: /file|envoy/i })).toBeVisible();
-  await expect(email.locator('li').filter({ hasText: allowed })).toContainText(/En file d’attente|Envoyé/);
+  await expect(email.locator('li').filter({ hasText: allowed })).toContainText(/En file|Envoyé/);
 });

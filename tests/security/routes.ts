@@ -2,11 +2,12 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { getDb } from '@/db';
-import { customers, customerTags, interventionLines, interventions, savedViews, tags } from '@/db/schema';
+import { customers, customerTags, emailOutbox, interventionLines, interventions, savedViews, tags } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import type { RouteDef } from '@/lib/openapi/registry';
 import { createManualActivity } from '@/lib/activity/mutations';
 import { uploadDocument } from '@/lib/documents/mutations';
+import { createEmailTemplate } from '@/lib/email/templates';
 import { createNote } from '@/lib/notes/mutations';
 import { createTask } from '@/lib/tasks/mutations';
 import { createContact, createCustomer, createUser, createVehicle } from '../factories';
@@ -183,6 +184,29 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
     .insert(savedViews)
     .values({ name: `Clients ${customer.number}`, filters: { tag: tag.name }, ownerUserId: viewOwner.id, shared: true })
     .returning();
+  // An e-mail the SMTP server refused (« Réessayer » takes it; a service notification needs no grant), and a
+  // template (names are unique: the customer's number makes it so).
+  const [failedEmail] = await db
+    .insert(emailOutbox)
+    .values({
+      customerId: customer.id,
+      to: customer.email!,
+      subject: 'Votre rendez-vous',
+      body: 'Bonjour, votre rendez-vous est confirmé.',
+      purpose: 'service-notifications',
+      status: 'failed',
+      error: '550 Mailbox unavailable',
+      actorKind: owner.kind,
+      actorId: owner.id,
+      actorName: owner.name,
+    })
+    .returning();
+  const template = await createEmailTemplate(db, owner, {
+    name: `Rappel ${customer.number}`,
+    subject: 'Rendez-vous du {{intervention.date}}',
+    body: 'Bonjour {{client.nom}},\nvotre {{vehicule.modele}} est attendu.',
+    purpose: 'service',
+  });
   // An account for /api/users/{userId} (a technician: every admin change to it is allowed).
   const member = await createUser('technician');
   const [{ updatedAt }] = await db
@@ -212,6 +236,8 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
       userId: member.id,
       taskId: task.id,
       viewId: view.id,
+      emailId: failedEmail.id,
+      templateId: template.id,
     },
   };
 }

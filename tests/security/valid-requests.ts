@@ -87,6 +87,14 @@ const BODIES: Record<string, (w: World) => Record<string, unknown>> = {
   [key('post', '/api/saved-views')]: () => ({ name: `Vue ${++seq}`, filters: { status: 'active', sort: 'name' } }),
   // Unsharing is what a manager or an admin may do to a view someone else shared (the fixture's).
   [key('patch', '/api/saved-views/{viewId}')]: () => ({ shared: false }),
+  [key('post', '/api/email-templates')]: () => ({
+    name: `Relance ${++seq}`,
+    subject: 'Votre {{vehicule.modele}}',
+    body: 'Bonjour {{client.nom}},\nà bientôt.\n{{expediteur.nom}}',
+    purpose: 'marketing',
+  }),
+  [key('patch', '/api/email-templates/{templateId}')]: () => ({ name: `Relance modifiée ${++seq}`, body: 'Bonjour.' }),
+  [key('post', '/api/customers/{id}/emails/preview')]: (w) => ({ templateId: w.ids.templateId }),
 };
 
 const QUERIES: Record<string, (w?: World) => Record<string, string>> = {
