@@ -1,7 +1,7 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useId } from 'react';
+import { type ReactNode, useId } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { SelectField, TextareaField, TextField } from '@/components/ui/field';
 import { dayKey, formatMoney } from '@/components/ui/format';
@@ -52,142 +52,181 @@ type InvoiceAction<T> = (
   formData: FormData,
 ) => Promise<ActionState<T>>;
 
-function useInvoiceDialog<T>(action: InvoiceAction<T>, customerId: string, invoiceId: string) {
-  const router = useRouter();
-  return useDialogForm(action.bind(null, customerId, invoiceId), { onSuccess: () => router.refresh() });
-}
-
-function CancelDialog({ customerId, invoice }: DialogProps) {
+/**
+ * One correction's dialog: a small secondary trigger named after the invoice, the explanation, then a form
+ * posted to the server action on « confirm » (the dialog stays open with the field errors on a refusal).
+ */
+function InvoiceDialog<T>({
+  customerId,
+  invoice,
+  action,
+  label,
+  ariaLabel,
+  title,
+  confirmLabel,
+  pendingLabel,
+  intro,
+  formLabel,
+  grid,
+  fields,
+  danger,
+}: DialogProps & {
+  action: InvoiceAction<T>;
+  label: string;
+  ariaLabel: string;
+  title: string;
+  confirmLabel: string;
+  pendingLabel: string;
+  intro: ReactNode;
+  formLabel: string;
+  grid?: boolean;
+  fields: (ids: { id: string; errors: Record<string, string[]> }) => ReactNode;
+  danger?: boolean;
+}) {
   const id = useId();
-  const form = useInvoiceDialog(cancelInvoiceAction, customerId, invoice.id);
+  const router = useRouter();
+  const form = useDialogForm(action.bind(null, customerId, invoice.id), { onSuccess: () => router.refresh() });
   return (
     <ConfirmDialog
-      triggerLabel="Annuler la facture"
+      triggerLabel={label}
       triggerVariant="secondary"
       triggerSize="sm"
-      triggerAriaLabel={`Annuler la facture ${invoice.number}`}
-      title={`Annuler la facture ${invoice.number} ?`}
-      confirmLabel="Annuler la facture"
+      triggerAriaLabel={ariaLabel}
+      tone={danger ? 'danger' : 'primary'}
+      // « Annuler » would read as the action itself on « Annuler la facture ».
       cancelLabel="Fermer"
-      pendingLabel="Annulation…"
+      title={title}
+      confirmLabel={confirmLabel}
+      pendingLabel={pendingLabel}
       onConfirm={form.confirm}
     >
-      <p>
-        La facture reste enregistrée avec son numéro, marquée « Annulée » : elle ne compte plus dans le solde du client.
-        L’intervention facturée, s’il y en a une, pourra être facturée à nouveau.
-      </p>
-      <form id={form.id} onSubmit={form.onSubmit} aria-label="Annuler la facture">
-        <TextareaField
-          id={`${id}-reason`}
-          label="Motif de l’annulation"
-          name="reason"
-          required
-          rows={3}
-          maxLength={500}
-          error={form.errors.reason}
-        />
+      <p>{intro}</p>
+      <form
+        id={form.id}
+        onSubmit={form.onSubmit}
+        className={grid ? 'grid gap-3 sm:grid-cols-2' : 'space-y-3'}
+        aria-label={formLabel}
+      >
+        {fields({ id, errors: form.errors })}
       </form>
     </ConfirmDialog>
   );
 }
 
-function CreditNoteDialog({ customerId, invoice }: DialogProps) {
-  const id = useId();
-  const form = useInvoiceDialog(issueCreditNoteAction, customerId, invoice.id);
+function ReasonField({ id, error, label = 'Motif' }: { id: string; error?: string[]; label?: string }) {
   return (
-    <ConfirmDialog
-      triggerLabel="Émettre un avoir"
-      triggerVariant="secondary"
-      triggerSize="sm"
-      triggerAriaLabel={`Émettre un avoir sur la facture ${invoice.number}`}
-      tone="primary"
-      title={`Avoir sur la facture ${invoice.number}`}
+    <TextareaField id={`${id}-reason`} label={label} name="reason" required rows={2} maxLength={500} error={error} />
+  );
+}
+
+/** The money input of the forms: euros as typed (« 1 234,56 »), turned into cents by the shared schema. */
+function AmountField({
+  id,
+  ...props
+}: {
+  id: string;
+  label: string;
+  error?: string[];
+  hint?: string;
+  placeholder?: string;
+  defaultValue?: string;
+}) {
+  return <TextField {...props} id={`${id}-amount`} name="amount" inputMode="decimal" required />;
+}
+
+function CancelDialog(props: DialogProps) {
+  const { number } = props.invoice;
+  return (
+    <InvoiceDialog
+      {...props}
+      action={cancelInvoiceAction}
+      danger
+      label="Annuler la facture"
+      ariaLabel={`Annuler la facture ${number}`}
+      title={`Annuler la facture ${number} ?`}
+      confirmLabel="Annuler la facture"
+      pendingLabel="Annulation…"
+      intro="La facture reste enregistrée avec son numéro, marquée « Annulée » : elle ne compte plus dans le solde du client. L’intervention facturée, s’il y en a une, pourra être facturée à nouveau."
+      formLabel="Annuler la facture"
+      fields={({ id, errors }) => <ReasonField id={id} error={errors.reason} label="Motif de l’annulation" />}
+    />
+  );
+}
+
+function CreditNoteDialog(props: DialogProps) {
+  const { number, creditableCents } = props.invoice;
+  return (
+    <InvoiceDialog
+      {...props}
+      action={issueCreditNoteAction}
+      label="Émettre un avoir"
+      ariaLabel={`Émettre un avoir sur la facture ${number}`}
+      title={`Avoir sur la facture ${number}`}
       confirmLabel="Émettre l’avoir"
       pendingLabel="Émission…"
-      onConfirm={form.confirm}
-    >
-      <p>
-        L’avoir reçoit son propre numéro (série AV). La TVA est répartie comme sur la facture. Ce qui a déjà été payé
-        au-delà du nouveau montant dû pourra être remboursé.
-      </p>
-      <form id={form.id} onSubmit={form.onSubmit} className="space-y-3" aria-label="Émettre un avoir">
-        <TextField
-          id={`${id}-amount`}
-          label="Montant TTC (€)"
-          name="amount"
-          inputMode="decimal"
-          required
-          placeholder="0,00"
-          hint={`Au plus ${formatMoney(invoice.creditableCents)}.`}
-          error={form.errors.amount}
-        />
-        <TextareaField
-          id={`${id}-reason`}
-          label="Motif"
-          name="reason"
-          required
-          rows={2}
-          maxLength={500}
-          error={form.errors.reason}
-        />
-      </form>
-    </ConfirmDialog>
+      intro="L’avoir reçoit son propre numéro (série AV). La TVA est répartie comme sur la facture. Ce qui a déjà été payé au-delà du nouveau montant dû pourra être remboursé."
+      formLabel="Émettre un avoir"
+      fields={({ id, errors }) => (
+        <>
+          <AmountField
+            id={id}
+            label="Montant TTC (€)"
+            placeholder="0,00"
+            hint={`Au plus ${formatMoney(creditableCents)}.`}
+            error={errors.amount}
+          />
+          <ReasonField id={id} error={errors.reason} />
+        </>
+      )}
+    />
   );
 }
 
-function RefundDialog({ customerId, invoice }: DialogProps) {
-  const id = useId();
-  const form = useInvoiceDialog(recordRefundAction, customerId, invoice.id);
+function RefundDialog(props: DialogProps) {
+  const { number, refundableCents } = props.invoice;
   return (
-    <ConfirmDialog
-      triggerLabel="Rembourser"
-      triggerVariant="secondary"
-      triggerSize="sm"
-      triggerAriaLabel={`Rembourser le client sur la facture ${invoice.number}`}
-      tone="primary"
-      title={`Remboursement sur la facture ${invoice.number}`}
+    <InvoiceDialog
+      {...props}
+      action={recordRefundAction}
+      label="Rembourser"
+      ariaLabel={`Rembourser le client sur la facture ${number}`}
+      title={`Remboursement sur la facture ${number}`}
       confirmLabel="Enregistrer le remboursement"
       pendingLabel="Enregistrement…"
-      onConfirm={form.confirm}
-    >
-      <p>À rembourser au client : {formatMoney(invoice.refundableCents)}.</p>
-      <form id={form.id} onSubmit={form.onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label="Rembourser">
-        <TextField
-          id={`${id}-amount`}
-          label="Montant (€)"
-          name="amount"
-          inputMode="decimal"
-          required
-          defaultValue={euroInput(invoice.refundableCents)}
-          error={form.errors.amount}
-        />
-        <SelectField
-          id={`${id}-method`}
-          label="Moyen"
-          name="method"
-          required
-          defaultValue="transfer"
-          options={METHOD_CHOICES}
-          error={form.errors.method}
-        />
-        <TextField
-          id={`${id}-date`}
-          label="Date du remboursement"
-          name="refundedAt"
-          type="date"
-          required
-          defaultValue={dayKey(new Date())}
-          error={form.errors.refundedAt}
-        />
-        <TextField
-          id={`${id}-reference`}
-          label="Référence"
-          name="reference"
-          maxLength={100}
-          hint="Facultatif (n° de virement, de chèque…)"
-          error={form.errors.reference}
-        />
-      </form>
-    </ConfirmDialog>
+      intro={`À rembourser au client : ${formatMoney(refundableCents)}.`}
+      formLabel="Rembourser"
+      grid
+      fields={({ id, errors }) => (
+        <>
+          <AmountField id={id} label="Montant (€)" defaultValue={euroInput(refundableCents)} error={errors.amount} />
+          <SelectField
+            id={`${id}-method`}
+            label="Moyen"
+            name="method"
+            required
+            defaultValue="transfer"
+            options={METHOD_CHOICES}
+            error={errors.method}
+          />
+          <TextField
+            id={`${id}-date`}
+            label="Date du remboursement"
+            name="refundedAt"
+            type="date"
+            required
+            defaultValue={dayKey(new Date())}
+            error={errors.refundedAt}
+          />
+          <TextField
+            id={`${id}-reference`}
+            label="Référence"
+            name="reference"
+            maxLength={100}
+            hint="Facultatif (n° de virement, de chèque…)"
+            error={errors.reference}
+          />
+        </>
+      )}
+    />
   );
 }
