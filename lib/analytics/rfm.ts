@@ -6,7 +6,7 @@ import { SEGMENTS, type Segment, segmentOf } from './segments-rules';
 
 /**
  * RFM over the whole ACTIVE customer base (function `customer_rfm_compute`, migration 0004, visits
- * redefined in 0005, refunds subtracted in 0014; read through the view `customer_rfm`):
+ * redefined in 0005, refunds subtracted in 0016; read through the view `customer_rfm`):
  *   recency   = days since the latest visit (intervention done or invoiced) or (non-cancelled) invoice; null if none.
  *   frequency = visits (interventions done or invoiced) over the last 24 months.
  *   monetary  = payments received minus refunds paid back over the last 24 months (cents, at least 0).
