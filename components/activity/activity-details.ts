@@ -14,7 +14,6 @@ import { channelLabel, purposeLabel, sourceLabel } from '@/lib/consents/config';
 import { KIND_LABELS, STATUS_LABELS } from '@/lib/customers/labels';
 import { DOCUMENT_CATEGORY_LABELS } from '@/lib/documents/labels';
 import { EMAIL_STATUS_LABELS } from '@/lib/email/labels';
-import { INVOICE_STATUS_LABELS, PAYMENT_METHOD_LABELS } from '@/lib/finances/labels';
 import { FUEL_LABELS } from '@/lib/vehicles/labels';
 import { kindLabel as interventionKindLabel, statusLabel as interventionStatusLabel } from '@/lib/interventions/labels';
 import {
@@ -22,7 +21,6 @@ import {
   label,
   manual,
   type Meta,
-  money,
   num,
   plural,
   push,
@@ -32,6 +30,7 @@ import {
   yesNo,
 } from './detail-values';
 import { FIELD_LABELS, INTERVENTION_FIELD_LABELS } from './field-labels';
+import { creditNote, invoice, invoiceHref, payment, refund } from './finance-details';
 
 export type { DetailLine } from './detail-values';
 type Entry = Pick<ActivityDto, 'type' | 'metadata' | 'relatedType' | 'relatedId'>;
@@ -62,31 +61,10 @@ function diffLines(changes: unknown, labels: Record<string, string>): DetailLine
   }
   return lines;
 }
-const invoiceHref = (customerId: string, invoiceId: unknown) =>
-  typeof invoiceId === 'string' && UUID.test(invoiceId)
-    ? `/customers/${customerId}/finances#invoice-${invoiceId}`
-    : `/customers/${customerId}/finances#factures`;
 const documentHref = (customerId: string, documentId: unknown) =>
   typeof documentId === 'string' && UUID.test(documentId)
     ? `/api/customers/${customerId}/documents/${documentId}`
     : undefined;
-function invoice(m: Meta, a: Entry, customerId: string): DetailLine[] {
-  const lines: DetailLine[] = [];
-  push(lines, 'Facture', str(m.number), invoiceHref(customerId, a.relatedId));
-  push(lines, 'Total TTC', money(m.totalTtcCents));
-  push(lines, 'Échéance', str(m.dueAt) ? formatDate(m.dueAt as string) : null);
-  return lines;
-}
-
-function payment(m: Meta, _a: Entry, customerId: string): DetailLine[] {
-  const lines: DetailLine[] = [];
-  push(lines, 'Montant', money(m.amountCents));
-  push(lines, 'Moyen de paiement', label(PAYMENT_METHOD_LABELS, m.method));
-  push(lines, 'Facture', str(m.invoiceNumber) ?? str(m.number), invoiceHref(customerId, m.invoiceId));
-  push(lines, 'Reçu le', str(m.paidAt) ? formatDate(m.paidAt as string) : null);
-  push(lines, 'État de la facture', label(INVOICE_STATUS_LABELS, m.invoiceStatus)?.toLowerCase());
-  return lines;
-}
 
 function consent(m: Meta, _a: Entry, customerId: string): DetailLine[] {
   const lines: DetailLine[] = [];
@@ -290,6 +268,8 @@ function system(m: Meta): DetailLine[] {
 const RENDERERS: Record<string, (m: Meta, a: Entry, customerId: string) => DetailLine[]> = {
   invoice,
   payment,
+  'credit-note': creditNote,
+  refund,
   consent,
   intervention,
   profile,

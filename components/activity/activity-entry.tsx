@@ -6,7 +6,9 @@ import {
   Circle,
   FileOutput,
   FileText,
+  FileMinus,
   GitMerge,
+  HandCoins,
   Mail,
   NotebookPen,
   Phone,
@@ -32,6 +34,8 @@ const ICONS: Record<string, { icon: LucideIcon; tone: string }> = {
   intervention: { icon: Wrench, tone: 'bg-indigo-100 text-indigo-800' },
   invoice: { icon: Receipt, tone: 'bg-purple-100 text-purple-800' },
   payment: { icon: Banknote, tone: 'bg-emerald-100 text-emerald-800' },
+  'credit-note': { icon: FileMinus, tone: 'bg-purple-100 text-purple-800' },
+  refund: { icon: HandCoins, tone: 'bg-emerald-100 text-emerald-800' },
   document: { icon: FileText, tone: 'bg-slate-100 text-slate-700' },
   consent: { icon: ShieldCheck, tone: 'bg-teal-100 text-teal-800' },
   status: { icon: Repeat, tone: 'bg-orange-100 text-orange-800' },
@@ -55,6 +59,10 @@ export function relatedLink(
       return id && a.type !== 'invoice' ? { href: `${base}/finances#invoice-${id}`, label: 'Voir la facture' } : null;
     case 'payment':
       return { href: `${base}/finances${id ? `#payment-${id}` : '#paiements'}`, label: 'Voir les paiements' };
+    case 'credit-note':
+    case 'refund':
+      // Their details link the invoice; the list of corrections is one anchor on the Finances tab.
+      return { href: `${base}/finances#corrections`, label: 'Voir les avoirs et remboursements' };
     case 'document':
       return id ? { href: `/api/customers/${customerId}/documents/${id}`, label: 'Télécharger le document' } : null;
     case 'contact':

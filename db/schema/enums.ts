@@ -26,6 +26,8 @@ export const ACTIVITY_TYPES = [
   'intervention',
   'invoice',
   'payment',
+  'credit-note',
+  'refund',
   'document',
   'consent',
   'status',

@@ -43,7 +43,24 @@ export const invoices = pgTable(
     totalTtcCents: integer('total_ttc_cents').notNull(),
     // Denormalised from payments in the same transaction that records a payment.
     paidCents: integer('paid_cents').notNull().default(0),
+    // Denormalised the same way from credit_notes (TTC) and refunds (lib/finances/corrections.ts).
+    creditedCents: integer('credited_cents').notNull().default(0),
+    refundedCents: integer('refunded_cents').notNull().default(0),
+    /**
+     * What the customer still owes on this invoice (negative: what the business owes back after a credit
+     * note, until refunded); 0 once cancelled. Computed by the database so every balance, overdue amount
+     * and export reads one definition.
+     */
+    balanceCents: integer('balance_cents')
+      .notNull()
+      .generatedAlwaysAs(
+        sql`case when status = 'cancelled' then 0 else total_ttc_cents - credited_cents - paid_cents + refunded_cents end`,
+      ),
     status: text('status').$type<InvoiceStatus>().notNull().default('unpaid'),
+    // Issued invoices are never deleted (French invoicing): a cancellation keeps the row and its number.
+    // Null on invoices cancelled before these columns existed.
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -59,6 +76,13 @@ export const invoices = pgTable(
       sql`${t.totalHtCents} >= 0 and ${t.vatCents} >= 0 and ${t.totalTtcCents} = ${t.totalHtCents} + ${t.vatCents}`,
     ),
     check('invoices_paid_ck', sql`${t.paidCents} >= 0 and ${t.paidCents} <= ${t.totalTtcCents}`),
+    check('invoices_credited_ck', sql`${t.creditedCents} >= 0 and ${t.creditedCents} <= ${t.totalTtcCents}`),
+    // Money goes back only out of what was paid and credited (lib/finances/corrections.ts keeps it so).
+    check(
+      'invoices_refunded_ck',
+      sql`${t.refundedCents} >= 0 and ${t.refundedCents} <= ${t.paidCents} and ${t.refundedCents} <= ${t.creditedCents}`,
+    ),
+    check('invoices_cancelled_ck', sql`${t.cancelledAt} is null or ${t.status} = 'cancelled'`),
   ],
 );
 
@@ -82,5 +106,62 @@ export const payments = pgTable(
     index('payments_customer_idx').on(t.customerId, t.paidAt.desc(), t.id.desc()),
     index('payments_invoice_idx').on(t.invoiceId),
     check('payments_amount_ck', sql`${t.amountCents} > 0`),
+  ],
+);
+
+/**
+ * Credit notes (« avoirs »): a partial or total reversal of a paid or partly paid invoice, numbered in
+ * their own gap-free yearly series (AV-<year>-<n>, lib/finances/numbering.ts). Never deleted.
+ */
+export const creditNotes = pgTable(
+  'credit_notes',
+  {
+    id: id(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'restrict' }),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'restrict' }),
+    number: text('number').notNull(),
+    issuedAt: timestamp('issued_at', { withTimezone: true }).notNull(),
+    totalHtCents: integer('total_ht_cents').notNull(),
+    vatCents: integer('vat_cents').notNull(),
+    totalTtcCents: integer('total_ttc_cents').notNull(),
+    reason: text('reason').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('credit_notes_number_uq').on(t.number),
+    index('credit_notes_customer_idx').on(t.customerId, t.issuedAt.desc(), t.id.desc()),
+    index('credit_notes_invoice_idx').on(t.invoiceId),
+    check(
+      'credit_notes_amounts_ck',
+      sql`${t.totalHtCents} >= 0 and ${t.vatCents} >= 0 and ${t.totalTtcCents} > 0 and ${t.totalTtcCents} = ${t.totalHtCents} + ${t.vatCents}`,
+    ),
+  ],
+);
+
+/** Money paid back to the customer on an invoice (after a credit note left it overpaid). */
+export const refunds = pgTable(
+  'refunds',
+  {
+    id: id(),
+    customerId: uuid('customer_id')
+      .notNull()
+      .references(() => customers.id, { onDelete: 'restrict' }),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id, { onDelete: 'restrict' }),
+    amountCents: integer('amount_cents').notNull(),
+    method: text('method').$type<PaymentMethod>().notNull(),
+    refundedAt: timestamp('refunded_at', { withTimezone: true }).notNull(),
+    reference: text('reference'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('refunds_customer_idx').on(t.customerId, t.refundedAt.desc(), t.id.desc()),
+    index('refunds_invoice_idx').on(t.invoiceId),
+    check('refunds_amount_ck', sql`${t.amountCents} > 0`),
   ],
 );

@@ -97,6 +97,9 @@ export function draftHistory(rng: Rng, c: CustomerDraft, staff: DemoStaff, now: 
         totalTtcCents: totals.totalTtcCents,
         paidCents: 0,
         status: invoiceCancelled ? 'cancelled' : 'unpaid',
+        // Cancelled the day it was issued (a billing mistake), as the app would record it.
+        cancelledAt: invoiceCancelled ? issuedAt : null,
+        cancelReason: invoiceCancelled ? 'Erreur de facturation' : null,
         createdAt: issuedAt,
         updatedAt: issuedAt,
       });

@@ -19,6 +19,8 @@ export const ACTIVITY_TYPE_LABELS: Record<ActivityType, string> = {
   intervention: 'Intervention',
   invoice: 'Facture',
   payment: 'Paiement',
+  'credit-note': 'Avoir',
+  refund: 'Remboursement',
   document: 'Document',
   consent: 'Consentement',
   status: 'Statut',

@@ -6,9 +6,9 @@ import { can, type Role } from '@/lib/auth/permissions';
 import { ACTIVITY_TYPE_LABELS } from './labels';
 
 /**
- * Who may see which activity (README "Security notes" → "Money and segments"). Invoice and payment
- * entries carry amounts, due dates and balances in their title, description and metadata, and so do
- * the entries about an invoice or a payment (a reminder call "Reste dû 58,32 €"): without
+ * Who may see which activity (README "Security notes" → "Money and segments"). Invoice, payment, credit
+ * note and refund entries carry amounts, due dates and balances in their title, description and
+ * metadata, and so do the entries about one of them (a reminder call "Reste dû 58,32 €"): without
  * `finance.read` they are not returned at all. In what remains, the money keys of the metadata are
  * removed. The rule is SQL, applied by every activity query (timeline, counts, the 360 block, the
  * export bundle), so a page and its counts can never disagree and nothing is filtered after the fact.
@@ -16,7 +16,12 @@ import { ACTIVITY_TYPE_LABELS } from './labels';
 export type ActivityViewer = { role: Role } | Pick<Actor, 'role' | 'kind' | 'id'>;
 
 /** Activity types (and related_type values) that only `finance.read` may see. */
-export const FINANCE_ACTIVITY_TYPES = ['invoice', 'payment'] as const satisfies readonly ActivityType[];
+export const FINANCE_ACTIVITY_TYPES = [
+  'invoice',
+  'payment',
+  'credit-note',
+  'refund',
+] as const satisfies readonly ActivityType[];
 
 /** Metadata keys that name money or a payment term; removed for roles without `finance.read`. */
 export const FINANCE_METADATA_KEYS = [
@@ -26,6 +31,7 @@ export const FINANCE_METADATA_KEYS = [
   'vatCents',
   'paidCents',
   'remainingCents',
+  'refundableCents',
   'balanceCents',
   'unitPriceCents',
   'dueAt',

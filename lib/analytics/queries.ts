@@ -19,7 +19,7 @@ import { num, PARIS, sqlRows } from './sql';
 
 export interface MonthlyPoint {
   month: string;
-  /** Invoiced excl. VAT (HT) in the month, non-cancelled invoices. */
+  /** Invoiced excl. VAT (HT) in the month, non-cancelled invoices, minus the credit notes issued that month. */
   revenueCents: number;
   /** Interventions done (or invoiced) in the month. */
   visits: number;
@@ -71,11 +71,16 @@ export async function getMonthly(db: DbOrTx, customerId: string): Promise<Monthl
     ), months as (
       select generate_series(last_month - make_interval(months => ${RFM_WINDOW_MONTHS - 1}), last_month, interval '1 month') as m
       from bounds
-    ), rev as (
-      select date_trunc('month', i.issued_at at time zone ${PARIS}) as m, sum(i.total_ht_cents) as s
-      from invoices i, bounds
+    ), billed as (
+      select i.issued_at as at, i.total_ht_cents as ht from invoices i
       where i.customer_id = ${customerId} and i.status <> 'cancelled'
-        and i.issued_at >= (bounds.last_month - make_interval(months => ${RFM_WINDOW_MONTHS - 1})) at time zone ${PARIS}
+      union all
+      -- A credit note takes its HT back in the month it is issued.
+      select n.issued_at, -n.total_ht_cents from credit_notes n where n.customer_id = ${customerId}
+    ), rev as (
+      select date_trunc('month', b.at at time zone ${PARIS}) as m, sum(b.ht) as s
+      from billed b, bounds
+      where b.at >= (bounds.last_month - make_interval(months => ${RFM_WINDOW_MONTHS - 1})) at time zone ${PARIS}
       group by 1
     ), vis as (
       select date_trunc('month', v.completed_at at time zone ${PARIS}) as m, count(*) as c
@@ -142,8 +147,11 @@ async function rawRfm(db: DbOrTx, customerId: string) {
         (select max(issued_at) from invoices where customer_id = ${customerId} and status <> 'cancelled'))) / 86400)::int as recency_days,
       (select count(*) from interventions where customer_id = ${customerId} and status in ('done', 'invoiced')
         and completed_at >= now() - make_interval(months => ${RFM_WINDOW_MONTHS}))::int as frequency,
-      (select coalesce(sum(amount_cents), 0) from payments where customer_id = ${customerId}
-        and paid_at >= now() - make_interval(months => ${RFM_WINDOW_MONTHS}))::float8 as monetary`,
+      greatest(0,
+        (select coalesce(sum(amount_cents), 0) from payments where customer_id = ${customerId}
+          and paid_at >= now() - make_interval(months => ${RFM_WINDOW_MONTHS}))
+        - (select coalesce(sum(amount_cents), 0) from refunds where customer_id = ${customerId}
+          and refunded_at >= now() - make_interval(months => ${RFM_WINDOW_MONTHS})))::float8 as monetary`,
   );
   return {
     recencyDays: row?.recency_days == null ? null : num(row.recency_days),

@@ -6,10 +6,10 @@ import { SEGMENTS, type Segment, segmentOf } from './segments-rules';
 
 /**
  * RFM over the whole ACTIVE customer base (function `customer_rfm_compute`, migration 0004, visits
- * redefined in 0005; read through the view `customer_rfm`):
+ * redefined in 0005, refunds subtracted in 0016; read through the view `customer_rfm`):
  *   recency   = days since the latest visit (intervention done or invoiced) or (non-cancelled) invoice; null if none.
  *   frequency = visits (interventions done or invoiced) over the last 24 months.
- *   monetary  = payments received over the last 24 months (cents).
+ *   monetary  = payments received minus refunds paid back over the last 24 months (cents, at least 0).
  * Scores are quintiles over the active base with `ntile(5)`: 5 = best. Ties are broken by customer
  * id so the scoring is deterministic. Customers without any activity sort as the oldest (r = 1).
  *
@@ -24,7 +24,7 @@ import { SEGMENTS, type Segment, segmentOf } from './segments-rules';
  * When it is refreshed:
  *   - on a schedule: a read that finds the snapshot older than RFM_TTL_MS (5 min) starts a
  *     background refresh and answers with the current rows (stale-while-revalidate);
- *   - after writes: invoice, payment and intervention completion/invoicing mark this process's snapshot stale, so the next
+ *   - after writes: invoice, payment, cancellation, refund and intervention completion/invoicing mark this process's snapshot stale, so the next
  *     read starts the refresh at once instead of waiting for the 5 minutes;
  *   - at start-up (the first health check) and after seeding.
  * Instances coordinate through an advisory lock: one refresh at a time across the cluster.

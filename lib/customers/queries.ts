@@ -193,7 +193,7 @@ export interface CustomerListColumns {
   plate: string | null;
   /** The last finished intervention (done or invoiced) or recorded visit, whichever is later. */
   lastVisitAt: Date | null;
-  /** Unpaid TTC of non-cancelled invoices; only computed when asked (finance.read). */
+  /** What the customer owes (invoices' balances: net of credit notes and refunds, 0 once cancelled); finance.read only. */
   balanceCents?: number;
 }
 
@@ -211,8 +211,7 @@ export async function customerListColumns(
   const map = new Map<string, CustomerListColumns>();
   if (!ids.length) return map;
   const balance = options.balance
-    ? sql`(select coalesce(sum(i.total_ttc_cents - i.paid_cents), 0)::int from invoices i
-           where i.customer_id = c.id and i.status <> 'cancelled')`
+    ? sql`(select coalesce(sum(i.balance_cents), 0)::int from invoices i where i.customer_id = c.id)`
     : sql`null::int`;
   const result = await db.execute(sql`
     select c.id, v.plate, greatest(iv.last_done, av.last_visit) as last_visit_at, ${balance} as balance_cents

@@ -15,6 +15,8 @@ import {
   invoices,
   legacyIdMap,
   payments,
+  refunds,
+  creditNotes,
   vehicles,
   tasks,
 } from '@/db/schema';
@@ -78,6 +80,8 @@ const CHILD_TABLES: { name: string; table: PgTable; customerId: PgColumn }[] = [
   { name: 'interventions', table: interventions, customerId: interventions.customerId },
   { name: 'invoices', table: invoices, customerId: invoices.customerId },
   { name: 'payments', table: payments, customerId: payments.customerId },
+  { name: 'creditNotes', table: creditNotes, customerId: creditNotes.customerId },
+  { name: 'refunds', table: refunds, customerId: refunds.customerId },
   { name: 'consents', table: consentEvents, customerId: consentEvents.customerId },
   { name: 'emails', table: emailOutbox, customerId: emailOutbox.customerId },
   { name: 'legacyIds', table: legacyIdMap, customerId: legacyIdMap.customerId },

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '@/db';
 import {
   consentEvents,
+  creditNotes,
   customerActivity,
   customerContacts,
   customerDocuments,
@@ -14,6 +15,7 @@ import {
   interventions,
   invoices,
   payments,
+  refunds,
   tags,
   vehicles,
 } from '@/db/schema';
@@ -44,6 +46,8 @@ const BUNDLE_SECTIONS = [
   'interventions',
   'invoices',
   'payments',
+  'creditNotes',
+  'refunds',
   'consents',
   'emails',
   'documents',
@@ -159,8 +163,14 @@ export const exportBundleSchema = z.object({
       vatCents: z.number().int(),
       totalTtcCents: z.number().int(),
       paidCents: z.number().int(),
+      creditedCents: z.number().int(),
+      refundedCents: z.number().int(),
+      /** What the customer still owes (0 once cancelled); `refundableCents` what is owed back to them. */
       remainingCents: z.number().int(),
+      refundableCents: z.number().int(),
       status: z.string(),
+      cancelledAt: isoOrNull,
+      cancelReason: str,
     }),
   ),
   payments: z.array(
@@ -170,6 +180,28 @@ export const exportBundleSchema = z.object({
       amountCents: z.number().int(),
       method: z.string(),
       paidAt: iso,
+      reference: str,
+    }),
+  ),
+  creditNotes: z.array(
+    z.object({
+      id: uuid,
+      invoiceId: uuid,
+      number: z.string(),
+      issuedAt: iso,
+      totalHtCents: z.number().int(),
+      vatCents: z.number().int(),
+      totalTtcCents: z.number().int(),
+      reason: z.string(),
+    }),
+  ),
+  refunds: z.array(
+    z.object({
+      id: uuid,
+      invoiceId: uuid,
+      amountCents: z.number().int(),
+      method: z.string(),
+      refundedAt: iso,
       reference: str,
     }),
   ),
@@ -231,8 +263,8 @@ const toIsoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 
 /**
  * Everything about one customer the exporting role may see. 404 when the customer does not exist.
- * Without finance.read (lib/activity/visibility.ts): no invoices, no payments, no invoice/payment
- * activities, no money keys in activity metadata, no intervention totals.
+ * Without finance.read (lib/activity/visibility.ts): no invoices, payments, credit notes or refunds, no
+ * activities about them, no money keys in activity metadata, no intervention totals.
  */
 export async function buildExportBundle(db: Db, actor: Actor, customerId: string): Promise<ExportBundle> {
   // One read-only snapshot whose statements cannot run longer than EXPORT_LIMITS.statementTimeout.
@@ -256,6 +288,8 @@ async function readBundle(db: Tx, actor: Actor, customerId: string): Promise<Exp
     interventionRows,
     invoiceRows,
     paymentRows,
+    creditNoteRows,
+    refundRows,
     consentRows,
     emailRows,
     documentRows,
@@ -304,6 +338,20 @@ async function readBundle(db: Tx, actor: Actor, customerId: string): Promise<Exp
           .from(payments)
           .where(eq(payments.customerId, customerId))
           .orderBy(asc(payments.paidAt), asc(payments.id))
+      : [],
+    finance
+      ? db
+          .select()
+          .from(creditNotes)
+          .where(eq(creditNotes.customerId, customerId))
+          .orderBy(asc(creditNotes.issuedAt), asc(creditNotes.id))
+      : [],
+    finance
+      ? db
+          .select()
+          .from(refunds)
+          .where(eq(refunds.customerId, customerId))
+          .orderBy(asc(refunds.refundedAt), asc(refunds.id))
       : [],
     db
       .select()
@@ -389,8 +437,13 @@ async function readBundle(db: Tx, actor: Actor, customerId: string): Promise<Exp
       vatCents: i.vatCents,
       totalTtcCents: i.totalTtcCents,
       paidCents: i.paidCents,
-      remainingCents: i.status === 'cancelled' ? 0 : i.totalTtcCents - i.paidCents,
+      creditedCents: i.creditedCents,
+      refundedCents: i.refundedCents,
+      remainingCents: Math.max(0, i.balanceCents),
+      refundableCents: Math.max(0, -i.balanceCents),
       status: i.status,
+      cancelledAt: toIsoOrNull(i.cancelledAt),
+      cancelReason: i.cancelReason,
     })),
     payments: paymentRows.map((p) => ({
       id: p.id,
@@ -399,6 +452,24 @@ async function readBundle(db: Tx, actor: Actor, customerId: string): Promise<Exp
       method: p.method,
       paidAt: toIso(p.paidAt),
       reference: p.reference,
+    })),
+    creditNotes: creditNoteRows.map((n) => ({
+      id: n.id,
+      invoiceId: n.invoiceId,
+      number: n.number,
+      issuedAt: toIso(n.issuedAt),
+      totalHtCents: n.totalHtCents,
+      vatCents: n.vatCents,
+      totalTtcCents: n.totalTtcCents,
+      reason: n.reason,
+    })),
+    refunds: refundRows.map((r) => ({
+      id: r.id,
+      invoiceId: r.invoiceId,
+      amountCents: r.amountCents,
+      method: r.method,
+      refundedAt: toIso(r.refundedAt),
+      reference: r.reference,
     })),
     consents: consentRows.map((e) => ({
       id: e.id,

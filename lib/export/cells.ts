@@ -73,6 +73,9 @@ export function bundleSections(bundle: B): Section[] {
   const identity = Object.keys(LABELS)
     .filter((k) => k in c)
     .map((k) => ({ field: LABELS[k], key: k, value: c[k] as CellValue }));
+  // Payments, credit notes and refunds name their invoice by its number.
+  const numbers = new Map(bundle.invoices.map((i) => [i.id, i.number]));
+  const invoiceNumber = (id: string) => numbers.get(id) ?? id;
   // Each section has its own row type; the list is heterogeneous by design.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const sections: Section<any>[] = [
@@ -172,8 +175,13 @@ export function bundleSections(bundle: B): Section[] {
         col<Row<'invoices'>>('TVA (€)', 'money', (r) => euros(r.vatCents)),
         col<Row<'invoices'>>('Total TTC (€)', 'money', (r) => euros(r.totalTtcCents)),
         col<Row<'invoices'>>('Payé (€)', 'money', (r) => euros(r.paidCents)),
+        col<Row<'invoices'>>('Avoirs (€)', 'money', (r) => euros(r.creditedCents)),
+        col<Row<'invoices'>>('Remboursé (€)', 'money', (r) => euros(r.refundedCents)),
         col<Row<'invoices'>>('Reste dû (€)', 'money', (r) => euros(r.remainingCents)),
+        col<Row<'invoices'>>('À rembourser (€)', 'money', (r) => euros(r.refundableCents)),
         col<Row<'invoices'>>('Statut', 'text', (r) => r.status),
+        col<Row<'invoices'>>('Annulée le', 'date', (r) => toDate(r.cancelledAt)),
+        col<Row<'invoices'>>('Motif d’annulation', 'text', (r) => r.cancelReason),
       ],
     },
     {
@@ -185,11 +193,33 @@ export function bundleSections(bundle: B): Section[] {
         col<Row<'payments'>>('Montant (€)', 'money', (r) => euros(r.amountCents)),
         col<Row<'payments'>>('Moyen', 'text', (r) => r.method),
         col<Row<'payments'>>('Référence', 'text', (r) => r.reference),
-        col<Row<'payments'>>(
-          'Facture',
-          'text',
-          (r) => bundle.invoices.find((i) => i.id === r.invoiceId)?.number ?? r.invoiceId,
-        ),
+        col<Row<'payments'>>('Facture', 'text', (r) => invoiceNumber(r.invoiceId)),
+      ],
+    },
+    {
+      key: 'creditNotes',
+      title: 'Avoirs',
+      rows: bundle.creditNotes,
+      columns: [
+        col<Row<'creditNotes'>>('Numéro', 'text', (r) => r.number),
+        col<Row<'creditNotes'>>('Émis le', 'date', (r) => toDate(r.issuedAt)),
+        col<Row<'creditNotes'>>('Facture', 'text', (r) => invoiceNumber(r.invoiceId)),
+        col<Row<'creditNotes'>>('Total HT (€)', 'money', (r) => euros(r.totalHtCents)),
+        col<Row<'creditNotes'>>('TVA (€)', 'money', (r) => euros(r.vatCents)),
+        col<Row<'creditNotes'>>('Total TTC (€)', 'money', (r) => euros(r.totalTtcCents)),
+        col<Row<'creditNotes'>>('Motif', 'text', (r) => r.reason),
+      ],
+    },
+    {
+      key: 'refunds',
+      title: 'Remboursements',
+      rows: bundle.refunds,
+      columns: [
+        col<Row<'refunds'>>('Remboursé le', 'date', (r) => toDate(r.refundedAt)),
+        col<Row<'refunds'>>('Montant (€)', 'money', (r) => euros(r.amountCents)),
+        col<Row<'refunds'>>('Moyen', 'text', (r) => r.method),
+        col<Row<'refunds'>>('Référence', 'text', (r) => r.reference),
+        col<Row<'refunds'>>('Facture', 'text', (r) => invoiceNumber(r.invoiceId)),
       ],
     },
     {

@@ -21,14 +21,21 @@ const PURPOSES: Record<string, string> = PURPOSE_LABELS;
 const CHANNELS: Record<string, string> = { email: 'e-mail', sms: 'SMS', phone: 'téléphone', post: 'courrier' };
 
 export function balanceOf(bundle: ExportBundle) {
-  const open = bundle.invoices.filter((i) => i.status !== 'cancelled');
-  const invoiced = open.reduce((s, i) => s + i.totalTtcCents, 0);
-  const paid = open.reduce((s, i) => s + i.paidCents, 0);
+  const live = bundle.invoices.filter((i) => i.status !== 'cancelled');
+  const sum = (pick: (i: (typeof live)[number]) => number) => live.reduce((s, i) => s + pick(i), 0);
   const now = Date.now();
-  const overdue = open
+  const overdue = live
     .filter((i) => i.remainingCents > 0 && new Date(i.dueAt).getTime() < now)
     .reduce((s, i) => s + i.remainingCents, 0);
-  return { invoiced, paid, balance: invoiced - paid, overdue };
+  return {
+    invoiced: sum((i) => i.totalTtcCents),
+    credited: sum((i) => i.creditedCents),
+    paid: sum((i) => i.paidCents),
+    refunded: sum((i) => i.refundedCents),
+    // What each invoice still owes, net of what is owed back (credit notes not yet refunded).
+    balance: sum((i) => i.remainingCents - i.refundableCents),
+    overdue,
+  };
 }
 
 /** Latest event per purpose × channel = the current state (consent_events is append-only). */
@@ -97,8 +104,10 @@ export async function renderCustomerPdf(bundle: ExportBundle, opts: PdfOptions =
   heading('Solde');
   const b = balanceOf(bundle);
   line('Facturé TTC', money(b.invoiced));
+  if (b.credited) line('Avoirs', money(-b.credited));
   line('Payé', money(b.paid));
-  line('Reste dû', money(b.balance));
+  if (b.refunded) line('Remboursé', money(b.refunded));
+  line(b.balance < 0 ? 'À rembourser au client' : 'Reste dû', money(Math.abs(b.balance)));
   line('Dont en retard', money(b.overdue));
 
   heading('Dernières activités');

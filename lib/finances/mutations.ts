@@ -1,13 +1,13 @@
 import 'server-only';
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '@/db';
+import type { Db, Tx } from '@/db';
 import { interventions, invoices, payments } from '@/db/schema';
 import { markRfmStale } from '@/lib/analytics/rfm';
 import type { Actor } from '@/lib/auth/actor';
 import { withActivity } from '@/lib/audit';
 import { requireCustomer } from '@/lib/customers/guard';
 import { AppError, isUniqueViolation } from '@/lib/errors';
-import { type InvoiceDto, type PaymentDto, toInvoiceDto } from './queries';
+import { type InvoiceDto, type PaymentDto, settledStatus, toInvoiceDto } from './queries';
 import type { InvoiceCreateInput, PaymentCreateInput } from './schema';
 
 const euros = (cents: number) =>
@@ -83,6 +83,30 @@ export async function createInvoice(
   }
 }
 
+/**
+ * The customer's invoice, row-locked: two concurrent writes on one invoice (payments, credit notes,
+ * refunds, a cancellation) serialise here, so the second sees the first's amounts and cannot overshoot.
+ * Another customer's invoice is a 404.
+ */
+export async function lockInvoice(tx: Tx, customerId: string, invoiceId: string) {
+  const [invoice] = await tx
+    .select()
+    .from(invoices)
+    .where(and(eq(invoices.id, invoiceId), eq(invoices.customerId, customerId)))
+    .for('update')
+    .limit(1);
+  if (!invoice) throw AppError.notFound('Facture introuvable pour ce client.');
+  return invoice;
+}
+
+/** Money moves (payments, refunds) happen between the invoice's issue day and today (a day of slack for time zones). */
+export function checkMoneyDate(invoice: { issuedAt: Date }, field: string, at: Date, [the, a]: [string, string]) {
+  if (at.toISOString().slice(0, 10) < invoice.issuedAt.toISOString().slice(0, 10))
+    throw AppError.validation({ [field]: [`${the} ne peut pas précéder la date d'émission de la facture.`] });
+  if (at.getTime() > Date.now() + 24 * 3600 * 1000)
+    throw AppError.validation({ [field]: [`${a} ne peut pas être daté dans le futur.`] });
+}
+
 export interface RecordedPayment {
   payment: PaymentDto;
   invoice: InvoiceDto;
@@ -96,18 +120,11 @@ export async function recordPayment(
 ): Promise<RecordedPayment> {
   const result = await withActivity(db, actor, async (tx) => {
     await requireCustomer(tx, customerId, { forUpdate: true });
-    // Row lock: two concurrent payments on one invoice serialise here, so the second sees the
-    // first's paidCents and cannot overpay.
-    const [invoice] = await tx
-      .select()
-      .from(invoices)
-      .where(and(eq(invoices.id, input.invoiceId), eq(invoices.customerId, customerId)))
-      .for('update')
-      .limit(1);
-    if (!invoice) throw AppError.notFound('Facture introuvable pour ce client.');
+    const invoice = await lockInvoice(tx, customerId, input.invoiceId);
     if (invoice.status === 'cancelled')
       throw AppError.validation({ invoiceId: ['Cette facture est annulée : aucun paiement possible.'] });
-    const remaining = invoice.totalTtcCents - invoice.paidCents;
+    // Net of credit notes and refunds (the invoice's generated balance).
+    const remaining = Math.max(0, invoice.balanceCents);
     if (input.amountCents > remaining)
       throw AppError.validation(
         {
@@ -119,11 +136,7 @@ export async function recordPayment(
         },
         'Le paiement dépasse le reste dû.',
       );
-    const issuedDay = invoice.issuedAt.toISOString().slice(0, 10);
-    if (input.paidAt.toISOString().slice(0, 10) < issuedDay)
-      throw AppError.validation({ paidAt: ["Le paiement ne peut pas précéder la date d'émission de la facture."] });
-    if (input.paidAt.getTime() > Date.now() + 24 * 3600 * 1000)
-      throw AppError.validation({ paidAt: ['Un paiement ne peut pas être daté dans le futur.'] });
+    checkMoneyDate(invoice, 'paidAt', input.paidAt, ['Le paiement', 'Un paiement']);
 
     const [payment] = await tx
       .insert(payments)
@@ -136,8 +149,7 @@ export async function recordPayment(
         reference: input.reference,
       })
       .returning();
-    const paidCents = invoice.paidCents + input.amountCents;
-    const status = paidCents >= invoice.totalTtcCents ? 'paid' : 'partial';
+    const status = settledStatus({ ...invoice, paidCents: invoice.paidCents + input.amountCents });
     const [updated] = await tx
       .update(invoices)
       .set({ paidCents: sql`${invoices.paidCents} + ${input.amountCents}`, status, updatedAt: new Date() })

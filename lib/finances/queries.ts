@@ -2,12 +2,13 @@ import { descNullsLast } from '@/db/order';
 import { and, asc, eq, inArray, lt, ne, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { type DbOrTx, getDb } from '@/db';
-import { invoices, payments } from '@/db/schema';
+import { creditNotes, invoices, payments, refunds } from '@/db/schema';
 import type { InvoiceStatus, PaymentMethod } from '@/db/schema/finances';
 import { num, numOrNull, PARIS, sqlRows } from '@/lib/analytics/sql';
 import { requireCustomer } from '@/lib/customers/guard';
 import { AppError } from '@/lib/errors';
 import { decodeCursor, firstPageOnBadCursor, type Page, toPage } from '@/lib/pagination';
+import { latestCorrections, listCreditNotes, listRefunds } from './correction-queries';
 import { computeRisk, type RiskInputs, type RiskResult } from './risk';
 import {
   type InvoiceListQuery,
@@ -28,8 +29,18 @@ export interface InvoiceDto {
   vatCents: number;
   totalTtcCents: number;
   paidCents: number;
+  /** Σ credit notes (TTC) and Σ refunds issued against it. */
+  creditedCents: number;
+  refundedCents: number;
+  /** What the customer still owes: TTC − credit notes − payments + refunds (0 when cancelled or overpaid). */
   remainingCents: number;
+  /** What the business owes back (a credit note left it overpaid): the most a refund may pay. */
+  refundableCents: number;
+  /** The most a new credit note may be: TTC − previous credit notes, on a paid or partly paid invoice. */
+  creditableCents: number;
   status: InvoiceStatus;
+  cancelledAt: Date | null;
+  cancelReason: string | null;
   interventionId: string | null;
   /** Past due and not fully paid (computed at read time). */
   overdue: boolean;
@@ -47,8 +58,13 @@ export interface PaymentDto {
 }
 
 export interface FinanceSummary {
+  /** TTC of the invoices that are not cancelled. */
   invoicedCents: number;
+  /** Credit notes issued against them (TTC). */
+  creditedCents: number;
   paidCents: number;
+  refundedCents: number;
+  /** invoiced − credited − paid + refunded: negative when the business owes the customer money. */
   balanceCents: number;
   overdueCents: number;
   overdueCount: number;
@@ -65,8 +81,21 @@ export interface BalancePoint {
 
 type InvoiceRow = typeof invoices.$inferSelect;
 
+/**
+ * The status money gives an invoice: settled once what was paid (net of refunds) covers what is due (net
+ * of credit notes). Refunds only pay back an overpayment, so they never reopen a settled invoice.
+ */
+export function settledStatus(
+  row: Pick<InvoiceRow, 'totalTtcCents' | 'creditedCents' | 'paidCents' | 'refundedCents'>,
+): Exclude<InvoiceStatus, 'cancelled'> {
+  const netPaid = row.paidCents - row.refundedCents;
+  if (netPaid >= row.totalTtcCents - row.creditedCents) return 'paid';
+  return netPaid > 0 ? 'partial' : 'unpaid';
+}
+
 export function toInvoiceDto(row: InvoiceRow, now = new Date()): InvoiceDto {
-  const remainingCents = row.totalTtcCents - row.paidCents;
+  const remainingCents = Math.max(0, row.balanceCents);
+  const creditable = row.status === 'partial' || row.status === 'paid';
   return {
     id: row.id,
     customerId: row.customerId,
@@ -77,8 +106,14 @@ export function toInvoiceDto(row: InvoiceRow, now = new Date()): InvoiceDto {
     vatCents: row.vatCents,
     totalTtcCents: row.totalTtcCents,
     paidCents: row.paidCents,
+    creditedCents: row.creditedCents,
+    refundedCents: row.refundedCents,
     remainingCents,
+    refundableCents: Math.max(0, -row.balanceCents),
+    creditableCents: creditable ? row.totalTtcCents - row.creditedCents : 0,
     status: row.status,
+    cancelledAt: row.cancelledAt,
+    cancelReason: row.cancelReason,
     interventionId: row.interventionId,
     overdue: (row.status === 'unpaid' || row.status === 'partial') && row.dueAt.getTime() < now.getTime(),
   };
@@ -138,14 +173,16 @@ export async function getInvoiceOrThrow(db: DbOrTx, customerId: string, invoiceI
     .where(and(eq(invoices.id, invoiceId), eq(invoices.customerId, customerId)))
     .limit(1);
   if (!row) throw AppError.notFound('Facture introuvable.');
-  const paid = await db
-    .select()
-    .from(payments)
-    .where(eq(payments.invoiceId, invoiceId))
-    .orderBy(asc(payments.paidAt), asc(payments.id));
+  const [paid, credited, refunded] = await Promise.all([
+    db.select().from(payments).where(eq(payments.invoiceId, invoiceId)).orderBy(asc(payments.paidAt), asc(payments.id)),
+    listCreditNotes(db, row),
+    listRefunds(db, row),
+  ]);
   return {
     ...toInvoiceDto(row),
     payments: paid.map((p) => toPaymentDto({ ...p, invoiceNumber: row.number })),
+    creditNotes: credited,
+    refunds: refunded,
   };
 }
 
@@ -191,7 +228,10 @@ export async function listPayments(db: DbOrTx, customerId: string, query: Paymen
 
 interface TotalsRow {
   invoiced: number;
+  credited: number;
   paid: number;
+  refunded: number;
+  balance: number;
   overdue: number;
   overdue_count: number;
   invoice_count: number;
@@ -213,11 +253,15 @@ async function loadFinanceFacts(db: DbOrTx, customerId: string) {
       db,
       sql`select
       coalesce(sum(i.total_ttc_cents), 0)::float8 as invoiced,
+      coalesce(sum(i.credited_cents), 0)::float8 as credited,
       coalesce(sum(i.paid_cents), 0)::float8 as paid,
-      coalesce(sum(i.total_ttc_cents - i.paid_cents) filter (where i.status in ('unpaid','partial') and i.due_at < now()), 0)::float8 as overdue,
+      coalesce(sum(i.refunded_cents), 0)::float8 as refunded,
+      coalesce(sum(i.balance_cents), 0)::float8 as balance,
+      coalesce(sum(i.balance_cents) filter (where i.status in ('unpaid','partial') and i.due_at < now()), 0)::float8 as overdue,
       (count(*) filter (where i.status in ('unpaid','partial') and i.due_at < now()))::int as overdue_count,
       count(*)::int as invoice_count,
-      avg(i.total_ttc_cents)::float8 as avg_invoice,
+      -- What the customer is really billed: an invoice net of its credit notes.
+      avg(i.total_ttc_cents - i.credited_cents)::float8 as avg_invoice,
       floor(extract(epoch from now() - min(i.due_at) filter (where i.status in ('unpaid','partial') and i.due_at < now())) / 86400)::int as oldest_overdue_days,
       (select extract(epoch from max(p.paid_at)) * 1000 from ${payments} p where p.customer_id = ${customerId})::float8 as last_payment_ms
     from ${invoices} i
@@ -235,12 +279,12 @@ async function loadFinanceFacts(db: DbOrTx, customerId: string) {
     order by i.issued_at, i.id`,
     ),
   ]);
-  const invoiced = num(totals?.invoiced);
-  const paid = num(totals?.paid);
   const summary: FinanceSummary = {
-    invoicedCents: invoiced,
-    paidCents: paid,
-    balanceCents: invoiced - paid,
+    invoicedCents: num(totals?.invoiced),
+    creditedCents: num(totals?.credited),
+    paidCents: num(totals?.paid),
+    refundedCents: num(totals?.refunded),
+    balanceCents: num(totals?.balance),
     overdueCents: num(totals?.overdue),
     overdueCount: num(totals?.overdue_count),
     invoiceCount: num(totals?.invoice_count),
@@ -273,20 +317,31 @@ export async function getFinanceOverview(
 }
 
 /**
- * Running balance per day (Paris calendar): invoices add their TTC on the issue day, payments
- * subtract on the payment day; the running sum is a window function in SQL, so the work stays in
- * the database however long the history.
+ * Running balance per day (Paris calendar): invoices add their TTC on the issue day (and take it back on
+ * the day they are cancelled), payments and credit notes subtract on their day, refunds add back on
+ * theirs. The running sum is a window function in SQL, so the work stays in the database however long
+ * the history. Invoices cancelled before cancellations were dated are left out, as they always were.
  */
 export async function getBalanceHistory(db: DbOrTx, customerId: string): Promise<BalancePoint[]> {
+  const day = (column: SQL) => sql`(${column} at time zone ${PARIS})::date`;
   const rows = await sqlRows<{ date: string; balance: number }>(
     db,
-    sql`with events as (
-      select (i.issued_at at time zone ${PARIS})::date as day, i.total_ttc_cents as delta
-        from ${invoices} i where i.customer_id = ${customerId} and i.status <> 'cancelled'
+    sql`with live as (
+      select i.id, i.issued_at, i.cancelled_at, i.total_ttc_cents from ${invoices} i
+      where i.customer_id = ${customerId} and (i.status <> 'cancelled' or i.cancelled_at is not null)
+    ), events as (
+      select ${day(sql`issued_at`)} as day, total_ttc_cents as delta from live
       union all
-      select (p.paid_at at time zone ${PARIS})::date as day, -p.amount_cents as delta
-        from ${payments} p join ${invoices} i on i.id = p.invoice_id
-        where p.customer_id = ${customerId} and i.status <> 'cancelled'
+      select ${day(sql`cancelled_at`)}, -total_ttc_cents from live where cancelled_at is not null
+      union all
+      select ${day(sql`p.paid_at`)}, -p.amount_cents from ${payments} p join live on live.id = p.invoice_id
+        where p.customer_id = ${customerId}
+      union all
+      select ${day(sql`n.issued_at`)}, -n.total_ttc_cents from ${creditNotes} n join live on live.id = n.invoice_id
+        where n.customer_id = ${customerId}
+      union all
+      select ${day(sql`r.refunded_at`)}, r.amount_cents from ${refunds} r join live on live.id = r.invoice_id
+        where r.customer_id = ${customerId}
     ), daily as (
       select day, sum(delta) as delta from events group by day
     )
@@ -334,14 +389,15 @@ async function tablePage<S extends z.ZodType<{ sort: string; order: string }>, R
 export async function loadFinancesTab(customerId: string, params: PageParams, opts: { openInvoices: boolean }) {
   const db = getDb();
   await requireCustomer(db, customerId, { allowErased: true });
-  const [overview, history, invoiceTable, paymentTable, open] = await Promise.all([
+  const [overview, history, invoiceTable, paymentTable, open, corrections] = await Promise.all([
     getFinanceOverview(db, customerId),
     getBalanceHistory(db, customerId),
     tablePage(invoiceListQuerySchema, 'i', params, (query) => listInvoices(db, customerId, query)),
     tablePage(paymentListQuerySchema, 'p', params, (query) => listPayments(db, customerId, query)),
     opts.openInvoices ? listOpenInvoices(db, customerId) : Promise.resolve([]),
+    latestCorrections(db, customerId),
   ]);
-  return { ...overview, history, invoiceTable, paymentTable, openInvoices: open };
+  return { ...overview, history, invoiceTable, paymentTable, openInvoices: open, corrections };
 }
 
 /** 360 summary: balance, overdue amount and risk score. */

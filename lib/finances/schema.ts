@@ -59,7 +59,9 @@ export const invoiceFields = {
         .string()
         .min(1, 'Numéro de facture requis.')
         .max(40, '40 caractères maximum.')
-        .regex(INVOICE_NUMBER_RE, 'Lettres, chiffres, « - » et « / » uniquement (ex. F-2026-000123).'),
+        .regex(INVOICE_NUMBER_RE, 'Lettres, chiffres, « - » et « / » uniquement (ex. F-2026-000123).')
+        // The AV- series is the credit notes' (lib/finances/numbering.ts): an invoice there would read as one.
+        .refine((v) => !v.startsWith('AV-'), 'Le préfixe AV- est réservé aux avoirs.'),
     ),
   issuedAt: dateField("Date d'émission"),
   dueAt: dateField("Date d'échéance"),
@@ -98,6 +100,38 @@ export const paymentFields = {
 
 export const paymentCreateSchema = z.object(paymentFields).strict();
 export type PaymentCreateInput = z.output<typeof paymentCreateSchema>;
+
+/** Why an invoice is cancelled or credited: said in the activity and kept on the record. */
+const reasonField = (what: string) =>
+  z
+    .string({ message: `Motif ${what} requis.` })
+    .trim()
+    .min(3, `Motif ${what} requis (3 caractères au moins).`)
+    .max(500, 'Motif : 500 caractères maximum.');
+
+/** « Annuler la facture »: only an invoice with no payment (lib/finances/corrections.ts). */
+export const invoiceCancelSchema = z.object({ reason: reasonField("d'annulation") }).strict();
+export type InvoiceCancelInput = z.output<typeof invoiceCancelSchema>;
+
+/**
+ * « Émettre un avoir »: one TTC amount; HT and VAT are split by the server in the invoice's own VAT
+ * proportion, so the credit notes of an invoice add up to its exact HT and VAT once it is fully credited.
+ */
+export const creditNoteCreateSchema = z
+  .object({ amountCents: cents('Montant', { positive: true }), reason: reasonField("de l'avoir") })
+  .strict();
+export type CreditNoteCreateInput = z.output<typeof creditNoteCreateSchema>;
+
+/** « Rembourser »: money paid back out of what a credit note left overpaid on the invoice. */
+export const refundCreateSchema = z
+  .object({
+    amountCents: cents('Montant', { positive: true }),
+    method: paymentFields.method,
+    refundedAt: dateField('Date du remboursement'),
+    reference: paymentFields.reference,
+  })
+  .strict();
+export type RefundCreateInput = z.output<typeof refundCreateSchema>;
 
 export const INVOICE_SORTS = ['issuedAt', 'dueAt', 'total'] as const;
 export const PAYMENT_SORTS = ['paidAt', 'amount'] as const;
@@ -172,6 +206,19 @@ export function paymentFormInput(raw: Record<string, unknown>) {
     amountCents: eurosToCents(raw.amount),
     method: raw.method,
     paidAt: raw.paidAt,
+    reference: raw.reference,
+  };
+}
+
+export function creditNoteFormInput(raw: Record<string, unknown>) {
+  return { amountCents: eurosToCents(raw.amount), reason: raw.reason };
+}
+
+export function refundFormInput(raw: Record<string, unknown>) {
+  return {
+    amountCents: eurosToCents(raw.amount),
+    method: raw.method,
+    refundedAt: raw.refundedAt,
     reference: raw.reference,
   };
 }

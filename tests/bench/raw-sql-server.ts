@@ -109,11 +109,14 @@ async function financeFacts(id: string) {
   const [[totals], settled] = await Promise.all([
     sql`select
       coalesce(sum(i.total_ttc_cents), 0)::float8 as invoiced,
+      coalesce(sum(i.credited_cents), 0)::float8 as credited,
       coalesce(sum(i.paid_cents), 0)::float8 as paid,
-      coalesce(sum(i.total_ttc_cents - i.paid_cents) filter (where i.status in ('unpaid','partial') and i.due_at < now()), 0)::float8 as overdue,
+      coalesce(sum(i.refunded_cents), 0)::float8 as refunded,
+      coalesce(sum(i.balance_cents), 0)::float8 as balance,
+      coalesce(sum(i.balance_cents) filter (where i.status in ('unpaid','partial') and i.due_at < now()), 0)::float8 as overdue,
       (count(*) filter (where i.status in ('unpaid','partial') and i.due_at < now()))::int as overdue_count,
       count(*)::int as invoice_count,
-      avg(i.total_ttc_cents)::float8 as avg_invoice,
+      avg(i.total_ttc_cents - i.credited_cents)::float8 as avg_invoice,
       floor(extract(epoch from now() - min(i.due_at) filter (where i.status in ('unpaid','partial') and i.due_at < now())) / 86400)::int as oldest_overdue_days,
       (select extract(epoch from max(p.paid_at)) * 1000 from payments p where p.customer_id = ${id})::float8 as last_payment_ms
     from invoices i where i.customer_id = ${id} and i.status <> 'cancelled'`,
@@ -131,13 +134,22 @@ async function finances(id: string) {
   const [customer, facts, balanceHistory] = await Promise.all([
     assertCustomer(id),
     financeFacts(id),
-    sql`with events as (
-      select (i.issued_at at time zone ${PARIS})::date as day, i.total_ttc_cents as delta
-        from invoices i where i.customer_id = ${id} and i.status <> 'cancelled'
+    sql`with live as (
+      select i.id, i.issued_at, i.cancelled_at, i.total_ttc_cents from invoices i
+      where i.customer_id = ${id} and (i.status <> 'cancelled' or i.cancelled_at is not null)
+    ), events as (
+      select (issued_at at time zone ${PARIS})::date as day, total_ttc_cents as delta from live
       union all
-      select (p.paid_at at time zone ${PARIS})::date as day, -p.amount_cents as delta
-        from payments p join invoices i on i.id = p.invoice_id
-        where p.customer_id = ${id} and i.status <> 'cancelled'
+      select (cancelled_at at time zone ${PARIS})::date, -total_ttc_cents from live where cancelled_at is not null
+      union all
+      select (p.paid_at at time zone ${PARIS})::date, -p.amount_cents from payments p join live on live.id = p.invoice_id
+        where p.customer_id = ${id}
+      union all
+      select (n.issued_at at time zone ${PARIS})::date, -n.total_ttc_cents from credit_notes n join live on live.id = n.invoice_id
+        where n.customer_id = ${id}
+      union all
+      select (r.refunded_at at time zone ${PARIS})::date, r.amount_cents from refunds r join live on live.id = r.invoice_id
+        where r.customer_id = ${id}
     ), daily as (select day, sum(delta) as delta from events group by day)
     select to_char(day, 'YYYY-MM-DD') as date,
       (sum(delta) over (order by day rows between unbounded preceding and current row))::float8 as balance
@@ -156,9 +168,10 @@ async function analytics(id: string) {
       from customer_rfm where customer_id = ${id}`,
     sql`with bounds as (select date_trunc('month', now() at time zone ${PARIS}) as last_month),
       months as (select generate_series(last_month - make_interval(months => ${WINDOW - 1}), last_month, interval '1 month') as m from bounds),
-      rev as (select date_trunc('month', i.issued_at at time zone ${PARIS}) as m, sum(i.total_ht_cents) as s
-        from invoices i, bounds where i.customer_id = ${id} and i.status <> 'cancelled'
-          and i.issued_at >= (bounds.last_month - make_interval(months => ${WINDOW - 1})) at time zone ${PARIS} group by 1),
+      billed as (select issued_at as at, total_ht_cents as ht from invoices where customer_id = ${id} and status <> 'cancelled'
+        union all select issued_at, -total_ht_cents from credit_notes where customer_id = ${id}),
+      rev as (select date_trunc('month', b.at at time zone ${PARIS}) as m, sum(b.ht) as s
+        from billed b, bounds where b.at >= (bounds.last_month - make_interval(months => ${WINDOW - 1})) at time zone ${PARIS} group by 1),
       vis as (select date_trunc('month', v.completed_at at time zone ${PARIS}) as m, count(*) as c
         from interventions v, bounds where v.customer_id = ${id} and v.status in ('done', 'invoiced')
           and v.completed_at >= (bounds.last_month - make_interval(months => ${WINDOW - 1})) at time zone ${PARIS} group by 1)
@@ -181,8 +194,11 @@ async function analytics(id: string) {
         (select max(issued_at) from invoices where customer_id = ${id} and status <> 'cancelled'))) / 86400)::int as recency_days,
       (select count(*) from interventions where customer_id = ${id} and status in ('done', 'invoiced')
         and completed_at >= now() - make_interval(months => ${WINDOW}))::int as frequency,
-      (select coalesce(sum(amount_cents), 0) from payments where customer_id = ${id}
-        and paid_at >= now() - make_interval(months => ${WINDOW}))::float8 as monetary`;
+      greatest(0,
+        (select coalesce(sum(amount_cents), 0) from payments where customer_id = ${id}
+          and paid_at >= now() - make_interval(months => ${WINDOW}))
+        - (select coalesce(sum(amount_cents), 0) from refunds where customer_id = ${id}
+          and refunded_at >= now() - make_interval(months => ${WINDOW})))::float8 as monetary`;
   }
   return { rfm: score, base: snapshot, monthly, kinds, vehicles, visits };
 }

@@ -102,6 +102,8 @@ describe('GET /api/customers/{id}/export?format=json (GDPR bundle)', () => {
       interventions: 1,
       invoices: 1,
       payments: 1,
+      creditNotes: 0,
+      refunds: 0,
       consents: 1,
       emails: 1,
       documents: 1,

@@ -61,7 +61,10 @@ describe('customer export formats', () => {
     expect(text).toContain('Nom;Fonction;E-mail;Téléphone;Principal;Créé le');
     expect(text).toContain(`"'=HYPERLINK(""http://evil"")";'+cmd;'@x.fr`);
     expect(text).toContain("'-2+3 appelle");
-    expect(text).toContain('F-2024-0001;01/03/2024 11:00;31/03/2024 12:00;100,00;20,00;120,00;50,00;70,00;partial');
+    // Paid, credit notes, refunded, still due, owed back, status, cancelled on, reason.
+    expect(text).toContain(
+      'F-2024-0001;01/03/2024 11:00;31/03/2024 12:00;100,00;20,00;120,00;50,00;0,00;0,00;70,00;0,00;partial;;\r\n',
+    );
     expect(text).not.toMatch(/(^|;)=HYPERLINK/m);
   });
 
@@ -83,6 +86,8 @@ describe('customer export formats', () => {
       'Interventions',
       'Factures',
       'Paiements',
+      'Avoirs',
+      'Remboursements',
       'Consentements',
       'E-mails',
       'Documents',

@@ -8,11 +8,12 @@ import type { RouteDef } from '@/lib/openapi/registry';
 import { createManualActivity } from '@/lib/activity/mutations';
 import { uploadDocument } from '@/lib/documents/mutations';
 import { createEmailTemplate } from '@/lib/email/templates';
+import { issueCreditNote } from '@/lib/finances/corrections';
 import { createNote } from '@/lib/notes/mutations';
 import { createTask } from '@/lib/tasks/mutations';
 import { createContact, createCustomer, createUser, createVehicle } from '../factories';
 import { insertConsentEvent } from '../factories/consents';
-import { insertPartlyPaidInvoice } from '../factories/finances';
+import { insertInvoice, insertPartlyPaidInvoice, insertPayment } from '../factories/finances';
 
 /**
  * The route list, read from the file system (app/api/**\/route.ts) so that a new route cannot escape
@@ -95,13 +96,18 @@ export interface World {
 
 /**
  * Ids for one route: an intervention action needs an intervention in the status it starts from
- * ("Terminer" an in-progress one, "Facturer" a done one); every other route uses the planned one.
+ * ("Terminer" an in-progress one, "Facturer" a done one); every other route uses the planned one. The
+ * same for invoices: « Annuler » takes the unpaid one, « Rembourser » the one a credit note left overpaid.
  */
 export function idsFor(pathTemplate: string, world: World): Record<string, string> {
   const ids = { ...world.ids };
   if (pathTemplate.endsWith('/complete') && ids.interventionInProgressId)
     ids.interventionId = ids.interventionInProgressId;
   if (pathTemplate.endsWith('/invoice') && ids.interventionDoneId) ids.interventionId = ids.interventionDoneId;
+  // Money corrections: only an unpaid invoice can be cancelled, only an overpaid one refunded.
+  if (pathTemplate.endsWith('/invoices/{invoiceId}/cancel') && ids.invoiceUnpaidId) ids.invoiceId = ids.invoiceUnpaidId;
+  if (pathTemplate.endsWith('/invoices/{invoiceId}/refunds') && ids.invoiceOverpaidId)
+    ids.invoiceId = ids.invoiceOverpaidId;
   return ids;
 }
 
@@ -129,6 +135,11 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
     invoice: { number: `F-SEC-${customer.number}`, issuedAt: new Date('2026-01-10'), dueAt: new Date('2026-02-10') },
     payment: { paidAt: new Date('2026-01-20') },
   });
+  const unpaidInvoice = await insertInvoice(customer.id, { number: `F-SEC-U-${customer.number}` });
+  // Paid in full, then credited 60 €: 60 € to pay back.
+  const overpaid = await insertInvoice(customer.id, { number: `F-SEC-R-${customer.number}`, paidCents: 12_000 });
+  await insertPayment(customer.id, overpaid.id, { amountCents: 12_000, paidAt: new Date('2025-02-01') });
+  await issueCreditNote(db, owner, customer.id, overpaid.id, { amountCents: 6_000, reason: 'Remise' });
   const consent = await insertConsentEvent(customer.id);
   const [tag] = await db
     .insert(tags)
@@ -225,6 +236,8 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
       docId: doc.id,
       activityId: entry.id,
       invoiceId: invoice.id,
+      invoiceUnpaidId: unpaidInvoice.id,
+      invoiceOverpaidId: overpaid.id,
       paymentId: payment.id,
       consentId: consent.id,
       tagId: tag.id,

@@ -37,6 +37,17 @@ const BODIES: Record<string, (w: World) => Record<string, unknown>> = {
     method: 'card',
     paidAt: '2026-02-01',
   }),
+  [key('post', '/api/customers/{id}/invoices/{invoiceId}/cancel')]: () => ({ reason: 'Facture en double' }),
+  [key('post', '/api/customers/{id}/invoices/{invoiceId}/credit-notes')]: () => ({
+    amountCents: 100,
+    reason: 'Remise commerciale',
+  }),
+  [key('post', '/api/customers/{id}/invoices/{invoiceId}/refunds')]: () => ({
+    amountCents: 1,
+    method: 'transfer',
+    refundedAt: '2025-06-01',
+    reference: 'VIR-RB-1',
+  }),
   [key('post', '/api/customers/{id}/consents')]: () => ({
     purpose: 'marketing',
     channel: 'sms',

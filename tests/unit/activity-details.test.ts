@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { activityDetails, activitySummary } from '@/components/activity/activity-details';
 import { ActivityEntry } from '@/components/activity/activity-entry';
+import { formatMoney } from '@/components/ui/format';
 import { ACTIVITY_TYPES } from '@/db/schema/enums';
 import { ACTIVITY_SAMPLES, CUSTOMER_ID, sampleDto } from './fixtures/activity-samples';
 
@@ -90,6 +91,30 @@ describe('timeline cards say things in words', () => {
     expect(html).toMatch(
       new RegExp(`<a href="/customers/${CUSTOMER_ID}/finances#invoice-[0-9a-f-]{36}"[^>]*>F-2025-0012</a>`),
     );
+  });
+
+  it('a cancellation, a credit note and a refund say amounts, reason and method in words, and link the invoice', () => {
+    const cancelled = activityDetails(
+      sampleDto(ACTIVITY_SAMPLES['invoice cancelled (finances corrections)']),
+      CUSTOMER_ID,
+    );
+    expect(cancelled).toContainEqual({ label: 'Montant annulé', value: formatMoney(6167) });
+    expect(cancelled).toContainEqual({ label: 'Motif', value: 'Facture en double' });
+    expect(cancelled).toContainEqual({ label: 'Intervention', value: 'à refacturer' });
+    const note = activityDetails(sampleDto(ACTIVITY_SAMPLES['credit note (finances corrections)']), CUSTOMER_ID);
+    expect(note.slice(0, 3)).toEqual([
+      { label: 'Avoir', value: 'AV-2025-000001' },
+      {
+        label: 'Facture',
+        value: 'F-2025-0012',
+        href: `/customers/${CUSTOMER_ID}/finances#invoice-00000000-0000-4000-8000-000000000001`,
+      },
+      { label: 'Montant TTC', value: formatMoney(2000) },
+    ]);
+    expect(note).toContainEqual({ label: 'À rembourser au client', value: formatMoney(2000) });
+    const refund = activityDetails(sampleDto(ACTIVITY_SAMPLES['refund (finances corrections)']), CUSTOMER_ID);
+    expect(refund).toContainEqual({ label: 'Moyen', value: 'Virement' });
+    expect(refund).toContainEqual({ label: 'État de la facture', value: 'payée' });
   });
 
   it('an intervention says its kind as the kind of intervention, not of customer', () => {

@@ -5,12 +5,12 @@
 import { ChevronDown, ChevronsUpDown, ChevronUp } from 'lucide-react';
 import Link from 'next/link';
 import type { ReactNode, ThHTMLAttributes } from 'react';
-import { Badge, type BadgeTone } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { formatDate, formatMoney } from '@/components/ui/format';
 import type { InvoiceDto, PaymentDto } from '@/lib/finances/queries';
-import { INVOICE_STATUS_LABELS, PAYMENT_METHOD_LABELS } from '@/lib/finances/schema';
+import { PAYMENT_METHOD_LABELS } from '@/lib/finances/labels';
+import { InvoiceDue, InvoiceStatus } from './invoice-cells';
 
 export type Params = Record<string, string | undefined>;
 
@@ -165,30 +165,15 @@ function tableControls<R>({ nextCursor, sort, order, path, params }: TableProps<
   };
 }
 
-const STATUS_TONE: Record<InvoiceDto['status'], BadgeTone> = {
-  unpaid: 'warning',
-  partial: 'info',
-  paid: 'success',
-  cancelled: 'neutral',
-};
-
-function InvoiceStatus({ invoice }: { invoice: InvoiceDto }) {
-  return (
-    <span className="inline-flex flex-wrap gap-1">
-      <Badge tone={STATUS_TONE[invoice.status]}>{INVOICE_STATUS_LABELS[invoice.status]}</Badge>
-      {invoice.overdue && <Badge tone="danger">En retard</Badge>}
-    </span>
-  );
-}
-
 const INVOICE_SORTS: SortSpec[] = [
   { key: 'issuedAt', label: 'Émise le' },
   { key: 'dueAt', label: 'Échéance' },
   { key: 'total', label: 'TTC', numeric: true },
 ];
 
-export function InvoicesTable(props: TableProps<InvoiceDto>) {
-  const { rows } = props;
+/** `actions`: the per-invoice corrections (finance.write only), a client island per row. */
+export function InvoicesTable(props: TableProps<InvoiceDto> & { actions?: (invoice: InvoiceDto) => ReactNode }) {
+  const { rows, actions } = props;
   if (!rows.length) return <p className="p-4 text-sm text-slate-600">Aucune facture.</p>;
   const { header, pager } = tableControls(props, { sorts: INVOICE_SORTS, prefix: 'i', anchor: 'factures' });
   return (
@@ -205,6 +190,11 @@ export function InvoicesTable(props: TableProps<InvoiceDto>) {
             {header('total')}
             <ColumnHeader>Statut</ColumnHeader>
             <ColumnHeader numeric>Reste dû</ColumnHeader>
+            {actions && (
+              <ColumnHeader>
+                <span className="sr-only">Actions</span>
+              </ColumnHeader>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -226,8 +216,9 @@ export function InvoicesTable(props: TableProps<InvoiceDto>) {
                 <InvoiceStatus invoice={inv} />
               </td>
               <td className={cn('px-3 py-2 text-right tabular-nums', inv.remainingCents > 0 && 'font-semibold')}>
-                {formatMoney(inv.remainingCents)}
+                <InvoiceDue invoice={inv} />
               </td>
+              {actions && <td className="px-3 py-2">{actions(inv)}</td>}
             </tr>
           ))}
         </tbody>
@@ -251,7 +242,10 @@ export function InvoicesTable(props: TableProps<InvoiceDto>) {
               HT {formatMoney(inv.totalHtCents)} · TVA {formatMoney(inv.vatCents)} · TTC{' '}
               {formatMoney(inv.totalTtcCents)}
             </p>
-            <p className="font-medium tabular-nums">Reste dû : {formatMoney(inv.remainingCents)}</p>
+            <div className="font-medium tabular-nums">
+              Reste dû : <InvoiceDue invoice={inv} />
+            </div>
+            {actions?.(inv)}
           </li>
         ))}
       </ul>

@@ -9,6 +9,8 @@ import { loadFinancesTab } from '@/lib/finances/queries';
 import { orNotFound } from '@/lib/http/page-params';
 import { RiskBadge } from '../risk-badge';
 import { InvoiceFormLauncher, PaymentFormLauncher } from '../finance-form-launchers';
+import { InvoiceActions } from '../invoice-actions';
+import { CorrectionsList } from './corrections-list';
 import { InvoicesTable, type Params, PaymentsTable } from './finance-tables';
 
 function Stat({ label, value, hint, alert }: { label: string; value: string; hint?: string; alert?: boolean }) {
@@ -35,7 +37,7 @@ export async function FinancesTab({
   abilities: Pick<CustomerAbilities, 'financeWrite'>;
 }) {
   const canWrite = abilities.financeWrite;
-  const { summary, risk, history, invoiceTable, paymentTable, openInvoices } = await orNotFound(
+  const { summary, risk, history, invoiceTable, paymentTable, openInvoices, corrections } = await orNotFound(
     loadFinancesTab(customerId, searchParams, { openInvoices: canWrite }),
   );
   const path = `/customers/${customerId}/finances`;
@@ -50,10 +52,18 @@ export async function FinancesTab({
           <Stat
             label="Facturé"
             value={formatMoney(summary.invoicedCents)}
-            hint={`${summary.invoiceCount} facture${summary.invoiceCount > 1 ? 's' : ''}`}
+            hint={`${summary.invoiceCount} facture${summary.invoiceCount > 1 ? 's' : ''}${summary.creditedCents ? ` · avoirs ${formatMoney(-summary.creditedCents)}` : ''}`}
           />
-          <Stat label="Payé" value={formatMoney(summary.paidCents)} />
-          <Stat label="Solde dû" value={formatMoney(summary.balanceCents)} />
+          <Stat
+            label="Payé"
+            value={formatMoney(summary.paidCents)}
+            hint={summary.refundedCents ? `remboursé ${formatMoney(summary.refundedCents)}` : undefined}
+          />
+          <Stat
+            label="Solde dû"
+            value={formatMoney(summary.balanceCents)}
+            hint={summary.balanceCents < 0 ? 'à rembourser au client' : undefined}
+          />
           <Stat
             label="En retard"
             value={formatMoney(summary.overdueCents)}
@@ -104,7 +114,7 @@ export async function FinancesTab({
           {worthAChart(history) ? (
             <ChartFigure
               title="Solde dû au fil du temps"
-              description="Factures (+ TTC) et paiements (−) cumulés jour par jour, axe à partir de zéro."
+              description="Factures (+ TTC), paiements et avoirs (−), remboursements (+), cumulés jour par jour ; une facture annulée est retirée le jour de son annulation. Axe à partir de zéro."
               chart={
                 <LazyLineChart
                   ariaLabel="Courbe du solde dû"
@@ -137,12 +147,39 @@ export async function FinancesTab({
       </div>
 
       <Card title="Factures" id="factures" flush className="scroll-mt-24">
-        <InvoicesTable {...invoiceTable} path={path} params={searchParams} />
+        <InvoicesTable
+          {...invoiceTable}
+          path={path}
+          params={searchParams}
+          actions={
+            canWrite
+              ? (i) => (
+                  <InvoiceActions
+                    customerId={customerId}
+                    invoice={{
+                      id: i.id,
+                      number: i.number,
+                      status: i.status,
+                      paidCents: i.paidCents,
+                      creditableCents: i.creditableCents,
+                      refundableCents: i.refundableCents,
+                    }}
+                  />
+                )
+              : undefined
+          }
+        />
       </Card>
 
       <Card title="Paiements" id="paiements" flush className="scroll-mt-24">
         <PaymentsTable {...paymentTable} path={path} params={searchParams} />
       </Card>
+
+      {(corrections.creditNotes.length > 0 || corrections.refunds.length > 0) && (
+        <Card title="Avoirs et remboursements" id="corrections" flush className="scroll-mt-24">
+          <CorrectionsList {...corrections} />
+        </Card>
+      )}
 
       {canWrite && (
         <div className="grid gap-6 lg:grid-cols-2">

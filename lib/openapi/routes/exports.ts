@@ -22,7 +22,7 @@ const customerExportQuerySchema = z.object({
 export const exportCustomerRoute = routesOf('consents').get('/api/customers/{id}/export', {
   permission: 'customer.export',
   summary:
-    'Download the customer’s data (`Content-Disposition: attachment`). `format=json`: the complete GDPR portability bundle (profile, contacts, vehicles, notes, tags, activities, interventions, invoices, payments, consent history, e-mails, document list with sha256). Writes an export activity',
+    'Download the customer’s data (`Content-Disposition: attachment`). `format=json`: the complete GDPR portability bundle (profile, contacts, vehicles, notes, tags, activities, interventions, invoices, payments, credit notes, refunds, consent history, e-mails, document list with sha256). Writes an export activity',
   query: customerExportQuerySchema,
   responses: [
     { status: 200, description: 'Fichier `client-C-000123.json`', schema: exportBundleSchema },

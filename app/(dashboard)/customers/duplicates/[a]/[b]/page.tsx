@@ -34,6 +34,8 @@ const COUNT_LABELS: Record<string, string> = {
   interventions: 'interventions',
   invoices: 'factures',
   payments: 'paiements',
+  creditNotes: 'avoirs',
+  refunds: 'remboursements',
   consents: 'consentements',
   emails: 'e-mails',
   legacyIds: 'id. anciens',
