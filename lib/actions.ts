@@ -1,17 +1,9 @@
 import { unstable_rethrow } from 'next/navigation';
-import type { FieldErrors } from '@/lib/errors';
+import type { ActionState } from '@/lib/action-state';
 import { AppError, toAppError } from '@/lib/errors';
 import { hasUnstorableChar } from '@/lib/validation/text';
 
-/** What every server action returns to `useActionState`. */
-export interface ActionState<T = unknown> {
-  ok: boolean;
-  message: string;
-  fieldErrors?: FieldErrors;
-  data?: T;
-}
-
-export const initialActionState: ActionState = { ok: false, message: '' };
+export { type ActionState, initialActionState } from '@/lib/action-state';
 
 /**
  * Runs an action body and turns any error into `{ ok: false, message, fieldErrors }` — never a

@@ -5,12 +5,15 @@ import { NewPasswordFields } from '@/components/auth/new-password-fields';
 import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormMessage, TextField } from '@/components/ui/field';
-import { useFormAction, zodValidator } from '@/components/ui/use-form-action';
+import { lazyValidator, useFormAction, zodValidator } from '@/components/ui/use-form-action';
 import { changePasswordAction, renameSelfAction, revokeOtherSessionsAction } from '@/lib/users/account-actions';
-import { changePasswordSchema, userNameSchema } from '@/lib/users/schema';
 
-const validateName = zodValidator(userNameSchema, { pick: ['name'] });
-const validatePassword = zodValidator(changePasswordSchema, { pick: ['current', 'password', 'confirm'] });
+// The schema module (zod) is fetched on a form's first focus, not with the page.
+const userSchema = () => import('@/lib/users/schema');
+const validateName = lazyValidator(() => userSchema().then((m) => zodValidator(m.userNameSchema, { pick: ['name'] })));
+const validatePassword = lazyValidator(() =>
+  userSchema().then((m) => zodValidator(m.changePasswordSchema, { pick: ['current', 'password', 'confirm'] })),
+);
 
 export function AccountForms({ name, email, hasPassword }: { name: string; email: string; hasPassword: boolean }) {
   const rename = useFormAction(renameSelfAction, { validate: validateName });
@@ -18,7 +21,7 @@ export function AccountForms({ name, email, hasPassword }: { name: string; email
   const sessions = useFormAction(revokeOtherSessionsAction);
   return (
     <div className="space-y-6">
-      <CardForm title="Identité" form={rename} submit="Enregistrer">
+      <CardForm title="Identité" form={rename} preload={validateName.preload} submit="Enregistrer">
         <TextField
           label="Nom"
           name="name"
@@ -33,7 +36,13 @@ export function AccountForms({ name, email, hasPassword }: { name: string; email
       </CardForm>
 
       {hasPassword && (
-        <CardForm title="Mot de passe" label="Changer le mot de passe" form={password} submit="Changer le mot de passe">
+        <CardForm
+          title="Mot de passe"
+          label="Changer le mot de passe"
+          form={password}
+          preload={validatePassword.preload}
+          submit="Changer le mot de passe"
+        >
           <input type="text" name="username" autoComplete="username" value={email} readOnly hidden />
           <TextField
             label="Mot de passe actuel"
@@ -72,6 +81,7 @@ function CardForm({
   title,
   label = title,
   form,
+  preload,
   submit,
   pendingLabel = 'Enregistrement…',
   variant,
@@ -80,6 +90,8 @@ function CardForm({
   title: string;
   label?: string;
   form: Pick<ReturnType<typeof useFormAction>, 'formAction' | 'onSubmit' | 'state' | 'pending'>;
+  /** Fetches the form's validator on first focus. */
+  preload?: () => void;
   submit: string;
   pendingLabel?: string | null;
   variant?: 'secondary';
@@ -87,7 +99,14 @@ function CardForm({
 }) {
   return (
     <Card title={title}>
-      <form action={form.formAction} onSubmit={form.onSubmit} noValidate className="space-y-4" aria-label={label}>
+      <form
+        action={form.formAction}
+        onSubmit={form.onSubmit}
+        onFocus={preload}
+        noValidate
+        className="space-y-4"
+        aria-label={label}
+      >
         <FormMessage state={form.state} />
         {children}
         <div className="flex justify-end">

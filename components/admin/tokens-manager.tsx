@@ -9,9 +9,8 @@ import { EmptyState } from '@/components/ui/empty-state';
 import { FormMessage, SelectField, TextField } from '@/components/ui/field';
 import { formatDate, formatDateTime } from '@/components/ui/format';
 import { useToast } from '@/components/ui/toast';
-import { useFormAction, zodValidator } from '@/components/ui/use-form-action';
+import { lazyValidator, useFormAction, zodValidator } from '@/components/ui/use-form-action';
 import { type CreatedTokenData, createTokenAction, revokeTokenAction } from '@/lib/auth/token-actions';
-import { tokenCreateSchema } from '@/lib/auth/token-schema';
 import { ShownOnceSecret } from './shown-once-secret';
 
 export interface TokenRow {
@@ -27,7 +26,12 @@ export interface TokenRow {
   expired: boolean;
 }
 
-const validate = zodValidator(tokenCreateSchema, { pick: ['name', 'role', 'expiresInDays'] });
+// The schema (zod) is fetched on the form's first focus, not with the page.
+const validate = lazyValidator(() =>
+  import('@/lib/auth/token-schema').then((m) =>
+    zodValidator(m.tokenCreateSchema, { pick: ['name', 'role', 'expiresInDays'] }),
+  ),
+);
 const EXPIRY_OPTIONS = [
   { value: '30', label: '30 jours' },
   { value: '90', label: '90 jours' },
@@ -84,6 +88,7 @@ export function TokensManager({ tokens, roles }: { tokens: TokenRow[]; roles: { 
           ref={formRef}
           action={formAction}
           onSubmit={onSubmit}
+          onFocus={validate.preload}
           noValidate
           className="space-y-4"
           aria-label="Créer un jeton d’API"

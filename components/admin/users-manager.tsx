@@ -6,10 +6,9 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { EmptyState } from '@/components/ui/empty-state';
 import { FormMessage, SelectField, TextField } from '@/components/ui/field';
-import { useFormAction, zodValidator } from '@/components/ui/use-form-action';
+import { lazyValidator, useFormAction, zodValidator } from '@/components/ui/use-form-action';
 import type { LinkActionData } from '@/lib/users/actions';
 import { inviteUserAction } from '@/lib/users/actions';
-import { userInviteSchema } from '@/lib/users/schema';
 import { LinkNotice } from './link-notice';
 import { UserRowActions, type UserRowData } from './user-row';
 
@@ -18,7 +17,10 @@ export interface Option {
   label: string;
 }
 
-const validate = zodValidator(userInviteSchema, { pick: ['name', 'email', 'role'] });
+// The schema (zod) is fetched on the form's first focus, not with the page.
+const validate = lazyValidator(() =>
+  import('@/lib/users/schema').then((m) => zodValidator(m.userInviteSchema, { pick: ['name', 'email', 'role'] })),
+);
 const STATUS_TONE: Record<string, BadgeTone> = { invited: 'info', active: 'success', deactivated: 'neutral' };
 
 export function UsersManager({
@@ -65,6 +67,7 @@ export function UsersManager({
           ref={formRef}
           action={formAction}
           onSubmit={onSubmit}
+          onFocus={validate.preload}
           noValidate
           className="space-y-4"
           aria-label="Inviter une personne"

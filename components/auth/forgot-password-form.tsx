@@ -2,17 +2,19 @@
 
 import { FormMessage, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { useFormAction, zodValidator } from '@/components/ui/use-form-action';
+import { lazyValidator, useFormAction, zodValidator } from '@/components/ui/use-form-action';
 import { forgotPasswordAction } from '@/lib/users/account-actions';
-import { forgotPasswordSchema } from '@/lib/users/schema';
 
-const validate = zodValidator(forgotPasswordSchema, { pick: ['email'] });
+// The schema (zod) is fetched on the form's first focus, not with the page.
+const validate = lazyValidator(() =>
+  import('@/lib/users/schema').then((m) => zodValidator(m.forgotPasswordSchema, { pick: ['email'] })),
+);
 
 export function ForgotPasswordForm() {
   const { state, formAction, onSubmit, errors } = useFormAction(forgotPasswordAction, { validate });
   if (state.ok) return <FormMessage state={state} />;
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form action={formAction} onSubmit={onSubmit} onFocus={validate.preload} noValidate className="space-y-4">
       <FormMessage state={state} />
       <TextField
         label="Adresse e-mail"

@@ -3,7 +3,7 @@
 import { useActionState } from 'react';
 import { FormMessage, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { initialActionState } from '@/lib/actions';
+import { initialActionState } from '@/lib/action-state';
 import { loginAction } from '@/lib/auth/login-action';
 
 export function LoginForm({ redirectTo }: { redirectTo: string }) {

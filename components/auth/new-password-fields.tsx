@@ -1,5 +1,5 @@
 import { type FieldError, TextField } from '@/components/ui/field';
-import { MIN_PASSWORD_LENGTH } from '@/lib/users/schema';
+import { MIN_PASSWORD_LENGTH } from '@/lib/users/limits';
 
 /** « Nouveau mot de passe » and its confirmation (set-password link, account page). */
 export function NewPasswordFields({

@@ -4,12 +4,16 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { FormMessage } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
-import { useFormAction, zodValidator } from '@/components/ui/use-form-action';
+import { lazyValidator, useFormAction, zodValidator } from '@/components/ui/use-form-action';
 import { inspectLinkAction, setPasswordAction } from '@/lib/users/account-actions';
-import { setPasswordSchema } from '@/lib/users/schema';
 import { NewPasswordFields } from './new-password-fields';
 
-const validate = zodValidator(setPasswordSchema, { pick: ['token', 'password', 'confirm'] });
+// The schema (zod) is fetched on the form's first focus, not with the page.
+const validate = lazyValidator(() =>
+  import('@/lib/users/schema').then((m) =>
+    zodValidator(m.setPasswordSchema, { pick: ['token', 'password', 'confirm'] }),
+  ),
+);
 type Link = { name: string; email: string; purpose: string };
 
 /**
@@ -45,7 +49,7 @@ export function SetPasswordForm() {
       </div>
     );
   return (
-    <form action={formAction} onSubmit={onSubmit} noValidate className="space-y-4">
+    <form action={formAction} onSubmit={onSubmit} onFocus={validate.preload} noValidate className="space-y-4">
       <p className="text-sm text-slate-700">
         {link.purpose === 'invitation' ? 'Bienvenue' : 'Bonjour'} {link.name} ({link.email}),{' '}
         {link.purpose === 'invitation' ? 'choisissez votre mot de passe.' : 'choisissez un nouveau mot de passe.'}

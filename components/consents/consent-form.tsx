@@ -18,7 +18,8 @@ import {
   type ConsentPurpose,
 } from '@/lib/consents/config';
 import type { ProofDocumentOption } from '@/lib/consents/queries';
-import { consentFormToInput, consentRecordSchema } from '@/lib/consents/schema';
+import { consentFormToInput } from '@/lib/consents/form';
+import { consentRecordSchema } from '@/lib/consents/schema';
 
 /** The same rules as the server, before anything is sent. */
 function validate(formData: FormData): FormErrors | null {

@@ -5,7 +5,7 @@ import { ConfirmModal } from '@/components/ui/confirm-dialog';
 import { TextField } from '@/components/ui/field';
 import { useDialogForm } from '@/components/ui/use-dialog-form';
 import { copyCustomerAction } from '@/lib/customers/copy-actions';
-import { COPY_CLEARED_FIELDS, COPY_KEEPABLE_FIELDS } from '@/lib/customers/copy-schema';
+import { COPY_CLEARED_FIELDS, COPY_KEEPABLE_FIELDS } from '@/lib/customers/copy-fields';
 import { CUSTOMER_FIELD_LABELS } from '@/lib/customers/labels';
 
 /** « E-mail, SIRET, N° TVA, Téléphone et Mobile »: the fields the copy loses, as the mutation clears them. */

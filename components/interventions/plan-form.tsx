@@ -4,8 +4,9 @@ import { useRef } from 'react';
 import { SelectField, TextareaField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionToast } from '@/components/ui/toast';
-import { lazyValidator, useFormAction } from '@/components/ui/use-form-action';
+import { lazyValidator, useFormAction, zodValidator } from '@/components/ui/use-form-action';
 import { planInterventionAction } from '@/lib/interventions/actions';
+import { planFormInput } from '@/lib/interventions/form';
 import { INTERVENTION_KIND_LABELS, INTERVENTION_KINDS } from '@/lib/interventions/labels';
 
 interface Option {
@@ -13,7 +14,10 @@ interface Option {
   label: string;
 }
 
-const validate = lazyValidator(() => import('./plan-form-validation').then((m) => m.validatePlanForm));
+// The schema (zod) is fetched on the form's first focus, not with the Interventions tab.
+const validate = lazyValidator(() =>
+  import('@/lib/interventions/schema').then((m) => zodValidator(m.interventionCreateSchema, { input: planFormInput })),
+);
 
 /** « Planifier » (managers): kind, vehicle, technician, start, duration; the customer's address unless another is given. */
 export function PlanInterventionForm({
@@ -37,6 +41,7 @@ export function PlanInterventionForm({
       ref={formRef}
       action={formAction}
       onSubmit={onSubmit}
+      onFocus={validate.preload}
       aria-label="Planifier une intervention"
       className="grid gap-3 sm:grid-cols-2"
       noValidate

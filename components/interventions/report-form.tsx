@@ -6,12 +6,11 @@ import { firstError, inputClasses, TextareaField, TextField } from '@/components
 import { formatMoney } from '@/components/ui/format';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionToast, useAnnouncedAction } from '@/components/ui/toast';
-import { type FormErrors, useFormAction } from '@/components/ui/use-form-action';
+import { lazyValidator, useFormAction, zodValidator } from '@/components/ui/use-form-action';
 import { useQueueable } from '@/components/offline/use-queueable';
 import { saveInterventionReportAction } from '@/lib/interventions/actions';
 import { type LineDraft, linesFromDrafts, reportFormInput } from '@/lib/interventions/form';
-import { VAT_RATE_LABELS } from '@/lib/interventions/labels';
-import { interventionReportSchema, VAT_RATES_BP } from '@/lib/interventions/schema';
+import { VAT_RATE_LABELS, VAT_RATES_BP } from '@/lib/interventions/labels';
 import { computeTotals, quantityHundredths } from '@/lib/interventions/totals';
 import { reportWrite } from '@/lib/offline/forms';
 
@@ -26,13 +25,12 @@ type Row = LineDraft & { key: number };
 
 const euros = (cents: number) => (cents / 100).toFixed(2).replace('.', ',');
 
-function validate(formData: FormData): FormErrors | null {
-  const result = interventionReportSchema.safeParse(reportFormInput(formData));
-  if (result.success) return null;
-  const errors: FormErrors = {};
-  for (const issue of result.error.issues) (errors[issue.path.join('.') || '_'] ??= []).push(issue.message);
-  return errors;
-}
+// The schema (zod) is fetched on the form's first focus, not with the page; offline, the service worker has it.
+const validate = lazyValidator(() =>
+  import('@/lib/interventions/schema').then((m) =>
+    zodValidator(m.interventionReportSchema, { input: reportFormInput }),
+  ),
+);
 
 /**
  * The on-site report: work done, odometer, lines (label, quantity, unit price HT, VAT), « Sans
@@ -101,7 +99,14 @@ export function ReportForm({
   };
 
   return (
-    <form action={formAction} onSubmit={onSubmit} aria-label="Compte rendu" className="space-y-4" noValidate>
+    <form
+      action={formAction}
+      onSubmit={onSubmit}
+      onFocus={validate.preload}
+      aria-label="Compte rendu"
+      className="space-y-4"
+      noValidate
+    >
       <input type="hidden" name="updatedAt" value={version} />
       <input type="hidden" name="lines" value={JSON.stringify(lines)} />
       <input type="hidden" name="noChargeField" value="1" />

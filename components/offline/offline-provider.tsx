@@ -14,17 +14,7 @@ import {
 } from 'react';
 import { SW_URL, type WorkerMessage } from '@/lib/offline/cache-policy';
 import type { QueuedWrite } from '@/lib/offline/forms';
-import {
-  clearItems,
-  discardItem,
-  enqueue,
-  listItems,
-  openQueue,
-  type QueueDb,
-  type QueuedItem,
-  replay,
-  retryItem,
-} from '@/lib/offline/queue';
+import type { QueueDb, QueuedItem } from '@/lib/offline/queue';
 
 export const QUEUED_MESSAGE = 'Hors ligne : enregistré sur l’appareil, en attente d’envoi.';
 // Transient failures (server down, session expired) are tried again on this rhythm while online.
@@ -56,6 +46,34 @@ function subscribeOnline(onChange: () => void) {
 }
 
 const OfflineContext = createContext<OfflineApi | null>(null);
+
+// The queue (idb and its IndexedDB code) is its own chunk: fetched once the page has loaded, or at the first
+// write kept offline, never with the page. The service worker precaches it like every chunk of the build.
+const loadQueue = () => import('@/lib/offline/queue');
+
+/**
+ * Runs `work` once the page has loaded and the main thread is idle (4 s at most), so the field-mode start-up
+ * (service worker registration and its precache, IndexedDB) never competes with the page's own hydration.
+ * Returns the cancel function for an effect's cleanup.
+ */
+function afterLoad(work: () => void): () => void {
+  let cancelIdle = () => {};
+  const schedule = () => {
+    if (typeof window.requestIdleCallback === 'function') {
+      const handle = window.requestIdleCallback(work, { timeout: 4000 });
+      cancelIdle = () => window.cancelIdleCallback(handle);
+    } else {
+      const handle = setTimeout(work, 200);
+      cancelIdle = () => clearTimeout(handle);
+    }
+  };
+  if (document.readyState === 'complete') schedule();
+  else window.addEventListener('load', schedule, { once: true });
+  return () => {
+    window.removeEventListener('load', schedule);
+    cancelIdle();
+  };
+}
 
 export function useOffline(): OfflineApi | null {
   return useContext(OfflineContext);
@@ -90,6 +108,7 @@ export async function tellWorker(message: WorkerMessage, timeoutMs = 10_000): Pr
  * Field mode for the signed-in user: registers the service worker (production builds, or SW_DEV=1),
  * tells it who is signed in (another user's cached data is dropped), and replays the queued writes
  * when the connection returns. The previous user's queue is cleared when another one signs in.
+ * All of this starts after the page's load (afterLoad); a write queued before then opens the queue itself.
  */
 export function OfflineProvider({
   userId,
@@ -116,8 +135,11 @@ export function OfflineProvider({
     return { ready, resolve };
   });
 
-  const db = useCallback(() => (dbRef.current ??= openQueue()), []);
-  const refresh = useCallback(async () => setItems(await listItems(await db(), userId)), [db, userId]);
+  const db = useCallback(() => (dbRef.current ??= loadQueue().then((q) => q.openQueue())), []);
+  const refresh = useCallback(
+    async () => setItems(await (await loadQueue()).listItems(await db(), userId)),
+    [db, userId],
+  );
 
   const sendNow = useCallback(async () => {
     if (!navigator.onLine) return;
@@ -125,6 +147,7 @@ export function OfflineProvider({
     running.current ??= (async () => {
       setSyncing(true);
       try {
+        const { replay } = await loadQueue();
         const run = async () =>
           replay(await db(), userId, { fetch: (r) => fetch(r), origin: location.origin, onChange: refresh });
         const result = navigator.locks ? await navigator.locks.request('c360-queue', run) : await run();
@@ -141,12 +164,16 @@ export function OfflineProvider({
   useEffect(() => {
     const up = () => void sendNow();
     window.addEventListener('online', up);
-    // Another user's unsent writes never go out under this session.
-    void db()
-      .then((d) => clearItems(d, { except: userId }))
-      .then(() => sendNow());
-    const timer = setInterval(() => void sendNow(), RETRY_EVERY_MS);
+    let timer: ReturnType<typeof setInterval> | undefined;
+    const cancel = afterLoad(() => {
+      // Another user's unsent writes never go out under this session.
+      void Promise.all([loadQueue(), db()])
+        .then(([q, d]) => q.clearItems(d, { except: userId }))
+        .then(() => sendNow());
+      timer = setInterval(() => void sendNow(), RETRY_EVERY_MS);
+    });
     return () => {
+      cancel();
       window.removeEventListener('online', up);
       clearInterval(timer);
     };
@@ -154,16 +181,20 @@ export function OfflineProvider({
 
   useEffect(() => {
     if (!serviceWorker || !('serviceWorker' in navigator)) return worker.resolve(false);
-    navigator.serviceWorker
-      .register(SW_URL, { scope: '/' })
-      .then(() => navigator.serviceWorker.ready)
-      // Before anything is cached for this user, the worker drops another user's data.
-      .then(() => tellWorker({ type: 'user', userId }))
-      .then(() => worker.resolve(true))
-      .catch((error: unknown) => {
-        console.warn('[offline] service worker not registered', error);
-        worker.resolve(false);
-      });
+    // Registered after the load: the first install precaches the build's chunks, which must not take the
+    // network from the page being shown.
+    return afterLoad(() => {
+      navigator.serviceWorker
+        .register(SW_URL, { scope: '/' })
+        .then(() => navigator.serviceWorker.ready)
+        // Before anything is cached for this user, the worker drops another user's data.
+        .then(() => tellWorker({ type: 'user', userId }))
+        .then(() => worker.resolve(true))
+        .catch((error: unknown) => {
+          console.warn('[offline] service worker not registered', error);
+          worker.resolve(false);
+        });
+    });
   }, [serviceWorker, userId, worker]);
 
   const api = useMemo<OfflineApi>(
@@ -174,22 +205,22 @@ export function OfflineProvider({
       syncing,
       workerReady: worker.ready,
       queue: async (write) => {
-        await enqueue(await db(), { ...write, userId });
+        await (await loadQueue()).enqueue(await db(), { ...write, userId });
         await refresh();
         void sendNow();
       },
       retry: async (id) => {
-        await retryItem(await db(), id);
+        await (await loadQueue()).retryItem(await db(), id);
         await refresh();
         void sendNow();
       },
       discard: async (id) => {
-        await discardItem(await db(), id);
+        await (await loadQueue()).discardItem(await db(), id);
         await refresh();
       },
       sendNow,
       forget: async () => {
-        await clearItems(await db(), { userId });
+        await (await loadQueue()).clearItems(await db(), { userId });
         await tellWorker({ type: 'sign-out' });
         await refresh();
       },

@@ -1,24 +1,29 @@
 'use client';
 /**
  * « Ajouter une tâche »: title, échéance (a Paris day), assigné à — checked in the browser with the same
- * zod schema as the server action and the API (lib/tasks/schema.ts). Used on the record's « À faire »
- * block and above the timeline.
+ * zod schema as the server action and the API (lib/tasks/schema.ts, fetched on first focus). Used on the
+ * record's « À faire » block and above the timeline.
  *   <TaskQuickAdd customerId={id} people={people} defaultAssigneeId={viewer.id} idPrefix="task" />
  */
 import { useEffect, useRef } from 'react';
 import { SelectField, TextField } from '@/components/ui/field';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionToast } from '@/components/ui/toast';
-import { useFormAction, zodValidator } from '@/components/ui/use-form-action';
+import { lazyValidator, useFormAction, zodValidator } from '@/components/ui/use-form-action';
 import { createTaskAction } from '@/lib/tasks/actions';
-import { TASK_TITLE_MAX, taskCreateSchema } from '@/lib/tasks/schema';
+import { TASK_TITLE_MAX } from '@/lib/tasks/limits';
 
 export interface PersonOption {
   id: string;
   name: string;
 }
 
-const validate = zodValidator(taskCreateSchema, { pick: ['title', 'dueDate', 'assigneeId'] });
+// The schema (and zod) is fetched on the form's first focus, not with the record page.
+const validate = lazyValidator(() =>
+  import('@/lib/tasks/schema').then((m) =>
+    zodValidator(m.taskCreateSchema, { pick: ['title', 'dueDate', 'assigneeId'] }),
+  ),
+);
 
 export function TaskQuickAdd({
   customerId,
@@ -45,6 +50,7 @@ export function TaskQuickAdd({
       ref={formRef}
       action={formAction}
       onSubmit={onSubmit}
+      onFocus={validate.preload}
       noValidate
       className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto] sm:items-end"
     >

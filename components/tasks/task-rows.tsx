@@ -8,7 +8,7 @@ import { startTransition, useState } from 'react';
 import { Badge } from '@/components/ui/badge';
 import { formatDate } from '@/components/ui/format';
 import { useToast } from '@/components/ui/toast';
-import { initialActionState } from '@/lib/actions';
+import { initialActionState } from '@/lib/action-state';
 import { updateTaskAction } from '@/lib/tasks/actions';
 import type { TaskView } from '@/lib/tasks/schema';
 

@@ -26,6 +26,7 @@ export const emptyActionState: ActionState = { ok: false, message: '' };
 
 /**
  * FormData → object with '' as undefined (like the server's formDataToObject), then the schema's issues by field.
+ * `input`: the form's own FormData → input mapping instead (e.g. reportFormInput), as its server action reads it.
  * `rules`: cross-field rules (e.g. customerRuleIssues) also reported when a field error stops zod before its
  * refinements, so the user sees every problem at once — as the server action does.
  */
@@ -33,6 +34,7 @@ export function zodValidator(
   schema: ZodType,
   options: {
     pick?: readonly string[];
+    input?: (formData: FormData) => unknown;
     rules?: (values: Record<string, string | null>) => { path: string; message: string }[];
   } = {},
 ) {
@@ -43,7 +45,7 @@ export function zodValidator(
       if (options.pick && !options.pick.includes(key)) continue;
       data[key] = typeof value === 'string' && value.trim() === '' ? undefined : value;
     }
-    const result = schema.safeParse(data);
+    const result = schema.safeParse(options.input ? options.input(formData) : data);
     if (result.success) return null;
     const errors: FormErrors = {};
     for (const issue of result.error.issues) {

@@ -1,7 +1,7 @@
 import { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import * as common from '@zxcvbn-ts/language-common';
 import * as fr from '@zxcvbn-ts/language-fr';
-import { MIN_PASSWORD_LENGTH } from '@/lib/users/schema';
+import { MIN_PASSWORD_LENGTH } from '@/lib/users/limits';
 
 /**
  * Password strength, offline: zxcvbn estimates how many guesses a password needs against the shipped

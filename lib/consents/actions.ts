@@ -3,7 +3,8 @@
 import { formDataToObject } from '@/lib/actions';
 import { defineAction } from '@/lib/define-action';
 import { recordConsent } from './mutations';
-import { consentFormToInput, consentRecordSchema } from './schema';
+import { consentFormToInput } from './form';
+import { consentRecordSchema } from './schema';
 
 /** Grant or withdraw from the Consents tab (bind the customer id first). */
 export const recordConsentAction = defineAction({

@@ -4,7 +4,7 @@ import { CONSENT_CHANNELS, CONSENT_PURPOSES, MANUAL_CONSENT_SOURCES } from './co
 
 /**
  * One consent decision (grant or withdrawal). The same schema validates the tab's form (after
- * `consentFormToInput`) and `POST /api/customers/{id}/consents`.
+ * `consentFormToInput` of ./form.ts) and `POST /api/customers/{id}/consents`.
  */
 const optionalTrimmed = (max: number, message: string) =>
   z
@@ -38,12 +38,6 @@ export const consentRecordSchema = consentRecordObject.superRefine((value, ctx) 
     });
 });
 export type ConsentRecordInput = z.output<typeof consentRecordSchema>;
-
-/** Form fields arrive as strings: "true"/"false" for the decision, empty = absent. */
-export function consentFormToInput(raw: Record<string, unknown>): Record<string, unknown> {
-  const granted = raw.granted === 'true' || raw.granted === 'on' ? true : raw.granted === 'false' ? false : raw.granted;
-  return { ...raw, granted };
-}
 
 export const consentHistoryQuerySchema = z.object({
   purpose: z.enum(CONSENT_PURPOSES, { error: 'Finalité inconnue.' }).optional(),

@@ -1,7 +1,7 @@
 import type { InterventionKind, InterventionStatus } from '@/db/schema/enums';
 
-// Re-exported here (no zod) for client forms that only need the list of kinds.
-export { INTERVENTION_KINDS } from '@/db/schema/enums';
+// Re-exported here (no zod) for client forms that only need the list of kinds and of VAT rates.
+export { INTERVENTION_KINDS, VAT_RATES_BP } from '@/db/schema/enums';
 
 /** French labels (UI, PDF, activity titles); the codes stored and sent over the API are ASCII. */
 export const INTERVENTION_KIND_LABELS: Record<InterventionKind, string> = {

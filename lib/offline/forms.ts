@@ -2,7 +2,7 @@
  * The forms' FormData → the queued API call that does the same thing as their server action (browser
  * code: no server import). The JSON bodies are what the route handlers parse with the same zod schemas.
  */
-import { consentFormToInput } from '@/lib/consents/schema';
+import { consentFormToInput } from '@/lib/consents/form';
 import { reportFormInput } from '@/lib/interventions/form';
 import type { NewItem } from './queue';
 

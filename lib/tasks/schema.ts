@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TASK_TITLE_MAX } from '@/db/schema/enums';
+import { TASK_TITLE_MAX } from './limits';
 import { dayField } from '@/lib/interventions/schema';
 import { booleanInput } from '@/lib/notes/schema';
 import { limitSchema } from '@/lib/pagination';
@@ -8,8 +8,6 @@ import { limitSchema } from '@/lib/pagination';
  * The follow-up task (« À faire ») entity: one set of schemas for the quick-add form, the server actions
  * and the API handlers (no drizzle import: the form loads this module in the browser).
  */
-export { TASK_TITLE_MAX };
-
 const uuidOrNull = (message: string) =>
   z
     .string()

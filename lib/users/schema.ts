@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { ROLES } from '@/db/schema/enums';
+import { MIN_PASSWORD_LENGTH } from './limits';
 
-/** Shared by forms (browser), actions and API handlers. Strength is checked on the server (password-policy.ts). */
-export const MIN_PASSWORD_LENGTH = 12;
+// Shared by forms (browser, loaded on first focus), actions and API handlers. Strength is checked on the
+// server (password-policy.ts).
 
 const email = z
   .string({ message: 'L’adresse e-mail est obligatoire.' })

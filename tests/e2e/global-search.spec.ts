@@ -10,7 +10,14 @@ const dialog = (page: Page) => page.getByRole('dialog', { name: 'Recherche globa
 async function openSearch(page: Page) {
   // (/customers has its own « Rechercher » button: the top bar's is named by what it searches.)
   if (isPhone(page)) await page.getByRole('button', { name: /^Rechercher \(clients/ }).tap();
-  else await page.keyboard.press('Control+K');
+  else {
+    // The shortcut listener is attached once the page has hydrated, which may come after `goto` resolves
+    // on a loaded machine: press again until the dialog opens.
+    await expect(async () => {
+      await page.keyboard.press('Control+K');
+      await expect(dialog(page)).toBeVisible({ timeout: 2000 });
+    }).toPass({ timeout: 15_000 });
+  }
   await expect(dialog(page)).toBeVisible();
   await expect(dialog(page).getByRole('combobox', { name: 'Recherche globale' })).toBeFocused();
 }

@@ -4,7 +4,7 @@ import { POST as duplicateRoute } from '@/app/api/customers/[id]/duplicate/route
 import { getDb } from '@/db';
 import { customerActivity, customers } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
-import { COPY_CLEARED_FIELDS } from '@/lib/customers/copy-schema';
+import { COPY_CLEARED_FIELDS } from '@/lib/customers/copy-fields';
 import { actorFor, bearersByRole, createCustomer, createUser } from '../factories';
 import { call } from '../factories/http';
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { zodValidator } from '@/components/ui/use-form-action';
+import { lazyValidator, zodValidator } from '@/components/ui/use-form-action';
 import { contactCreateSchema, contactFields } from '@/lib/contacts/schema';
 import { customerCreateSchema, customerFields, customerRuleIssues } from '@/lib/customers/schema';
+import { reportFormInput } from '@/lib/interventions/form';
+import { interventionReportSchema } from '@/lib/interventions/schema';
 import { vehicleCreateSchema, vehicleFields } from '@/lib/vehicles/schema';
 
 // The browser runs the server's zod schemas on the FormData before sending (components/ui/use-form-action.ts).
@@ -56,5 +58,34 @@ describe('zodValidator on contact and vehicle forms', () => {
     expect(validate(fd({ make: 'Renault' }))?.plate).toEqual(["Indiquez l'immatriculation ou le VIN."]);
     expect(Object.keys(validate(fd({ plate: 'AB-123-CD', year: '1800' })) ?? {})).toEqual(['year']);
     expect(validate(fd({ plate: 'AB-123-CD', year: '2019', mileage: '45000', fuel: 'diesel' }))).toBeNull();
+  });
+});
+
+describe('zodValidator with the form’s own input mapping', () => {
+  it('validates what reportFormInput makes of the FormData, as the server action does', () => {
+    const validate = zodValidator(interventionReportSchema, { input: reportFormInput });
+    expect(validate(fd({ noChargeField: '1', noCharge: 'on', odometerKm: '12 000' }))).toBeNull();
+    expect(Object.keys(validate(fd({ lines: '{oops' })) ?? {})).toEqual(['lines']);
+  });
+});
+
+describe('lazyValidator', () => {
+  it('loads the validator once, on preload or on the first submission, then answers with it', async () => {
+    let loads = 0;
+    const validate = lazyValidator(async () => {
+      loads++;
+      return zodValidator(contactCreateSchema, { pick: Object.keys(contactFields) });
+    });
+    expect(loads).toBe(0);
+    validate.preload();
+    validate.preload();
+    expect((await validate(fd({ name: '' })))?.name).toEqual(['Le nom du contact est obligatoire.']);
+    expect(await validate(fd({ name: 'Paul' }))).toBeNull();
+    expect(loads).toBe(1);
+  });
+
+  it('lets the submission go on when the validator cannot be fetched (the server action checks the same schema)', async () => {
+    const validate = lazyValidator(() => Promise.reject(new Error('offline')));
+    expect(await validate(fd({ name: '' }))).toBeNull();
   });
 });

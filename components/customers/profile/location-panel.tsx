@@ -10,7 +10,7 @@ import { Button, buttonClasses } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { useToast } from '@/components/ui/toast';
 import { CustomerMap } from '@/components/map/customer-map';
-import { initialActionState } from '@/lib/actions';
+import { initialActionState } from '@/lib/action-state';
 import { setLocationAction } from '@/lib/geo/actions';
 import { formatDistance, haversineKm } from '@/lib/geo/haversine';
 import { geoUri, osmUrl } from '@/lib/geo/links';

@@ -13,7 +13,7 @@ import { TextareaField } from '@/components/ui/field';
 import { formatDateTime } from '@/components/ui/format';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionToast, useToast } from '@/components/ui/toast';
-import { type ActionState, initialActionState } from '@/lib/actions';
+import { type ActionState, initialActionState } from '@/lib/action-state';
 import { createNoteAction, deleteNoteAction, togglePinNoteAction, updateNoteAction } from '@/lib/notes/actions';
 import { useQueueable } from '@/components/offline/use-queueable';
 import { noteWrite } from '@/lib/offline/forms';

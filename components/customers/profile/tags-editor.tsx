@@ -9,7 +9,7 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { inputClasses } from '@/components/ui/field';
 import { useToast } from '@/components/ui/toast';
-import { initialActionState } from '@/lib/actions';
+import { initialActionState } from '@/lib/action-state';
 import { addTagAction, removeTagAction } from '@/lib/tags/actions';
 import { DEFAULT_TAG_COLOR, TAG_COLORS } from '@/lib/tags/colors';
 

@@ -28,55 +28,61 @@ function toDate(value: DateInput): Date | null {
   return Number.isNaN(d.getTime()) ? null : d;
 }
 
-const dateShort = new Intl.DateTimeFormat(LOCALE, {
-  timeZone: TIME_ZONE,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-});
-const dateLong = new Intl.DateTimeFormat(LOCALE, {
-  timeZone: TIME_ZONE,
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-});
-const dateTime = new Intl.DateTimeFormat(LOCALE, {
-  timeZone: TIME_ZONE,
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const timeOnly = new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' });
-const dayParts = new Intl.DateTimeFormat('en-CA', {
-  timeZone: TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+/**
+ * Building an Intl formatter loads locale and time-zone data: ~40 ms for these six in a phone's browser,
+ * paid by every page's start-up when built at import (the layout's offline banner imports this module).
+ * Each is built on its first use instead, then kept.
+ */
+function once<T>(make: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= make());
+}
+
+const dateShort = once(
+  () => new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }),
+);
+const dateLong = once(
+  () => new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, day: 'numeric', month: 'long', year: 'numeric' }),
+);
+const dateTime = once(
+  () =>
+    new Intl.DateTimeFormat(LOCALE, {
+      timeZone: TIME_ZONE,
+      day: '2-digit',
+      month: '2-digit',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+    }),
+);
+const timeOnly = once(
+  () => new Intl.DateTimeFormat(LOCALE, { timeZone: TIME_ZONE, hour: '2-digit', minute: '2-digit' }),
+);
+const dayParts = once(
+  () => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }),
+);
 
 export function formatDate(value: DateInput, style: 'short' | 'long' = 'short'): string {
   const d = toDate(value);
   if (!d) return EMPTY;
-  return (style === 'long' ? dateLong : dateShort).format(d);
+  return (style === 'long' ? dateLong : dateShort)().format(d);
 }
 
 export function formatDateTime(value: DateInput): string {
   const d = toDate(value);
   // fr-FR puts "dd/mm/yyyy hh:mm" (some ICU versions add " à "); normalise to a plain space.
-  return d ? dateTime.format(d).replace(' à ', ' ').replace(',', '') : EMPTY;
+  return d ? dateTime().format(d).replace(' à ', ' ').replace(',', '') : EMPTY;
 }
 
 export function formatTime(value: DateInput): string {
   const d = toDate(value);
-  return d ? timeOnly.format(d) : EMPTY;
+  return d ? timeOnly().format(d) : EMPTY;
 }
 
 /** YYYY-MM-DD of the day in Paris (timeline grouping key). */
 export function dayKey(value: DateInput): string {
   const d = toDate(value);
-  return d ? dayParts.format(d) : '';
+  return d ? dayParts().format(d) : '';
 }
 
 const moneyFormats = new Map<number, Intl.NumberFormat>();
@@ -128,7 +134,7 @@ export function formatBytes(bytes: number | null | undefined): string {
   return `${new Intl.NumberFormat(LOCALE, { maximumFractionDigits: digits }).format(value)}${NNBSP}${BYTE_UNITS[unit]}`;
 }
 
-const relative = new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' });
+const relative = once(() => new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' }));
 const STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -147,7 +153,7 @@ export function formatRelative(value: DateInput, now: DateInput = new Date()): s
   const abs = Math.abs(seconds);
   if (abs < 60) return 'à l’instant';
   for (const [unit, size] of STEPS) {
-    if (abs >= size) return relative.format(Math.trunc(seconds / size), unit);
+    if (abs >= size) return relative().format(Math.trunc(seconds / size), unit);
   }
   return 'à l’instant';
 }
