@@ -11,7 +11,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { TextField } from '@/components/ui/field';
 import { formatNumber } from '@/components/ui/format';
 import { useToast } from '@/components/ui/toast';
-import { initialActionState } from '@/lib/actions';
+import { initialActionState } from '@/lib/action-state';
 import { bulkCustomersAction } from '@/lib/customers/actions';
 import type { BulkAction } from '@/lib/customers/bulk-schema';
 import { customerSelectionExportHref } from '@/lib/customers/list-url';

@@ -14,7 +14,7 @@ import { quoted } from '@/components/ui/format';
 import { SubmitButton } from '@/components/ui/submit-button';
 import { useActionToast, useToast } from '@/components/ui/toast';
 import { useFormAction } from '@/components/ui/use-form-action';
-import { initialActionState } from '@/lib/actions';
+import { initialActionState } from '@/lib/action-state';
 import { customerListHref, type ListParams, sameFilters } from '@/lib/customers/list-url';
 import { createSavedViewAction, deleteSavedViewAction, updateSavedViewAction } from '@/lib/saved-views/actions';
 import type { SavedViewDto } from '@/lib/saved-views/schema';

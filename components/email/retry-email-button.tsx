@@ -3,7 +3,7 @@
 import { useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import { useToast } from '@/components/ui/toast';
-import { initialActionState } from '@/lib/actions';
+import { initialActionState } from '@/lib/action-state';
 import { retryEmailAction } from '@/lib/email/actions';
 
 /**

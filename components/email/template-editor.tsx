@@ -5,10 +5,10 @@ import { Button } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { FormMessage, SelectField, TextareaField, TextField } from '@/components/ui/field';
 import { useActionToast } from '@/components/ui/toast';
-import { useFormAction, zodValidator } from '@/components/ui/use-form-action';
-import { EMAIL_PURPOSE_LABELS, EMAIL_PURPOSES, type EmailPurpose } from '@/lib/email/schema';
+import { lazyValidator, useFormAction, zodValidator } from '@/components/ui/use-form-action';
+import { EMAIL_PURPOSE_LABELS, EMAIL_PURPOSES, type EmailPurpose } from '@/lib/email/labels';
 import { createEmailTemplateAction, updateEmailTemplateAction } from '@/lib/email/template-actions';
-import { emailTemplateCreateSchema, type EmailTemplateDto } from '@/lib/email/template-schema';
+import type { EmailTemplateDto } from '@/lib/email/template-schema';
 import {
   renderTemplate,
   TEMPLATE_VARIABLE_NAMES,
@@ -19,7 +19,10 @@ import {
 } from '@/lib/email/template-variables';
 import type { TemplateSample } from './templates-manager';
 
-const validate = zodValidator(emailTemplateCreateSchema);
+// The schema (and zod) is fetched on the form's first focus, not with the page.
+const validate = lazyValidator(() =>
+  import('@/lib/email/template-schema').then((m) => zodValidator(m.emailTemplateCreateSchema)),
+);
 
 /**
  * Create or edit one template. The preview is rendered in the browser, on every keystroke, by the same

@@ -3,7 +3,7 @@
 import Link from 'next/link';
 import { useState, useTransition } from 'react';
 import { SelectField } from '@/components/ui/field';
-import { initialActionState } from '@/lib/actions';
+import { initialActionState } from '@/lib/action-state';
 import { renderEmailTemplateAction } from '@/lib/email/actions';
 import type { EmailPreviewDto } from '@/lib/email/template-schema';
 import { TEMPLATE_VARIABLES } from '@/lib/email/template-variables';

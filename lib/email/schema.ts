@@ -9,11 +9,7 @@ export { EMAIL_STATUS_LABELS } from './labels';
  */
 export { EMAIL_PURPOSES, type EmailPurpose };
 
-export const EMAIL_PURPOSE_LABELS: Record<EmailPurpose, string> = {
-  service: 'Notification de service (sans consentement)',
-  marketing: 'Prospection commerciale (consentement requis)',
-  'satisfaction-surveys': 'Enquête de satisfaction (consentement requis)',
-};
+export { EMAIL_PURPOSE_LABELS } from './labels';
 
 export function emailPurposeToConsent(purpose: EmailPurpose | 'service-notifications'): ConsentPurpose {
   return purpose === 'service' ? 'service-notifications' : purpose;
