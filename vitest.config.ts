@@ -4,6 +4,15 @@ import { defineConfig } from 'vitest/config';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 
+/**
+ * Files that open an embedded PGlite of their own whatever TEST_DRIVER says (the token CLI on its default
+ * directory, migration 0005 replayed on a scratch database): on the PostgreSQL pass they would test the same
+ * thing a second time, so they run once, on the PGlite pass.
+ */
+const PGLITE_ONLY = ['tests/integration/token-cli.test.ts', 'tests/integration/interventions-migration.test.ts'];
+// Tooling file: reads its own knob (the app's configuration lives in lib/env.ts).
+const onPostgres = process.env.TEST_DRIVER === 'postgres';
+
 const shared = {
   resolve: {
     alias: {
@@ -28,6 +37,7 @@ export default defineConfig({
           name: 'integration',
           sequence: { groupOrder: 1 },
           include: ['tests/integration/**/*.test.ts', 'tests/security/**/*.test.ts'],
+          exclude: onPostgres ? PGLITE_ONLY : [],
           environment: 'node',
           globalSetup: ['tests/setup/global-db.ts'],
           setupFiles: ['tests/setup/per-file-db.ts'],

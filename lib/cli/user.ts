@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { getDbHandle } from '@/db';
 import { migrateDb } from '@/db/migrate';
 import { ROLES } from '@/db/schema/enums';
-import { upsertUserFromCli } from '@/lib/users/mutations';
+import { assertStrongPassword, upsertUserFromCli } from '@/lib/users/mutations';
 import { userInviteSchema } from '@/lib/users/schema';
 import { dataDir, env } from '@/lib/env';
 import { AppError } from '@/lib/errors';
@@ -57,6 +57,13 @@ async function main() {
     throw new CliError(`--${String(issue.path[0])} : ${issue.message} ${USAGE}`);
   }
   const password = parsed.data.passwordStdin ? await readStdin() : undefined;
+  try {
+    // Before the database opens: a refused password answers at once, even while the app holds PGlite.
+    if (password !== undefined) assertStrongPassword(password, [fields.data.name, fields.data.email]);
+  } catch (error) {
+    if (error instanceof AppError) throw new CliError(error.message);
+    throw error;
+  }
   env();
   // PGlite: one process per directory (see pglite-lock.ts).
   if (!env().DATABASE_URL) acquirePgliteLock(dataDir(), 'npm run user');

@@ -11,9 +11,11 @@ import { type PdfOptions, pdfMoney as money, startPdf } from './pdf-document';
  * Standard PDF fonts (Helvetica, WinAnsi) cover French accents and €.
  */
 const PARIS = 'Europe/Paris';
+// One formatter for the whole document: building an Intl formatter per cell cost more than the cell.
+const shortDate = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short' });
 const dateFr = (v: string | null | undefined) => {
   const d = toDate(v);
-  return d ? new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short' }).format(d) : '—';
+  return d ? shortDate.format(d) : '—';
 };
 
 /** Indexed by string: an older bundle may carry a purpose this version no longer knows (shown as is). */

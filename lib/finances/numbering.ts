@@ -10,6 +10,9 @@ const SERIES = {
   creditNote: { letters: 'AV', table: creditNotes, number: creditNotes.number },
 } as const;
 
+// Built once: constructing an Intl formatter costs milliseconds, more than the query it serves.
+let yearInParis: Intl.DateTimeFormat | undefined;
+
 /**
  * The next number of a yearly series, `<letters>-<year>-<n>` (year of issue in Paris), gap-free as French
  * invoicing requires: numbers are taken inside the transaction that inserts the document, behind a
@@ -19,7 +22,8 @@ const SERIES = {
  */
 async function nextNumber(tx: Tx, kind: keyof typeof SERIES, issuedAt: Date): Promise<string> {
   const { letters, table, number } = SERIES[kind];
-  const year = new Intl.DateTimeFormat('en', { timeZone: PARIS_TIME_ZONE, year: 'numeric' }).format(issuedAt);
+  yearInParis ??= new Intl.DateTimeFormat('en', { timeZone: PARIS_TIME_ZONE, year: 'numeric' });
+  const year = yearInParis.format(issuedAt);
   const prefix = `${letters}-${year}-`;
   // The invoice series keeps the key it always had (no lock change for a running deployment).
   const lockKey = kind === 'invoice' ? `c360:invoice-series:${prefix}` : `c360:${kind}-series:${prefix}`;

@@ -32,8 +32,8 @@ export interface InterventionReportData {
 }
 
 const PARIS = 'Europe/Paris';
-const dateTime = (d: Date | null) =>
-  d ? new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short', timeStyle: 'short' }).format(d) : '—';
+const shortDateTime = new Intl.DateTimeFormat('fr-FR', { timeZone: PARIS, dateStyle: 'short', timeStyle: 'short' });
+const dateTime = (d: Date | null) => (d ? shortDateTime.format(d) : '—');
 const plain = (s: string) => s.replace(/\u202f|\u00a0/g, ' ');
 const decimal = (v: number | string) => plain(Number(v).toLocaleString('fr-FR', { maximumFractionDigits: 2 }));
 

@@ -18,7 +18,7 @@ import {
   queryCase,
   schemaKeys,
 } from './fuzz-arbitraries';
-import { buildCustomerWorld, idsFor, loadRoutes, type Method, systemOwner, type World } from './routes';
+import { buildCustomerWorld, idsFor, loadRoutes, type Method, systemOwner, type World, worldPool } from './routes';
 import { validBody, validQuery } from './valid-requests';
 
 /**
@@ -172,6 +172,7 @@ function mayAccept(
 
 let bearers: Record<Role, string>;
 let owner: Awaited<ReturnType<typeof systemOwner>>;
+let worlds: ReturnType<typeof worldPool>;
 const timings: { name: string; ms: number; requests: number }[] = [];
 const started = Date.now();
 
@@ -189,6 +190,7 @@ beforeAll(async () => {
     viewer: (await createBearer('viewer')).authorization,
   };
   owner = await systemOwner();
+  worlds = worldPool(owner);
 });
 
 afterAll(() => {
@@ -212,7 +214,8 @@ describe(`fuzz (seed ${SEED})`, () => {
     const name = `${e.method} ${e.file.path}`;
     it(name, { timeout: 300_000 }, async () => {
       const t0 = Date.now();
-      const world = await buildCustomerWorld(owner);
+      // The endpoint's cases share one world; the next endpoint gets a fresh one if any of them wrote.
+      const world = await worlds.get();
       const ids = idsFor(e.file.path, world);
       const handler = e.file.methods[e.method]!;
       const cases = fc.sample(caseArbitrary(e), { seed: (SEED ^ hash(name)) >>> 0, numRuns: RUNS });
@@ -244,6 +247,7 @@ describe(`fuzz (seed ${SEED})`, () => {
             ...(c.kind === 'key' ? { 'idempotency-key': c.key } : {}),
           },
         });
+        worlds.after(e.method, res.status);
         const after = await rowCounts();
         const what = `#${i} ${c.kind} as ${c.role}: ${JSON.stringify(c.kind === 'body' ? c.body : c.kind === 'field' ? { [c.key]: c.value } : c.kind === 'suffix' ? { [c.key]: `…${c.suffix}` } : c.kind === 'query' ? c.query : c.kind === 'key' ? { key: c.key } : { [c.param]: c.value }).slice(0, 160)}`;
         const problem = (msg: string) => failures.push(`${msg} — ${what} → ${res.status} ${res.text.slice(0, 200)}`);

@@ -255,6 +255,23 @@ export async function buildCustomerWorld(owner: Actor): Promise<World> {
   };
 }
 
+/**
+ * A customer world reused until a request may have changed it: a write that succeeded (2xx on anything but
+ * GET). Refused writes change nothing (fuzz.test.ts checks it on every table after every refusal) and reads
+ * add only audit rows, so the next route still finds every fixture as built. A world is ~60 statements:
+ * building one per request made the matrix and the fuzzer the slowest suites of CI.
+ */
+export function worldPool(owner: Actor) {
+  let current: Promise<World> | undefined;
+  return {
+    get: (): Promise<World> => (current ??= buildCustomerWorld(owner)),
+    /** Call after each request sent with the world. */
+    after(method: string, status: number): void {
+      if (method.toUpperCase() !== 'GET' && status >= 200 && status < 300) current = undefined;
+    },
+  };
+}
+
 export async function systemOwner(): Promise<Actor> {
   const user = await createUser('manager');
   return { kind: 'user', id: user.id, name: user.name, role: 'manager' };

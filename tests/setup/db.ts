@@ -48,6 +48,9 @@ export async function openTestDb(): Promise<DbHandle> {
     const name = `c360_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
     const admin = postgres(testServerUrl(), { max: 1, onnotice: () => {} });
     await admin.unsafe(`CREATE DATABASE "${name}" TEMPLATE "${templateDb}"`);
+    // Throw-away databases: a commit need not wait for the WAL flush (crash safety is not under test here;
+    // tests/integration/graceful-shutdown and the kill -9 bench test durability). Same visibility and locks.
+    await admin.unsafe(`ALTER DATABASE "${name}" SET synchronous_commit = off`);
     await admin.end();
     const handle = openPostgres(withDatabase(testServerUrl(), name), 5);
     return {
