@@ -58,14 +58,18 @@ export async function drainServer(server: Server, options: DrainOptions): Promis
 /** One shutdown per process: Ctrl+C reaches both `npm start` and the server, which then forwards it again. */
 export function shutdownOnSignal(server: Server, options: DrainOptions): void {
   let started = false;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const shutdown = (reason: string) => {
     if (started) return;
     started = true;
     (options.log ?? console.log)(
-      `[arrêt] ${signal} reçu : fin des requêtes en cours (au plus ${(options.graceMs ?? SHUTDOWN_GRACE_MS) / 1000} s)…`,
+      `[arrêt] ${reason} : fin des requêtes en cours (au plus ${(options.graceMs ?? SHUTDOWN_GRACE_MS) / 1000} s)…`,
     );
     void drainServer(server, options).finally(() => process.exit(0));
   };
-  process.on('SIGTERM', onSignal);
-  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', () => shutdown('SIGTERM reçu'));
+  process.on('SIGINT', () => shutdown('SIGINT reçu'));
+  // Started by a supervisor with an IPC channel (npm start, lib/cli/start.ts): if the supervisor dies without
+  // forwarding a signal (SIGKILL), the channel closes; shut down the same way instead of living on, orphaned,
+  // holding the port and the database (a second npm start would then talk to this stale server).
+  if (process.send) process.once('disconnect', () => shutdown('superviseur arrêté'));
 }

@@ -3,6 +3,7 @@
  * lib/env.ts evaluated as the production server will read it, the mode line, and how to create
  * the first administrator when the demo is off (README "Security": demo data and first start).
  */
+import { createServer } from 'node:net';
 import { DEFAULT_DEMO_PASSWORD, parseEnv, readEnvVars, type Env } from '@/lib/env';
 
 /**
@@ -31,4 +32,22 @@ export function firstAdminHint(config: Env, users: number): string | null {
     'Aucun utilisateur : créez le premier administrateur avec',
     '  npm run user -- --email admin@exemple.fr --name "Prénom Nom" --role admin',
   ].join('\n');
+}
+
+/**
+ * Whether nothing listens on `port` yet (probed on all interfaces, as lib/cli/serve.ts listens). Checked
+ * before anything is built or opened: with another server on the port, the health check would be answered
+ * by that one and npm start would announce « prêt » for an application that is not ours.
+ */
+export function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer()
+      .once('error', () => resolve(false))
+      .once('listening', () => probe.close(() => resolve(true)))
+      .listen(port);
+  });
+}
+
+export function portTakenMessage(port: number): string {
+  return `Le port ${port} est déjà utilisé : un autre serveur (peut-être un Customer 360 déjà lancé) y répond. Arrêtez-le ou choisissez un autre port (PORT=…).`;
 }

@@ -17,8 +17,9 @@ import { SW_OUTPUT } from '@/lib/offline/cache-policy';
 import { deleteStoredFiles } from '@/lib/storage';
 import { SHUTDOWN_GRACE_MS } from '@/lib/shutdown';
 import { acquirePgliteLock } from './pglite-lock';
-import { checkStartEnv, firstAdminHint, startModeLine } from './start-checks';
+import { checkStartEnv, firstAdminHint, portIsFree, portTakenMessage, startModeLine } from './start-checks';
 import { superviseChild } from './supervise';
+import { CliError } from './args';
 import { runCli } from './run';
 
 const ROOT = process.cwd();
@@ -136,6 +137,7 @@ async function main() {
   // Every rule of lib/env.ts, before anything is built or served: one line naming the variable, exit 1.
   const config = checkStartEnv();
   console.log(startModeLine(config));
+  if (!(await portIsFree(config.PORT))) throw new CliError(portTakenMessage(config.PORT));
   const reason = buildReason();
   if (reason) {
     console.log(`Construction de l'application (${reason})…`);
@@ -151,7 +153,11 @@ async function main() {
   // Next behind lib/cli/serve.ts, not `next start`: the app must see the real socket address (README "Security").
   // One process (node --import tsx, not the tsx wrapper, which kills a child that is slow to acknowledge a
   // forwarded signal): the server receives SIGTERM itself, drains (bounded) and closes the database.
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, String(config.PORT)], { stdio: 'inherit' });
+  // The IPC channel is the server's lifeline: if this supervisor dies without forwarding a signal (SIGKILL),
+  // the channel closes and the server drains and exits instead of living on, orphaned, on the database.
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVE, String(config.PORT)], {
+    stdio: ['inherit', 'inherit', 'inherit', 'ipc'],
+  });
   // The PGlite lock is released by process.exit, once the server is gone.
   void superviseChild(child, { graceMs: SHUTDOWN_GRACE_MS + 5_000 }).then((code) => process.exit(code));
   if (await waitHealthy(config.PORT, child)) banner(config, driver, demoUsers);

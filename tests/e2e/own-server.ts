@@ -22,7 +22,9 @@ export interface OwnServer {
 
 export async function startApp(env: Record<string, string>, port: number, logName = `app-${port}`): Promise<OwnServer> {
   let output = '';
-  const child: ChildProcess = spawn(TSX, ['lib/cli/start.ts'], {
+  // node --import tsx, not the tsx wrapper: the wrapper SIGKILLs a child slow to acknowledge the forwarded
+  // SIGTERM (a loaded CI machine), and npm start then cannot stop its server, which kept the port.
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/start.ts'], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: 'production', PORT: String(port), DATABASE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -60,7 +60,7 @@ function pgliteCopy(): Promise<string> {
 }
 
 /** A data directory holding a copy of this file's database (PGlite), or this file's database itself. */
-async function startServer(graceMs?: number): Promise<Server> {
+async function startServer(graceMs?: number, opts: { ipc?: boolean } = {}): Promise<Server> {
   // PostgreSQL: every server uses this file's database, so they share one data directory too.
   const dataDir = testDriver() === 'postgres' ? path.join(work, 'data-pg') : await mkdtemp(path.join(work, 'data-'));
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, NEXT_RUNTIME: 'nodejs' };
@@ -77,7 +77,8 @@ async function startServer(graceMs?: number): Promise<Server> {
     'tests/integration/fixtures/shutdown-server.ts',
     ...(graceMs ? [String(graceMs)] : []),
   ];
-  const proc = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stdio = opts.ipc ? (['ignore', 'pipe', 'pipe', 'ipc'] as const) : (['ignore', 'pipe', 'pipe'] as const);
+  const proc = spawn(process.execPath, args, { cwd: ROOT, env, stdio: [...stdio] });
   servers.push(proc);
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
@@ -206,6 +207,23 @@ describe(`SIGTERM drains in-flight requests and closes the database (${testDrive
         expect(report).toMatchObject({ orphanFiles: [], orphanRows: [], temporaryFiles: [] });
         if (testDriver() === 'postgres') expect(await documentRowCount(customerId)).toBe(rowsBefore);
       });
+    },
+    SLOW,
+  );
+});
+
+describe('a server whose supervisor dies (npm start killed with SIGKILL) does not live on, orphaned', () => {
+  it(
+    'the IPC channel closes: it drains, closes the database and exits, freeing the port',
+    async () => {
+      const server = await startServer(undefined, { ipc: true });
+      server.proc.disconnect(); // what the supervisor's death does to the channel
+      const { code } = await server.exited;
+      expect(code).toBe(0);
+      expect(server.output()).toContain('[arrêt] superviseur arrêté');
+      expect(server.output()).toContain('[arrêt] base de données fermée proprement.');
+      if (testDriver() === 'pglite') expect(pgControlState(server.dataDir)).toBe(1);
+      await expect(fetch(`http://127.0.0.1:${server.port}/api/health`)).rejects.toThrow();
     },
     SLOW,
   );

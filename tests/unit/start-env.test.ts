@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkStartEnv, firstAdminHint, startModeLine } from '@/lib/cli/start-checks';
+import { checkStartEnv, firstAdminHint, portIsFree, startModeLine } from '@/lib/cli/start-checks';
 import { DEFAULT_DEMO_PASSWORD, EnvError, parseEnv } from '@/lib/env';
 
 const PG = 'postgres://u@127.0.0.1:1/none';
@@ -129,6 +130,28 @@ describe('npm start refuses a bad environment', () => {
       expect(r.code).toBe(1);
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
       expect(r.stderr).toContain('DEMO_PASSWORD');
+    },
+  );
+
+  it(
+    'another server already on PORT: exit code 1 before building or opening anything, saying so',
+    {
+      timeout: 60_000,
+    },
+    async () => {
+      const other = createServer().listen(0);
+      await new Promise((r) => other.once('listening', r));
+      const port = (other.address() as { port: number }).port;
+      try {
+        expect(await portIsFree(port)).toBe(false);
+        const r = await start({ PORT: String(port) });
+        expect(r.code).toBe(1);
+        expect(r.stderr.trim().split('\n')).toHaveLength(1);
+        expect(r.stderr).toContain(`Le port ${port} est déjà utilisé`);
+      } finally {
+        await new Promise((r) => other.close(r));
+      }
+      expect(await portIsFree(port)).toBe(true);
     },
   );
 });
