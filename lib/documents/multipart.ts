@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, type ReadStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -20,6 +20,13 @@ export interface ReceivedFile {
   originalName: string | null;
   /** The text fields asked for (`fieldNames`), blank ones left out. */
   fields: Record<string, string>;
+  /**
+   * A read stream on the bytes, closed by `remove()` if still open: a stream opened and never read (the
+   * fields were refused first) must not outlive the file, or its open fails on a stream nobody listens to
+   * (ENOENT, an uncaught exception that ends the server process).
+   */
+  open(): ReadStream;
+  /** Closes the streams `open()` gave, then deletes the file. */
   remove(): Promise<void>;
 }
 
@@ -57,7 +64,26 @@ export async function receiveMultipartFile(req: Request, opts: ReceiveOptions): 
   const dir = path.join(dataDir(), 'tmp');
   await mkdir(dir, { recursive: true });
   const tmpPath = path.join(dir, `upload-${randomUUID()}.part`);
-  const remove = () => rm(tmpPath, { force: true });
+  const streams = new Set<ReadStream>();
+  const open = () => {
+    const stream = createReadStream(tmpPath);
+    streams.add(stream);
+    stream.once('close', () => streams.delete(stream));
+    return stream;
+  };
+  const remove = async () => {
+    await Promise.all(
+      [...streams].map(
+        (stream) =>
+          new Promise<void>((resolve) => {
+            stream.on('error', () => {}); // its reader is gone: nobody else would hear it
+            stream.once('close', () => resolve());
+            stream.destroy();
+          }),
+      ),
+    );
+    await rm(tmpPath, { force: true });
+  };
   const source = Readable.fromWeb(req.body as unknown as NodeWebReadableStream<Uint8Array>);
 
   let parser: busboy.Busboy;
@@ -115,7 +141,8 @@ export async function receiveMultipartFile(req: Request, opts: ReceiveOptions): 
         else if (value.trim() !== '') fields[name] = value;
       });
       parser.on('file', (name, stream, info) => {
-        if (name !== fileField || written) {
+        // Already refused (a field came first): the temporary file may be gone, do not create it again.
+        if (name !== fileField || written || settled) {
           stream.resume();
           return;
         }
@@ -144,5 +171,5 @@ export async function receiveMultipartFile(req: Request, opts: ReceiveOptions): 
     await remove();
     throw error;
   }
-  return { path: tmpPath, size, originalName, fields, remove };
+  return { path: tmpPath, size, originalName, fields, open, remove };
 }

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db';
 import { GET as DOWNLOAD } from '@/app/api/customers/[id]/documents/[docId]/route';
 import { POST as UPLOAD } from '@/app/api/customers/[id]/documents/route';
+import { receiveMultipartFile } from '@/lib/documents/multipart';
 import { resetEnvCache } from '@/lib/env';
 import { getStorage } from '@/lib/storage';
 import { checkStorage } from '@/lib/storage/check';
@@ -211,6 +213,50 @@ describe('hostile names', () => {
         expect(res.body.description).toBe(fields.description);
       }
     }
+  });
+});
+
+describe('a file refused after it was received', () => {
+  // The route used to open a read stream on the temporary file before the fields were checked; refused, the
+  // file was removed while that stream was still opening: ENOENT on a stream nobody listened to, an uncaught
+  // exception that takes the whole server process down (seen on PostgreSQL, where the refusal is slower).
+  it('never leaves a stream erroring on the removed temporary file (uncaught exception = server down)', async () => {
+    const uncaught: unknown[] = [];
+    const onUncaught = (error: unknown) => uncaught.push(error);
+    process.on('uncaughtException', onUncaught);
+    try {
+      for (let i = 0; i < 30; i++) {
+        const res = await upload(samples.pdf(), 'a.pdf', { category: 'not-a-category' });
+        expect(res.status).toBe(422);
+      }
+      const interventionId = '00000000-0000-4000-8000-000000000000';
+      for (let i = 0; i < 10; i++) {
+        const res = await upload(samples.pdf(), 'a.pdf', { category: 'other', interventionId });
+        expect(res.status).toBeGreaterThanOrEqual(400);
+      }
+      // Leave time for a late open to fail.
+      await new Promise((r) => setTimeout(r, 200));
+    } finally {
+      process.off('uncaughtException', onUncaught);
+    }
+    expect(uncaught).toEqual([]);
+  });
+
+  it('remove() closes a stream opened and never read before deleting the file', async () => {
+    // A Request built from FormData carries its multipart content type and boundary.
+    const req = new Request('http://localhost/upload', {
+      method: 'POST',
+      body: multipart(samples.pdf(), 'a.pdf', { category: 'other' }),
+    });
+    const file = await receiveMultipartFile(req, { maxBytes: 1 << 20, stallMs: 5_000, fieldNames: ['category'] });
+    const stream = file.open();
+    const errors: unknown[] = [];
+    stream.on('error', (e) => errors.push(e));
+    await file.remove();
+    expect(stream.destroyed).toBe(true);
+    expect(existsSync(file.path)).toBe(false);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(errors).toEqual([]);
   });
 });
 

@@ -1,4 +1,4 @@
-import { createReadStream, openAsBlob } from 'node:fs';
+import { openAsBlob } from 'node:fs';
 import { getDb } from '@/db';
 import { withAuth } from '@/lib/auth/with-auth';
 import { requireCustomer } from '@/lib/customers/guard';
@@ -39,9 +39,9 @@ export const POST = withAuth(uploadDocumentRoute, async ({ req, actor, params })
             ...input,
             signature: signature === 'true' || signature === '1',
             // A signature is read whole (512 KB at most, checked there); a photo is streamed.
-            body: signature === 'true' || signature === '1' ? await openAsBlob(file.path) : createReadStream(file.path),
+            body: signature === 'true' || signature === '1' ? await openAsBlob(file.path) : file.open(),
           })
-        : await uploadDocument(getDb(), actor, params.id, { ...input, body: createReadStream(file.path) });
+        : await uploadDocument(getDb(), actor, params.id, { ...input, body: file.open() });
       return json(serializeDocument(row), { status: 201 });
     } finally {
       await file.remove();
