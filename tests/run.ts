@@ -5,10 +5,13 @@
  *      server at postgres://postgres@127.0.0.1:5432/test) — skipped with a message when unreachable;
  *   3. Playwright end-to-end against the production build with Debian's Chromium (installed with
  *      apt-get when missing and we are root; otherwise a message says how).
+ * 2 and 3 run side by side: a browser test spends most of its time waiting (renders, animations, polling
+ * assertions) and the PostgreSQL pass waits on the server, so together they fill the two cores CI has.
+ * The end-to-end output goes to a file, printed once both are done (two interleaved reporters are unreadable).
  * Ends with one line "N passed, N failed".
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
@@ -27,14 +30,38 @@ interface Tally {
 }
 const tallies: Tally[] = [];
 
-function run(cmd: string, args: string[], env: Record<string, string | undefined>) {
+function mergedEnv(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
   const merged: Record<string, string> = {};
   for (const [k, v] of Object.entries({ ...process.env, ...env })) if (v !== undefined) merged[k] = v;
-  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: merged as NodeJS.ProcessEnv });
-  return result.status ?? 1;
+  return merged as NodeJS.ProcessEnv;
 }
 
-function vitest(name: string, projects: string[], env: Record<string, string | undefined>) {
+function run(cmd: string, args: string[], env: Record<string, string | undefined>) {
+  return spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: mergedEnv(env) }).status ?? 1;
+}
+
+/** Like run, without blocking the event loop (a background suite's output keeps flowing meanwhile). */
+function runAsync(cmd: string, args: string[], env: Record<string, string | undefined>) {
+  return new Promise<number>((resolve) => {
+    const child = spawn(cmd, args, { cwd: root, stdio: 'inherit', env: mergedEnv(env) });
+    child.on('error', () => resolve(1));
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+}
+
+/** Like run, in the background, its output (stdout and stderr) written to `logFile`. */
+function runLogged(cmd: string, args: string[], env: Record<string, string | undefined>, logFile: string) {
+  return new Promise<number>((resolve) => {
+    const log = createWriteStream(logFile);
+    const child = spawn(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: mergedEnv(env) });
+    child.stdout.pipe(log, { end: false });
+    child.stderr.pipe(log, { end: false });
+    child.on('error', () => resolve(1));
+    child.on('close', (code) => log.end(() => resolve(code ?? 1)));
+  });
+}
+
+async function vitest(name: string, projects: string[], env: Record<string, string | undefined>) {
   const out = path.join(tmp, `${name}.json`);
   const args = [
     'vitest',
@@ -44,7 +71,7 @@ function vitest(name: string, projects: string[], env: Record<string, string | u
     '--reporter=json',
     `--outputFile.json=${out}`,
   ];
-  const code = run('npx', args, env);
+  const code = await runAsync('npx', args, env);
   if (!existsSync(out)) {
     tallies.push({ name, passed: 0, failed: 1, skipped: 0, note: `vitest exited ${code} without a report` });
     return;
@@ -97,7 +124,7 @@ function ensureChromium(): string | null {
   return null;
 }
 
-function e2e() {
+async function e2e(logFile?: string) {
   const chromium = ensureChromium();
   if (!chromium) {
     tallies.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0, note: 'Chromium missing' });
@@ -111,13 +138,16 @@ function e2e() {
     }
   }
   const out = path.join(tmp, 'e2e.json');
-  const code = run('npx', ['playwright', 'test'], {
+  const env = {
     CHROMIUM_PATH: chromium,
     PLAYWRIGHT_JSON_OUTPUT_NAME: out,
     E2E_DATA_DIR: path.join(tmp, 'e2e-data'),
-    // The journey runs on the zero-setup default (embedded PGlite); both drivers are covered above.
+    // The journey runs on the zero-setup default (embedded PGlite); both drivers are covered by Vitest.
     DATABASE_URL: undefined,
-  });
+  };
+  const code = logFile
+    ? await runLogged('npx', ['playwright', 'test'], env, logFile)
+    : run('npx', ['playwright', 'test'], env);
   if (!existsSync(out)) {
     tallies.push({ name: 'e2e', passed: 0, failed: 1, skipped: 0, note: `playwright exited ${code} without a report` });
     return;
@@ -128,20 +158,26 @@ function e2e() {
 }
 
 async function main() {
-  if (wants('vitest')) {
-    vitest('vitest (pglite)', ['unit', 'integration'], { TEST_DRIVER: 'pglite' });
-    const url = await postgresUrl();
+  const url = wants('vitest') ? await postgresUrl() : null;
+  if (wants('vitest')) await vitest('vitest (pglite)', ['unit', 'integration'], { TEST_DRIVER: 'pglite' });
+  // Chromium first (apt-get prints to the terminal), then the browser suite in the background.
+  const e2eLog = path.join(tmp, 'e2e.log');
+  const browser = wants('e2e') ? e2e(url ? e2eLog : undefined) : Promise.resolve();
+  if (url) {
     // The fuzzer's 60 cases per endpoint run on PGlite above; on PostgreSQL it looks for what differs between
     // the drivers (types, NUL bytes, constraint messages), which 25 cases per endpoint reach: CI stays lean.
     // An explicit FUZZ_RUNS wins.
-    if (url)
-      vitest('vitest (postgres)', ['integration'], {
-        TEST_DRIVER: 'postgres',
-        TEST_DATABASE_URL: url,
-        FUZZ_RUNS: process.env.FUZZ_RUNS ?? '25',
-      });
+    await vitest('vitest (postgres)', ['integration'], {
+      TEST_DRIVER: 'postgres',
+      TEST_DATABASE_URL: url,
+      FUZZ_RUNS: process.env.FUZZ_RUNS ?? '25',
+    });
   }
-  if (wants('e2e')) e2e();
+  await browser;
+  if (url && existsSync(e2eLog)) {
+    console.log('\n── End-to-end (Playwright), run beside the PostgreSQL pass ──');
+    console.log(readFileSync(e2eLog, 'utf8'));
+  }
 
   console.log('\n── Summary ──');
   for (const t of tallies) {
