@@ -10,6 +10,14 @@ import { closeDb } from '@/db';
 import { withPeerAddress } from '@/lib/http/forwarded';
 import { shutdownOnSignal } from '@/lib/shutdown';
 
+// If npm start dies, the read end of our stdout/stderr goes with it: each write then fails with EPIPE, and the
+// unhandled stream error was logged to the same pipe, failing again, forever (an orphan seen spinning at 25 %
+// CPU). Those lines have nowhere to go: drop them, keep serving or draining.
+for (const out of [process.stdout, process.stderr])
+  out.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+  });
+
 async function main() {
   const port = Number(process.argv[2]);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error('usage: tsx lib/cli/serve.ts <port>');
