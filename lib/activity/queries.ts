@@ -1,21 +1,22 @@
 import 'server-only';
-import { and, count, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, eq, getTableColumns, gte, inArray, lte, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import { type DbOrTx, getDb } from '@/db';
+import { prepared } from '@/db/prepared';
 import { customerActivity } from '@/db/schema';
 import { activityEditDecision } from '@/lib/auth/permissions';
-import { requireCustomer } from '@/lib/customers/guard';
+import { requireReadableCustomer } from '@/lib/customers/guard';
 import { isManualRow } from './corrections';
 import { decodeCursor, type Page, timeIdCursor, type TimeIdCursor, toPage } from '@/lib/pagination';
 import { type ActivityDto, type ActivityListFilters, type ActivityStats } from './schema';
 import { serializeActivity } from './serialize';
-import { activityMetadataFor, activityVisibleTo, type ActivityViewer } from './visibility';
+import { activityMetadataFor, activityVisibleTo, type ActivityViewer, seesFinance } from './visibility';
 
 export type { ActivityViewer } from './visibility';
 
 type Filters = Pick<ActivityListFilters, 'type' | 'from' | 'to'>;
 
 /** The customer, the filters and the viewer's visibility rule (lib/activity/visibility.ts), always together. */
-function filterWhere(viewer: ActivityViewer, customerId: string, f: Filters): SQL | undefined {
+function filterWhere(viewer: ActivityViewer, customerId: string | Placeholder, f: Filters): SQL | undefined {
   const a = customerActivity;
   return and(
     eq(a.customerId, customerId),
@@ -40,6 +41,20 @@ export function timelineQuery(
   cursor: TimeIdCursor | null,
   limit: number,
 ) {
+  return timelineSelect(db, viewer, customerId, filters, cursor, limit + 1);
+}
+
+type Param<T> = T | Placeholder;
+
+/** timelineQuery with values or placeholders (the prepared form below). */
+function timelineSelect(
+  db: DbOrTx,
+  viewer: ActivityViewer,
+  customerId: Param<string>,
+  filters: Filters,
+  cursor: { t: Param<string>; id: Param<string> } | null,
+  rows: Param<number>,
+) {
   const a = customerActivity;
   return (
     db
@@ -58,8 +73,27 @@ export function timelineQuery(
       // NULLS LAST matches the index as drizzle-kit created it (`DESC NULLS LAST`); a plain DESC
       // (= NULLS FIRST) cannot use it for ordering and the planner falls back to a sort.
       .orderBy(sql`${a.occurredAt} desc nulls last`, sql`${a.id} desc nulls last`)
-      .limit(limit + 1)
+      .limit(rows)
   );
+}
+
+const unfiltered = (f: Filters) => !f.type?.length && !f.from && !f.to;
+const p = sql.placeholder;
+
+/** The timeline page: prepared (per visibility rule, first or next page) when no filter is set. */
+function timelinePage(
+  db: DbOrTx,
+  viewer: ActivityViewer,
+  customerId: string,
+  filters: Filters,
+  cursor: TimeIdCursor | null,
+  limit: number,
+) {
+  if (!unfiltered(filters)) return timelineQuery(db, viewer, customerId, filters, cursor, limit);
+  const name = `activity_timeline:${seesFinance(viewer) ? 'finance' : 'plain'}:${cursor ? 'next' : 'first'}`;
+  return prepared(db, name, (d) =>
+    timelineSelect(d, viewer, p('customerId'), {}, cursor ? { t: p('t'), id: p('id') } : null, p('rows')).prepare(name),
+  ).execute({ customerId, rows: limit + 1, ...cursor });
 }
 
 /** Counts for the filtered set (types, from, to), over what the viewer may see. */
@@ -69,11 +103,16 @@ export async function activityStats(
   customerId: string,
   filters: Filters,
 ): Promise<ActivityStats> {
-  const rows = await db
-    .select({ type: customerActivity.type, n: count() })
-    .from(customerActivity)
-    .where(filterWhere(viewer, customerId, filters))
-    .groupBy(customerActivity.type);
+  const select = (d: DbOrTx, id: Param<string>, f: Filters) =>
+    d
+      .select({ type: customerActivity.type, n: count() })
+      .from(customerActivity)
+      .where(filterWhere(viewer, id, f))
+      .groupBy(customerActivity.type);
+  const name = `activity_stats:${seesFinance(viewer) ? 'finance' : 'plain'}`;
+  const rows = unfiltered(filters)
+    ? await prepared(db, name, (d) => select(d, p('customerId'), {}).prepare(name)).execute({ customerId })
+    : await select(db, customerId, filters);
   const stats: ActivityStats = { total: 0, byType: {} };
   for (const r of rows) {
     stats.total += r.n;
@@ -89,10 +128,11 @@ export async function listActivities(
   query: Pick<ActivityListFilters, 'type' | 'from' | 'to' | 'limit' | 'cursor'>,
 ): Promise<Page<ActivityDto> & { stats: ActivityStats }> {
   const cursor = decodeCursor(query.cursor, timeIdCursor);
-  const customer = await requireCustomer(db, customerId, { allowErased: true });
   const limit = query.limit ?? 20;
-  const [rows, stats] = await Promise.all([
-    timelineQuery(db, viewer, customerId, query, cursor, limit),
+  // The existence check runs alongside the reads (an unknown id finds no rows, then answers 404).
+  const [customer, rows, stats] = await Promise.all([
+    requireReadableCustomer(db, customerId),
+    timelinePage(db, viewer, customerId, query, cursor, limit),
     activityStats(db, viewer, customerId, query),
   ]);
   const page = toPage(

@@ -1,8 +1,9 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { type DbOrTx, getDb } from '@/db';
+import { prepared } from '@/db/prepared';
 import { interventions, vehicles } from '@/db/schema';
 import { VISIT_STATUSES } from '@/db/schema/enums';
-import { requireCustomer } from '@/lib/customers/guard';
+import { requireReadableCustomer } from '@/lib/customers/guard';
 import {
   churnRisk,
   type ChurnRisk,
@@ -99,25 +100,33 @@ export async function getMonthly(db: DbOrTx, customerId: string): Promise<Monthl
 // A visit is an intervention done through the app (or invoiced since); the RFM function counts the same.
 const isVisit = inArray(interventions.status, [...VISIT_STATUSES]);
 
+const customerIdParam = sql.placeholder('customerId');
+
 async function getKinds(db: DbOrTx, customerId: string) {
-  const rows = await db
-    .select({ kind: interventions.kind, count: count() })
-    .from(interventions)
-    .where(and(eq(interventions.customerId, customerId), isVisit))
-    .groupBy(interventions.kind)
-    .orderBy(desc(count()), asc(interventions.kind));
+  const rows = await prepared(db, 'analytics_kinds', (d) =>
+    d
+      .select({ kind: interventions.kind, count: count() })
+      .from(interventions)
+      .where(and(eq(interventions.customerId, customerIdParam), isVisit))
+      .groupBy(interventions.kind)
+      .orderBy(desc(count()), asc(interventions.kind))
+      .prepare('analytics_kinds'),
+  ).execute({ customerId });
   return rows.map((r) => ({ kind: r.kind, count: Number(r.count) }));
 }
 
 async function getVehicleVisits(db: DbOrTx, customerId: string) {
   const visits = sql<number>`(count(${interventions.id}) filter (where ${isVisit}))::int`;
-  const rows = await db
-    .select({ id: vehicles.id, make: vehicles.make, model: vehicles.model, plate: vehicles.plate, visits })
-    .from(vehicles)
-    .leftJoin(interventions, eq(interventions.vehicleId, vehicles.id))
-    .where(eq(vehicles.customerId, customerId))
-    .groupBy(vehicles.id)
-    .orderBy(desc(visits), asc(vehicles.plate));
+  const rows = await prepared(db, 'analytics_vehicle_visits', (d) =>
+    d
+      .select({ id: vehicles.id, make: vehicles.make, model: vehicles.model, plate: vehicles.plate, visits })
+      .from(vehicles)
+      .leftJoin(interventions, eq(interventions.vehicleId, vehicles.id))
+      .where(eq(vehicles.customerId, customerIdParam))
+      .groupBy(vehicles.id)
+      .orderBy(desc(visits), asc(vehicles.plate))
+      .prepare('analytics_vehicle_visits'),
+  ).execute({ customerId });
   return rows.map((r) => ({
     vehicleId: r.id,
     label:
@@ -129,11 +138,14 @@ async function getVehicleVisits(db: DbOrTx, customerId: string) {
 
 /** Visit dates (interventions done or invoiced), oldest first (per-customer index on interventions). */
 export async function getVisitDates(db: DbOrTx, customerId: string): Promise<Date[]> {
-  const rows = await db
-    .select({ at: interventions.completedAt })
-    .from(interventions)
-    .where(and(eq(interventions.customerId, customerId), isVisit, isNotNull(interventions.completedAt)))
-    .orderBy(asc(interventions.completedAt));
+  const rows = await prepared(db, 'analytics_visit_dates', (d) =>
+    d
+      .select({ at: interventions.completedAt })
+      .from(interventions)
+      .where(and(eq(interventions.customerId, customerIdParam), isVisit, isNotNull(interventions.completedAt)))
+      .orderBy(asc(interventions.completedAt))
+      .prepare('analytics_visit_dates'),
+  ).execute({ customerId });
   return rows.map((r) => r.at as Date);
 }
 
@@ -163,7 +175,7 @@ async function rawRfm(db: DbOrTx, customerId: string) {
 export async function getCustomerAnalytics(db: DbOrTx, customerId: string): Promise<CustomerAnalytics> {
   // The existence check runs alongside the reads (an unknown id yields empty figures, then a 404).
   const [customer, base, score, monthly, kinds, vehicleVisits, visitDates] = await Promise.all([
-    requireCustomer(db, customerId, { allowErased: true }),
+    requireReadableCustomer(db, customerId),
     getRfmSnapshot(db),
     getRfmScore(db, customerId),
     getMonthly(db, customerId),

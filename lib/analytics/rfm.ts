@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DbOrTx } from '@/db';
+import { prepared } from '@/db/prepared';
 import { customerRfm, rfmSnapshots } from '@/db/schema';
 import { num, numOrNull, sqlRows } from './sql';
 import { SEGMENTS, type Segment, segmentOf } from './segments-rules';
@@ -104,7 +105,14 @@ const scoreColumns = {
 
 /** One customer's scores as of the last refresh; null when not in the scored base (inactive, or created since). */
 export async function getRfmScore(db: DbOrTx, customerId: string): Promise<RfmScore | null> {
-  const [row] = await db.select(scoreColumns).from(customerRfm).where(eq(customerRfm.customerId, customerId)).limit(1);
+  const [row] = await prepared(db, 'rfm_score', (d) =>
+    d
+      .select(scoreColumns)
+      .from(customerRfm)
+      .where(eq(customerRfm.customerId, sql.placeholder('customerId')))
+      .limit(1)
+      .prepare('rfm_score'),
+  ).execute({ customerId });
   return row ? toScore(row) : null;
 }
 
@@ -227,7 +235,9 @@ export function refreshRfmInBackground(db: DbOrTx): Promise<unknown> {
  * than RFM_TTL_MS or older than a write of this process; waits only when none exists yet.
  */
 export async function getRfmSnapshot(db: DbOrTx): Promise<RfmSnapshot> {
-  const [row] = await db.select().from(rfmSnapshots).where(eq(rfmSnapshots.id, 1)).limit(1);
+  const [row] = await prepared(db, 'rfm_snapshot', (d) =>
+    d.select().from(rfmSnapshots).where(eq(rfmSnapshots.id, 1)).limit(1).prepare('rfm_snapshot'),
+  ).execute();
   if (!row) return (await refreshRfm(db, { wait: true }))!;
   const at = row.refreshedAt.getTime();
   if (Date.now() - at > RFM_TTL_MS || at < (store.__c360RfmStaleBefore ?? 0)) void refreshRfmInBackground(db);

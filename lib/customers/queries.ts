@@ -1,14 +1,15 @@
 import { descNullsLast } from '@/db/order';
-import { and, asc, desc, eq, inArray, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type DbOrTx, getDb } from '@/db';
+import { prepared } from '@/db/prepared';
 import { customerContacts, customers, customerTags, tags, vehicles } from '@/db/schema';
 import { AppError } from '@/lib/errors';
 import { decodeCursor, type Page, toPage } from '@/lib/pagination';
 import { type CustomerListQuery, customerDisplayName } from './schema';
 import { buildSearchQuery } from './search';
-import { type CustomerRecordDto, serializeContact, serializeCustomer, serializeVehicle } from './serialize';
-import type { CustomerDetailDto, CustomerListItem, TagDto } from './types';
+import { type CustomerRecordDto, type CustomerRecordRow, serializeCustomer } from './serialize';
+import type { ContactDto, CustomerDetailDto, CustomerListItem, TagDto, VehicleDto } from './types';
 
 export type CustomerDetail = CustomerDetailDto & { erasedAt: Date | null };
 export type CustomerListRow = CustomerListItem & { erasedAt: Date | null };
@@ -20,6 +21,20 @@ const nameCursor = z.object({ s: z.literal('name'), n: z.string().max(400), id: 
 const listCursor = z.discriminatedUnion('s', [recentCursor, nameCursor]);
 /** A page boundary of the list, in either sort (what a cursor carries). */
 export type CustomerListBoundary = z.infer<typeof listCursor>;
+
+/**
+ * The columns of the API shape (CustomerRecordRow): `select()` also read search_text and the
+ * search_vector tsvector, the longest values of the row, parsed on every request for nothing.
+ */
+const {
+  searchText: _t,
+  searchVector: _v,
+  geocodeSource: _g,
+  createdBy: _c,
+  sortName: _s,
+  ...recordColumns
+} = getTableColumns(customers);
+export const customerRecordColumns = recordColumns satisfies Record<keyof CustomerRecordRow, unknown>;
 
 /** Rows after `b` in the list's order: the composite comparison its two indexes serve. */
 export function customerListAfter(b: CustomerListBoundary): SQL {
@@ -42,16 +57,19 @@ export const createdAtText = sql<string>`to_char(${customers.createdAt} at time 
 // "customer_id" = "id" (vehicles.id) and made every count 0.
 export const vehicleCount = sql<number>`(select count(*)::int from ${vehicles} as "vc" where "vc"."customer_id" = "customers"."id")`;
 
-/** Tags of several customers in one query. */
+/** Tags of several customers in one (prepared) query; the ids travel as one text parameter. */
 export async function tagsByCustomer(db: DbOrTx, ids: string[]): Promise<Map<string, TagDto[]>> {
   const map = new Map<string, TagDto[]>();
   if (!ids.length) return map;
-  const rows = await db
-    .select({ customerId: customerTags.customerId, id: tags.id, name: tags.name, color: tags.color })
-    .from(customerTags)
-    .innerJoin(tags, eq(tags.id, customerTags.tagId))
-    .where(inArray(customerTags.customerId, ids))
-    .orderBy(asc(tags.name));
+  const rows = await prepared(db, 'tags_by_customer', (d) =>
+    d
+      .select({ customerId: customerTags.customerId, id: tags.id, name: tags.name, color: tags.color })
+      .from(customerTags)
+      .innerJoin(tags, eq(tags.id, customerTags.tagId))
+      .where(sql`${customerTags.customerId} = any(string_to_array(${sql.placeholder('ids')}, ',')::uuid[])`)
+      .orderBy(asc(tags.name))
+      .prepare('tags_by_customer'),
+  ).execute({ ids: ids.join(',') });
   for (const r of rows) {
     const list = map.get(r.customerId) ?? [];
     list.push({ id: r.id, name: r.name, color: r.color });
@@ -81,6 +99,20 @@ export function customerListWhere(query: Omit<CustomerListQuery, 'limit' | 'curs
   return where;
 }
 
+// The children of one customer as JSON arrays in the DTO shapes (ContactDto, VehicleDto, TagDto), in
+// their display order. Qualified names: drizzle strips the table from columns in a single-table select.
+const contactsJson = sql<ContactDto[]>`(select coalesce(json_agg(json_build_object('id', cc.id,
+  'customerId', cc.customer_id, 'name', cc.name, 'role', cc.role, 'email', cc.email, 'phone', cc.phone,
+  'isPrimary', cc.is_primary) order by cc.is_primary desc, cc.created_at, cc.id), '[]'::json)
+  from ${customerContacts} cc where cc.customer_id = "customers"."id")`;
+const vehiclesJson = sql<VehicleDto[]>`(select coalesce(json_agg(json_build_object('id', v.id,
+  'customerId', v.customer_id, 'plate', v.plate, 'vin', v.vin, 'make', v.make, 'model', v.model,
+  'year', v.year, 'mileage', v.mileage, 'fuel', v.fuel) order by v.created_at, v.id), '[]'::json)
+  from ${vehicles} v where v.customer_id = "customers"."id")`;
+const tagsJson = sql<TagDto[]>`(select coalesce(json_agg(json_build_object('id', t.id, 'name', t.name,
+  'color', t.color) order by t.name), '[]'::json)
+  from ${customerTags} ct join ${tags} t on t.id = ct.tag_id where ct.customer_id = "customers"."id")`;
+
 /**
  * The customer list: keyset pages on (created_at desc, id desc) or (sort_name asc, id asc), both
  * backed by an index; full-text on the GIN search vector. Erased customers are never listed.
@@ -91,36 +123,65 @@ export async function listCustomers(
   query: CustomerListQuery,
   extraWhere: SQL[] = [],
 ): Promise<Page<CustomerListRow>> {
-  const where = customerListWhere(query, extraWhere);
-
   const cursor = decodeCursor(query.cursor, listCursor);
   if (cursor && cursor.s !== query.sort) throw AppError.badRequest('Curseur de pagination invalide pour ce tri.');
-  if (cursor) where.push(customerListAfter(cursor));
-
-  const rows = await db
-    .select({ row: customers, createdAtText, vehicleCount })
-    .from(customers)
-    .where(and(...where))
-    .orderBy(...customerListOrder(query.sort))
-    .limit(query.limit + 1);
-
-  const tagMap = await tagsByCustomer(
-    db,
-    rows.slice(0, query.limit).map((r) => r.row.id),
-  );
+  const rows = await listRows(db, query, extraWhere, cursor);
   return toPage(
     rows,
     query.limit,
     (r) => ({
-      ...serializeCustomer(r.row, tagMap.get(r.row.id) ?? []),
+      ...serializeCustomer(r.row, r.tags),
       displayName: customerDisplayName(r.row),
       vehicleCount: Number(r.vehicleCount),
     }),
     (r) =>
       query.sort === 'name'
-        ? { s: 'name', n: r.row.sortName, id: r.row.id }
+        ? { s: 'name', n: r.sortName, id: r.row.id }
         : { s: 'recent', t: r.createdAtText, id: r.row.id },
   );
+}
+
+// Tags as a JSON subquery of each row: one statement per page instead of two round trips.
+const listSelection = {
+  row: customerRecordColumns,
+  sortName: customers.sortName,
+  createdAtText,
+  vehicleCount,
+  tags: tagsJson,
+};
+
+/**
+ * One page of rows. Without search or filters (the list as it opens, and its next pages) the query is
+ * prepared per sort, archived choice and first/next page; any filter builds it for the request.
+ */
+function listRows(db: DbOrTx, query: CustomerListQuery, extraWhere: SQL[], cursor: CustomerListBoundary | null) {
+  const filtered = extraWhere.length || query.q || query.status || query.kind || query.city || query.tag;
+  const order = customerListOrder(query.sort);
+  if (filtered) {
+    const where = customerListWhere(query, extraWhere);
+    if (cursor) where.push(customerListAfter(cursor));
+    return db
+      .select(listSelection)
+      .from(customers)
+      .where(and(...where))
+      .orderBy(...order)
+      .limit(query.limit + 1);
+  }
+  const name = `customer_list:${query.sort}:${query.archived}:${cursor ? 'next' : 'first'}`;
+  const after =
+    query.sort === 'name'
+      ? sql`(${customers.sortName}, ${customers.id}) > (${sql.placeholder('n')}, ${sql.placeholder('id')}::uuid)`
+      : sql`(${customers.createdAt}, ${customers.id}) < (${sql.placeholder('t')}::timestamptz, ${sql.placeholder('id')}::uuid)`;
+  const page = prepared(db, name, (d) =>
+    d
+      .select(listSelection)
+      .from(customers)
+      .where(and(...customerListWhere({ archived: query.archived, sort: query.sort }), cursor ? after : undefined))
+      .orderBy(...order)
+      .limit(sql.placeholder('limit'))
+      .prepare(name),
+  );
+  return page.execute({ limit: query.limit + 1, ...cursor });
 }
 
 /** The raw row (erased customers included), or null. */
@@ -129,24 +190,36 @@ export async function getCustomerRow(db: DbOrTx, id: string) {
   return row ?? null;
 }
 
-/** Customer with contacts, vehicles and tags; null when unknown. Erased customers come back anonymised. */
+/** The record's columns (CustomerRecordRow), or null: one prepared query. */
+async function getCustomerRecordRow(db: DbOrTx, id: string): Promise<CustomerRecordRow | null> {
+  const [row] = await prepared(db, 'customer_record', (d) =>
+    d
+      .select(customerRecordColumns)
+      .from(customers)
+      .where(eq(customers.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('customer_record'),
+  ).execute({ id });
+  return row ?? null;
+}
+
+/**
+ * Customer with contacts, vehicles and tags; null when unknown. Erased customers come back anonymised.
+ * One prepared statement: the children come as JSON arrays of subqueries on their customer indexes.
+ * Four statements cost four round trips, each a socket write and read, more CPU than the rows themselves.
+ */
 export async function getCustomer(db: DbOrTx, id: string): Promise<CustomerDetail | null> {
-  const row = await getCustomerRow(db, id);
+  const [row] = await prepared(db, 'customer_detail', (d) =>
+    d
+      .select({ ...customerRecordColumns, contacts: contactsJson, vehicles: vehiclesJson, tags: tagsJson })
+      .from(customers)
+      .where(eq(customers.id, sql.placeholder('id')))
+      .limit(1)
+      .prepare('customer_detail'),
+  ).execute({ id });
   if (!row) return null;
-  const [contactRows, vehicleRows, tagMap] = await Promise.all([
-    db
-      .select()
-      .from(customerContacts)
-      .where(eq(customerContacts.customerId, id))
-      .orderBy(desc(customerContacts.isPrimary), asc(customerContacts.createdAt), asc(customerContacts.id)),
-    db.select().from(vehicles).where(eq(vehicles.customerId, id)).orderBy(asc(vehicles.createdAt), asc(vehicles.id)),
-    tagsByCustomer(db, [id]),
-  ]);
-  return {
-    ...serializeCustomer(row, tagMap.get(id) ?? []),
-    contacts: contactRows.map(serializeContact),
-    vehicles: vehicleRows.map(serializeVehicle),
-  };
+  const { contacts, vehicles: vehicleList, tags: tagList, ...record } = row;
+  return { ...serializeCustomer(record, tagList), contacts, vehicles: vehicleList };
 }
 
 export async function getCustomerOrThrow(db: DbOrTx, id: string): Promise<CustomerDetail> {
@@ -157,7 +230,7 @@ export async function getCustomerOrThrow(db: DbOrTx, id: string): Promise<Custom
 
 /** Just the customer (no children), for headers and mutations' responses. */
 export async function getCustomerSummary(db: DbOrTx, id: string): Promise<CustomerRecordDto | null> {
-  const row = await getCustomerRow(db, id);
+  const row = await getCustomerRecordRow(db, id);
   if (!row) return null;
   const tagMap = await tagsByCustomer(db, [id]);
   return serializeCustomer(row, tagMap.get(id) ?? []);
@@ -187,56 +260,4 @@ export async function loadCustomerListChoices() {
   return { tags, cities };
 }
 
-/** The list's office columns for one page of customers. */
-export interface CustomerListColumns {
-  /** The first vehicle's plate (the oldest vehicle on the record). */
-  plate: string | null;
-  /** The last finished intervention (done or invoiced) or recorded visit, whichever is later. */
-  lastVisitAt: Date | null;
-  /** What the customer owes (invoices' balances: net of credit notes and refunds, 0 once cancelled); finance.read only. */
-  balanceCents?: number;
-}
-
-/**
- * The plate, last-visit and balance columns of one list page, in one query after the keyset page:
- * the page query itself stays as it was (same plan, same cursor). Each column is a lateral
- * subquery on a customer-leading index (vehicles_customer_idx, interventions_customer_idx,
- * customer_activity_type_idx, invoices_customer_idx), so the cost grows with the page, not the base.
- */
-export async function customerListColumns(
-  db: DbOrTx,
-  ids: string[],
-  options: { balance: boolean },
-): Promise<Map<string, CustomerListColumns>> {
-  const map = new Map<string, CustomerListColumns>();
-  if (!ids.length) return map;
-  const balance = options.balance
-    ? sql`(select coalesce(sum(i.balance_cents), 0)::int from invoices i where i.customer_id = c.id)`
-    : sql`null::int`;
-  const result = await db.execute(sql`
-    select c.id, v.plate, greatest(iv.last_done, av.last_visit) as last_visit_at, ${balance} as balance_cents
-    from unnest(array[${sql.join(
-      ids.map((id) => sql`${id}::uuid`),
-      sql`, `,
-    )}]) as c(id)
-    left join lateral (
-      select plate from vehicles where customer_id = c.id order by created_at, id limit 1
-    ) v on true
-    left join lateral (
-      select max(coalesce(completed_at, scheduled_at)) as last_done from interventions
-      where customer_id = c.id and status in ('done', 'invoiced')
-    ) iv on true
-    left join lateral (
-      select max(occurred_at) as last_visit from customer_activity where customer_id = c.id and type = 'visit'
-    ) av on true`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
-  for (const r of rows) {
-    const last = r.last_visit_at;
-    map.set(String(r.id), {
-      plate: (r.plate as string | null) ?? null,
-      lastVisitAt: last == null ? null : new Date(last as string),
-      ...(options.balance ? { balanceCents: Number(r.balance_cents ?? 0) } : {}),
-    });
-  }
-  return map;
-}
+export { type CustomerListColumns, customerListColumns } from './list-columns';

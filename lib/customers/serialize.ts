@@ -8,7 +8,13 @@ type VehicleRow = typeof vehicles.$inferSelect;
 /** The API shape adds `erasedAt` (GDPR erasure date) to CustomerDto so clients can tell an anonymised record. */
 export type CustomerRecordDto = CustomerDto & { erasedAt: Date | null };
 
-export function serializeCustomer(row: CustomerRow, tags: TagDto[] = []): CustomerRecordDto {
+/** What serializeCustomer reads: every column but the search text and vector and the bookkeeping ones. */
+export type CustomerRecordRow = Omit<
+  CustomerRow,
+  'searchText' | 'searchVector' | 'geocodeSource' | 'createdBy' | 'sortName'
+>;
+
+export function serializeCustomer(row: CustomerRecordRow, tags: TagDto[] = []): CustomerRecordDto {
   return {
     id: row.id,
     number: row.number,

@@ -1,9 +1,10 @@
-import { and, count, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, eq, inArray, isNull, type Placeholder, sql } from 'drizzle-orm';
 import { type DbOrTx, getDb } from '@/db';
+import { prepared } from '@/db/prepared';
 import { customerDocuments } from '@/db/schema';
 import type { Actor } from '@/lib/auth/actor';
 import { canDeleteDocument, canEditDocument, documentVisibility, type Role } from '@/lib/auth/permissions';
-import { requireCustomer } from '@/lib/customers/guard';
+import { requireReadableCustomer } from '@/lib/customers/guard';
 import { AppError } from '@/lib/errors';
 import type { DocumentCategory, DocumentDto, DocumentListQuery, DocumentStats } from './schema';
 import { type DocumentRow, serializeDocument } from './serialize';
@@ -18,7 +19,7 @@ export function documentVisibleTo(role: Role) {
   return inArray(customerDocuments.minRole, documentVisibility(role));
 }
 
-function visibleTo(customerId: string, viewer?: Pick<Actor, 'role'>) {
+function visibleTo(customerId: string | Placeholder, viewer?: Pick<Actor, 'role'>) {
   return and(
     eq(customerDocuments.customerId, customerId),
     isNull(customerDocuments.deletedAt),
@@ -26,17 +27,21 @@ function visibleTo(customerId: string, viewer?: Pick<Actor, 'role'>) {
   );
 }
 
-/** Count and bytes of the live documents the viewer may see, per category. */
+/** Count and bytes of the live documents the viewer may see, per category (prepared per role). */
 async function documentStats(db: DbOrTx, customerId: string, viewer?: Pick<Actor, 'role'>): Promise<DocumentStats> {
-  const grouped = await db
-    .select({
-      category: customerDocuments.category,
-      n: count(),
-      bytes: sql<number>`coalesce(sum(${customerDocuments.sizeBytes}), 0)::float8`.mapWith(Number),
-    })
-    .from(customerDocuments)
-    .where(visibleTo(customerId, viewer))
-    .groupBy(customerDocuments.category);
+  const name = `document_stats:${viewer?.role ?? 'all'}`;
+  const grouped = await prepared(db, name, (d) =>
+    d
+      .select({
+        category: customerDocuments.category,
+        n: count(),
+        bytes: sql<number>`coalesce(sum(${customerDocuments.sizeBytes}), 0)::float8`.mapWith(Number),
+      })
+      .from(customerDocuments)
+      .where(visibleTo(sql.placeholder('customerId'), viewer))
+      .groupBy(customerDocuments.category)
+      .prepare(name),
+  ).execute({ customerId });
   const stats: DocumentStats = { count: 0, totalBytes: 0, byCategory: {} };
   for (const g of grouped) {
     stats.count += g.n;
@@ -46,10 +51,29 @@ async function documentStats(db: DbOrTx, customerId: string, viewer?: Pick<Actor
   return stats;
 }
 
+/** The list's rows, newest first: prepared per role and with or without a category. */
+function documentRows(db: DbOrTx, customerId: string, category: DocumentCategory | undefined, viewer?: Actor) {
+  const name = `document_list:${viewer?.role ?? 'all'}:${category ? 'category' : 'any'}`;
+  return prepared(db, name, (d) =>
+    d
+      .select()
+      .from(customerDocuments)
+      .where(
+        and(
+          visibleTo(sql.placeholder('customerId'), viewer),
+          category ? eq(customerDocuments.category, sql.placeholder('category')) : undefined,
+        ),
+      )
+      .orderBy(sql`${customerDocuments.uploadedAt} desc nulls last`, sql`${customerDocuments.id} desc nulls last`)
+      .limit(DOCUMENT_LIST_CAP)
+      .prepare(name),
+  ).execute({ customerId, category });
+}
+
 /**
  * The customer's documents, newest first, optionally one category. Stats always describe all the
  * documents the viewer may see (not only the filtered category) so the category chips keep
- * their counts while filtering.
+ * their counts while filtering. The existence check runs alongside (unknown id → no rows, then 404).
  */
 export async function listDocuments(
   db: DbOrTx,
@@ -57,16 +81,9 @@ export async function listDocuments(
   query: DocumentListQuery = {},
   viewer?: Actor,
 ): Promise<{ data: DocumentListItem[]; stats: DocumentStats }> {
-  await requireCustomer(db, customerId, { allowErased: true });
-  const [rows, stats] = await Promise.all([
-    db
-      .select()
-      .from(customerDocuments)
-      .where(
-        and(visibleTo(customerId, viewer), query.category ? eq(customerDocuments.category, query.category) : undefined),
-      )
-      .orderBy(sql`${customerDocuments.uploadedAt} desc nulls last`, sql`${customerDocuments.id} desc nulls last`)
-      .limit(DOCUMENT_LIST_CAP),
+  const [, rows, stats] = await Promise.all([
+    requireReadableCustomer(db, customerId),
+    documentRows(db, customerId, query.category, viewer),
     documentStats(db, customerId, viewer),
   ]);
   return {

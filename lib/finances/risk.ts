@@ -47,8 +47,9 @@ export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = { low: 'Faible', med
 export const RISK_THRESHOLDS = { medium: 30, high: 60 } as const;
 export const LATE_GRACE_DAYS = 1;
 
-const euros = (cents: number) =>
-  new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' }).format(cents / 100);
+// One formatter for the process: building an Intl.NumberFormat per call was a tenth of a finance request's CPU.
+const EUR = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
+const euros = (cents: number) => EUR.format(cents / 100);
 const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
 const round1 = (x: number) => Math.round(x * 10) / 10;
 

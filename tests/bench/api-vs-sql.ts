@@ -18,7 +18,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 /** Latency runs: few connections (closed loop), so p95 compares per-request latency rather than queueing. */
 const LATENCY_CONNECTIONS = Number(process.env.BENCH_LATENCY_CONNECTIONS ?? 1);
 
-interface Endpoint {
+export interface Endpoint {
   name: string;
   app: (id: string) => string;
   raw: (id: string) => string;
@@ -26,7 +26,7 @@ interface Endpoint {
   p95Max?: number;
 }
 
-const ENDPOINTS: Endpoint[] = [
+export const ENDPOINTS: Endpoint[] = [
   { name: 'liste clients', app: () => '/api/customers', raw: () => '/customers' },
   { name: 'fiche client', app: (id) => `/api/customers/${id}`, raw: (id) => `/customers/${id}` },
   { name: 'page activité', app: (id) => `/api/customers/${id}/activities`, raw: (id) => `/customers/${id}/activities` },

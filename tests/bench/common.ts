@@ -168,6 +168,8 @@ export const authSecret = randomBytes(32).toString('base64url');
  */
 export async function buildSnapshot(): Promise<string> {
   if (process.env.BENCH_NO_SNAPSHOT) return ROOT;
+  // An earlier snapshot (e.g. the build before a change, for an A/B comparison under the same load).
+  if (process.env.BENCH_SNAPSHOT) return process.env.BENCH_SNAPSHOT;
   const idFile = path.join(ROOT, '.next', 'BUILD_ID');
   for (let attempt = 0; attempt < 40; attempt++) {
     if (!existsSync(idFile) || Date.now() - statSync(idFile).mtimeMs < 20_000) {
