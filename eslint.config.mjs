@@ -13,6 +13,8 @@ const config = [
       'next-env.d.ts',
       'test-results/**',
       'playwright-report/**',
+      // Built by `npm run build` (lib/cli/build-sw.ts), not written by hand.
+      'public/sw.js',
     ],
   },
   {
