@@ -37,7 +37,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${port}`,
     locale: 'fr-FR',
     timezoneId: 'Europe/Paris',
-    trace: 'retain-on-failure',
+    // Recorded on the retry of a failed test only (CI retries once): tracing every test (DOM snapshots and
+    // screenshots at each action, then thrown away on success) cost the browser a large share of its CPU.
+    trace: 'on-first-retry',
     screenshot: 'only-on-failure',
   },
   projects: [
