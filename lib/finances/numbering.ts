@@ -2,16 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '@/db';
 import { creditNotes, invoices } from '@/db/schema';
 import { num, sqlRows } from '@/lib/analytics/sql';
-import { PARIS_TIME_ZONE } from '@/lib/paris-time';
+import { parisWallClock } from '@/lib/paris-time';
 
 /** The numbered documents: each series lives in one table, under its own prefix. */
 const SERIES = {
   invoice: { letters: 'F', table: invoices, number: invoices.number },
   creditNote: { letters: 'AV', table: creditNotes, number: creditNotes.number },
 } as const;
-
-// Built once: constructing an Intl formatter costs milliseconds, more than the query it serves.
-let yearInParis: Intl.DateTimeFormat | undefined;
 
 /**
  * The next number of a yearly series, `<letters>-<year>-<n>` (year of issue in Paris), gap-free as French
@@ -22,8 +19,7 @@ let yearInParis: Intl.DateTimeFormat | undefined;
  */
 async function nextNumber(tx: Tx, kind: keyof typeof SERIES, issuedAt: Date): Promise<string> {
   const { letters, table, number } = SERIES[kind];
-  yearInParis ??= new Intl.DateTimeFormat('en', { timeZone: PARIS_TIME_ZONE, year: 'numeric' });
-  const year = yearInParis.format(issuedAt);
+  const year = parisWallClock(issuedAt).getUTCFullYear();
   const prefix = `${letters}-${year}-`;
   // The invoice series keeps the key it always had (no lock change for a running deployment).
   const lockKey = kind === 'invoice' ? `c360:invoice-series:${prefix}` : `c360:${kind}-series:${prefix}`;

@@ -15,6 +15,7 @@
  *
  *   score = min(100, Σ points); level: score < 30 → low, 30 ≤ score < 60 → medium, score ≥ 60 → high.
  */
+import { formatMoney } from '@/components/ui/format';
 
 export interface RiskInputs {
   overdueCents: number;
@@ -47,9 +48,6 @@ export const RISK_LEVEL_LABELS: Record<RiskLevel, string> = { low: 'Faible', med
 export const RISK_THRESHOLDS = { medium: 30, high: 60 } as const;
 export const LATE_GRACE_DAYS = 1;
 
-// One formatter for the process: building an Intl.NumberFormat per call was a tenth of a finance request's CPU.
-const EUR = new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' });
-const euros = (cents: number) => EUR.format(cents / 100);
 const mean = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
@@ -66,7 +64,7 @@ function overdueAmount(i: RiskInputs): RiskFactor {
   return {
     ...base,
     points: Math.min(25, 10 + Math.round(5 * ratio)),
-    detail: `${euros(i.overdueCents)} échus impayés, soit ${round1(ratio)} × la facture moyenne.`,
+    detail: `${formatMoney(i.overdueCents)} échus impayés, soit ${round1(ratio)} × la facture moyenne.`,
   };
 }
 
@@ -120,7 +118,7 @@ function balanceVsAverage(i: RiskInputs): RiskFactor {
   return {
     ...base,
     points,
-    detail: `Encours de ${euros(i.balanceCents)}, soit ${round1(ratio)} × la facture moyenne.`,
+    detail: `Encours de ${formatMoney(i.balanceCents)}, soit ${round1(ratio)} × la facture moyenne.`,
   };
 }
 

@@ -1,18 +1,9 @@
 import { parisLocalToDate } from '@/lib/activity/schema';
-import { PARIS_TIME_ZONE } from '@/lib/paris-time';
-
-// Built on first use (not at import: this module reaches client bundles), then reused: a formatter costs ms.
-let isoDayInParis: Intl.DateTimeFormat | undefined;
+import { parisWallClock } from '@/lib/paris-time';
 
 /** Today's date in Paris, "YYYY-MM-DD" (the users' calendar day, whatever the server's zone). */
 export function parisToday(now = new Date()): string {
-  isoDayInParis ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: PARIS_TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  return isoDayInParis.format(now);
+  return parisWallClock(now).toISOString().slice(0, 10);
 }
 
 /** "YYYY-MM-DD" + n days (calendar arithmetic, no time zone involved). */
